@@ -1,0 +1,495 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/Store.h"
+
+#include "common/Log.h"
+#include "search/TextAnalysis.h"
+#include "store/Schema.h"
+#include "store/StoreImpl.h"
+
+#include <sqlite3.h>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace hiscrm::store {
+
+using namespace model;
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("hiscrm::store", s);
+}
+
+void facetsFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    Q_UNUSED(argc);
+    const auto *platform = reinterpret_cast<const char *>(sqlite3_value_text(argv[2]));
+    const QByteArray facets = itemFacets(sqlite3_value_int(argv[0]), sqlite3_value_int64(argv[1]),
+                                         QString::fromUtf8(platform ? platform : ""),
+                                         sqlite3_value_int64(argv[3]), sqlite3_value_int64(argv[4]),
+                                         sqlite3_value_int(argv[5]));
+    sqlite3_result_text(ctx, facets.constData(), int(facets.size()), SQLITE_TRANSIENT);
+}
+
+} // namespace
+
+Error toError(const SqlError &e)
+{
+    switch (e.rc & 0xff) {
+    case SQLITE_FULL:
+        return {ErrorCode::Io, tr("The disk is full; nothing was saved. Free some space and try again.")};
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+        return {ErrorCode::Io,
+                tr("The database cannot be written (%1). Check the data folder's permissions.").arg(e.message)};
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return {ErrorCode::Io, tr("The database stayed busy for too long; nothing was changed. Try again.")};
+    case SQLITE_CORRUPT:
+        return {ErrorCode::Corrupt,
+                tr("The database file is damaged (%1). Restore a backup or move the file away.").arg(e.message)};
+    case SQLITE_NOTADB:
+        return {ErrorCode::NotADatabase, tr("The file is not a HisCRM database.")};
+    case SQLITE_INTERRUPT:
+        return {ErrorCode::Conflict, tr("The search was cancelled.")};
+    case SQLITE_CONSTRAINT:
+        return {ErrorCode::Conflict, tr("The change conflicts with existing data: %1").arg(e.message)};
+    default:
+        qCWarning(lcStore) << "SQLite error" << e.rc << e.message;
+        return {ErrorCode::Internal, tr("Unexpected database error: %1").arg(e.message)};
+    }
+}
+
+QByteArray itemFacets(int kind, qint64 accountId, const QString &platform, qint64 threadId,
+                      qint64 senderId, int direction)
+{
+    // Tokens are separated by spaces and start with the facet mark (see search/TextAnalysis.h).
+    QByteArray f;
+    f.reserve(64);
+    const auto add = [&f](char k, const QByteArray &v) {
+        if (!f.isEmpty())
+            f += ' ';
+        f += search::kFacetMark;
+        f += k;
+        f += v;
+    };
+    add('a', QByteArray::number(accountId));
+    QByteArray p;
+    for (QChar ch : platform.toLower()) {
+        const char16_t u = ch.unicode();
+        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '_')
+            p += char(u);
+    }
+    add('p', p);
+    add(kind == int(ItemKind::Message) ? 'c' : 'v', QByteArray::number(threadId));
+    add('s', QByteArray::number(senderId));
+    add('k', QByteArray::number(kind));
+    add('d', QByteArray::number(direction));
+    return f;
+}
+
+Account readAccount(const Statement &s, int c)
+{
+    Account a;
+    a.id = s.int64(c);
+    a.platform = s.text(c + 1);
+    a.platformId = s.text(c + 2);
+    a.name = s.text(c + 3);
+    a.avatar = s.text(c + 4);
+    a.userId = s.int64(c + 5);
+    a.loginState = LoginState(s.int64(c + 6));
+    a.lastError = s.text(c + 7);
+    a.lastSyncAt = s.int64(c + 8);
+    a.rev = s.int64(c + 9);
+    return a;
+}
+
+User readUser(const Statement &s, int c)
+{
+    User u;
+    u.id = s.int64(c);
+    u.platform = s.text(c + 1);
+    u.platformId = s.text(c + 2);
+    u.name = s.text(c + 3);
+    u.avatar = s.text(c + 4);
+    u.signature = s.text(c + 5);
+    u.followers = s.int64(c + 6);
+    u.following = s.int64(c + 7);
+    u.videos = s.int64(c + 8);
+    u.verified = s.int64(c + 9) != 0;
+    u.rev = s.int64(c + 10);
+    return u;
+}
+
+Content readContent(const Statement &s, int c)
+{
+    Content t;
+    t.id = s.int64(c);
+    t.accountId = s.int64(c + 1);
+    t.platformId = s.text(c + 2);
+    t.title = s.text(c + 3);
+    t.url = s.text(c + 4);
+    t.cover = s.text(c + 5);
+    t.publishedAt = s.int64(c + 6);
+    t.commentCount = s.int64(c + 7);
+    t.unreadComments = s.int64(c + 8);
+    t.lastCommentAt = s.int64(c + 9);
+    t.rev = s.int64(c + 10);
+    return t;
+}
+
+Conversation readConversation(const Statement &s, int c)
+{
+    Conversation v;
+    v.id = s.int64(c);
+    v.accountId = s.int64(c + 1);
+    v.platformId = s.text(c + 2);
+    v.peerUserId = s.int64(c + 3);
+    v.lastItemId = s.int64(c + 4);
+    v.lastAt = s.int64(c + 5);
+    v.lastPreview = s.text(c + 6);
+    v.lastDirection = Direction(s.int64(c + 7));
+    v.readUpTo = s.int64(c + 8);
+    v.unreadCount = s.int64(c + 9);
+    v.markedUnread = s.int64(c + 10) != 0;
+    v.pinned = s.int64(c + 11) != 0;
+    v.archived = s.int64(c + 12) != 0;
+    v.mutedUntil = s.int64(c + 13);
+    v.rev = s.int64(c + 14);
+    return v;
+}
+
+Item readItem(const Statement &s, int c)
+{
+    Item i;
+    i.id = s.int64(c);
+    i.kind = ItemKind(s.int64(c + 1));
+    i.accountId = s.int64(c + 2);
+    i.platformId = s.text(c + 3);
+    i.threadId = s.int64(c + 4);
+    i.parentId = s.int64(c + 5);
+    i.senderId = s.int64(c + 6);
+    i.direction = Direction(s.int64(c + 7));
+    i.type = MessageType(s.int64(c + 8));
+    i.text = s.text(c + 9);
+    i.media = s.text(c + 10);
+    i.createdAt = s.int64(c + 11);
+    i.editedAt = s.int64(c + 12);
+    i.recalled = s.int64(c + 13) != 0;
+    i.delivery = Delivery(s.int64(c + 14));
+    i.error = s.text(c + 15);
+    i.clientRef = s.text(c + 16);
+    i.read = s.int64(c + 17) != 0;
+    i.rev = s.int64(c + 18);
+    return i;
+}
+
+QString previewOf(const Item &item)
+{
+    if (item.recalled)
+        return QString();
+    QString p = item.text.left(120);
+    for (QChar &ch : p) {
+        if (ch == u'\n' || ch == u'\r' || ch == u'\t')
+            ch = u' ';
+    }
+    return p;
+}
+
+Store::Impl::Impl(const QString &p, Access a, int busyTimeoutMs)
+    : path(p)
+    , access(a)
+    , db(p, a == Access::ReadOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite, busyTimeoutMs)
+{
+}
+
+void Store::Impl::tombstone(const char *entity, qint64 id)
+{
+    db.cached("INSERT INTO tombstones(rev, entity, id) VALUES(?1, ?2, ?3)")
+        .bind(1, nextRev())
+        .bindUtf8(2, QByteArray(entity))
+        .bind(3, id)
+        .run();
+}
+
+qint64 Store::Impl::allocateItemId(qint64 createdAtMs)
+{
+    // Ids are time-ordered so "newest first" is rowid order everywhere (threads, search). Items of
+    // the same millisecond take the next free slot; a full millisecond spills into the next one.
+    qint64 base = createdAtMs * kIdSlotsPerMs;
+    for (int spill = 0; spill < 1000; ++spill, base += kIdSlotsPerMs) {
+        auto q = db.cached("SELECT max(id) FROM items WHERE id >= ?1 AND id < ?2");
+        q.bind(1, base).bind(2, base + kIdSlotsPerMs);
+        if (!q.next() || q.isNull(0))
+            return base;
+        const qint64 candidate = q.int64(0) + 1;
+        if (candidate < base + kIdSlotsPerMs)
+            return candidate;
+    }
+    throw SqlError{SQLITE_FULL, QStringLiteral("no free item id near %1").arg(createdAtMs)};
+}
+
+QString Store::Impl::platformOfAccount(qint64 accountId)
+{
+    auto q = db.cached("SELECT platform FROM accounts WHERE id = ?1");
+    q.bind(1, accountId);
+    return q.next() ? q.text(0) : QString();
+}
+
+void Store::Impl::ftsInsertItem(const Item &item, const QString &platform)
+{
+    if (item.recalled || item.text.isEmpty())
+        return;
+    db.cached("INSERT INTO items_fts(rowid, text, facets) VALUES(?1, ?2, ?3)")
+        .bind(1, item.id)
+        .bind(2, item.text)
+        .bindUtf8(3, itemFacets(int(item.kind), item.accountId, platform, item.threadId, item.senderId,
+                                int(item.direction)))
+        .run();
+}
+
+void Store::Impl::ftsDeleteItem(const Item &item, const QString &platform)
+{
+    // A contentless table forgets a row only when told the exact values it indexed.
+    if (item.recalled || item.text.isEmpty())
+        return;
+    db.cached("INSERT INTO items_fts(items_fts, rowid, text, facets) VALUES('delete', ?1, ?2, ?3)")
+        .bind(1, item.id)
+        .bind(2, item.text)
+        .bindUtf8(3, itemFacets(int(item.kind), item.accountId, platform, item.threadId, item.senderId,
+                                int(item.direction)))
+        .run();
+}
+
+std::optional<Item> Store::Impl::loadItem(qint64 id)
+{
+    auto q = db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.id = ?1");
+    q.bind(1, id);
+    if (!q.next())
+        return std::nullopt;
+    return readItem(q);
+}
+
+QList<qint64> Store::Impl::tagsOf(qint64 conversationId)
+{
+    QList<qint64> tags;
+    auto q = db.cached("SELECT tag_id FROM conversation_tags WHERE conversation_id = ?1 ORDER BY tag_id");
+    q.bind(1, conversationId);
+    while (q.next())
+        tags.append(q.int64(0));
+    return tags;
+}
+
+std::optional<Conversation> Store::Impl::loadConversation(qint64 id)
+{
+    std::optional<Conversation> c;
+    {
+        auto q = db.cached("SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c WHERE c.id = ?1");
+        q.bind(1, id);
+        if (!q.next())
+            return std::nullopt;
+        c = readConversation(q);
+    }
+    c->tagIds = tagsOf(id);
+    return c;
+}
+
+void Store::Impl::refreshConversation(qint64 conversationId)
+{
+    qint64 readUpTo = 0;
+    {
+        auto q = db.cached("SELECT read_upto FROM conversations WHERE id = ?1");
+        q.bind(1, conversationId);
+        if (!q.next())
+            return;
+        readUpTo = q.int64(0);
+    }
+    Item last;
+    {
+        auto q = db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.kind = 0 AND i.thread_id = ?1 "
+                           "ORDER BY i.id DESC LIMIT 1");
+        q.bind(1, conversationId);
+        if (q.next())
+            last = readItem(q);
+    }
+    qint64 unread = 0;
+    {
+        auto q = db.cached("SELECT count(*) FROM items WHERE kind = 0 AND thread_id = ?1 AND id > ?2 "
+                           "AND direction = 0 AND recalled = 0");
+        q.bind(1, conversationId).bind(2, readUpTo);
+        if (q.next())
+            unread = q.int64(0);
+    }
+    db.cached("UPDATE conversations SET last_item_id = ?2, last_at = max(last_at, ?3), last_preview = ?4, "
+              "last_direction = ?5, unread_count = ?6, rev = ?7 WHERE id = ?1")
+        .bind(1, conversationId)
+        .bind(2, last.id)
+        .bind(3, last.createdAt)
+        .bind(4, previewOf(last))
+        .bind(5, int(last.direction))
+        .bind(6, unread)
+        .bind(7, nextRev())
+        .run();
+}
+
+void Store::Impl::refreshContent(qint64 contentId)
+{
+    db.cached("UPDATE contents SET "
+              "comment_count = (SELECT count(*) FROM items WHERE kind = 1 AND thread_id = ?1), "
+              "unread_comments = (SELECT count(*) FROM items WHERE kind = 1 AND thread_id = ?1 "
+              "  AND read = 0 AND direction = 0 AND recalled = 0), "
+              "last_comment_at = max(last_comment_at, (SELECT coalesce(max(created_at), 0) FROM items "
+              "  WHERE kind = 1 AND thread_id = ?1)), "
+              "rev = ?2 WHERE id = ?1")
+        .bind(1, contentId)
+        .bind(2, nextRev())
+        .run();
+}
+
+void Store::Impl::touchConversation(qint64 conversationId)
+{
+    db.cached("UPDATE conversations SET rev = ?2 WHERE id = ?1").bind(1, conversationId).bind(2, nextRev()).run();
+}
+
+Error Store::Impl::checkWritable() const
+{
+    if (access == Access::ReadOnly)
+        return {ErrorCode::InvalidArgument, tr("This connection is read-only; send changes through the master.")};
+    return {};
+}
+
+// ---- Store ------------------------------------------------------------------------------------
+
+Store::Store(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+Store::~Store() = default;
+
+int Store::latestSchemaVersion()
+{
+    return schema::latestVersion();
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &options)
+{
+    if (options.access == Access::ReadOnly && !QFileInfo::exists(path))
+        return Error{ErrorCode::NotFound, tr("The database %1 does not exist yet.").arg(path)};
+    std::unique_ptr<Impl> impl;
+    try {
+        impl = std::make_unique<Impl>(path, options.access, options.busyTimeoutMs);
+    } catch (const SqlError &e) {
+        return Error{ErrorCode::Io, tr("Cannot open the database %1: %2. Check that the folder exists "
+                                       "and is writable.")
+                                        .arg(path, e.message)};
+    }
+    Database &db = impl->db;
+
+    QString tokErr;
+    if (!search::registerTokenizer(db.handle(), &tokErr))
+        return Error{ErrorCode::Internal, tr("Full-text search is unavailable: %1").arg(tokErr)};
+    sqlite3_create_function_v2(db.handle(), "hiscrm_facets", 6, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                               facetsFunction, nullptr, nullptr, nullptr);
+
+    int version = 0;
+    if (Error e = schema::identify(db, &version))
+        return e;
+
+    try {
+        if (options.access == Access::ReadWrite) {
+            // WAL first: later writers and readers rely on it, and it is persistent in the file.
+            Statement wal = db.prepare("PRAGMA journal_mode = WAL");
+            if (!wal.next() || wal.text(0).compare(u"wal", Qt::CaseInsensitive) != 0)
+                return Error{ErrorCode::Io, tr("The database %1 cannot use write-ahead logging; is it on a "
+                                               "network drive? Choose a local data folder.")
+                                                .arg(path)};
+        }
+        db.exec(options.durability == Durability::Full ? "PRAGMA synchronous = FULL"
+                                                       : "PRAGMA synchronous = NORMAL");
+        db.exec("PRAGMA foreign_keys = ON");
+        db.exec("PRAGMA temp_store = MEMORY");
+        db.exec("PRAGMA cache_size = -16000"); // 16 MB per connection
+        if (options.access == Access::ReadWrite) {
+            schema::migrate(db, options.migrateTo);
+        } else if (version != schema::latestVersion()) {
+            return Error{ErrorCode::Conflict, tr("The database has not been upgraded yet (schema %1 of %2); "
+                                                 "start the master first.")
+                                                  .arg(version)
+                                                  .arg(schema::latestVersion())};
+        }
+    } catch (const SqlError &e) {
+        return toError(e);
+    }
+    return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+int Store::schemaVersion()
+{
+    try {
+        return int(d->db.scalar("PRAGMA user_version"));
+    } catch (const SqlError &) {
+        return -1;
+    }
+}
+
+QString Store::path() const
+{
+    return d->path;
+}
+
+Result<qint64> Store::revision()
+{
+    return guarded([&] {
+        auto q = d->db.cached("SELECT value FROM meta WHERE key = 'rev'");
+        return q.next() ? q.int64(0) : qint64(0);
+    });
+}
+
+Result<QString> Store::integrityCheck()
+{
+    return guarded([&] {
+        QStringList problems;
+        Statement s = d->db.prepare("PRAGMA integrity_check");
+        while (s.next()) {
+            if (s.text(0) != u"ok")
+                problems << s.text(0);
+        }
+        if (schemaVersion() >= 2) {
+            try {
+                d->db.exec("INSERT INTO items_fts(items_fts, rank) VALUES('integrity-check', 0)");
+                d->db.exec("INSERT INTO users_fts(users_fts, rank) VALUES('integrity-check', 0)");
+            } catch (const SqlError &e) {
+                problems << QStringLiteral("fts: ") + e.message;
+            }
+        }
+        return problems.isEmpty() ? QStringLiteral("ok") : problems.join(u'\n');
+    });
+}
+
+void Store::interrupt()
+{
+    d->db.interrupt();
+}
+
+QString ConversationCursor::toString() const
+{
+    return QStringLiteral("%1:%2:%3").arg(pinned ? 1 : 0).arg(lastAt).arg(id);
+}
+
+std::optional<ConversationCursor> ConversationCursor::fromString(const QString &s)
+{
+    const QStringList parts = s.split(u':');
+    if (parts.size() != 3)
+        return std::nullopt;
+    bool ok1 = false, ok2 = false, ok3 = false;
+    ConversationCursor c;
+    const int p = parts[0].toInt(&ok1);
+    c.pinned = p != 0;
+    c.lastAt = parts[1].toLongLong(&ok2);
+    c.id = parts[2].toLongLong(&ok3);
+    if (!ok1 || !ok2 || !ok3 || (p != 0 && p != 1))
+        return std::nullopt;
+    return c;
+}
+
+} // namespace hiscrm::store

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// store/: the message history on SQLite: schema and migrations, idempotent ingest of worker
+// batches, operator commands, list/thread/profile queries, full-text search and the change feed.
+// Depends on model/, search/ and common/; never on Qt Widgets or the network.
+//
+// A Store owns one SQLite connection and belongs to the thread that uses it (one connection per
+// thread; open one Store per thread). Writers take BEGIN IMMEDIATE; readers see WAL snapshots, so a
+// reader never waits for the writer.
+//
+// Every write to a synced row takes a new revision from one counter (the change feed's cursor);
+// deletions leave tombstones. Unread counts are derived and updated in the same transaction.
+
+#include "common/Error.h"
+#include "model/Model.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <limits>
+#include <memory>
+#include <optional>
+
+namespace hiscrm::store {
+
+struct IngestResult
+{
+    int inserted = 0;
+    int updated = 0;
+    int unchanged = 0;
+    qint64 revision = 0; // the store's revision after the batch
+    // What the batch touched, for change announcements.
+    QList<qint64> accountIds;
+    QList<qint64> conversationIds;
+    QList<qint64> contentIds;
+};
+
+// A command's effect: the revision after it and what it touched.
+struct CommandResult
+{
+    qint64 revision = 0;
+    bool changed = false; // false: the state already was what the command asked for
+    qint64 itemId = 0;    // for commands that create or address an item
+    qint64 tagId = 0;     // for createTag
+    QList<qint64> conversationIds;
+    QList<qint64> contentIds;
+};
+
+enum class ArchivedFilter { Exclude, Only, Any };
+
+struct ConversationFilter
+{
+    QList<qint64> accountIds; // empty: all accounts
+    QString platform;         // empty: all platforms
+    bool unreadOnly = false;
+    bool pinnedOnly = false;
+    ArchivedFilter archived = ArchivedFilter::Exclude;
+    bool mutedOnly = false;
+    bool awaitingReplyOnly = false; // the last message is inbound
+    qint64 tagId = 0;               // 0: any
+    qint64 peerUserId = 0;          // 0: any
+    qint64 nowMs = 0;               // for muted; 0 = current time
+};
+
+// Keyset cursor of the conversation list: (pinned, last activity, id) of the last row seen.
+struct ConversationCursor
+{
+    bool pinned = true;
+    qint64 lastAt = std::numeric_limits<qint64>::max();
+    qint64 id = std::numeric_limits<qint64>::max();
+
+    QString toString() const;
+    static std::optional<ConversationCursor> fromString(const QString &s);
+};
+
+struct ConversationPage
+{
+    QList<model::Conversation> conversations;
+    std::optional<ConversationCursor> next; // absent: no more rows
+};
+
+// A page of a thread (a conversation's messages or a content's comments), oldest first.
+struct ItemPage
+{
+    QList<model::Item> items;
+    bool hasOlder = false;
+    bool hasNewer = false;
+};
+
+struct UnreadSummary
+{
+    qint64 total = 0;          // badges of all conversations + unread comments
+    qint64 totalUnmuted = 0;   // the same without muted conversations (for the tray)
+    qint64 comments = 0;       // unread comments
+    QHash<qint64, qint64> perAccount;      // account id -> unread (DM badges + comments)
+    QHash<qint64, qint64> perConversation; // conversation id -> badge, only non-zero
+};
+
+enum class SearchOrder { Newest, Relevance };
+
+struct SearchQuery
+{
+    QString text;
+    QList<qint64> accountIds;
+    QString platform;
+    qint64 conversationId = 0;
+    qint64 contentId = 0;
+    qint64 senderId = 0;
+    std::optional<model::ItemKind> kind;
+    std::optional<model::Direction> direction;
+    qint64 fromMs = 0; // created_at >= fromMs (0: no bound)
+    qint64 toMs = 0;   // created_at < toMs (0: no bound)
+    qint64 tagId = 0;
+    bool unreadOnly = false;
+    SearchOrder order = SearchOrder::Newest;
+    int limit = 50;
+    QString cursor; // from SearchPage::next
+    int snippetChars = 64;
+};
+
+struct SearchHit
+{
+    model::Item item;
+    QString snippet; // hits wrapped in search::kHighlightOpen / kHighlightClose
+    double score = 0; // relevance order only: lower is better (bm25)
+};
+
+struct SearchPage
+{
+    QList<SearchHit> hits;
+    QString next; // empty: no more results
+};
+
+struct Change
+{
+    qint64 rev = 0;
+    QString entity; // account, user, content, conversation, item, tag
+    qint64 id = 0;
+    bool deleted = false;
+    QJsonObject data; // the row as it is now (absent for deletions)
+};
+
+struct ChangePage
+{
+    QList<Change> changes;
+    qint64 next = 0; // the cursor to pass next time
+    bool hasMore = false;
+};
+
+class Store final
+{
+public:
+    enum class Access { ReadWrite, ReadOnly };
+    enum class Durability {
+        Full,  // master: an acknowledged batch survives power loss
+        Normal // replica or cache: may lose the last commits on power loss, never corrupts
+    };
+    struct Options
+    {
+        Access access = Access::ReadWrite;
+        Durability durability = Durability::Full;
+        int busyTimeoutMs = 10000;
+        int migrateTo = -1; // tests: stop migrating at this schema version
+    };
+
+    static Result<std::unique_ptr<Store>> open(const QString &path, const Options &options);
+    static Result<std::unique_ptr<Store>> open(const QString &path) { return open(path, Options()); }
+    ~Store();
+    Q_DISABLE_COPY_MOVE(Store)
+
+    static int latestSchemaVersion();
+    int schemaVersion();
+    QString path() const;
+    Result<qint64> revision();
+    // PRAGMA integrity_check and the FTS index check; "ok" when healthy.
+    Result<QString> integrityCheck();
+
+    // ---- ingest -------------------------------------------------------------------------------
+    // Upserts a worker batch in one transaction. Re-sending a batch changes nothing. Invalid input
+    // (missing ids, bad timestamps, oversized text) rejects the whole batch and changes nothing.
+    Result<IngestResult> ingest(const model::Batch &batch);
+    static Error validate(const model::Batch &batch);
+
+    // ---- commands -----------------------------------------------------------------------------
+    Result<CommandResult> markRead(qint64 conversationId, qint64 upToItemId = 0); // 0: up to the last
+    Result<CommandResult> markUnread(qint64 conversationId);
+    Result<CommandResult> markCommentsRead(qint64 contentId, const QList<qint64> &commentIds = {});
+    Result<CommandResult> markCommentsUnread(const QList<qint64> &commentIds);
+    Result<CommandResult> setPinned(qint64 conversationId, bool pinned);
+    Result<CommandResult> setArchived(qint64 conversationId, bool archived);
+    Result<CommandResult> setMutedUntil(qint64 conversationId, qint64 untilMs); // 0 unmutes
+    Result<CommandResult> createTag(const QString &name, const QString &color);
+    Result<CommandResult> updateTag(qint64 tagId, const QString &name, const QString &color);
+    Result<CommandResult> deleteTag(qint64 tagId);
+    Result<CommandResult> tagConversation(qint64 conversationId, qint64 tagId);
+    Result<CommandResult> untagConversation(qint64 conversationId, qint64 tagId);
+    // An outgoing reply, pending until setReplyResult. kind Message: threadId is the conversation;
+    // kind Comment: threadId is the content and parentId the comment answered (0: top level).
+    // clientRef (the command id) makes it idempotent: the same clientRef returns the same item.
+    Result<CommandResult> recordReply(model::ItemKind kind, qint64 threadId, qint64 parentId,
+                                      const QString &text, const QString &clientRef,
+                                      qint64 createdAtMs = 0);
+    Result<CommandResult> setReplyResult(qint64 itemId, model::Delivery delivery,
+                                         const QString &platformId, const QString &error);
+    Result<CommandResult> recallItem(qint64 itemId);
+    Result<CommandResult> deleteItem(qint64 itemId);
+    Result<CommandResult> setAccountStatus(qint64 accountId, model::LoginState state,
+                                           const QString &error, qint64 lastSyncAt);
+
+    // ---- queries ------------------------------------------------------------------------------
+    Result<QList<model::Account>> accounts();
+    Result<std::optional<model::Account>> account(qint64 id);
+    Result<std::optional<model::Account>> accountByPlatformId(const QString &platform,
+                                                              const QString &platformId);
+    Result<std::optional<model::User>> user(qint64 id);
+    Result<QList<model::User>> users(const QList<qint64> &ids); // in the order asked, missing skipped
+    Result<std::optional<model::User>> userByPlatformId(const QString &platform, const QString &platformId);
+    Result<std::optional<model::Conversation>> conversation(qint64 id);
+    Result<std::optional<model::Conversation>> conversationByPlatformId(qint64 accountId,
+                                                                        const QString &platformId);
+    Result<ConversationPage> conversations(const ConversationFilter &filter, int limit = 50,
+                                           const std::optional<ConversationCursor> &after = {});
+    // Conversation search by the peer's name (FTS over user names).
+    Result<QList<model::Conversation>> conversationsByPeerName(const QString &text, int limit = 50);
+    Result<std::optional<model::Item>> item(qint64 id);
+    Result<std::optional<model::Item>> itemByPlatformId(qint64 accountId, model::ItemKind kind,
+                                                        const QString &platformId);
+    // Newest page (beforeId = 0), or the page before beforeId, oldest first.
+    Result<ItemPage> thread(model::ItemKind kind, qint64 threadId, int limit = 50, qint64 beforeId = 0);
+    // The page after afterId (towards the newest), oldest first.
+    Result<ItemPage> threadAfter(model::ItemKind kind, qint64 threadId, qint64 afterId, int limit = 50);
+    // A page centred on an item (for jump-to from search).
+    Result<ItemPage> threadAround(qint64 itemId, int limit = 50);
+    Result<QList<model::ItemHistory>> history(qint64 itemId);
+    // Contents with comments, latest comment first ("comment threads grouped by content").
+    Result<QList<model::Content>> contents(qint64 accountId = 0, bool unreadOnly = false,
+                                           int limit = 50, qint64 beforeLastCommentAt = 0);
+    Result<std::optional<model::Content>> content(qint64 id);
+    Result<UnreadSummary> unreadSummary(qint64 nowMs = 0);
+    Result<QList<model::Tag>> tags();
+
+    // ---- search -------------------------------------------------------------------------------
+    Result<SearchPage> search(const SearchQuery &query);
+    // Thread-safe: aborts a search running on this store's connection from another thread.
+    void interrupt();
+
+    // ---- change feed --------------------------------------------------------------------------
+    Result<ChangePage> changes(qint64 since, int limit = 1000);
+    // Every live row of an entity in the change feed's form (for checks and full exports).
+    Result<QList<QJsonObject>> exportEntity(const QString &entity);
+
+    struct Impl;
+
+private:
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace hiscrm::store

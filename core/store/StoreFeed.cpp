@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The change feed: every row with a revision above the cursor, oldest revision first, across all
+// synced tables and the tombstones, read in one snapshot. A consumer that applies a page and
+// stores `next` in one transaction neither loses nor doubles an update; re-reading a page is
+// harmless because each change carries the whole row.
+
+#include "store/StoreImpl.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace hiscrm::store {
+
+using namespace model;
+
+namespace {
+
+struct EntityTable
+{
+    const char *name;
+    const char *sinceSql; // rows with rev > ?1, by rev, at most ?2
+    const char *allSql;
+};
+
+const EntityTable kEntities[] = {
+    {"account", "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.rev > ?1 ORDER BY a.rev LIMIT ?2",
+     "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.id"},
+    {"user", "SELECT " HISCRM_USER_COLS " FROM users u WHERE u.rev > ?1 ORDER BY u.rev LIMIT ?2",
+     "SELECT " HISCRM_USER_COLS " FROM users u ORDER BY u.id"},
+    {"content", "SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.rev > ?1 ORDER BY t.rev LIMIT ?2",
+     "SELECT " HISCRM_CONTENT_COLS " FROM contents t ORDER BY t.id"},
+    {"conversation",
+     "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c WHERE c.rev > ?1 ORDER BY c.rev LIMIT ?2",
+     "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c ORDER BY c.id"},
+    {"item", "SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.rev > ?1 ORDER BY i.rev LIMIT ?2",
+     "SELECT " HISCRM_ITEM_COLS " FROM items i ORDER BY i.id"},
+    {"tag", "SELECT id, name, color, rev FROM tags WHERE rev > ?1 ORDER BY rev LIMIT ?2",
+     "SELECT id, name, color, rev FROM tags ORDER BY id"},
+};
+
+} // namespace
+
+// The row a statement points at, as the feed sends it.
+static QJsonObject rowJson(Store::Impl &d, const char *entity, const Statement &s)
+{
+    const QByteArrayView e(entity);
+    if (e == "account")
+        return toJson(readAccount(s));
+    if (e == "user")
+        return toJson(readUser(s));
+    if (e == "content")
+        return toJson(readContent(s));
+    if (e == "conversation") {
+        Conversation c = readConversation(s);
+        c.tagIds = d.tagsOf(c.id);
+        return toJson(c);
+    }
+    if (e == "item") {
+        const Item it = readItem(s);
+        QJsonObject o = toJson(it);
+        if (it.editedAt != 0 || it.recalled) {
+            QJsonArray h;
+            auto q = d.db.cached("SELECT item_id, old_text, changed_at, recall FROM item_history WHERE item_id = ?1 "
+                                 "ORDER BY changed_at, rowid");
+            q.bind(1, it.id);
+            while (q.next())
+                h.append(toJson(ItemHistory{q.int64(0), q.text(1), q.int64(2), q.int64(3) != 0}));
+            o.insert(QStringLiteral("history"), h);
+        }
+        return o;
+    }
+    return toJson(Tag{s.int64(0), s.text(1), s.text(2), s.int64(3)});
+}
+
+Result<ChangePage> Store::changes(qint64 since, int limit)
+{
+    limit = qBound(1, limit, 10000);
+    if (since < 0)
+        return Error{ErrorCode::InvalidArgument,
+                     QCoreApplication::translate("hiscrm::store", "A change cursor is never negative.")};
+    return guarded([&] {
+        ReadTransaction snapshot(d->db);
+        QList<Change> all;
+        for (const EntityTable &t : kEntities) {
+            Statement s = d->db.prepare(QByteArray(t.sinceSql));
+            s.bind(1, since).bind(2, limit + 1);
+            while (s.next()) {
+                Change c;
+                c.entity = QString::fromLatin1(t.name);
+                c.data = rowJson(*d, t.name, s);
+                c.id = s.int64(0);
+                c.rev = c.data.value(QStringLiteral("rev")).toInteger();
+                all.append(std::move(c));
+            }
+        }
+        {
+            auto s = d->db.cached("SELECT rev, entity, id FROM tombstones WHERE rev > ?1 ORDER BY rev LIMIT ?2");
+            s.bind(1, since).bind(2, limit + 1);
+            while (s.next())
+                all.append(Change{s.int64(0), s.text(1), s.int64(2), true, {}});
+        }
+        std::sort(all.begin(), all.end(), [](const Change &a, const Change &b) { return a.rev < b.rev; });
+        ChangePage page;
+        page.hasMore = all.size() > limit;
+        if (page.hasMore)
+            all.resize(limit);
+        page.next = all.isEmpty() ? since : all.constLast().rev;
+        page.changes = std::move(all);
+        return page;
+    });
+}
+
+Result<QList<QJsonObject>> Store::exportEntity(const QString &entity)
+{
+    return guarded([&]() -> Result<QList<QJsonObject>> {
+        ReadTransaction snapshot(d->db);
+        for (const EntityTable &t : kEntities) {
+            if (entity != QLatin1String(t.name))
+                continue;
+            QList<QJsonObject> out;
+            Statement s = d->db.prepare(QByteArray(t.allSql));
+            while (s.next())
+                out.append(rowJson(*d, t.name, s));
+            return out;
+        }
+        return Error{ErrorCode::InvalidArgument,
+                     QCoreApplication::translate("hiscrm::store", "Unknown entity “%1”.").arg(entity)};
+    });
+}
+
+} // namespace hiscrm::store

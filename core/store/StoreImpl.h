@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Private to store/: the state behind Store and the helpers its parts share.
+
+#include "store/Sqlite.h"
+#include "store/Store.h"
+
+#include <QDateTime>
+
+namespace hiscrm::store {
+
+// Column lists and their readers stay side by side so they cannot drift apart.
+#define HISCRM_ACCOUNT_COLS                                                                        \
+    "a.id, a.platform, a.platform_id, a.name, a.avatar, a.user_id, a.login_state, a.last_error, "  \
+    "a.last_sync_at, a.rev"
+#define HISCRM_USER_COLS                                                                           \
+    "u.id, u.platform, u.platform_id, u.name, u.avatar, u.signature, u.followers, u.following, "   \
+    "u.videos, u.verified, u.rev"
+#define HISCRM_CONTENT_COLS                                                                        \
+    "t.id, t.account_id, t.platform_id, t.title, t.url, t.cover, t.published_at, t.comment_count, "\
+    "t.unread_comments, t.last_comment_at, t.rev"
+#define HISCRM_CONVERSATION_COLS                                                                   \
+    "c.id, c.account_id, c.platform_id, c.peer_user_id, c.last_item_id, c.last_at, "               \
+    "c.last_preview, c.last_direction, c.read_upto, c.unread_count, c.marked_unread, c.pinned, "    \
+    "c.archived, c.muted_until, c.rev"
+#define HISCRM_ITEM_COLS                                                                           \
+    "i.id, i.kind, i.account_id, i.platform_id, i.thread_id, i.parent_id, i.sender_id, "           \
+    "i.direction, i.type, i.text, i.media, i.created_at, i.edited_at, i.recalled, i.delivery, "    \
+    "i.error, i.client_ref, i.read, i.rev"
+
+model::Account readAccount(const Statement &s, int c = 0);
+model::User readUser(const Statement &s, int c = 0);
+model::Content readContent(const Statement &s, int c = 0);
+model::Conversation readConversation(const Statement &s, int c = 0); // without tags
+model::Item readItem(const Statement &s, int c = 0);
+
+// Filter tokens of an item for the facets column of items_fts.
+QByteArray itemFacets(int kind, qint64 accountId, const QString &platform, qint64 threadId,
+                      qint64 senderId, int direction);
+
+// Largest created_at we accept: ids (created_at * 1024 + n) must stay exact in a JSON number.
+constexpr qint64 kMaxTimestampMs = (qint64(1) << 53) / 1024 - 1;
+constexpr int kIdSlotsPerMs = 1024;
+constexpr int kMaxTextChars = 64 * 1024;
+
+inline qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+struct Store::Impl
+{
+    Impl(const QString &path, Access access, int busyTimeoutMs);
+
+    QString path;
+    Access access;
+    Database db;
+    qint64 rev = 0; // valid inside a write transaction, between loadRev() and saveRev()
+
+    void loadRev()
+    {
+        auto q = db.cached("SELECT value FROM meta WHERE key = 'rev'");
+        rev = q.next() ? q.int64(0) : 0;
+    }
+    qint64 nextRev() { return ++rev; }
+    void saveRev()
+    {
+        db.cached("UPDATE meta SET value = ?1 WHERE key = 'rev'").bind(1, rev).run();
+    }
+    void tombstone(const char *entity, qint64 id);
+    qint64 allocateItemId(qint64 createdAtMs);
+
+    // Shared by ingest and commands.
+    void ftsInsertItem(const model::Item &item, const QString &platform);
+    void ftsDeleteItem(const model::Item &item, const QString &platform);
+    QString platformOfAccount(qint64 accountId);
+    std::optional<model::Item> loadItem(qint64 id);
+    std::optional<model::Conversation> loadConversation(qint64 id);
+    QList<qint64> tagsOf(qint64 conversationId);
+    // Recomputes a conversation's last item and unread count from its items; bumps its revision.
+    void refreshConversation(qint64 conversationId);
+    // Recomputes a content's comment counters; bumps its revision.
+    void refreshContent(qint64 contentId);
+    void touchConversation(qint64 conversationId); // new revision, nothing else changed
+
+    Error checkWritable() const;
+};
+
+// Runs f, turning a SqlError into an Error a person can act on.
+Error toError(const SqlError &e);
+
+template <typename T>
+struct AsResult
+{
+    using type = Result<T>;
+};
+template <typename T>
+struct AsResult<Result<T>>
+{
+    using type = Result<T>;
+};
+
+template <typename F>
+auto guarded(F &&f) -> typename AsResult<decltype(f())>::type
+{
+    try {
+        return f();
+    } catch (const SqlError &e) {
+        return toError(e);
+    }
+}
+
+QString previewOf(const model::Item &item);
+
+} // namespace hiscrm::store

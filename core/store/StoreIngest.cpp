@@ -1,0 +1,723 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Ingest: one worker batch, one write transaction. Rows are keyed by the platform's ids; a row
+// that is already stored and unchanged is left alone (no new revision), so re-sending a batch is
+// harmless. Conversation and content counters are updated once per batch, not once per item.
+
+#include "common/Log.h"
+#include "store/StoreImpl.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace hiscrm::store {
+
+using namespace model;
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("hiscrm::store", s);
+}
+
+constexpr int kMaxIdChars = 256;
+constexpr int kMaxBatchRecords = 50000;
+
+struct ConversationDelta
+{
+    qint64 readUpTo = 0;
+    qint64 unreadDelta = 0;
+    qint64 newestId = 0; // newest item inserted by this batch
+    Item newest;
+    qint64 lastItemId = 0; // as stored before the batch
+    bool refresh = false; // recount everything at the end (edits of the last item, recalls, replies)
+    qint64 newReadUpTo = 0;
+};
+
+struct ContentDelta
+{
+    qint64 added = 0;
+    qint64 unreadAdded = 0;
+    qint64 lastAt = 0;
+    bool refresh = false;
+};
+
+class Ingestor
+{
+public:
+    Ingestor(Store::Impl &d, const QString &platform) : d(d), platform(platform) {}
+
+    IngestResult run(const Batch &b)
+    {
+        for (const AccountRecord &r : b.accounts)
+            upsertAccount(r, true);
+        for (const UserRecord &r : b.users)
+            upsertUser(r, true);
+        for (const ContentRecord &r : b.contents)
+            upsertContent(r, true);
+        for (const ConversationRecord &r : b.conversations)
+            upsertConversation(accountId(r.accountId), r.platformId, r.peerId, true);
+        for (const MessageRecord &r : b.messages)
+            ingestMessage(r);
+        for (const CommentRecord &r : b.comments)
+            ingestComment(r);
+        finishConversations();
+        finishContents();
+        result.revision = d.rev;
+        return result;
+    }
+
+private:
+    Store::Impl &d;
+    QString platform;
+    IngestResult result;
+    QHash<QString, qint64> accounts;      // platform id -> id
+    QHash<qint64, qint64> accountUsers;   // account id -> its own user id
+    QHash<QString, qint64> users;
+    QHash<QString, qint64> contents;      // account id + '\n' + platform id -> id
+    QHash<QString, qint64> conversations; // account id + '\n' + platform id -> id
+    QHash<qint64, ConversationDelta> convDeltas;
+    QHash<qint64, ContentDelta> contentDeltas;
+    QSet<qint64> touchedAccounts;
+
+    static QString key(qint64 a, const QString &pid) { return QString::number(a) + u'\n' + pid; }
+
+    // Takes the new value when the record provides one ("" and -1 mean "not reported").
+    static bool merge(QString &stored, const QString &reported)
+    {
+        if (reported.isEmpty() || stored == reported)
+            return false;
+        stored = reported;
+        return true;
+    }
+    static bool merge(qint64 &stored, qint64 reported)
+    {
+        if (reported < 0 || stored == reported)
+            return false;
+        stored = reported;
+        return true;
+    }
+
+    qint64 upsertUser(const UserRecord &r, bool full)
+    {
+        if (!full) {
+            if (auto it = users.constFind(r.platformId); it != users.cend())
+                return *it;
+        }
+        std::optional<User> old;
+        {
+            auto q = d.db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
+            q.bind(1, platform).bind(2, r.platformId);
+            if (q.next())
+                old = readUser(q);
+        }
+        qint64 id = 0;
+        if (!old) {
+            d.db.cached("INSERT INTO users(platform, platform_id, name, avatar, signature, followers, following, "
+                        "videos, verified, rev) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                .bind(1, platform)
+                .bind(2, r.platformId)
+                .bind(3, r.name)
+                .bind(4, r.avatar)
+                .bind(5, r.signature)
+                .bind(6, r.followers)
+                .bind(7, r.following)
+                .bind(8, r.videos)
+                .bind(9, r.verified)
+                .bind(10, d.nextRev())
+                .run();
+            id = d.db.lastInsertId();
+            if (!r.name.isEmpty())
+                d.db.cached("INSERT INTO users_fts(rowid, name) VALUES(?1, ?2)").bind(1, id).bind(2, r.name).run();
+            ++result.inserted;
+        } else {
+            id = old->id;
+            if (full) {
+                User u = *old;
+                bool changed = merge(u.name, r.name);
+                changed |= merge(u.avatar, r.avatar);
+                changed |= merge(u.signature, r.signature);
+                changed |= merge(u.followers, r.followers);
+                changed |= merge(u.following, r.following);
+                changed |= merge(u.videos, r.videos);
+                if (u.verified != r.verified) {
+                    u.verified = r.verified;
+                    changed = true;
+                }
+                if (changed) {
+                    d.db.cached("UPDATE users SET name = ?2, avatar = ?3, signature = ?4, followers = ?5, "
+                                "following = ?6, videos = ?7, verified = ?8, rev = ?9 WHERE id = ?1")
+                        .bind(1, id)
+                        .bind(2, u.name)
+                        .bind(3, u.avatar)
+                        .bind(4, u.signature)
+                        .bind(5, u.followers)
+                        .bind(6, u.following)
+                        .bind(7, u.videos)
+                        .bind(8, u.verified)
+                        .bind(9, d.nextRev())
+                        .run();
+                    if (u.name != old->name) {
+                        if (!old->name.isEmpty())
+                            d.db.cached("INSERT INTO users_fts(users_fts, rowid, name) VALUES('delete', ?1, ?2)")
+                                .bind(1, id)
+                                .bind(2, old->name)
+                                .run();
+                        d.db.cached("INSERT INTO users_fts(rowid, name) VALUES(?1, ?2)").bind(1, id).bind(2, u.name).run();
+                    }
+                    ++result.updated;
+                } else {
+                    ++result.unchanged;
+                }
+            }
+        }
+        users.insert(r.platformId, id);
+        return id;
+    }
+
+    qint64 userId(const QString &platformId)
+    {
+        if (platformId.isEmpty())
+            return 0;
+        UserRecord stub;
+        stub.platformId = platformId;
+        return upsertUser(stub, false);
+    }
+
+    qint64 upsertAccount(const AccountRecord &r, bool full)
+    {
+        if (!full) {
+            if (auto it = accounts.constFind(r.platformId); it != accounts.cend())
+                return *it;
+        }
+        UserRecord self;
+        self.platformId = r.platformId;
+        self.name = r.name;
+        self.avatar = r.avatar;
+        std::optional<Account> old;
+        {
+            auto q = d.db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
+            q.bind(1, platform).bind(2, r.platformId);
+            if (q.next())
+                old = readAccount(q);
+        }
+        qint64 id = 0;
+        if (!old) {
+            const qint64 uid = upsertUser(self, full);
+            d.db.cached("INSERT INTO accounts(platform, platform_id, name, avatar, user_id, rev) "
+                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
+                .bind(1, platform)
+                .bind(2, r.platformId)
+                .bind(3, r.name)
+                .bind(4, r.avatar)
+                .bind(5, uid)
+                .bind(6, d.nextRev())
+                .run();
+            id = d.db.lastInsertId();
+            accountUsers.insert(id, uid);
+            ++result.inserted;
+        } else {
+            id = old->id;
+            accountUsers.insert(id, old->userId);
+            if (full) {
+                users.remove(r.platformId);
+                upsertUser(self, true);
+                Account a = *old;
+                bool changed = merge(a.name, r.name);
+                changed |= merge(a.avatar, r.avatar);
+                if (changed) {
+                    d.db.cached("UPDATE accounts SET name = ?2, avatar = ?3, rev = ?4 WHERE id = ?1")
+                        .bind(1, id)
+                        .bind(2, a.name)
+                        .bind(3, a.avatar)
+                        .bind(4, d.nextRev())
+                        .run();
+                    ++result.updated;
+                } else {
+                    ++result.unchanged;
+                }
+            }
+        }
+        accounts.insert(r.platformId, id);
+        touchedAccounts.insert(id);
+        return id;
+    }
+
+    qint64 accountId(const QString &platformId)
+    {
+        AccountRecord stub;
+        stub.platformId = platformId;
+        return upsertAccount(stub, false);
+    }
+
+    qint64 accountUser(qint64 accountId)
+    {
+        auto it = accountUsers.constFind(accountId);
+        return it == accountUsers.cend() ? 0 : *it;
+    }
+
+    qint64 upsertContent(const ContentRecord &r, bool full)
+    {
+        const qint64 acc = accountId(r.accountId);
+        const QString k = key(acc, r.platformId);
+        if (!full) {
+            if (auto it = contents.constFind(k); it != contents.cend())
+                return *it;
+        }
+        std::optional<Content> old;
+        {
+            auto q = d.db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.account_id = ?1 AND t.platform_id = ?2");
+            q.bind(1, acc).bind(2, r.platformId);
+            if (q.next())
+                old = readContent(q);
+        }
+        qint64 id = 0;
+        if (!old) {
+            d.db.cached("INSERT INTO contents(account_id, platform_id, title, url, cover, published_at, rev) "
+                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .bind(1, acc)
+                .bind(2, r.platformId)
+                .bind(3, r.title)
+                .bind(4, r.url)
+                .bind(5, r.cover)
+                .bind(6, r.publishedAt)
+                .bind(7, d.nextRev())
+                .run();
+            id = d.db.lastInsertId();
+            ++result.inserted;
+        } else {
+            id = old->id;
+            if (full) {
+                Content c = *old;
+                bool changed = merge(c.title, r.title);
+                changed |= merge(c.url, r.url);
+                changed |= merge(c.cover, r.cover);
+                if (r.publishedAt > 0 && r.publishedAt != c.publishedAt) {
+                    c.publishedAt = r.publishedAt;
+                    changed = true;
+                }
+                if (changed) {
+                    d.db.cached("UPDATE contents SET title = ?2, url = ?3, cover = ?4, published_at = ?5, rev = ?6 "
+                                "WHERE id = ?1")
+                        .bind(1, id)
+                        .bind(2, c.title)
+                        .bind(3, c.url)
+                        .bind(4, c.cover)
+                        .bind(5, c.publishedAt)
+                        .bind(6, d.nextRev())
+                        .run();
+                    ++result.updated;
+                } else {
+                    ++result.unchanged;
+                }
+            }
+        }
+        contents.insert(k, id);
+        return id;
+    }
+
+    qint64 upsertConversation(qint64 acc, const QString &platformId, const QString &peerPid, bool full)
+    {
+        const QString k = key(acc, platformId);
+        if (!full) {
+            if (auto it = conversations.constFind(k); it != conversations.cend())
+                return *it;
+        }
+        const qint64 peer = userId(peerPid);
+        qint64 id = 0;
+        qint64 oldPeer = 0;
+        bool found = false;
+        {
+            auto q = d.db.cached("SELECT id, peer_user_id FROM conversations WHERE account_id = ?1 AND platform_id = ?2");
+            q.bind(1, acc).bind(2, platformId);
+            if (q.next()) {
+                found = true;
+                id = q.int64(0);
+                oldPeer = q.int64(1);
+            }
+        }
+        if (!found) {
+            d.db.cached("INSERT INTO conversations(account_id, platform_id, peer_user_id, rev) VALUES(?1, ?2, ?3, ?4)")
+                .bind(1, acc)
+                .bind(2, platformId)
+                .bind(3, peer)
+                .bind(4, d.nextRev())
+                .run();
+            id = d.db.lastInsertId();
+            ++result.inserted;
+        } else if (peer != 0 && peer != oldPeer && (full || oldPeer == 0)) {
+            d.db.cached("UPDATE conversations SET peer_user_id = ?2, rev = ?3 WHERE id = ?1")
+                .bind(1, id)
+                .bind(2, peer)
+                .bind(3, d.nextRev())
+                .run();
+            if (full)
+                ++result.updated;
+        } else if (full) {
+            ++result.unchanged;
+        }
+        conversations.insert(k, id);
+        touchedAccounts.insert(acc);
+        return id;
+    }
+
+    ConversationDelta &convDelta(qint64 convId)
+    {
+        auto it = convDeltas.find(convId);
+        if (it == convDeltas.end()) {
+            ConversationDelta delta;
+            auto q = d.db.cached("SELECT read_upto, last_item_id FROM conversations WHERE id = ?1");
+            q.bind(1, convId);
+            if (q.next()) {
+                delta.readUpTo = q.int64(0);
+                delta.lastItemId = q.int64(1);
+            }
+            delta.newReadUpTo = delta.readUpTo;
+            it = convDeltas.insert(convId, delta);
+        }
+        return *it;
+    }
+
+    std::optional<Item> existingItem(qint64 acc, ItemKind kind, const QString &platformId)
+    {
+        auto q = d.db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
+                             "AND i.platform_id = ?3");
+        q.bind(1, acc).bind(2, int(kind)).bind(3, platformId);
+        if (!q.next())
+            return std::nullopt;
+        return readItem(q);
+    }
+
+    void insertItem(Item &it)
+    {
+        it.id = d.allocateItemId(it.createdAt);
+        it.rev = d.nextRev();
+        d.db.cached("INSERT INTO items(id, kind, account_id, platform_id, thread_id, parent_id, sender_id, direction, "
+                    "type, text, media, created_at, recalled, read, rev) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+            .bind(1, it.id)
+            .bind(2, int(it.kind))
+            .bind(3, it.accountId)
+            .bind(4, it.platformId)
+            .bind(5, it.threadId)
+            .bind(6, it.parentId)
+            .bind(7, it.senderId)
+            .bind(8, int(it.direction))
+            .bind(9, int(it.type))
+            .bind(10, it.text)
+            .bind(11, it.media)
+            .bind(12, it.createdAt)
+            .bind(13, it.recalled)
+            .bind(14, it.read)
+            .bind(15, it.rev)
+            .run();
+        d.ftsInsertItem(it, platform);
+        ++result.inserted;
+    }
+
+    // Applies what the platform now reports about a stored item. Returns true when it changed.
+    bool updateItem(const Item &old, const QString &text, MessageType type, const QString &media, bool recalled)
+    {
+        Item now = old;
+        if (old.recalled) {
+            // A recall is final; whatever the platform shows afterwards is a placeholder.
+            return false;
+        }
+        const qint64 when = nowMs();
+        if (recalled) {
+            d.db.cached("INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, ?3, 1)")
+                .bind(1, old.id)
+                .bind(2, when)
+                .bind(3, old.text)
+                .run();
+            now.recalled = true;
+            now.text = QString();
+        } else if (text != old.text || type != old.type || media != old.media) {
+            if (text != old.text) {
+                d.db.cached("INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, ?3, 0)")
+                    .bind(1, old.id)
+                    .bind(2, when)
+                    .bind(3, old.text)
+                    .run();
+                now.editedAt = when;
+            }
+            now.text = text;
+            now.type = type;
+            now.media = media;
+        } else {
+            return false;
+        }
+        d.db.cached("UPDATE items SET text = ?2, type = ?3, media = ?4, edited_at = ?5, recalled = ?6, rev = ?7 "
+                    "WHERE id = ?1")
+            .bind(1, old.id)
+            .bind(2, now.text)
+            .bind(3, int(now.type))
+            .bind(4, now.media)
+            .bind(5, now.editedAt)
+            .bind(6, now.recalled)
+            .bind(7, d.nextRev())
+            .run();
+        d.ftsDeleteItem(old, platform);
+        d.ftsInsertItem(now, platform);
+        ++result.updated;
+        return true;
+    }
+
+    void ingestMessage(const MessageRecord &r)
+    {
+        const qint64 acc = accountId(r.accountId);
+        const QString peer = r.direction == Direction::In ? r.senderId : QString();
+        const qint64 conv = upsertConversation(acc, r.conversationId, peer, false);
+        if (std::optional<Item> old = existingItem(acc, ItemKind::Message, r.platformId)) {
+            if (updateItem(*old, r.text, r.type, r.media, r.recalled))
+                convDelta(conv).refresh = true;
+            else
+                ++result.unchanged;
+            return;
+        }
+        Item it;
+        it.kind = ItemKind::Message;
+        it.accountId = acc;
+        it.platformId = r.platformId;
+        it.threadId = conv;
+        it.senderId = r.senderId.isEmpty() && r.direction == Direction::Out ? accountUser(acc) : userId(r.senderId);
+        it.direction = r.direction;
+        it.type = r.type;
+        it.text = r.recalled ? QString() : r.text;
+        it.media = r.media;
+        it.createdAt = r.createdAt;
+        it.recalled = r.recalled;
+        insertItem(it);
+
+        ConversationDelta &delta = convDelta(conv);
+        if (it.id > delta.newestId) {
+            delta.newestId = it.id;
+            delta.newest = it;
+        }
+        if (it.direction == Direction::Out) {
+            // The operator answered on the platform itself: everything before is read.
+            if (it.id > delta.newReadUpTo) {
+                delta.newReadUpTo = it.id;
+                delta.refresh = true;
+            }
+        } else if (!it.recalled && it.id > delta.readUpTo) {
+            ++delta.unreadDelta;
+        }
+    }
+
+    void ingestComment(const CommentRecord &r)
+    {
+        ContentRecord cr;
+        cr.accountId = r.accountId;
+        cr.platformId = r.contentId;
+        const qint64 content = upsertContent(cr, false);
+        const qint64 acc = accountId(r.accountId);
+        if (std::optional<Item> old = existingItem(acc, ItemKind::Comment, r.platformId)) {
+            if (updateItem(*old, r.text, MessageType::Text, old->media, r.recalled))
+                contentDeltas[content].refresh = true;
+            else
+                ++result.unchanged;
+            return;
+        }
+        Item it;
+        it.kind = ItemKind::Comment;
+        it.accountId = acc;
+        it.platformId = r.platformId;
+        it.threadId = content;
+        if (!r.parentId.isEmpty()) {
+            if (std::optional<Item> parent = existingItem(acc, ItemKind::Comment, r.parentId))
+                it.parentId = parent->id;
+        }
+        const bool own = r.authorId.isEmpty() || r.authorId == r.accountId;
+        it.direction = own ? Direction::Out : Direction::In;
+        it.senderId = own ? accountUser(acc) : userId(r.authorId);
+        it.text = r.recalled ? QString() : r.text;
+        it.media = QString();
+        it.createdAt = r.createdAt;
+        it.recalled = r.recalled;
+        it.read = own; // our own comments are never unread
+        insertItem(it);
+
+        ContentDelta &delta = contentDeltas[content];
+        ++delta.added;
+        if (!it.read && !it.recalled)
+            ++delta.unreadAdded;
+        delta.lastAt = qMax(delta.lastAt, it.createdAt);
+    }
+
+    void finishConversations()
+    {
+        for (auto it = convDeltas.cbegin(); it != convDeltas.cend(); ++it) {
+            const qint64 conv = it.key();
+            const ConversationDelta &delta = it.value();
+            result.conversationIds.append(conv);
+            if (delta.refresh) {
+                if (delta.newReadUpTo != delta.readUpTo)
+                    d.db.cached("UPDATE conversations SET read_upto = ?2, marked_unread = 0 WHERE id = ?1")
+                        .bind(1, conv)
+                        .bind(2, delta.newReadUpTo)
+                        .run();
+                d.refreshConversation(conv);
+                continue;
+            }
+            if (delta.newestId == 0 && delta.unreadDelta == 0)
+                continue;
+            if (delta.newestId > delta.lastItemId) {
+                const Item &n = delta.newest;
+                d.db.cached("UPDATE conversations SET last_item_id = ?2, last_at = max(last_at, ?3), "
+                            "last_preview = ?4, last_direction = ?5, unread_count = unread_count + ?6, rev = ?7 "
+                            "WHERE id = ?1")
+                    .bind(1, conv)
+                    .bind(2, n.id)
+                    .bind(3, n.createdAt)
+                    .bind(4, previewOf(n))
+                    .bind(5, int(n.direction))
+                    .bind(6, delta.unreadDelta)
+                    .bind(7, d.nextRev())
+                    .run();
+            } else {
+                d.db.cached("UPDATE conversations SET unread_count = unread_count + ?2, rev = ?3 WHERE id = ?1")
+                    .bind(1, conv)
+                    .bind(2, delta.unreadDelta)
+                    .bind(3, d.nextRev())
+                    .run();
+            }
+        }
+    }
+
+    void finishContents()
+    {
+        for (auto it = contentDeltas.cbegin(); it != contentDeltas.cend(); ++it) {
+            result.contentIds.append(it.key());
+            const ContentDelta &delta = it.value();
+            if (delta.refresh) {
+                d.refreshContent(it.key());
+                continue;
+            }
+            d.db.cached("UPDATE contents SET comment_count = comment_count + ?2, "
+                        "unread_comments = unread_comments + ?3, last_comment_at = max(last_comment_at, ?4), "
+                        "rev = ?5 WHERE id = ?1")
+                .bind(1, it.key())
+                .bind(2, delta.added)
+                .bind(3, delta.unreadAdded)
+                .bind(4, delta.lastAt)
+                .bind(5, d.nextRev())
+                .run();
+        }
+        result.accountIds = QList<qint64>(touchedAccounts.cbegin(), touchedAccounts.cend());
+        std::sort(result.accountIds.begin(), result.accountIds.end());
+        std::sort(result.conversationIds.begin(), result.conversationIds.end());
+        std::sort(result.contentIds.begin(), result.contentIds.end());
+    }
+};
+
+Error checkId(const QString &v, const char *field, const char *list, qsizetype index, bool required = true)
+{
+    if ((required && v.isEmpty()) || v.size() > kMaxIdChars)
+        return {ErrorCode::InvalidArgument,
+                tr("%1[%2].%3 is %4; every record needs its platform id (at most %5 characters).")
+                    .arg(QString::fromLatin1(list))
+                    .arg(index)
+                    .arg(QString::fromLatin1(field))
+                    .arg(v.isEmpty() ? tr("missing") : tr("too long"))
+                    .arg(kMaxIdChars)};
+    return {};
+}
+
+Error checkItem(const QString &text, qint64 createdAt, const char *list, qsizetype index)
+{
+    if (createdAt <= 0 || createdAt > kMaxTimestampMs)
+        return {ErrorCode::InvalidArgument,
+                tr("%1[%2].created_at (%3) is not a time in milliseconds since 1970.")
+                    .arg(QString::fromLatin1(list))
+                    .arg(index)
+                    .arg(createdAt)};
+    if (text.size() > kMaxTextChars)
+        return {ErrorCode::InvalidArgument, tr("%1[%2].text is longer than %3 characters.")
+                                                .arg(QString::fromLatin1(list))
+                                                .arg(index)
+                                                .arg(kMaxTextChars)};
+    return {};
+}
+
+} // namespace
+
+Error Store::validate(const Batch &b)
+{
+    if (b.platform.isEmpty() || b.platform.size() > 64)
+        return {ErrorCode::InvalidArgument, tr("The batch does not name its platform.")};
+    if (b.size() > kMaxBatchRecords)
+        return {ErrorCode::InvalidArgument,
+                tr("The batch holds %1 records; send at most %2 per batch.").arg(b.size()).arg(kMaxBatchRecords)};
+    for (qsizetype i = 0; i < b.accounts.size(); ++i) {
+        if (Error e = checkId(b.accounts[i].platformId, "platform_id", "accounts", i))
+            return e;
+    }
+    for (qsizetype i = 0; i < b.users.size(); ++i) {
+        if (Error e = checkId(b.users[i].platformId, "platform_id", "users", i))
+            return e;
+    }
+    for (qsizetype i = 0; i < b.contents.size(); ++i) {
+        const ContentRecord &r = b.contents[i];
+        if (Error e = checkId(r.accountId, "account_id", "contents", i))
+            return e;
+        if (Error e = checkId(r.platformId, "platform_id", "contents", i))
+            return e;
+    }
+    for (qsizetype i = 0; i < b.conversations.size(); ++i) {
+        const ConversationRecord &r = b.conversations[i];
+        if (Error e = checkId(r.accountId, "account_id", "conversations", i))
+            return e;
+        if (Error e = checkId(r.platformId, "platform_id", "conversations", i))
+            return e;
+        if (Error e = checkId(r.peerId, "peer_id", "conversations", i, false))
+            return e;
+    }
+    for (qsizetype i = 0; i < b.messages.size(); ++i) {
+        const MessageRecord &r = b.messages[i];
+        if (Error e = checkId(r.accountId, "account_id", "messages", i))
+            return e;
+        if (Error e = checkId(r.conversationId, "conversation_id", "messages", i))
+            return e;
+        if (Error e = checkId(r.platformId, "platform_id", "messages", i))
+            return e;
+        if (Error e = checkId(r.senderId, "sender_id", "messages", i, r.direction == Direction::In))
+            return e;
+        if (Error e = checkItem(r.text, r.createdAt, "messages", i))
+            return e;
+    }
+    for (qsizetype i = 0; i < b.comments.size(); ++i) {
+        const CommentRecord &r = b.comments[i];
+        if (Error e = checkId(r.accountId, "account_id", "comments", i))
+            return e;
+        if (Error e = checkId(r.contentId, "content_id", "comments", i))
+            return e;
+        if (Error e = checkId(r.platformId, "platform_id", "comments", i))
+            return e;
+        if (Error e = checkId(r.parentId, "parent_id", "comments", i, false))
+            return e;
+        if (Error e = checkId(r.authorId, "author_id", "comments", i, false))
+            return e;
+        if (Error e = checkItem(r.text, r.createdAt, "comments", i))
+            return e;
+    }
+    return {};
+}
+
+Result<IngestResult> Store::ingest(const Batch &batch)
+{
+    if (Error e = d->checkWritable())
+        return e;
+    if (Error e = validate(batch))
+        return e;
+    return guarded([&] {
+        WriteTransaction txn(d->db);
+        d->loadRev();
+        IngestResult r = Ingestor(*d, batch.platform).run(batch);
+        d->saveRev();
+        txn.commit();
+        return r;
+    });
+}
+
+} // namespace hiscrm::store

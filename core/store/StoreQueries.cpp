@@ -1,0 +1,405 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Read queries: accounts, profiles, the conversation list, threads, contents, unread summary.
+// Lists use keyset paging over indexed orders, so a page costs the same at any depth.
+
+#include "search/TextAnalysis.h"
+#include "store/StoreImpl.h"
+
+#include <sqlite3.h>
+
+#include <QCoreApplication>
+
+namespace hiscrm::store {
+
+using namespace model;
+
+Result<QList<Account>> Store::accounts()
+{
+    return guarded([&] {
+        QList<Account> out;
+        auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.platform, a.name, a.id");
+        while (q.next())
+            out.append(readAccount(q));
+        return out;
+    });
+}
+
+Result<std::optional<Account>> Store::account(qint64 id)
+{
+    return guarded([&]() -> std::optional<Account> {
+        auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1");
+        q.bind(1, id);
+        if (!q.next())
+            return std::nullopt;
+        return readAccount(q);
+    });
+}
+
+Result<std::optional<Account>> Store::accountByPlatformId(const QString &platform, const QString &platformId)
+{
+    return guarded([&]() -> std::optional<Account> {
+        auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
+        q.bind(1, platform).bind(2, platformId);
+        if (!q.next())
+            return std::nullopt;
+        return readAccount(q);
+    });
+}
+
+Result<std::optional<User>> Store::user(qint64 id)
+{
+    return guarded([&]() -> std::optional<User> {
+        auto q = d->db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1");
+        q.bind(1, id);
+        if (!q.next())
+            return std::nullopt;
+        return readUser(q);
+    });
+}
+
+Result<QList<User>> Store::users(const QList<qint64> &ids)
+{
+    return guarded([&] {
+        QList<User> out;
+        out.reserve(ids.size());
+        for (qint64 id : ids) {
+            auto q = d->db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1");
+            q.bind(1, id);
+            if (q.next())
+                out.append(readUser(q));
+        }
+        return out;
+    });
+}
+
+Result<std::optional<User>> Store::userByPlatformId(const QString &platform, const QString &platformId)
+{
+    return guarded([&]() -> std::optional<User> {
+        auto q = d->db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
+        q.bind(1, platform).bind(2, platformId);
+        if (!q.next())
+            return std::nullopt;
+        return readUser(q);
+    });
+}
+
+Result<std::optional<Conversation>> Store::conversation(qint64 id)
+{
+    return guarded([&] { return d->loadConversation(id); });
+}
+
+Result<std::optional<Conversation>> Store::conversationByPlatformId(qint64 accountId, const QString &platformId)
+{
+    return guarded([&]() -> std::optional<Conversation> {
+        qint64 id = 0;
+        {
+            auto q = d->db.cached("SELECT id FROM conversations WHERE account_id = ?1 AND platform_id = ?2");
+            q.bind(1, accountId).bind(2, platformId);
+            if (!q.next())
+                return std::nullopt;
+            id = q.int64(0);
+        }
+        return d->loadConversation(id);
+    });
+}
+
+Result<ConversationPage> Store::conversations(const ConversationFilter &f, int limit,
+                                              const std::optional<ConversationCursor> &after)
+{
+    limit = qBound(1, limit, 500);
+    return guarded([&] {
+        // Built from fixed fragments only; every value is bound.
+        QByteArray sql = "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c";
+        QList<QByteArray> where;
+        if (f.archived == ArchivedFilter::Exclude)
+            where << "c.archived = 0";
+        else if (f.archived == ArchivedFilter::Only)
+            where << "c.archived = 1";
+        if (!f.accountIds.isEmpty()) {
+            QByteArray in = "c.account_id IN (";
+            for (qsizetype i = 0; i < f.accountIds.size(); ++i)
+                in += (i ? ",?" : "?");
+            where << in + ')';
+        }
+        if (!f.platform.isEmpty())
+            where << "c.account_id IN (SELECT id FROM accounts WHERE platform = :platform)";
+        if (f.unreadOnly)
+            where << "(c.unread_count > 0 OR c.marked_unread = 1)";
+        if (f.pinnedOnly)
+            where << "c.pinned = 1";
+        if (f.mutedOnly)
+            where << "c.muted_until > :now";
+        if (f.awaitingReplyOnly)
+            where << "(c.last_item_id <> 0 AND c.last_direction = 0)";
+        if (f.tagId != 0)
+            where << "c.id IN (SELECT conversation_id FROM conversation_tags WHERE tag_id = :tag)";
+        if (f.peerUserId != 0)
+            where << "c.peer_user_id = :peer";
+        if (after)
+            where << "(c.pinned, c.last_at, c.id) < (:cp, :cl, :ci)";
+        if (!where.isEmpty())
+            sql += " WHERE " + where.join(" AND ");
+        sql += " ORDER BY c.pinned DESC, c.last_at DESC, c.id DESC LIMIT :limit";
+
+        Statement s = d->db.prepare(sql);
+        int i = 1;
+        for (qint64 a : f.accountIds)
+            s.bind(i++, a);
+        const auto bindNamed = [&s](const char *name, auto value) {
+            const int idx = sqlite3_bind_parameter_index(s.handle(), name);
+            if (idx > 0)
+                s.bind(idx, value);
+        };
+        bindNamed(":platform", f.platform);
+        bindNamed(":now", f.nowMs ? f.nowMs : nowMs());
+        bindNamed(":tag", f.tagId);
+        bindNamed(":peer", f.peerUserId);
+        if (after) {
+            bindNamed(":cp", qint64(after->pinned ? 1 : 0));
+            bindNamed(":cl", after->lastAt);
+            bindNamed(":ci", after->id);
+        }
+        bindNamed(":limit", qint64(limit + 1));
+
+        ConversationPage page;
+        while (s.next()) {
+            if (page.conversations.size() == limit) {
+                const Conversation &last = page.conversations.constLast();
+                page.next = ConversationCursor{last.pinned, last.lastAt, last.id};
+                break;
+            }
+            page.conversations.append(readConversation(s));
+        }
+        s.reset();
+        for (Conversation &c : page.conversations)
+            c.tagIds = d->tagsOf(c.id);
+        return page;
+    });
+}
+
+Result<QList<Conversation>> Store::conversationsByPeerName(const QString &text, int limit)
+{
+    limit = qBound(1, limit, 500);
+    const search::MatchPlan plan = search::buildMatch(text);
+    return guarded([&] {
+        QList<Conversation> out;
+        if (plan.match.isEmpty())
+            return out;
+        QList<qint64> ids;
+        {
+            Statement s = d->db.prepare(
+                "SELECT c.id FROM users_fts f CROSS JOIN conversations c ON c.peer_user_id = f.rowid "
+                "WHERE users_fts MATCH ?1 ORDER BY c.last_at DESC LIMIT ?2");
+            s.bindUtf8(1, plan.match).bind(2, limit);
+            while (s.next())
+                ids.append(s.int64(0));
+        }
+        for (qint64 id : ids) {
+            if (auto c = d->loadConversation(id))
+                out.append(*c);
+        }
+        return out;
+    });
+}
+
+Result<std::optional<Item>> Store::item(qint64 id)
+{
+    return guarded([&] { return d->loadItem(id); });
+}
+
+Result<std::optional<Item>> Store::itemByPlatformId(qint64 accountId, ItemKind kind, const QString &platformId)
+{
+    return guarded([&]() -> std::optional<Item> {
+        auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
+                              "AND i.platform_id = ?3");
+        q.bind(1, accountId).bind(2, int(kind)).bind(3, platformId);
+        if (!q.next())
+            return std::nullopt;
+        return readItem(q);
+    });
+}
+
+namespace {
+
+// Reads up to limit items walking away from a boundary; reports whether more exist that way.
+bool readPage(Cached &q, int limit, QList<Item> &out)
+{
+    while (q.next()) {
+        if (out.size() == limit)
+            return true;
+        out.append(readItem(q));
+    }
+    return false;
+}
+
+bool existsBefore(Database &db, ItemKind kind, qint64 threadId, qint64 id)
+{
+    auto q = db.cached("SELECT 1 FROM items WHERE kind = ?1 AND thread_id = ?2 AND id < ?3 LIMIT 1");
+    q.bind(1, int(kind)).bind(2, threadId).bind(3, id);
+    return q.next();
+}
+
+bool existsAfter(Database &db, ItemKind kind, qint64 threadId, qint64 id)
+{
+    auto q = db.cached("SELECT 1 FROM items WHERE kind = ?1 AND thread_id = ?2 AND id > ?3 LIMIT 1");
+    q.bind(1, int(kind)).bind(2, threadId).bind(3, id);
+    return q.next();
+}
+
+} // namespace
+
+Result<ItemPage> Store::thread(ItemKind kind, qint64 threadId, int limit, qint64 beforeId)
+{
+    limit = qBound(1, limit, 1000);
+    return guarded([&] {
+        ReadTransaction snapshot(d->db);
+        ItemPage page;
+        {
+            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
+                                  "AND i.id < ?3 ORDER BY i.id DESC LIMIT ?4");
+            q.bind(1, int(kind)).bind(2, threadId).bind(3, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
+            q.bind(4, limit + 1);
+            page.hasOlder = readPage(q, limit, page.items);
+        }
+        std::reverse(page.items.begin(), page.items.end());
+        page.hasNewer = beforeId > 0 && existsAfter(d->db, kind, threadId, beforeId - 1);
+        return page;
+    });
+}
+
+Result<ItemPage> Store::threadAfter(ItemKind kind, qint64 threadId, qint64 afterId, int limit)
+{
+    limit = qBound(1, limit, 1000);
+    return guarded([&] {
+        ReadTransaction snapshot(d->db);
+        ItemPage page;
+        {
+            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
+                                  "AND i.id > ?3 ORDER BY i.id ASC LIMIT ?4");
+            q.bind(1, int(kind)).bind(2, threadId).bind(3, afterId).bind(4, limit + 1);
+            page.hasNewer = readPage(q, limit, page.items);
+        }
+        page.hasOlder = existsBefore(d->db, kind, threadId, afterId + 1);
+        return page;
+    });
+}
+
+Result<ItemPage> Store::threadAround(qint64 itemId, int limit)
+{
+    limit = qBound(2, limit, 1000);
+    return guarded([&]() -> Result<ItemPage> {
+        ReadTransaction snapshot(d->db);
+        const auto centre = d->loadItem(itemId);
+        if (!centre)
+            return Error{ErrorCode::NotFound, QCoreApplication::translate("hiscrm::store",
+                                                                          "The message no longer exists.")};
+        ItemPage page;
+        const int before = limit / 2;
+        {
+            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
+                                  "AND i.id < ?3 ORDER BY i.id DESC LIMIT ?4");
+            q.bind(1, int(centre->kind)).bind(2, centre->threadId).bind(3, itemId).bind(4, before + 1);
+            page.hasOlder = readPage(q, before, page.items);
+        }
+        std::reverse(page.items.begin(), page.items.end());
+        page.items.append(*centre);
+        QList<Item> after;
+        {
+            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
+                                  "AND i.id > ?3 ORDER BY i.id ASC LIMIT ?4");
+            const int n = limit - before - 1;
+            q.bind(1, int(centre->kind)).bind(2, centre->threadId).bind(3, itemId).bind(4, n + 1);
+            page.hasNewer = readPage(q, n, after);
+        }
+        page.items.append(after);
+        return page;
+    });
+}
+
+Result<QList<ItemHistory>> Store::history(qint64 itemId)
+{
+    return guarded([&] {
+        QList<ItemHistory> out;
+        auto q = d->db.cached("SELECT item_id, old_text, changed_at, recall FROM item_history WHERE item_id = ?1 "
+                              "ORDER BY changed_at, rowid");
+        q.bind(1, itemId);
+        while (q.next())
+            out.append(ItemHistory{q.int64(0), q.text(1), q.int64(2), q.int64(3) != 0});
+        return out;
+    });
+}
+
+Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int limit, qint64 beforeLastCommentAt)
+{
+    limit = qBound(1, limit, 500);
+    return guarded([&] {
+        QList<Content> out;
+        auto q = d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE (?1 = 0 OR t.account_id = ?1) "
+                              "AND (?2 = 0 OR t.unread_comments > 0) AND t.comment_count > 0 "
+                              "AND t.last_comment_at < ?3 ORDER BY t.last_comment_at DESC, t.id DESC LIMIT ?4");
+        q.bind(1, accountId).bind(2, unreadOnly).bind(3, beforeLastCommentAt > 0 ? beforeLastCommentAt
+                                                                               : std::numeric_limits<qint64>::max());
+        q.bind(4, limit);
+        while (q.next())
+            out.append(readContent(q));
+        return out;
+    });
+}
+
+Result<std::optional<Content>> Store::content(qint64 id)
+{
+    return guarded([&]() -> std::optional<Content> {
+        auto q = d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.id = ?1");
+        q.bind(1, id);
+        if (!q.next())
+            return std::nullopt;
+        return readContent(q);
+    });
+}
+
+Result<UnreadSummary> Store::unreadSummary(qint64 now)
+{
+    if (now == 0)
+        now = nowMs();
+    return guarded([&] {
+        ReadTransaction snapshot(d->db);
+        UnreadSummary s;
+        {
+            auto q = d->db.cached("SELECT id, account_id, unread_count, marked_unread, muted_until FROM conversations "
+                                  "WHERE unread_count > 0 OR marked_unread = 1");
+            while (q.next()) {
+                const qint64 count = q.int64(2);
+                const qint64 badge = count > 0 ? count : 1;
+                s.perConversation.insert(q.int64(0), badge);
+                s.perAccount[q.int64(1)] += badge;
+                s.total += badge;
+                if (q.int64(4) <= now)
+                    s.totalUnmuted += badge;
+            }
+        }
+        {
+            auto q = d->db.cached("SELECT account_id, sum(unread_comments) FROM contents WHERE unread_comments > 0 "
+                                  "GROUP BY account_id");
+            while (q.next()) {
+                s.perAccount[q.int64(0)] += q.int64(1);
+                s.comments += q.int64(1);
+            }
+        }
+        s.total += s.comments;
+        s.totalUnmuted += s.comments;
+        return s;
+    });
+}
+
+Result<QList<Tag>> Store::tags()
+{
+    return guarded([&] {
+        QList<Tag> out;
+        auto q = d->db.cached("SELECT id, name, color, rev FROM tags ORDER BY name COLLATE NOCASE, id");
+        while (q.next())
+            out.append(Tag{q.int64(0), q.text(1), q.text(2), q.int64(3)});
+        return out;
+    });
+}
+
+} // namespace hiscrm::store

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestUtil.h"
+
+#include <QJsonDocument>
+
+using namespace testutil;
+
+Q_DECLARE_METATYPE(hiscrm::model::Batch)
+
+class TestIngest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    std::unique_ptr<Store> fresh() { return openStore(m_dir.filePath(QStringLiteral("t%1.db").arg(++m_n))); }
+
+    static Batch sample()
+    {
+        Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"你好，请问还有货吗？"_s, kT0 + 1000),
+                         dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"在吗"_s, kT0 + 2000),
+                         dm(u"acc-1"_s, u"conv-2"_s, u"m3"_s, u"u-2"_s, u"Hello there"_s, kT0 + 3000)},
+                        {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"好看！"_s, kT0 + 500)});
+        UserRecord u;
+        u.platformId = u"u-1"_s;
+        u.name = u"小美"_s;
+        u.followers = 12;
+        b.users << u;
+        AccountRecord a;
+        a.platformId = u"acc-1"_s;
+        a.name = u"官方旗舰店"_s;
+        b.accounts << a;
+        ContentRecord v;
+        v.accountId = u"acc-1"_s;
+        v.platformId = u"vid-1"_s;
+        v.title = u"新品开箱"_s;
+        b.contents << v;
+        return b;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void insertsEverything()
+    {
+        auto s = fresh();
+        QVERIFY(s);
+        auto r = s->ingest(sample());
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        // 1 account + its own user, 3 users (u-1 full, u-2 and u-3 stubs), 1 content, 2 conversations,
+        // 3 messages, 1 comment.
+        QCOMPARE(r->inserted, 12);
+        QCOMPARE(r->updated, 0);
+        QVERIFY(r->revision > 0);
+        QCOMPARE(r->conversationIds.size(), 2);
+        QCOMPARE(r->contentIds.size(), 1);
+
+        const qint64 c1 = convId(*s, u"conv-1"_s);
+        const Conversation c = conv(*s, c1);
+        QCOMPARE(c.unreadCount, 2);
+        QCOMPARE(c.lastPreview, u"在吗"_s);
+        QVERIFY(c.awaitingReply());
+        auto peer = s->user(c.peerUserId);
+        QVERIFY(peer && peer.value());
+        QCOMPARE(peer.value()->name, u"小美"_s);
+        QCOMPARE(peer.value()->followers, 12);
+
+        auto page = s->thread(ItemKind::Message, c1);
+        QVERIFY(page);
+        QCOMPARE(page->items.size(), 2);
+        QCOMPARE(page->items[0].text, u"你好，请问还有货吗？"_s); // oldest first
+        QVERIFY(page->items[0].id < page->items[1].id);
+        QVERIFY(!page->hasOlder);
+
+        auto contents = s->contents();
+        QVERIFY(contents);
+        QCOMPARE(contents->size(), 1);
+        QCOMPARE(contents->first().title, u"新品开箱"_s);
+        QCOMPARE(contents->first().unreadComments, 1);
+        QCOMPARE(contents->first().commentCount, 1);
+    }
+
+    void resentBatchChangesNothing()
+    {
+        auto s = fresh();
+        QVERIFY(s->ingest(sample()));
+        const qint64 rev = *s->revision();
+        auto before = s->changes(0, 10000);
+        auto r = s->ingest(sample());
+        QVERIFY(r);
+        QCOMPARE(r->inserted, 0);
+        QCOMPARE(r->updated, 0);
+        QVERIFY(r->unchanged > 0);
+        QCOMPARE(*s->revision(), rev);
+        auto after = s->changes(0, 10000);
+        QCOMPARE(after->changes.size(), before->changes.size());
+        QCOMPARE(conv(*s, convId(*s, u"conv-1"_s)).unreadCount, 2);
+        QCOMPARE(s->contents()->first().commentCount, 1);
+    }
+
+    void editKeepsHistory()
+    {
+        auto s = fresh();
+        QVERIFY(s->ingest(sample()));
+        Batch edit = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"在吗？急"_s, kT0 + 2000)});
+        auto r = s->ingest(edit);
+        QVERIFY(r);
+        QCOMPARE(r->updated, 1);
+        auto a = s->accountByPlatformId(u"demo"_s, u"acc-1"_s);
+        auto it = s->itemByPlatformId(a.value()->id, ItemKind::Message, u"m2"_s);
+        QVERIFY(it && it.value());
+        QCOMPARE(it.value()->text, u"在吗？急"_s);
+        QVERIFY(it.value()->editedAt > 0);
+        auto h = s->history(it.value()->id);
+        QCOMPARE(h->size(), 1);
+        QCOMPARE(h->first().oldText, u"在吗"_s);
+        QVERIFY(!h->first().recall);
+        // The edit is the last message: the preview follows; the unread count does not grow.
+        const Conversation c = conv(*s, convId(*s, u"conv-1"_s));
+        QCOMPARE(c.lastPreview, u"在吗？急"_s);
+        QCOMPARE(c.unreadCount, 2);
+        // Sending the edit again is a no-op.
+        auto again = s->ingest(edit);
+        QCOMPARE(again->updated, 0);
+        QCOMPARE(s->history(it.value()->id)->size(), 1);
+    }
+
+    void recallKeepsOriginalInHistory()
+    {
+        auto s = fresh();
+        QVERIFY(s->ingest(sample()));
+        MessageRecord m = dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"在吗"_s, kT0 + 2000);
+        m.recalled = true;
+        QVERIFY(s->ingest(batch({m})));
+        auto a = s->accountByPlatformId(u"demo"_s, u"acc-1"_s);
+        auto it = s->itemByPlatformId(a.value()->id, ItemKind::Message, u"m2"_s);
+        QVERIFY(it.value()->recalled);
+        QVERIFY(it.value()->text.isEmpty());
+        auto h = s->history(it.value()->id);
+        QCOMPARE(h->size(), 1);
+        QCOMPARE(h->first().oldText, u"在吗"_s);
+        QVERIFY(h->first().recall);
+        // A recalled unread message no longer counts.
+        QCOMPARE(conv(*s, convId(*s, u"conv-1"_s)).unreadCount, 1);
+        // ...and is not found by search any more.
+        SearchQuery q;
+        q.text = u"在吗"_s;
+        QCOMPARE(s->search(q)->hits.size(), 0);
+    }
+
+    void outgoingFromPlatformMarksRead()
+    {
+        auto s = fresh();
+        QVERIFY(s->ingest(sample()));
+        QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, u"m9"_s, QString(), u"有的，亲"_s, kT0 + 5000,
+                                    Direction::Out)})));
+        const Conversation c = conv(*s, convId(*s, u"conv-1"_s));
+        QCOMPARE(c.unreadCount, 0);
+        QVERIFY(!c.awaitingReply());
+        QCOMPARE(c.lastPreview, u"有的，亲"_s);
+        // The sender of an outgoing message without one is the account itself.
+        auto page = s->thread(ItemKind::Message, c.id);
+        auto acc = s->account(c.accountId);
+        QCOMPARE(page->items.last().senderId, acc.value()->userId);
+    }
+
+    void olderHistoryDoesNotCountAsUnread()
+    {
+        auto s = fresh();
+        QVERIFY(s->ingest(sample()));
+        const qint64 c1 = convId(*s, u"conv-1"_s);
+        QVERIFY(s->markRead(c1));
+        // Backfill of a message older than what was read.
+        QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, u"m0"_s, u"u-1"_s, u"早"_s, kT0 + 10)})));
+        const Conversation c = conv(*s, c1);
+        QCOMPARE(c.unreadCount, 0);
+        QCOMPARE(c.lastPreview, u"在吗"_s); // the newest message is still the last one
+        auto page = s->thread(ItemKind::Message, c1);
+        QCOMPARE(page->items.first().text, u"早"_s); // ids follow time, not arrival
+    }
+
+    void sameMillisecondKeepsOrderAndUniqueIds()
+    {
+        auto s = fresh();
+        QList<MessageRecord> ms;
+        for (int i = 0; i < 1500; ++i) // more than the 1024 slots of one millisecond
+            ms << dm(u"acc-1"_s, u"conv-1"_s, QStringLiteral("m%1").arg(i), u"u-1"_s, QStringLiteral("第%1条").arg(i),
+                     kT0);
+        QVERIFY(s->ingest(batch(ms)));
+        auto page = s->thread(ItemKind::Message, convId(*s, u"conv-1"_s), 1000);
+        QCOMPARE(page->items.size(), 1000);
+        QVERIFY(page->hasOlder);
+        QCOMPARE(conv(*s, convId(*s, u"conv-1"_s)).unreadCount, 1500);
+    }
+
+    void commentRepliesLinkToParent()
+    {
+        auto s = fresh();
+        QVERIFY(s->ingest(batch({}, {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"多少钱"_s, kT0),
+                                     comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"acc-1"_s, u"99元"_s, kT0 + 10,
+                                             u"c1"_s)})));
+        auto t = s->contents();
+        QCOMPARE(t->size(), 1);
+        QCOMPARE(t->first().unreadComments, 1); // our own reply is not unread
+        auto page = s->thread(ItemKind::Comment, t->first().id);
+        QCOMPARE(page->items.size(), 2);
+        QCOMPARE(page->items[1].parentId, page->items[0].id);
+        QVERIFY(page->items[1].direction == Direction::Out);
+    }
+
+    void invalidBatchChangesNothing_data()
+    {
+        QTest::addColumn<Batch>("bad");
+        Batch noPlatform = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, kT0)});
+        noPlatform.platform.clear();
+        QTest::newRow("no platform") << noPlatform;
+        QTest::newRow("message without id") << batch({dm(u"acc-1"_s, u"conv-1"_s, QString(), u"u-1"_s, u"x"_s, kT0)});
+        QTest::newRow("message without account")
+            << batch({dm(QString(), u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, kT0)});
+        QTest::newRow("inbound without sender") << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, QString(), u"x"_s, kT0)});
+        QTest::newRow("time zero") << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, 0)});
+        QTest::newRow("time negative") << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, -5)});
+        QTest::newRow("time beyond year 2248")
+            << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, qint64(1) << 60)});
+        QTest::newRow("text too long")
+            << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, QString(70000, u'字'), kT0)});
+        QTest::newRow("id too long")
+            << batch({dm(u"acc-1"_s, u"conv-1"_s, QString(300, u'x'), u"u-1"_s, u"x"_s, kT0)});
+        QTest::newRow("bad comment after good message")
+            << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, kT0)},
+                     {comment(u"acc-1"_s, QString(), u"c1"_s, u"u-1"_s, u"x"_s, kT0)});
+    }
+
+    void invalidBatchChangesNothing()
+    {
+        QFETCH(Batch, bad);
+        auto s = fresh();
+        QVERIFY(s->ingest(sample()));
+        const qint64 rev = *s->revision();
+        auto r = s->ingest(bad);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(!r.error().message.isEmpty());
+        QCOMPARE(*s->revision(), rev);
+        QCOMPARE(s->changes(rev, 10)->changes.size(), 0);
+    }
+
+    void readOnlyStoreRefusesWrites()
+    {
+        const QString path = m_dir.filePath(u"ro.db"_s);
+        {
+            auto w = openStore(path);
+            QVERIFY(w->ingest(sample()));
+        }
+        Store::Options o;
+        o.access = Store::Access::ReadOnly;
+        auto r = openStore(path, o);
+        QVERIFY(r);
+        QCOMPARE(r->conversations({})->conversations.size(), 2);
+        auto w = r->ingest(sample());
+        QVERIFY(!w);
+        QCOMPARE(w.error().code, ErrorCode::InvalidArgument);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIngest)
+#include "TestIngest.moc"

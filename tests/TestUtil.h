@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Helpers shared by the store tests: a fresh database file in a temporary folder, and terse
+// builders for worker batches.
+
+#include "model/Model.h"
+#include "store/Store.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace testutil {
+
+using namespace hiscrm;
+using namespace hiscrm::model;
+using namespace hiscrm::store;
+using namespace Qt::StringLiterals;
+
+constexpr qint64 kT0 = 1767225600000; // 2026-01-01T00:00:00Z
+
+inline std::unique_ptr<Store> openStore(const QString &path, Store::Options options = {})
+{
+    auto r = Store::open(path, options);
+    if (!r) {
+        qWarning() << "open failed:" << r.error().message;
+        return nullptr;
+    }
+    return std::move(r.value());
+}
+
+inline MessageRecord dm(const QString &account, const QString &conv, const QString &id, const QString &sender,
+                        const QString &text, qint64 at, Direction dir = Direction::In)
+{
+    MessageRecord m;
+    m.accountId = account;
+    m.conversationId = conv;
+    m.platformId = id;
+    m.senderId = sender;
+    m.text = text;
+    m.createdAt = at;
+    m.direction = dir;
+    return m;
+}
+
+inline CommentRecord comment(const QString &account, const QString &content, const QString &id,
+                             const QString &author, const QString &text, qint64 at, const QString &parent = {})
+{
+    CommentRecord c;
+    c.accountId = account;
+    c.contentId = content;
+    c.platformId = id;
+    c.authorId = author;
+    c.text = text;
+    c.createdAt = at;
+    c.parentId = parent;
+    return c;
+}
+
+inline Batch batch(const QList<MessageRecord> &messages, const QList<CommentRecord> &comments = {})
+{
+    Batch b;
+    b.platform = QStringLiteral("demo");
+    b.messages = messages;
+    b.comments = comments;
+    return b;
+}
+
+// Id of a conversation by its platform id (account "acc-1" unless given).
+inline qint64 convId(Store &s, const QString &conv, const QString &account = QStringLiteral("acc-1"))
+{
+    auto a = s.accountByPlatformId(QStringLiteral("demo"), account);
+    if (!a || !a.value())
+        return 0;
+    auto c = s.conversationByPlatformId(a.value()->id, conv);
+    return c && c.value() ? c.value()->id : 0;
+}
+
+inline Conversation conv(Store &s, qint64 id)
+{
+    auto c = s.conversation(id);
+    return c && c.value() ? *c.value() : Conversation();
+}
+
+} // namespace testutil
