@@ -18,10 +18,11 @@ private:
 
     static Batch sample()
     {
-        Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"你好，请问还有货吗？"_s, kT0 + 1000),
-                         dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"在吗"_s, kT0 + 2000),
-                         dm(u"acc-1"_s, u"conv-2"_s, u"m3"_s, u"u-2"_s, u"Hello there"_s, kT0 + 3000)},
-                        {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"好看！"_s, kT0 + 500)});
+        Batch b =
+            batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"你好，请问还有货吗？"_s, kT0 + 1000),
+                   dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"在吗"_s, kT0 + 2000),
+                   dm(u"acc-1"_s, u"conv-2"_s, u"m3"_s, u"u-2"_s, u"Hello there"_s, kT0 + 3000)},
+                  {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"好看！"_s, kT0 + 500)});
         UserRecord u;
         u.platformId = u"u-1"_s;
         u.name = u"小美"_s;
@@ -153,8 +154,8 @@ private slots:
     {
         auto s = fresh();
         QVERIFY(s->ingest(sample()));
-        QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, u"m9"_s, QString(), u"有的，亲"_s, kT0 + 5000,
-                                    Direction::Out)})));
+        QVERIFY(s->ingest(batch(
+            {dm(u"acc-1"_s, u"conv-1"_s, u"m9"_s, QString(), u"有的，亲"_s, kT0 + 5000, Direction::Out)})));
         const Conversation c = conv(*s, convId(*s, u"conv-1"_s));
         QCOMPARE(c.unreadCount, 0);
         QVERIFY(!c.awaitingReply());
@@ -185,8 +186,8 @@ private slots:
         auto s = fresh();
         QList<MessageRecord> ms;
         for (int i = 0; i < 1500; ++i) // more than the 1024 slots of one millisecond
-            ms << dm(u"acc-1"_s, u"conv-1"_s, QStringLiteral("m%1").arg(i), u"u-1"_s, QStringLiteral("第%1条").arg(i),
-                     kT0);
+            ms << dm(u"acc-1"_s, u"conv-1"_s, QStringLiteral("m%1").arg(i), u"u-1"_s,
+                     QStringLiteral("第%1条").arg(i), kT0);
         QVERIFY(s->ingest(batch(ms)));
         auto page = s->thread(ItemKind::Message, convId(*s, u"conv-1"_s), 1000);
         QCOMPARE(page->items.size(), 1000);
@@ -197,9 +198,9 @@ private slots:
     void commentRepliesLinkToParent()
     {
         auto s = fresh();
-        QVERIFY(s->ingest(batch({}, {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"多少钱"_s, kT0),
-                                     comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"acc-1"_s, u"99元"_s, kT0 + 10,
-                                             u"c1"_s)})));
+        QVERIFY(s->ingest(
+            batch({}, {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"多少钱"_s, kT0),
+                       comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"acc-1"_s, u"99元"_s, kT0 + 10, u"c1"_s)})));
         auto t = s->contents();
         QCOMPARE(t->size(), 1);
         QCOMPARE(t->first().unreadComments, 1); // our own reply is not unread
@@ -215,18 +216,20 @@ private slots:
         Batch noPlatform = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, kT0)});
         noPlatform.platform.clear();
         QTest::newRow("no platform") << noPlatform;
-        QTest::newRow("message without id") << batch({dm(u"acc-1"_s, u"conv-1"_s, QString(), u"u-1"_s, u"x"_s, kT0)});
+        QTest::newRow("message without id")
+            << batch({dm(u"acc-1"_s, u"conv-1"_s, QString(), u"u-1"_s, u"x"_s, kT0)});
         QTest::newRow("message without account")
             << batch({dm(QString(), u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, kT0)});
-        QTest::newRow("inbound without sender") << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, QString(), u"x"_s, kT0)});
+        QTest::newRow("inbound without sender")
+            << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, QString(), u"x"_s, kT0)});
         QTest::newRow("time zero") << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, 0)});
         QTest::newRow("time negative") << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, -5)});
         QTest::newRow("time beyond year 2248")
             << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, qint64(1) << 60)});
         QTest::newRow("text too long")
             << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, QString(70000, u'字'), kT0)});
-        QTest::newRow("id too long")
-            << batch({dm(u"acc-1"_s, u"conv-1"_s, QString(300, u'x'), u"u-1"_s, u"x"_s, kT0)});
+        QTest::newRow("id too long") << batch(
+            {dm(u"acc-1"_s, u"conv-1"_s, QString(300, u'x'), u"u-1"_s, u"x"_s, kT0)});
         QTest::newRow("bad comment after good message")
             << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, kT0)},
                      {comment(u"acc-1"_s, QString(), u"c1"_s, u"u-1"_s, u"x"_s, kT0)});

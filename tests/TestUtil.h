@@ -46,7 +46,8 @@ inline MessageRecord dm(const QString &account, const QString &conv, const QStri
 }
 
 inline CommentRecord comment(const QString &account, const QString &content, const QString &id,
-                             const QString &author, const QString &text, qint64 at, const QString &parent = {})
+                             const QString &author, const QString &text, qint64 at,
+                             const QString &parent = {})
 {
     CommentRecord c;
     c.accountId = account;

@@ -13,7 +13,8 @@ namespace hiscrm {
 
 // Stable error codes. The protocol sends them as strings (see errorCodeName), so never renumber
 // or rename one.
-enum class ErrorCode {
+enum class ErrorCode
+{
     None,
     InvalidArgument, // the caller sent something malformed or out of range
     NotFound,        // the referenced row does not exist
@@ -37,12 +38,15 @@ struct Error
 };
 
 // A value or an Error. Small on purpose: no exceptions cross module boundaries.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_v(std::move(value)) {}
-    Result(Error error) : m_v(std::move(error)) {}
+    Result(T value)
+        : m_v(std::move(value))
+    {}
+    Result(Error error)
+        : m_v(std::move(error))
+    {}
 
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -60,9 +64,11 @@ private:
 
 // For operations that return nothing but may fail.
 struct Done
-{
-};
+{};
 using Status = Result<Done>;
-inline Status ok() { return Done{}; }
+inline Status ok()
+{
+    return Done{};
+}
 
 } // namespace hiscrm

@@ -10,8 +10,7 @@ namespace hiscrm::model {
 namespace {
 
 // One table per enum: the wire names are part of the protocol, so they live in one place.
-template <typename E, std::size_t N>
-QString nameOf(const std::array<const char *, N> &names, E v)
+template <typename E, std::size_t N> QString nameOf(const std::array<const char *, N> &names, E v)
 {
     const auto i = std::size_t(v);
     return i < N ? QString::fromLatin1(names[i]) : QString();
@@ -37,16 +36,46 @@ constexpr std::array<const char *, 4> kLogin{"unknown", "logged_in", "logged_out
 
 } // namespace
 
-QString toString(ItemKind v) { return nameOf(kKinds, v); }
-QString toString(Direction v) { return nameOf(kDirections, v); }
-QString toString(MessageType v) { return nameOf(kTypes, v); }
-QString toString(Delivery v) { return nameOf(kDelivery, v); }
-QString toString(LoginState v) { return nameOf(kLogin, v); }
-bool fromString(const QString &s, ItemKind *out) { return parse(kKinds, s, out); }
-bool fromString(const QString &s, Direction *out) { return parse(kDirections, s, out); }
-bool fromString(const QString &s, MessageType *out) { return parse(kTypes, s, out); }
-bool fromString(const QString &s, Delivery *out) { return parse(kDelivery, s, out); }
-bool fromString(const QString &s, LoginState *out) { return parse(kLogin, s, out); }
+QString toString(ItemKind v)
+{
+    return nameOf(kKinds, v);
+}
+QString toString(Direction v)
+{
+    return nameOf(kDirections, v);
+}
+QString toString(MessageType v)
+{
+    return nameOf(kTypes, v);
+}
+QString toString(Delivery v)
+{
+    return nameOf(kDelivery, v);
+}
+QString toString(LoginState v)
+{
+    return nameOf(kLogin, v);
+}
+bool fromString(const QString &s, ItemKind *out)
+{
+    return parse(kKinds, s, out);
+}
+bool fromString(const QString &s, Direction *out)
+{
+    return parse(kDirections, s, out);
+}
+bool fromString(const QString &s, MessageType *out)
+{
+    return parse(kTypes, s, out);
+}
+bool fromString(const QString &s, Delivery *out)
+{
+    return parse(kDelivery, s, out);
+}
+bool fromString(const QString &s, LoginState *out)
+{
+    return parse(kLogin, s, out);
+}
 
 QJsonObject toJson(const Account &v)
 {
@@ -118,8 +147,8 @@ QJsonObject toJson(const Conversation &v)
         {QStringLiteral("pinned"), v.pinned},
         {QStringLiteral("archived"), v.archived},
         // Muted "until unmuted" is INT64_MAX, which a JSON number cannot carry exactly.
-        {QStringLiteral("muted_until"), v.mutedUntil == kMutedForever ? QJsonValue(-1)
-                                                                       : QJsonValue(v.mutedUntil)},
+        {QStringLiteral("muted_until"),
+         v.mutedUntil == kMutedForever ? QJsonValue(-1) : QJsonValue(v.mutedUntil)},
         {QStringLiteral("tags"), tags},
         {QStringLiteral("rev"), v.rev},
     };

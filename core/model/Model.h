@@ -20,12 +20,39 @@
 
 namespace hiscrm::model {
 
-enum class ItemKind : int { Message = 0, Comment = 1 };
-enum class Direction : int { In = 0, Out = 1 };
-enum class MessageType : int { Text = 0, Image = 1, Video = 2, File = 3, Sticker = 4 };
+enum class ItemKind : int
+{
+    Message = 0,
+    Comment = 1
+};
+enum class Direction : int
+{
+    In = 0,
+    Out = 1
+};
+enum class MessageType : int
+{
+    Text = 0,
+    Image = 1,
+    Video = 2,
+    File = 3,
+    Sticker = 4
+};
 // Delivery of an outgoing item. Inbound items and outgoing ones observed on the platform are None.
-enum class Delivery : int { None = 0, Pending = 1, Sent = 2, Failed = 3 };
-enum class LoginState : int { Unknown = 0, LoggedIn = 1, LoggedOut = 2, Error = 3 };
+enum class Delivery : int
+{
+    None = 0,
+    Pending = 1,
+    Sent = 2,
+    Failed = 3
+};
+enum class LoginState : int
+{
+    Unknown = 0,
+    LoggedIn = 1,
+    LoggedOut = 2,
+    Error = 3
+};
 
 QString toString(ItemKind v);
 QString toString(Direction v);
@@ -115,8 +142,8 @@ struct Batch
 
     qsizetype size() const
     {
-        return accounts.size() + users.size() + contents.size() + conversations.size() +
-               messages.size() + comments.size();
+        return accounts.size() + users.size() + contents.size() + conversations.size() + messages.size() +
+               comments.size();
     }
 };
 
@@ -198,7 +225,7 @@ struct Item
     qint64 id = 0; // time-ordered: created_at(ms) * 1024 + tie-breaker, so id order is time order
     ItemKind kind = ItemKind::Message;
     qint64 accountId = 0;
-    QString platformId; // empty for an outgoing reply not yet sent
+    QString platformId;  // empty for an outgoing reply not yet sent
     qint64 threadId = 0; // conversation id (Message) or content id (Comment)
     qint64 parentId = 0; // Comment only: the comment it answers
     qint64 senderId = 0; // users.id
@@ -210,7 +237,7 @@ struct Item
     qint64 editedAt = 0; // 0 = never edited
     bool recalled = false;
     Delivery delivery = Delivery::None;
-    QString error; // why a reply failed
+    QString error;     // why a reply failed
     QString clientRef; // command id that created an outgoing reply
     bool read = false; // Comment only: read state (DM read state lives on the conversation)
     qint64 rev = 0;

@@ -135,9 +135,9 @@ CREATE VIRTUAL TABLE users_fts USING fts5(name, content='', tokenize='hiscrm');
 )sql");
     // Index what earlier versions stored.
     db.cached("INSERT INTO items_fts(rowid, text, facets) "
-                                "SELECT i.id, i.text, hiscrm_facets(i.kind, i.account_id, a.platform, "
-                                "i.thread_id, i.sender_id, i.direction) "
-                                "FROM items i JOIN accounts a ON a.id = i.account_id WHERE i.recalled = 0")
+              "SELECT i.id, i.text, hiscrm_facets(i.kind, i.account_id, a.platform, "
+              "i.thread_id, i.sender_id, i.direction) "
+              "FROM items i JOIN accounts a ON a.id = i.account_id WHERE i.recalled = 0")
         .run();
     db.exec("INSERT INTO users_fts(rowid, name) SELECT id, name FROM users WHERE name <> ''");
 }
@@ -171,7 +171,9 @@ int latestVersion()
 
 Error identify(Database &db, int *version)
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("hiscrm::store", s); };
+    const auto tr = [](const char *s) {
+        return QCoreApplication::translate("hiscrm::store", s);
+    };
     qint64 appId = 0;
     qint64 tables = 0;
     try {

@@ -15,7 +15,9 @@ Statement::~Statement()
         sqlite3_finalize(m_stmt);
 }
 
-Statement::Statement(Statement &&other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt)
+Statement::Statement(Statement &&other) noexcept
+    : m_db(other.m_db)
+    , m_stmt(other.m_stmt)
 {
     other.m_stmt = nullptr;
 }
@@ -54,15 +56,16 @@ Statement &Statement::bind(int index, const QString &value)
 {
     // A null QString binds '' (our text columns are NOT NULL); bindNull() says NULL explicitly.
     // UTF-16 binding avoids a conversion here; SQLite converts once into the database encoding.
-    checkBind(m_db, sqlite3_bind_text16(m_stmt, index, value.isNull() ? static_cast<const void *>(u"") : static_cast<const void *>(value.utf16()), int(value.size() * 2),
-                                        SQLITE_TRANSIENT));
+    checkBind(m_db, sqlite3_bind_text16(m_stmt, index,
+                                        value.isNull() ? static_cast<const void *>(u"")
+                                                       : static_cast<const void *>(value.utf16()),
+                                        int(value.size() * 2), SQLITE_TRANSIENT));
     return *this;
 }
 
 Statement &Statement::bindUtf8(int index, const QByteArray &value)
 {
-    checkBind(m_db, sqlite3_bind_text(m_stmt, index, value.constData(), int(value.size()),
-                                      SQLITE_TRANSIENT));
+    checkBind(m_db, sqlite3_bind_text(m_stmt, index, value.constData(), int(value.size()), SQLITE_TRANSIENT));
     return *this;
 }
 
@@ -128,9 +131,9 @@ QByteArray Statement::utf8(int col) const
 
 Database::Database(const QString &path, Access access, int busyTimeoutMs)
 {
-    const int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY
-                                                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    const int flags =
+        (access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
@@ -206,9 +209,9 @@ void Database::interrupt()
 void Database::fail(int rc, const char *what) const
 {
     const int ext = sqlite3_extended_errcode(m_db);
-    throw SqlError{ext ? ext : rc, QStringLiteral("%1 (in: %2)")
-                                       .arg(QString::fromUtf8(sqlite3_errmsg(m_db)),
-                                            QString::fromUtf8(what).left(120))};
+    throw SqlError{ext ? ext : rc,
+                   QStringLiteral("%1 (in: %2)")
+                       .arg(QString::fromUtf8(sqlite3_errmsg(m_db)), QString::fromUtf8(what).left(120))};
 }
 
 static bool isBusy(int rc)
@@ -216,7 +219,8 @@ static bool isBusy(int rc)
     return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
 }
 
-WriteTransaction::WriteTransaction(Database &db) : m_db(db)
+WriteTransaction::WriteTransaction(Database &db)
+    : m_db(db)
 {
     // The busy handler already waits up to the busy timeout; a writer that keeps the lock longer
     // than that is still making progress, so wait again rather than fail the caller's batch.
@@ -246,7 +250,8 @@ void WriteTransaction::commit()
     m_open = false;
 }
 
-ReadTransaction::ReadTransaction(Database &db) : m_db(db)
+ReadTransaction::ReadTransaction(Database &db)
+    : m_db(db)
 {
     m_db.cached("BEGIN").run();
     m_open = true;

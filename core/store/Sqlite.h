@@ -28,7 +28,10 @@ class Statement
 {
 public:
     Statement() = default;
-    Statement(sqlite3 *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    Statement(sqlite3 *db, sqlite3_stmt *stmt)
+        : m_db(db)
+        , m_stmt(stmt)
+    {}
     ~Statement();
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;
@@ -67,12 +70,13 @@ private:
 class Cached
 {
 public:
-    explicit Cached(Statement *s) : m_s(s) {}
+    explicit Cached(Statement *s)
+        : m_s(s)
+    {}
     ~Cached() { m_s->reset(); }
     Q_DISABLE_COPY_MOVE(Cached)
 
-    template <typename T>
-    Cached &bind(int index, const T &value)
+    template <typename T> Cached &bind(int index, const T &value)
     {
         m_s->bind(index, value);
         return *this;
@@ -104,7 +108,11 @@ private:
 class Database
 {
 public:
-    enum class Access { ReadWrite, ReadOnly };
+    enum class Access
+    {
+        ReadWrite,
+        ReadOnly
+    };
 
     // Opens (creating it when ReadWrite) the file. Throws SqlError.
     Database(const QString &path, Access access, int busyTimeoutMs);

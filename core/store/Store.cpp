@@ -26,10 +26,9 @@ void facetsFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     Q_UNUSED(argc);
     const auto *platform = reinterpret_cast<const char *>(sqlite3_value_text(argv[2]));
-    const QByteArray facets = itemFacets(sqlite3_value_int(argv[0]), sqlite3_value_int64(argv[1]),
-                                         QString::fromUtf8(platform ? platform : ""),
-                                         sqlite3_value_int64(argv[3]), sqlite3_value_int64(argv[4]),
-                                         sqlite3_value_int(argv[5]));
+    const QByteArray facets = itemFacets(
+        sqlite3_value_int(argv[0]), sqlite3_value_int64(argv[1]), QString::fromUtf8(platform ? platform : ""),
+        sqlite3_value_int64(argv[3]), sqlite3_value_int64(argv[4]), sqlite3_value_int(argv[5]));
     sqlite3_result_text(ctx, facets.constData(), int(facets.size()), SQLITE_TRANSIENT);
 }
 
@@ -43,14 +42,16 @@ Error toError(const SqlError &e)
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-        return {ErrorCode::Io,
-                tr("The database cannot be written (%1). Check the data folder's permissions.").arg(e.message)};
+        return {
+            ErrorCode::Io,
+            tr("The database cannot be written (%1). Check the data folder's permissions.").arg(e.message)};
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return {ErrorCode::Io, tr("The database stayed busy for too long; nothing was changed. Try again.")};
     case SQLITE_CORRUPT:
-        return {ErrorCode::Corrupt,
-                tr("The database file is damaged (%1). Restore a backup or move the file away.").arg(e.message)};
+        return {
+            ErrorCode::Corrupt,
+            tr("The database file is damaged (%1). Restore a backup or move the file away.").arg(e.message)};
     case SQLITE_NOTADB:
         return {ErrorCode::NotADatabase, tr("The file is not a HisCRM database.")};
     case SQLITE_INTERRUPT:
@@ -63,8 +64,8 @@ Error toError(const SqlError &e)
     }
 }
 
-QByteArray itemFacets(int kind, qint64 accountId, const QString &platform, qint64 threadId,
-                      qint64 senderId, int direction)
+QByteArray itemFacets(int kind, qint64 accountId, const QString &platform, qint64 threadId, qint64 senderId,
+                      int direction)
 {
     // Tokens are separated by spaces and start with the facet mark (see search/TextAnalysis.h).
     QByteArray f;
@@ -203,8 +204,7 @@ Store::Impl::Impl(const QString &p, Access a, int busyTimeoutMs)
     : path(p)
     , access(a)
     , db(p, a == Access::ReadOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite, busyTimeoutMs)
-{
-}
+{}
 
 void Store::Impl::tombstone(const char *entity, qint64 id)
 {
@@ -351,19 +351,25 @@ void Store::Impl::refreshContent(qint64 contentId)
 
 void Store::Impl::touchConversation(qint64 conversationId)
 {
-    db.cached("UPDATE conversations SET rev = ?2 WHERE id = ?1").bind(1, conversationId).bind(2, nextRev()).run();
+    db.cached("UPDATE conversations SET rev = ?2 WHERE id = ?1")
+        .bind(1, conversationId)
+        .bind(2, nextRev())
+        .run();
 }
 
 Error Store::Impl::checkWritable() const
 {
     if (access == Access::ReadOnly)
-        return {ErrorCode::InvalidArgument, tr("This connection is read-only; send changes through the master.")};
+        return {ErrorCode::InvalidArgument,
+                tr("This connection is read-only; send changes through the master.")};
     return {};
 }
 
 // ---- Store ------------------------------------------------------------------------------------
 
-Store::Store(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+Store::Store(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{}
 Store::~Store() = default;
 
 int Store::latestSchemaVersion()

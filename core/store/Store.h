@@ -49,7 +49,12 @@ struct CommandResult
     QList<qint64> contentIds;
 };
 
-enum class ArchivedFilter { Exclude, Only, Any };
+enum class ArchivedFilter
+{
+    Exclude,
+    Only,
+    Any
+};
 
 struct ConversationFilter
 {
@@ -92,14 +97,18 @@ struct ItemPage
 
 struct UnreadSummary
 {
-    qint64 total = 0;          // badges of all conversations + unread comments
-    qint64 totalUnmuted = 0;   // the same without muted conversations (for the tray)
-    qint64 comments = 0;       // unread comments
+    qint64 total = 0;                      // badges of all conversations + unread comments
+    qint64 totalUnmuted = 0;               // the same without muted conversations (for the tray)
+    qint64 comments = 0;                   // unread comments
     QHash<qint64, qint64> perAccount;      // account id -> unread (DM badges + comments)
     QHash<qint64, qint64> perConversation; // conversation id -> badge, only non-zero
 };
 
-enum class SearchOrder { Newest, Relevance };
+enum class SearchOrder
+{
+    Newest,
+    Relevance
+};
 
 struct SearchQuery
 {
@@ -124,7 +133,7 @@ struct SearchQuery
 struct SearchHit
 {
     model::Item item;
-    QString snippet; // hits wrapped in search::kHighlightOpen / kHighlightClose
+    QString snippet;  // hits wrapped in search::kHighlightOpen / kHighlightClose
     double score = 0; // relevance order only: lower is better (bm25)
 };
 
@@ -153,8 +162,13 @@ struct ChangePage
 class Store final
 {
 public:
-    enum class Access { ReadWrite, ReadOnly };
-    enum class Durability {
+    enum class Access
+    {
+        ReadWrite,
+        ReadOnly
+    };
+    enum class Durability
+    {
         Full,  // master: an acknowledged batch survives power loss
         Normal // replica or cache: may lose the last commits on power loss, never corrupts
     };
@@ -201,14 +215,13 @@ public:
     // kind Comment: threadId is the content and parentId the comment answered (0: top level).
     // clientRef (the command id) makes it idempotent: the same clientRef returns the same item.
     Result<CommandResult> recordReply(model::ItemKind kind, qint64 threadId, qint64 parentId,
-                                      const QString &text, const QString &clientRef,
-                                      qint64 createdAtMs = 0);
-    Result<CommandResult> setReplyResult(qint64 itemId, model::Delivery delivery,
-                                         const QString &platformId, const QString &error);
+                                      const QString &text, const QString &clientRef, qint64 createdAtMs = 0);
+    Result<CommandResult> setReplyResult(qint64 itemId, model::Delivery delivery, const QString &platformId,
+                                         const QString &error);
     Result<CommandResult> recallItem(qint64 itemId);
     Result<CommandResult> deleteItem(qint64 itemId);
-    Result<CommandResult> setAccountStatus(qint64 accountId, model::LoginState state,
-                                           const QString &error, qint64 lastSyncAt);
+    Result<CommandResult> setAccountStatus(qint64 accountId, model::LoginState state, const QString &error,
+                                           qint64 lastSyncAt);
 
     // ---- queries ------------------------------------------------------------------------------
     Result<QList<model::Account>> accounts();
@@ -236,8 +249,8 @@ public:
     Result<ItemPage> threadAround(qint64 itemId, int limit = 50);
     Result<QList<model::ItemHistory>> history(qint64 itemId);
     // Contents with comments, latest comment first ("comment threads grouped by content").
-    Result<QList<model::Content>> contents(qint64 accountId = 0, bool unreadOnly = false,
-                                           int limit = 50, qint64 beforeLastCommentAt = 0);
+    Result<QList<model::Content>> contents(qint64 accountId = 0, bool unreadOnly = false, int limit = 50,
+                                           qint64 beforeLastCommentAt = 0);
     Result<std::optional<model::Content>> content(qint64 id);
     Result<UnreadSummary> unreadSummary(qint64 nowMs = 0);
     Result<QList<model::Tag>> tags();

@@ -23,13 +23,13 @@ constexpr int kMaxClientRefChars = 128;
 
 Error notFound(const char *what, qint64 id)
 {
-    return {ErrorCode::NotFound, tr("No %1 with id %2 exists; it may have been deleted. Refresh and try again.")
-                                     .arg(tr(what))
-                                     .arg(id)};
+    return {ErrorCode::NotFound,
+            tr("No %1 with id %2 exists; it may have been deleted. Refresh and try again.")
+                .arg(tr(what))
+                .arg(id)};
 }
 
-template <typename F>
-Result<CommandResult> writeCommand(Store::Impl &d, F &&body)
+template <typename F> Result<CommandResult> writeCommand(Store::Impl &d, F &&body)
 {
     if (Error e = d.checkWritable())
         return e;
@@ -135,7 +135,10 @@ Result<CommandResult> Store::markCommentsRead(qint64 contentId, const QList<qint
         if (ids.isEmpty())
             return {};
         for (qint64 id : ids)
-            d->db.cached("UPDATE items SET read = 1, rev = ?2 WHERE id = ?1").bind(1, id).bind(2, d->nextRev()).run();
+            d->db.cached("UPDATE items SET read = 1, rev = ?2 WHERE id = ?1")
+                .bind(1, id)
+                .bind(2, d->nextRev())
+                .run();
         d->refreshContent(contentId);
         return {};
     });
@@ -151,7 +154,10 @@ Result<CommandResult> Store::markCommentsUnread(const QList<qint64> &commentIds)
                 return notFound("comment", id);
             if (!it->read || it->direction == Direction::Out)
                 continue;
-            d->db.cached("UPDATE items SET read = 0, rev = ?2 WHERE id = ?1").bind(1, id).bind(2, d->nextRev()).run();
+            d->db.cached("UPDATE items SET read = 0, rev = ?2 WHERE id = ?1")
+                .bind(1, id)
+                .bind(2, d->nextRev())
+                .run();
             if (!contents.contains(it->threadId))
                 contents.append(it->threadId);
         }
@@ -191,7 +197,8 @@ Result<CommandResult> setConversationColumn(Store::Impl &d, qint64 conversationI
 Result<CommandResult> Store::setPinned(qint64 conversationId, bool pinned)
 {
     return setConversationColumn(*d, conversationId, "SELECT pinned FROM conversations WHERE id = ?1",
-                                 "UPDATE conversations SET pinned = ?2, rev = ?3 WHERE id = ?1", pinned ? 1 : 0);
+                                 "UPDATE conversations SET pinned = ?2, rev = ?3 WHERE id = ?1",
+                                 pinned ? 1 : 0);
 }
 
 Result<CommandResult> Store::setArchived(qint64 conversationId, bool archived)
@@ -206,7 +213,8 @@ Result<CommandResult> Store::setMutedUntil(qint64 conversationId, qint64 untilMs
     if (untilMs < 0)
         return Error{ErrorCode::InvalidArgument, tr("A mute needs a time in the future, or 0 to unmute.")};
     return setConversationColumn(*d, conversationId, "SELECT muted_until FROM conversations WHERE id = ?1",
-                                 "UPDATE conversations SET muted_until = ?2, rev = ?3 WHERE id = ?1", untilMs);
+                                 "UPDATE conversations SET muted_until = ?2, rev = ?3 WHERE id = ?1",
+                                 untilMs);
 }
 
 Result<CommandResult> Store::createTag(const QString &name, const QString &color)
@@ -336,10 +344,11 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
                                          const QString &clientRef, qint64 createdAtMs)
 {
     if (text.trimmed().isEmpty() || text.size() > kMaxTextChars)
-        return Error{ErrorCode::InvalidArgument, tr("A reply needs 1 to %1 characters of text.").arg(kMaxTextChars)};
+        return Error{ErrorCode::InvalidArgument,
+                     tr("A reply needs 1 to %1 characters of text.").arg(kMaxTextChars)};
     if (clientRef.isEmpty() || clientRef.size() > kMaxClientRefChars)
-        return Error{ErrorCode::InvalidArgument, tr("A reply needs a command id of 1 to %1 characters.")
-                                                     .arg(kMaxClientRefChars)};
+        return Error{ErrorCode::InvalidArgument,
+                     tr("A reply needs a command id of 1 to %1 characters.").arg(kMaxClientRefChars)};
     if (createdAtMs < 0 || createdAtMs > kMaxTimestampMs)
         return Error{ErrorCode::InvalidArgument, tr("The reply's time is out of range.")};
     return writeCommand(*d, [&](CommandResult &r) -> Error {
@@ -371,7 +380,8 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
         if (kind == ItemKind::Comment && parentId != 0) {
             const auto parent = d->loadItem(parentId);
             if (!parent || parent->kind != ItemKind::Comment || parent->threadId != threadId)
-                return {ErrorCode::InvalidArgument, tr("Comment %1 is not under video %2.").arg(parentId).arg(threadId)};
+                return {ErrorCode::InvalidArgument,
+                        tr("Comment %1 is not under video %2.").arg(parentId).arg(threadId)};
         }
         qint64 senderId = 0;
         {
@@ -395,9 +405,11 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
         it.read = true;
         it.id = d->allocateItemId(it.createdAt);
         it.rev = d->nextRev();
-        d->db.cached("INSERT INTO items(id, kind, account_id, platform_id, thread_id, parent_id, sender_id, direction, "
-                     "type, text, created_at, delivery, client_ref, read, rev) "
-                     "VALUES(?1, ?2, ?3, NULL, ?4, ?5, ?6, 1, 0, ?7, ?8, 1, ?9, 1, ?10)")
+        d->db
+            .cached("INSERT INTO items(id, kind, account_id, platform_id, thread_id, parent_id, sender_id, "
+                    "direction, "
+                    "type, text, created_at, delivery, client_ref, read, rev) "
+                    "VALUES(?1, ?2, ?3, NULL, ?4, ?5, ?6, 1, 0, ?7, ?8, 1, ?9, 1, ?10)")
             .bind(1, it.id)
             .bind(2, int(kind))
             .bind(3, accountId)
@@ -413,7 +425,9 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
         r.itemId = it.id;
         if (kind == ItemKind::Message) {
             // Answering a chat means having read it.
-            d->db.cached("UPDATE conversations SET read_upto = max(read_upto, ?2), marked_unread = 0 WHERE id = ?1")
+            d->db
+                .cached("UPDATE conversations SET read_upto = max(read_upto, ?2), marked_unread = 0 WHERE id "
+                        "= ?1")
                 .bind(1, threadId)
                 .bind(2, it.id)
                 .run();
@@ -447,7 +461,8 @@ Result<CommandResult> Store::setReplyResult(qint64 itemId, Delivery delivery, co
             // reply result came back: keep one copy, ours.
             std::optional<Item> dup;
             {
-                auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
+                auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS
+                                      " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
                                       "AND i.platform_id = ?3");
                 q.bind(1, it->accountId).bind(2, int(it->kind)).bind(3, newPid);
                 if (q.next())
@@ -460,7 +475,8 @@ Result<CommandResult> Store::setReplyResult(qint64 itemId, Delivery delivery, co
                 d->tombstone("item", dup->id);
             }
         }
-        auto q = d->db.cached("UPDATE items SET delivery = ?2, platform_id = ?3, error = ?4, rev = ?5 WHERE id = ?1");
+        auto q = d->db.cached(
+            "UPDATE items SET delivery = ?2, platform_id = ?3, error = ?4, rev = ?5 WHERE id = ?1");
         q.bind(1, itemId).bind(2, int(delivery));
         if (newPid.isEmpty())
             q.bindNull(3);
@@ -534,7 +550,9 @@ Result<CommandResult> Store::setAccountStatus(qint64 accountId, LoginState state
         const qint64 sync = qMax(q.int64(2), lastSyncAt);
         if (q.int64(0) == int(state) && q.text(1) == error && sync == q.int64(2))
             return {};
-        d->db.cached("UPDATE accounts SET login_state = ?2, last_error = ?3, last_sync_at = ?4, rev = ?5 WHERE id = ?1")
+        d->db
+            .cached("UPDATE accounts SET login_state = ?2, last_error = ?3, last_sync_at = ?4, rev = ?5 "
+                    "WHERE id = ?1")
             .bind(1, accountId)
             .bind(2, int(state))
             .bind(3, error)

@@ -62,8 +62,9 @@ static QJsonObject rowJson(Store::Impl &d, const char *entity, const Statement &
         QJsonObject o = toJson(it);
         if (it.editedAt != 0 || it.recalled) {
             QJsonArray h;
-            auto q = d.db.cached("SELECT item_id, old_text, changed_at, recall FROM item_history WHERE item_id = ?1 "
-                                 "ORDER BY changed_at, rowid");
+            auto q = d.db.cached(
+                "SELECT item_id, old_text, changed_at, recall FROM item_history WHERE item_id = ?1 "
+                "ORDER BY changed_at, rowid");
             q.bind(1, it.id);
             while (q.next())
                 h.append(toJson(ItemHistory{q.int64(0), q.text(1), q.int64(2), q.int64(3) != 0}));
@@ -96,7 +97,8 @@ Result<ChangePage> Store::changes(qint64 since, int limit)
             }
         }
         {
-            auto s = d->db.cached("SELECT rev, entity, id FROM tombstones WHERE rev > ?1 ORDER BY rev LIMIT ?2");
+            auto s =
+                d->db.cached("SELECT rev, entity, id FROM tombstones WHERE rev > ?1 ORDER BY rev LIMIT ?2");
             s.bind(1, since).bind(2, limit + 1);
             while (s.next())
                 all.append(Change{s.int64(0), s.text(1), s.int64(2), true, {}});

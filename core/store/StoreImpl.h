@@ -11,22 +11,22 @@
 namespace hiscrm::store {
 
 // Column lists and their readers stay side by side so they cannot drift apart.
-#define HISCRM_ACCOUNT_COLS                                                                        \
-    "a.id, a.platform, a.platform_id, a.name, a.avatar, a.user_id, a.login_state, a.last_error, "  \
+#define HISCRM_ACCOUNT_COLS                                                                                  \
+    "a.id, a.platform, a.platform_id, a.name, a.avatar, a.user_id, a.login_state, a.last_error, "            \
     "a.last_sync_at, a.rev"
-#define HISCRM_USER_COLS                                                                           \
-    "u.id, u.platform, u.platform_id, u.name, u.avatar, u.signature, u.followers, u.following, "   \
+#define HISCRM_USER_COLS                                                                                     \
+    "u.id, u.platform, u.platform_id, u.name, u.avatar, u.signature, u.followers, u.following, "             \
     "u.videos, u.verified, u.rev"
-#define HISCRM_CONTENT_COLS                                                                        \
-    "t.id, t.account_id, t.platform_id, t.title, t.url, t.cover, t.published_at, t.comment_count, "\
+#define HISCRM_CONTENT_COLS                                                                                  \
+    "t.id, t.account_id, t.platform_id, t.title, t.url, t.cover, t.published_at, t.comment_count, "          \
     "t.unread_comments, t.last_comment_at, t.rev"
-#define HISCRM_CONVERSATION_COLS                                                                   \
-    "c.id, c.account_id, c.platform_id, c.peer_user_id, c.last_item_id, c.last_at, "               \
-    "c.last_preview, c.last_direction, c.read_upto, c.unread_count, c.marked_unread, c.pinned, "    \
+#define HISCRM_CONVERSATION_COLS                                                                             \
+    "c.id, c.account_id, c.platform_id, c.peer_user_id, c.last_item_id, c.last_at, "                         \
+    "c.last_preview, c.last_direction, c.read_upto, c.unread_count, c.marked_unread, c.pinned, "             \
     "c.archived, c.muted_until, c.rev"
-#define HISCRM_ITEM_COLS                                                                           \
-    "i.id, i.kind, i.account_id, i.platform_id, i.thread_id, i.parent_id, i.sender_id, "           \
-    "i.direction, i.type, i.text, i.media, i.created_at, i.edited_at, i.recalled, i.delivery, "    \
+#define HISCRM_ITEM_COLS                                                                                     \
+    "i.id, i.kind, i.account_id, i.platform_id, i.thread_id, i.parent_id, i.sender_id, "                     \
+    "i.direction, i.type, i.text, i.media, i.created_at, i.edited_at, i.recalled, i.delivery, "              \
     "i.error, i.client_ref, i.read, i.rev"
 
 model::Account readAccount(const Statement &s, int c = 0);
@@ -36,8 +36,8 @@ model::Conversation readConversation(const Statement &s, int c = 0); // without 
 model::Item readItem(const Statement &s, int c = 0);
 
 // Filter tokens of an item for the facets column of items_fts.
-QByteArray itemFacets(int kind, qint64 accountId, const QString &platform, qint64 threadId,
-                      qint64 senderId, int direction);
+QByteArray itemFacets(int kind, qint64 accountId, const QString &platform, qint64 threadId, qint64 senderId,
+                      int direction);
 
 // Largest created_at we accept: ids (created_at * 1024 + n) must stay exact in a JSON number.
 constexpr qint64 kMaxTimestampMs = (qint64(1) << 53) / 1024 - 1;
@@ -64,10 +64,7 @@ struct Store::Impl
         rev = q.next() ? q.int64(0) : 0;
     }
     qint64 nextRev() { return ++rev; }
-    void saveRev()
-    {
-        db.cached("UPDATE meta SET value = ?1 WHERE key = 'rev'").bind(1, rev).run();
-    }
+    void saveRev() { db.cached("UPDATE meta SET value = ?1 WHERE key = 'rev'").bind(1, rev).run(); }
     void tombstone(const char *entity, qint64 id);
     qint64 allocateItemId(qint64 createdAtMs);
 
@@ -90,19 +87,16 @@ struct Store::Impl
 // Runs f, turning a SqlError into an Error a person can act on.
 Error toError(const SqlError &e);
 
-template <typename T>
-struct AsResult
+template <typename T> struct AsResult
 {
     using type = Result<T>;
 };
-template <typename T>
-struct AsResult<Result<T>>
+template <typename T> struct AsResult<Result<T>>
 {
     using type = Result<T>;
 };
 
-template <typename F>
-auto guarded(F &&f) -> typename AsResult<decltype(f())>::type
+template <typename F> auto guarded(F &&f) -> typename AsResult<decltype(f())>::type
 {
     try {
         return f();

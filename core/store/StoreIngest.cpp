@@ -30,7 +30,7 @@ struct ConversationDelta
     qint64 newestId = 0; // newest item inserted by this batch
     Item newest;
     qint64 lastItemId = 0; // as stored before the batch
-    bool refresh = false; // recount everything at the end (edits of the last item, recalls, replies)
+    bool refresh = false;  // recount everything at the end (edits of the last item, recalls, replies)
     qint64 newReadUpTo = 0;
 };
 
@@ -45,7 +45,10 @@ struct ContentDelta
 class Ingestor
 {
 public:
-    Ingestor(Store::Impl &d, const QString &platform) : d(d), platform(platform) {}
+    Ingestor(Store::Impl &d, const QString &platform)
+        : d(d)
+        , platform(platform)
+    {}
 
     IngestResult run(const Batch &b)
     {
@@ -71,8 +74,8 @@ private:
     Store::Impl &d;
     QString platform;
     IngestResult result;
-    QHash<QString, qint64> accounts;      // platform id -> id
-    QHash<qint64, qint64> accountUsers;   // account id -> its own user id
+    QHash<QString, qint64> accounts;    // platform id -> id
+    QHash<qint64, qint64> accountUsers; // account id -> its own user id
     QHash<QString, qint64> users;
     QHash<QString, qint64> contents;      // account id + '\n' + platform id -> id
     QHash<QString, qint64> conversations; // account id + '\n' + platform id -> id
@@ -106,15 +109,17 @@ private:
         }
         std::optional<User> old;
         {
-            auto q = d.db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
+            auto q = d.db.cached("SELECT " HISCRM_USER_COLS
+                                 " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
             q.bind(1, platform).bind(2, r.platformId);
             if (q.next())
                 old = readUser(q);
         }
         qint64 id = 0;
         if (!old) {
-            d.db.cached("INSERT INTO users(platform, platform_id, name, avatar, signature, followers, following, "
-                        "videos, verified, rev) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+            d.db.cached(
+                    "INSERT INTO users(platform, platform_id, name, avatar, signature, followers, following, "
+                    "videos, verified, rev) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                 .bind(1, platform)
                 .bind(2, r.platformId)
                 .bind(3, r.name)
@@ -128,7 +133,10 @@ private:
                 .run();
             id = d.db.lastInsertId();
             if (!r.name.isEmpty())
-                d.db.cached("INSERT INTO users_fts(rowid, name) VALUES(?1, ?2)").bind(1, id).bind(2, r.name).run();
+                d.db.cached("INSERT INTO users_fts(rowid, name) VALUES(?1, ?2)")
+                    .bind(1, id)
+                    .bind(2, r.name)
+                    .run();
             ++result.inserted;
         } else {
             id = old->id;
@@ -159,11 +167,15 @@ private:
                         .run();
                     if (u.name != old->name) {
                         if (!old->name.isEmpty())
-                            d.db.cached("INSERT INTO users_fts(users_fts, rowid, name) VALUES('delete', ?1, ?2)")
+                            d.db.cached(
+                                    "INSERT INTO users_fts(users_fts, rowid, name) VALUES('delete', ?1, ?2)")
                                 .bind(1, id)
                                 .bind(2, old->name)
                                 .run();
-                        d.db.cached("INSERT INTO users_fts(rowid, name) VALUES(?1, ?2)").bind(1, id).bind(2, u.name).run();
+                        d.db.cached("INSERT INTO users_fts(rowid, name) VALUES(?1, ?2)")
+                            .bind(1, id)
+                            .bind(2, u.name)
+                            .run();
                     }
                     ++result.updated;
                 } else {
@@ -196,7 +208,8 @@ private:
         self.avatar = r.avatar;
         std::optional<Account> old;
         {
-            auto q = d.db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
+            auto q = d.db.cached("SELECT " HISCRM_ACCOUNT_COLS
+                                 " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
             q.bind(1, platform).bind(2, r.platformId);
             if (q.next())
                 old = readAccount(q);
@@ -266,7 +279,8 @@ private:
         }
         std::optional<Content> old;
         {
-            auto q = d.db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.account_id = ?1 AND t.platform_id = ?2");
+            auto q = d.db.cached("SELECT " HISCRM_CONTENT_COLS
+                                 " FROM contents t WHERE t.account_id = ?1 AND t.platform_id = ?2");
             q.bind(1, acc).bind(2, r.platformId);
             if (q.next())
                 old = readContent(q);
@@ -297,7 +311,8 @@ private:
                     changed = true;
                 }
                 if (changed) {
-                    d.db.cached("UPDATE contents SET title = ?2, url = ?3, cover = ?4, published_at = ?5, rev = ?6 "
+                    d.db.cached("UPDATE contents SET title = ?2, url = ?3, cover = ?4, published_at = ?5, "
+                                "rev = ?6 "
                                 "WHERE id = ?1")
                         .bind(1, id)
                         .bind(2, c.title)
@@ -328,7 +343,8 @@ private:
         qint64 oldPeer = 0;
         bool found = false;
         {
-            auto q = d.db.cached("SELECT id, peer_user_id FROM conversations WHERE account_id = ?1 AND platform_id = ?2");
+            auto q = d.db.cached(
+                "SELECT id, peer_user_id FROM conversations WHERE account_id = ?1 AND platform_id = ?2");
             q.bind(1, acc).bind(2, platformId);
             if (q.next()) {
                 found = true;
@@ -337,7 +353,8 @@ private:
             }
         }
         if (!found) {
-            d.db.cached("INSERT INTO conversations(account_id, platform_id, peer_user_id, rev) VALUES(?1, ?2, ?3, ?4)")
+            d.db.cached("INSERT INTO conversations(account_id, platform_id, peer_user_id, rev) VALUES(?1, "
+                        "?2, ?3, ?4)")
                 .bind(1, acc)
                 .bind(2, platformId)
                 .bind(3, peer)
@@ -380,8 +397,9 @@ private:
 
     std::optional<Item> existingItem(qint64 acc, ItemKind kind, const QString &platformId)
     {
-        auto q = d.db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
-                             "AND i.platform_id = ?3");
+        auto q =
+            d.db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
+                        "AND i.platform_id = ?3");
         q.bind(1, acc).bind(2, int(kind)).bind(3, platformId);
         if (!q.next())
             return std::nullopt;
@@ -392,7 +410,8 @@ private:
     {
         it.id = d.allocateItemId(it.createdAt);
         it.rev = d.nextRev();
-        d.db.cached("INSERT INTO items(id, kind, account_id, platform_id, thread_id, parent_id, sender_id, direction, "
+        d.db.cached("INSERT INTO items(id, kind, account_id, platform_id, thread_id, parent_id, sender_id, "
+                    "direction, "
                     "type, text, media, created_at, recalled, read, rev) "
                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
             .bind(1, it.id)
@@ -416,7 +435,8 @@ private:
     }
 
     // Applies what the platform now reports about a stored item. Returns true when it changed.
-    bool updateItem(const Item &old, const QString &text, MessageType type, const QString &media, bool recalled)
+    bool updateItem(const Item &old, const QString &text, MessageType type, const QString &media,
+                    bool recalled)
     {
         Item now = old;
         if (old.recalled) {
@@ -425,7 +445,8 @@ private:
         }
         const qint64 when = nowMs();
         if (recalled) {
-            d.db.cached("INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, ?3, 1)")
+            d.db.cached(
+                    "INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, ?3, 1)")
                 .bind(1, old.id)
                 .bind(2, when)
                 .bind(3, old.text)
@@ -434,7 +455,8 @@ private:
             now.text = QString();
         } else if (text != old.text || type != old.type || media != old.media) {
             if (text != old.text) {
-                d.db.cached("INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, ?3, 0)")
+                d.db.cached("INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, "
+                            "?3, 0)")
                     .bind(1, old.id)
                     .bind(2, when)
                     .bind(3, old.text)
@@ -447,8 +469,9 @@ private:
         } else {
             return false;
         }
-        d.db.cached("UPDATE items SET text = ?2, type = ?3, media = ?4, edited_at = ?5, recalled = ?6, rev = ?7 "
-                    "WHERE id = ?1")
+        d.db.cached(
+                "UPDATE items SET text = ?2, type = ?3, media = ?4, edited_at = ?5, recalled = ?6, rev = ?7 "
+                "WHERE id = ?1")
             .bind(1, old.id)
             .bind(2, now.text)
             .bind(3, int(now.type))
@@ -480,7 +503,8 @@ private:
         it.accountId = acc;
         it.platformId = r.platformId;
         it.threadId = conv;
-        it.senderId = r.senderId.isEmpty() && r.direction == Direction::Out ? accountUser(acc) : userId(r.senderId);
+        it.senderId =
+            r.senderId.isEmpty() && r.direction == Direction::Out ? accountUser(acc) : userId(r.senderId);
         it.direction = r.direction;
         it.type = r.type;
         it.text = r.recalled ? QString() : r.text;
@@ -564,9 +588,10 @@ private:
                 continue;
             if (delta.newestId > delta.lastItemId) {
                 const Item &n = delta.newest;
-                d.db.cached("UPDATE conversations SET last_item_id = ?2, last_at = max(last_at, ?3), "
-                            "last_preview = ?4, last_direction = ?5, unread_count = unread_count + ?6, rev = ?7 "
-                            "WHERE id = ?1")
+                d.db.cached(
+                        "UPDATE conversations SET last_item_id = ?2, last_at = max(last_at, ?3), "
+                        "last_preview = ?4, last_direction = ?5, unread_count = unread_count + ?6, rev = ?7 "
+                        "WHERE id = ?1")
                     .bind(1, conv)
                     .bind(2, n.id)
                     .bind(3, n.createdAt)
@@ -576,7 +601,8 @@ private:
                     .bind(7, d.nextRev())
                     .run();
             } else {
-                d.db.cached("UPDATE conversations SET unread_count = unread_count + ?2, rev = ?3 WHERE id = ?1")
+                d.db.cached(
+                        "UPDATE conversations SET unread_count = unread_count + ?2, rev = ?3 WHERE id = ?1")
                     .bind(1, conv)
                     .bind(2, delta.unreadDelta)
                     .bind(3, d.nextRev())
@@ -647,8 +673,9 @@ Error Store::validate(const Batch &b)
     if (b.platform.isEmpty() || b.platform.size() > 64)
         return {ErrorCode::InvalidArgument, tr("The batch does not name its platform.")};
     if (b.size() > kMaxBatchRecords)
-        return {ErrorCode::InvalidArgument,
-                tr("The batch holds %1 records; send at most %2 per batch.").arg(b.size()).arg(kMaxBatchRecords)};
+        return {
+            ErrorCode::InvalidArgument,
+            tr("The batch holds %1 records; send at most %2 per batch.").arg(b.size()).arg(kMaxBatchRecords)};
     for (qsizetype i = 0; i < b.accounts.size(); ++i) {
         if (Error e = checkId(b.accounts[i].platformId, "platform_id", "accounts", i))
             return e;

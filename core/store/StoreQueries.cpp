@@ -17,7 +17,8 @@ Result<QList<Account>> Store::accounts()
 {
     return guarded([&] {
         QList<Account> out;
-        auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.platform, a.name, a.id");
+        auto q =
+            d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.platform, a.name, a.id");
         while (q.next())
             out.append(readAccount(q));
         return out;
@@ -38,7 +39,8 @@ Result<std::optional<Account>> Store::account(qint64 id)
 Result<std::optional<Account>> Store::accountByPlatformId(const QString &platform, const QString &platformId)
 {
     return guarded([&]() -> std::optional<Account> {
-        auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
+        auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS
+                              " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
         q.bind(1, platform).bind(2, platformId);
         if (!q.next())
             return std::nullopt;
@@ -75,7 +77,8 @@ Result<QList<User>> Store::users(const QList<qint64> &ids)
 Result<std::optional<User>> Store::userByPlatformId(const QString &platform, const QString &platformId)
 {
     return guarded([&]() -> std::optional<User> {
-        auto q = d->db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
+        auto q = d->db.cached("SELECT " HISCRM_USER_COLS
+                              " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
         q.bind(1, platform).bind(2, platformId);
         if (!q.next())
             return std::nullopt;
@@ -88,7 +91,8 @@ Result<std::optional<Conversation>> Store::conversation(qint64 id)
     return guarded([&] { return d->loadConversation(id); });
 }
 
-Result<std::optional<Conversation>> Store::conversationByPlatformId(qint64 accountId, const QString &platformId)
+Result<std::optional<Conversation>> Store::conversationByPlatformId(qint64 accountId,
+                                                                    const QString &platformId)
 {
     return guarded([&]() -> std::optional<Conversation> {
         qint64 id = 0;
@@ -207,11 +211,13 @@ Result<std::optional<Item>> Store::item(qint64 id)
     return guarded([&] { return d->loadItem(id); });
 }
 
-Result<std::optional<Item>> Store::itemByPlatformId(qint64 accountId, ItemKind kind, const QString &platformId)
+Result<std::optional<Item>> Store::itemByPlatformId(qint64 accountId, ItemKind kind,
+                                                    const QString &platformId)
 {
     return guarded([&]() -> std::optional<Item> {
-        auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
-                              "AND i.platform_id = ?3");
+        auto q =
+            d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
+                         "AND i.platform_id = ?3");
         q.bind(1, accountId).bind(2, int(kind)).bind(3, platformId);
         if (!q.next())
             return std::nullopt;
@@ -255,9 +261,12 @@ Result<ItemPage> Store::thread(ItemKind kind, qint64 threadId, int limit, qint64
         ReadTransaction snapshot(d->db);
         ItemPage page;
         {
-            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
+            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS
+                                  " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
                                   "AND i.id < ?3 ORDER BY i.id DESC LIMIT ?4");
-            q.bind(1, int(kind)).bind(2, threadId).bind(3, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
+            q.bind(1, int(kind))
+                .bind(2, threadId)
+                .bind(3, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
             q.bind(4, limit + 1);
             page.hasOlder = readPage(q, limit, page.items);
         }
@@ -274,7 +283,8 @@ Result<ItemPage> Store::threadAfter(ItemKind kind, qint64 threadId, qint64 after
         ReadTransaction snapshot(d->db);
         ItemPage page;
         {
-            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
+            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS
+                                  " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
                                   "AND i.id > ?3 ORDER BY i.id ASC LIMIT ?4");
             q.bind(1, int(kind)).bind(2, threadId).bind(3, afterId).bind(4, limit + 1);
             page.hasNewer = readPage(q, limit, page.items);
@@ -291,12 +301,13 @@ Result<ItemPage> Store::threadAround(qint64 itemId, int limit)
         ReadTransaction snapshot(d->db);
         const auto centre = d->loadItem(itemId);
         if (!centre)
-            return Error{ErrorCode::NotFound, QCoreApplication::translate("hiscrm::store",
-                                                                          "The message no longer exists.")};
+            return Error{ErrorCode::NotFound,
+                         QCoreApplication::translate("hiscrm::store", "The message no longer exists.")};
         ItemPage page;
         const int before = limit / 2;
         {
-            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
+            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS
+                                  " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
                                   "AND i.id < ?3 ORDER BY i.id DESC LIMIT ?4");
             q.bind(1, int(centre->kind)).bind(2, centre->threadId).bind(3, itemId).bind(4, before + 1);
             page.hasOlder = readPage(q, before, page.items);
@@ -305,7 +316,8 @@ Result<ItemPage> Store::threadAround(qint64 itemId, int limit)
         page.items.append(*centre);
         QList<Item> after;
         {
-            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
+            auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS
+                                  " FROM items i WHERE i.kind = ?1 AND i.thread_id = ?2 "
                                   "AND i.id > ?3 ORDER BY i.id ASC LIMIT ?4");
             const int n = limit - before - 1;
             q.bind(1, int(centre->kind)).bind(2, centre->threadId).bind(3, itemId).bind(4, n + 1);
@@ -320,8 +332,9 @@ Result<QList<ItemHistory>> Store::history(qint64 itemId)
 {
     return guarded([&] {
         QList<ItemHistory> out;
-        auto q = d->db.cached("SELECT item_id, old_text, changed_at, recall FROM item_history WHERE item_id = ?1 "
-                              "ORDER BY changed_at, rowid");
+        auto q =
+            d->db.cached("SELECT item_id, old_text, changed_at, recall FROM item_history WHERE item_id = ?1 "
+                         "ORDER BY changed_at, rowid");
         q.bind(1, itemId);
         while (q.next())
             out.append(ItemHistory{q.int64(0), q.text(1), q.int64(2), q.int64(3) != 0});
@@ -329,16 +342,19 @@ Result<QList<ItemHistory>> Store::history(qint64 itemId)
     });
 }
 
-Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int limit, qint64 beforeLastCommentAt)
+Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int limit,
+                                       qint64 beforeLastCommentAt)
 {
     limit = qBound(1, limit, 500);
     return guarded([&] {
         QList<Content> out;
-        auto q = d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE (?1 = 0 OR t.account_id = ?1) "
-                              "AND (?2 = 0 OR t.unread_comments > 0) AND t.comment_count > 0 "
-                              "AND t.last_comment_at < ?3 ORDER BY t.last_comment_at DESC, t.id DESC LIMIT ?4");
-        q.bind(1, accountId).bind(2, unreadOnly).bind(3, beforeLastCommentAt > 0 ? beforeLastCommentAt
-                                                                               : std::numeric_limits<qint64>::max());
+        auto q =
+            d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE (?1 = 0 OR t.account_id = ?1) "
+                         "AND (?2 = 0 OR t.unread_comments > 0) AND t.comment_count > 0 "
+                         "AND t.last_comment_at < ?3 ORDER BY t.last_comment_at DESC, t.id DESC LIMIT ?4");
+        q.bind(1, accountId)
+            .bind(2, unreadOnly)
+            .bind(3, beforeLastCommentAt > 0 ? beforeLastCommentAt : std::numeric_limits<qint64>::max());
         q.bind(4, limit);
         while (q.next())
             out.append(readContent(q));
@@ -365,8 +381,9 @@ Result<UnreadSummary> Store::unreadSummary(qint64 now)
         ReadTransaction snapshot(d->db);
         UnreadSummary s;
         {
-            auto q = d->db.cached("SELECT id, account_id, unread_count, marked_unread, muted_until FROM conversations "
-                                  "WHERE unread_count > 0 OR marked_unread = 1");
+            auto q = d->db.cached(
+                "SELECT id, account_id, unread_count, marked_unread, muted_until FROM conversations "
+                "WHERE unread_count > 0 OR marked_unread = 1");
             while (q.next()) {
                 const qint64 count = q.int64(2);
                 const qint64 badge = count > 0 ? count : 1;
@@ -378,8 +395,9 @@ Result<UnreadSummary> Store::unreadSummary(qint64 now)
             }
         }
         {
-            auto q = d->db.cached("SELECT account_id, sum(unread_comments) FROM contents WHERE unread_comments > 0 "
-                                  "GROUP BY account_id");
+            auto q = d->db.cached(
+                "SELECT account_id, sum(unread_comments) FROM contents WHERE unread_comments > 0 "
+                "GROUP BY account_id");
             while (q.next()) {
                 s.perAccount[q.int64(0)] += q.int64(1);
                 s.comments += q.int64(1);

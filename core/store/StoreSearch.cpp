@@ -139,8 +139,9 @@ Result<SearchPage> Store::search(const SearchQuery &query)
                 facets << orOf(threads);
             checkUnread = true; // items before the read marker of an unread chat are read
         }
+        // The column filter keeps a message whose text happens to hold a facet-like token out.
         for (const QByteArray &f : std::as_const(facets))
-            match += " AND " + f;
+            match += " AND facets : " + (f.startsWith('(') ? f : '(' + f + ')');
 
         qint64 lo = query.fromMs > 0 ? query.fromMs * kIdSlotsPerMs : 0;
         qint64 hi = query.toMs > 0 ? query.toMs * kIdSlotsPerMs : std::numeric_limits<qint64>::max();
@@ -166,7 +167,8 @@ Result<SearchPage> Store::search(const SearchQuery &query)
                 }
                 bool tagged = true;
                 if (checkTag) {
-                    auto q = d->db.cached("SELECT 1 FROM conversation_tags WHERE conversation_id = ?1 AND tag_id = ?2");
+                    auto q = d->db.cached(
+                        "SELECT 1 FROM conversation_tags WHERE conversation_id = ?1 AND tag_id = ?2");
                     q.bind(1, it.threadId).bind(2, query.tagId);
                     tagged = q.next();
                 }
@@ -178,8 +180,9 @@ Result<SearchPage> Store::search(const SearchQuery &query)
         };
 
         if (query.order == SearchOrder::Newest) {
-            Statement s = d->db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 AND rowid >= ?2 "
-                                        "AND rowid < ?3 ORDER BY rowid DESC");
+            Statement s =
+                d->db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 AND rowid >= ?2 "
+                              "AND rowid < ?3 ORDER BY rowid DESC");
             s.bindUtf8(1, match).bind(2, lo).bind(3, hi);
             while (s.next()) {
                 const auto it = d->loadItem(s.int64(0));
@@ -189,7 +192,8 @@ Result<SearchPage> Store::search(const SearchQuery &query)
                     page.next = QStringLiteral("n:%1").arg(page.hits.constLast().item.id);
                     break;
                 }
-                page.hits.append(SearchHit{*it, search::makeSnippet(it->text, plan.terms, query.snippetChars), 0});
+                page.hits.append(
+                    SearchHit{*it, search::makeSnippet(it->text, plan.terms, query.snippetChars), 0});
             }
             return page;
         }
@@ -197,8 +201,9 @@ Result<SearchPage> Store::search(const SearchQuery &query)
         // Relevance: bm25 over the newest candidates, then (score, id) keyset order.
         QList<std::pair<double, qint64>> ranked;
         {
-            Statement s = d->db.prepare("SELECT rowid, bm25(items_fts, 1.0, 0.0) FROM items_fts WHERE items_fts "
-                                        "MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?4");
+            Statement s =
+                d->db.prepare("SELECT rowid, bm25(items_fts, 1.0, 0.0) FROM items_fts WHERE items_fts "
+                              "MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?4");
             s.bindUtf8(1, match).bind(2, lo).bind(3, hi).bind(4, kRelevanceCandidates);
             while (s.next())
                 ranked.append({s.real(1), s.int64(0)});
@@ -220,7 +225,8 @@ Result<SearchPage> Store::search(const SearchQuery &query)
                 page.next = QStringLiteral("r:%1:%2").arg(last.score, 0, 'g', 17).arg(last.item.id);
                 break;
             }
-            page.hits.append(SearchHit{*it, search::makeSnippet(it->text, plan.terms, query.snippetChars), r.first});
+            page.hits.append(
+                SearchHit{*it, search::makeSnippet(it->text, plan.terms, query.snippetChars), r.first});
         }
         return page;
     });

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestUtil.h"
+
+using namespace testutil;
+
+class TestQueries : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> s;
+
+private slots:
+    void initTestCase()
+    {
+        s = openStore(m_dir.filePath(u"q.db"_s));
+        QVERIFY(s);
+        // 30 conversations over 3 accounts; conversation i has i+1 messages, the last one at kT0 + i s.
+        QList<MessageRecord> ms;
+        for (int i = 0; i < 30; ++i) {
+            for (int k = 0; k <= i; ++k) {
+                const bool out = (i % 4 == 0) && k == i; // every 4th conversation was answered last
+                ms << dm(QStringLiteral("acc-%1").arg(i % 3), QStringLiteral("conv-%1").arg(i),
+                         QStringLiteral("m-%1-%2").arg(i).arg(k),
+                         out ? QString() : QStringLiteral("u-%1").arg(i),
+                         QStringLiteral("消息 %1/%2").arg(i).arg(k), kT0 + i * 1000 - (i - k),
+                         out ? Direction::Out : Direction::In);
+            }
+        }
+        Batch b = batch(ms);
+        for (int i = 0; i < 30; ++i) {
+            UserRecord u;
+            u.platformId = QStringLiteral("u-%1").arg(i);
+            u.name = QStringLiteral("粉丝%1").arg(i);
+            b.users << u;
+        }
+        QVERIFY(s->ingest(b));
+        // A second platform.
+        Batch other = batch({dm(u"tt-1"_s, u"tconv"_s, u"t1"_s, u"tu"_s, u"hi"_s, kT0 + 500)});
+        other.platform = u"tiktok"_s;
+        QVERIFY(s->ingest(other));
+    }
+
+    void listPagesCoverEverythingOnce()
+    {
+        QSet<qint64> seen;
+        std::optional<ConversationCursor> cursor;
+        int pages = 0;
+        qint64 lastAt = std::numeric_limits<qint64>::max();
+        do {
+            auto page = s->conversations({}, 7, cursor);
+            QVERIFY(page);
+            for (const Conversation &c : page->conversations) {
+                QVERIFY(!seen.contains(c.id));
+                QVERIFY(c.lastAt <= lastAt);
+                lastAt = c.lastAt;
+                seen.insert(c.id);
+            }
+            cursor = page->next;
+            ++pages;
+        } while (cursor && pages < 20);
+        QCOMPARE(seen.size(), 31);
+        QCOMPARE(pages, 5);
+    }
+
+    void cursorRoundTrip()
+    {
+        const ConversationCursor c{true, 12345, 678};
+        const auto back = ConversationCursor::fromString(c.toString());
+        QVERIFY(back);
+        QCOMPARE(back->lastAt, 12345);
+        QCOMPARE(back->id, 678);
+        QVERIFY(back->pinned);
+        QVERIFY(!ConversationCursor::fromString(u"x:1:2"_s));
+        QVERIFY(!ConversationCursor::fromString(u"1:2"_s));
+        QVERIFY(!ConversationCursor::fromString(u"5:1:2"_s));
+        QVERIFY(!ConversationCursor::fromString(QString()));
+    }
+
+    void filters()
+    {
+        const auto acc0 = s->accountByPlatformId(u"demo"_s, u"acc-0"_s).value()->id;
+        ConversationFilter f;
+        f.accountIds = {acc0};
+        QCOMPARE(s->conversations(f, 100)->conversations.size(), 10);
+        f = {};
+        f.platform = u"tiktok"_s;
+        QCOMPARE(s->conversations(f, 100)->conversations.size(), 1);
+        f = {};
+        f.awaitingReplyOnly = true;
+        QCOMPARE(s->conversations(f, 100)->conversations.size(), 31 - 8); // 8 answered last
+        f = {};
+        f.unreadOnly = true;
+        QCOMPARE(s->conversations(f, 100)->conversations.size(), 31 - 8);
+        f = {};
+        f.peerUserId = s->userByPlatformId(u"demo"_s, u"u-5"_s).value()->id;
+        QCOMPARE(s->conversations(f, 100)->conversations.size(), 1);
+        // Combined: account and awaiting reply.
+        f = {};
+        f.accountIds = {acc0};
+        f.awaitingReplyOnly = true;
+        const auto page = s->conversations(f, 100);
+        QVERIFY(page && !page->conversations.isEmpty());
+        for (const Conversation &c : page->conversations) {
+            QCOMPARE(c.accountId, acc0);
+            QVERIFY(c.awaitingReply());
+        }
+    }
+
+    void threadPaging()
+    {
+        const qint64 c = convId(*s, u"conv-29"_s, u"acc-2"_s);
+        auto newest = s->thread(ItemKind::Message, c, 10);
+        QVERIFY(newest);
+        QCOMPARE(newest->items.size(), 10);
+        QCOMPARE(newest->items.last().text, u"消息 29/29"_s);
+        QVERIFY(newest->hasOlder);
+        QVERIFY(!newest->hasNewer);
+        auto older = s->thread(ItemKind::Message, c, 10, newest->items.first().id);
+        QCOMPARE(older->items.last().text, u"消息 29/19"_s);
+        QVERIFY(older->hasNewer);
+        auto oldest = s->thread(ItemKind::Message, c, 10, older->items.first().id);
+        QCOMPARE(oldest->items.size(), 10);
+        QCOMPARE(oldest->items.first().text, u"消息 29/0"_s);
+        QVERIFY(!oldest->hasOlder);
+        auto after = s->threadAfter(ItemKind::Message, c, oldest->items.last().id, 10);
+        QCOMPARE(after->items.first().text, u"消息 29/10"_s);
+        QVERIFY(after->hasNewer);
+        QVERIFY(after->hasOlder);
+        // Around: the item in the middle with neighbours on both sides.
+        const qint64 mid = older->items[4].id;
+        auto around = s->threadAround(mid, 9);
+        QVERIFY(around);
+        QCOMPARE(around->items.size(), 9);
+        QCOMPARE(around->items[4].id, mid);
+        QVERIFY(around->hasOlder);
+        QVERIFY(around->hasNewer);
+        QVERIFY(!s->threadAround(1));
+    }
+
+    void usersInOrderAsked()
+    {
+        const qint64 a = s->userByPlatformId(u"demo"_s, u"u-3"_s).value()->id;
+        const qint64 b = s->userByPlatformId(u"demo"_s, u"u-7"_s).value()->id;
+        auto us = s->users({b, 999999, a});
+        QVERIFY(us);
+        QCOMPARE(us->size(), 2);
+        QCOMPARE(us->at(0).name, u"粉丝7"_s);
+        QCOMPARE(us->at(1).name, u"粉丝3"_s);
+        QVERIFY(!s->user(999999).value());
+    }
+
+    void unreadSummaryPerAccount()
+    {
+        auto sum = s->unreadSummary();
+        QVERIFY(sum);
+        qint64 total = 0;
+        for (auto it = sum->perAccount.cbegin(); it != sum->perAccount.cend(); ++it)
+            total += it.value();
+        QCOMPARE(total, sum->total);
+        qint64 fromConvs = 0;
+        for (auto it = sum->perConversation.cbegin(); it != sum->perConversation.cend(); ++it) {
+            QCOMPARE(it.value(), conv(*s, it.key()).unreadBadge());
+            fromConvs += it.value();
+        }
+        QCOMPARE(fromConvs + sum->comments, sum->total);
+    }
+
+    void contentsPaging()
+    {
+        Batch b;
+        b.platform = u"demo"_s;
+        for (int v = 0; v < 5; ++v)
+            b.comments << comment(u"acc-0"_s, QStringLiteral("vid-%1").arg(v), QStringLiteral("k-%1").arg(v),
+                                  u"u-1"_s, u"评论"_s, kT0 + v * 10);
+        QVERIFY(s->ingest(b));
+        auto first = s->contents(0, false, 3);
+        QCOMPARE(first->size(), 3);
+        QCOMPARE(first->first().platformId, u"vid-4"_s);
+        auto rest = s->contents(0, false, 3, first->last().lastCommentAt);
+        QCOMPARE(rest->size(), 2);
+        QCOMPARE(rest->last().platformId, u"vid-0"_s);
+        QVERIFY(s->markCommentsRead(first->first().id));
+        QCOMPARE(s->contents(0, true, 10)->size(), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueries)
+#include "TestQueries.moc"

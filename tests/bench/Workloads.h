@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The workloads of hiscrm-bench. Each prints its figures to stdout and returns the one-line JSON
+// summary; any store error is a Failure.
+
+#include "BenchCommon.h"
+
+namespace hiscrm::bench {
+
+JsonLine runIngest(const Options &options);
+JsonLine runSearch(const Options &options);
+JsonLine runList(const Options &options);
+JsonLine runOpen(const Options &options);
+
+} // namespace hiscrm::bench

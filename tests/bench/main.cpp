@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// hiscrm-bench: measures the store on data from demo::Generator. Figures go to stdout; with --json
+// the last line of stdout is one JSON object summing the run up.
+
+#include "BenchCommon.h"
+#include "Workloads.h"
+
+#include <sqlite3.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+using namespace hiscrm::bench;
+
+namespace {
+
+struct Workload
+{
+    QString name;
+    QString description;
+    std::function<JsonLine(const Options &)> run;
+};
+
+const QList<Workload> &workloads()
+{
+    static const QList<Workload> list = {
+        {u"ingest"_s, u"batches into a fresh store vs a bare SQLite insert; --messages (100000)"_s,
+         runIngest},
+        {u"search"_s, u"query mix vs a LIKE scan; --messages (100000), --queries (600)"_s, runSearch},
+        {u"list"_s, u"conversation list pages per filter; --conversations (20000), --calls (2000)"_s,
+         runList},
+        {u"open"_s, u"newest and 20 older pages of one conversation; --messages (100000), --calls (1000)"_s,
+         runOpen},
+    };
+    return list;
+}
+
+void printError(const QString &message)
+{
+    QTextStream err(stderr);
+    err << "hiscrm-bench: " << message << Qt::endl;
+}
+
+// Reads a whole-number option in [1, max] into *out when it is given; false (and *error) if invalid.
+bool positive(const QCommandLineParser &parser, const QString &option, qint64 max, qint64 *out,
+              QString *error)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const qint64 v = parser.value(option).toLongLong(&ok);
+    if (!ok || v <= 0 || v > max) {
+        *error = u"--%1 needs a whole number from 1 to %2, not \"%3\""_s.arg(option).arg(max).arg(
+            parser.value(option));
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"hiscrm-bench"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(HISCRM_VERSION));
+
+    QString description = u"Benchmarks the HisCRM store on deterministic demo data.\n\nWorkloads:\n"_s;
+    for (const Workload &w : workloads())
+        description += u"  %1  %2\n"_s.arg(w.name.leftJustified(7), w.description);
+    description +=
+        u"\nWith --db PATH the prepared store is kept at PATH and reused while PATH.params matches."_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"workload"_s, u"ingest, search, list or open"_s);
+    parser.addOptions({
+        {u"messages"_s, u"Messages and comments to generate."_s, u"N"_s},
+        {u"conversations"_s, u"Conversations to generate."_s, u"N"_s},
+        {u"seed"_s, u"Seed of the generator and the query mix (default 1)."_s, u"S"_s, u"1"_s},
+        {u"queries"_s, u"search: timed queries (default 600)."_s, u"Q"_s},
+        {u"calls"_s, u"list, open: timed calls (defaults 2000, 1000)."_s, u"N"_s},
+        {u"db"_s, u"Keep the prepared store at PATH; reuse it when it holds the same data."_s, u"PATH"_s},
+        {u"keep"_s, u"Keep the temporary directory."_s},
+        {u"json"_s, u"End stdout with one line of JSON."_s},
+    });
+    parser.process(app);
+
+    const QStringList args = parser.positionalArguments();
+    const Workload *workload = nullptr;
+    for (const Workload &w : workloads()) {
+        if (args.size() == 1 && args.first() == w.name)
+            workload = &w;
+    }
+    if (!workload) {
+        printError(args.isEmpty()
+                       ? u"name a workload: ingest, search, list or open (see --help)"_s
+                       : u"unknown workload \"%1\"; use ingest, search, list or open"_s.arg(args.join(u' ')));
+        return 2;
+    }
+
+    Options options;
+    options.workload = workload->name;
+    qint64 queries = options.queries, calls = options.calls;
+    QString error;
+    bool seedOk = false;
+    options.seed = parser.value(u"seed"_s).toULongLong(&seedOk);
+    if (!seedOk)
+        error = u"--seed needs a whole number, not \"%1\""_s.arg(parser.value(u"seed"_s));
+    constexpr qint64 kMaxCount = 1'000'000'000;
+    if (!seedOk || !positive(parser, u"messages"_s, kMaxCount, &options.messages, &error) ||
+        !positive(parser, u"conversations"_s, 10'000'000, &options.conversations, &error) ||
+        !positive(parser, u"queries"_s, kMaxCount, &queries, &error) ||
+        !positive(parser, u"calls"_s, kMaxCount, &calls, &error)) {
+        printError(error);
+        return 2;
+    }
+    options.queries = int(queries);
+    options.calls = int(calls);
+    options.db = parser.value(u"db"_s);
+    options.keep = parser.isSet(u"keep"_s);
+    options.json = parser.isSet(u"json"_s);
+
+    say(u"hiscrm-bench %1: %2, seed %3 (Qt %4, SQLite %5)"_s
+            .arg(QCoreApplication::applicationVersion(), workload->name)
+            .arg(options.seed)
+            .arg(QString::fromLatin1(qVersion()), QString::fromLatin1(sqlite3_libversion())));
+    try {
+        const JsonLine result = workload->run(options);
+        if (options.json)
+            say(result.toString());
+    } catch (const Failure &f) {
+        printError(f.message);
+        return 1;
+    }
+    return 0;
+}
