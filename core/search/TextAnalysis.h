@@ -36,8 +36,9 @@ constexpr int kMaxSuffixWord = 24;
 constexpr QChar kHighlightOpen = QChar(0x0002);
 constexpr QChar kHighlightClose = QChar(0x0003);
 
-// Registers the FTS5 tokenizer named "hiscrm" on a connection. Call on every connection before it
-// touches an FTS table.
+// Registers the FTS5 tokenizer named "hiscrm" and the ranking function hiscrm_rank(table) (lower is
+// better: text-column hits per length) on a connection. Call on every connection before it touches
+// an FTS table.
 bool registerTokenizer(sqlite3 *db, QString *error);
 
 struct Token

@@ -126,7 +126,7 @@ CREATE TABLE tombstones(rev INTEGER PRIMARY KEY, entity TEXT NOT NULL, id INTEGE
 
 // v2: full-text search. Contentless FTS5 tables (the text lives in items/users; snippets are cut
 // from there), tokenized by our "hiscrm" tokenizer so 1-2 character Chinese queries hit the index.
-// The facets column carries filter tokens (account, platform, thread, sender, kind, direction).
+// The facets column carries the selective filters as tokens: account, thread, sender.
 void v2(Database &db)
 {
     db.exec(R"sql(
@@ -135,9 +135,8 @@ CREATE VIRTUAL TABLE users_fts USING fts5(name, content='', tokenize='hiscrm');
 )sql");
     // Index what earlier versions stored.
     db.cached("INSERT INTO items_fts(rowid, text, facets) "
-              "SELECT i.id, i.text, hiscrm_facets(i.kind, i.account_id, a.platform, "
-              "i.thread_id, i.sender_id, i.direction) "
-              "FROM items i JOIN accounts a ON a.id = i.account_id WHERE i.recalled = 0")
+              "SELECT id, text, hiscrm_facets(kind, account_id, thread_id, sender_id) "
+              "FROM items WHERE recalled = 0 AND text <> '' ORDER BY id")
         .run();
     db.exec("INSERT INTO users_fts(rowid, name) SELECT id, name FROM users WHERE name <> ''");
 }

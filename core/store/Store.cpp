@@ -25,10 +25,8 @@ QString tr(const char *s)
 void facetsFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     Q_UNUSED(argc);
-    const auto *platform = reinterpret_cast<const char *>(sqlite3_value_text(argv[2]));
-    const QByteArray facets = itemFacets(
-        sqlite3_value_int(argv[0]), sqlite3_value_int64(argv[1]), QString::fromUtf8(platform ? platform : ""),
-        sqlite3_value_int64(argv[3]), sqlite3_value_int64(argv[4]), sqlite3_value_int(argv[5]));
+    const QByteArray facets = itemFacets(sqlite3_value_int(argv[0]), sqlite3_value_int64(argv[1]),
+                                         sqlite3_value_int64(argv[2]), sqlite3_value_int64(argv[3]));
     sqlite3_result_text(ctx, facets.constData(), int(facets.size()), SQLITE_TRANSIENT);
 }
 
@@ -64,32 +62,16 @@ Error toError(const SqlError &e)
     }
 }
 
-QByteArray itemFacets(int kind, qint64 accountId, const QString &platform, qint64 threadId, qint64 senderId,
-                      int direction)
+QByteArray itemFacets(int kind, qint64 accountId, qint64 threadId, qint64 senderId)
 {
-    // Tokens are separated by spaces and start with the facet mark (see search/TextAnalysis.h).
-    QByteArray f;
-    f.reserve(64);
-    const auto add = [&f](char k, const QByteArray &v) {
-        if (!f.isEmpty())
-            f += ' ';
-        f += search::kFacetMark;
-        f += k;
-        f += v;
-    };
-    add('a', QByteArray::number(accountId));
-    QByteArray p;
-    for (QChar ch : platform.toLower()) {
-        const char16_t u = ch.unicode();
-        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '_')
-            p += char(u);
-    }
-    add('p', p);
-    add(kind == int(ItemKind::Message) ? 'c' : 'v', QByteArray::number(threadId));
-    add('s', QByteArray::number(senderId));
-    add('k', QByteArray::number(kind));
-    add('d', QByteArray::number(direction));
-    return f;
+    // Only selective filters are index tokens (see search/TextAnalysis.h for the mark): a token
+    // most items carry (kind, direction) would cost every insert and help no query.
+    char buf[96];
+    const int n = std::snprintf(buf, sizeof buf, "%ca%lld %c%c%lld %cs%lld", search::kFacetMark,
+                                static_cast<long long>(accountId), search::kFacetMark,
+                                kind == int(ItemKind::Message) ? 'c' : 'v', static_cast<long long>(threadId),
+                                search::kFacetMark, static_cast<long long>(senderId));
+    return QByteArray(buf, n);
 }
 
 Account readAccount(const Statement &s, int c)
@@ -232,26 +214,18 @@ qint64 Store::Impl::allocateItemId(qint64 createdAtMs)
     throw SqlError{SQLITE_FULL, QStringLiteral("no free item id near %1").arg(createdAtMs)};
 }
 
-QString Store::Impl::platformOfAccount(qint64 accountId)
-{
-    auto q = db.cached("SELECT platform FROM accounts WHERE id = ?1");
-    q.bind(1, accountId);
-    return q.next() ? q.text(0) : QString();
-}
-
-void Store::Impl::ftsInsertItem(const Item &item, const QString &platform)
+void Store::Impl::ftsInsertItem(const Item &item)
 {
     if (item.recalled || item.text.isEmpty())
         return;
     db.cached("INSERT INTO items_fts(rowid, text, facets) VALUES(?1, ?2, ?3)")
         .bind(1, item.id)
         .bind(2, item.text)
-        .bindUtf8(3, itemFacets(int(item.kind), item.accountId, platform, item.threadId, item.senderId,
-                                int(item.direction)))
+        .bindUtf8(3, itemFacets(int(item.kind), item.accountId, item.threadId, item.senderId))
         .run();
 }
 
-void Store::Impl::ftsDeleteItem(const Item &item, const QString &platform)
+void Store::Impl::ftsDeleteItem(const Item &item)
 {
     // A contentless table forgets a row only when told the exact values it indexed.
     if (item.recalled || item.text.isEmpty())
@@ -259,8 +233,7 @@ void Store::Impl::ftsDeleteItem(const Item &item, const QString &platform)
     db.cached("INSERT INTO items_fts(items_fts, rowid, text, facets) VALUES('delete', ?1, ?2, ?3)")
         .bind(1, item.id)
         .bind(2, item.text)
-        .bindUtf8(3, itemFacets(int(item.kind), item.accountId, platform, item.threadId, item.senderId,
-                                int(item.direction)))
+        .bindUtf8(3, itemFacets(int(item.kind), item.accountId, item.threadId, item.senderId))
         .run();
 }
 
@@ -394,7 +367,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
     QString tokErr;
     if (!search::registerTokenizer(db.handle(), &tokErr))
         return Error{ErrorCode::Internal, tr("Full-text search is unavailable: %1").arg(tokErr)};
-    sqlite3_create_function_v2(db.handle(), "hiscrm_facets", 6, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+    sqlite3_create_function_v2(db.handle(), "hiscrm_facets", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                facetsFunction, nullptr, nullptr, nullptr);
 
     int version = 0;
@@ -415,6 +388,10 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
         db.exec("PRAGMA foreign_keys = ON");
         db.exec("PRAGMA temp_store = MEMORY");
         db.exec("PRAGMA cache_size = -16000"); // 16 MB per connection
+        // Checkpoint less often than every 4 MB of WAL: the ingest rewrites the same index pages
+        // batch after batch, and each checkpoint copies them into the database file once.
+        if (options.access == Access::ReadWrite)
+            db.exec("PRAGMA wal_autocheckpoint = 10000");
         if (options.access == Access::ReadWrite) {
             schema::migrate(db, options.migrateTo);
         } else if (version != schema::latestVersion()) {

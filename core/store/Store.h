@@ -134,7 +134,7 @@ struct SearchHit
 {
     model::Item item;
     QString snippet;  // hits wrapped in search::kHighlightOpen / kHighlightClose
-    double score = 0; // relevance order only: lower is better (bm25)
+    double score = 0; // relevance order only: lower is better
 };
 
 struct SearchPage

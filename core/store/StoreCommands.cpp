@@ -35,17 +35,22 @@ template <typename F> Result<CommandResult> writeCommand(Store::Impl &d, F &&bod
         return e;
     try {
         WriteTransaction txn(d.db);
-        d.loadRev();
+        d.beginWrite();
         const qint64 before = d.rev;
         CommandResult r;
-        if (Error e = body(r))
+        if (Error e = body(r)) {
+            d.abandonWrite();
             return e; // the transaction rolls back
+        }
         d.saveRev();
         txn.commit();
+        // Commands never change what the write cache holds (names, titles, peers, ids).
+        d.endWrite();
         r.revision = d.rev;
         r.changed = d.rev != before;
         return r;
     } catch (const SqlError &e) {
+        d.abandonWrite();
         return toError(e);
     }
 }
@@ -421,7 +426,7 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
             .bind(9, clientRef)
             .bind(10, it.rev)
             .run();
-        d->ftsInsertItem(it, d->platformOfAccount(accountId));
+        d->ftsInsertItem(it);
         r.itemId = it.id;
         if (kind == ItemKind::Message) {
             // Answering a chat means having read it.
@@ -469,7 +474,7 @@ Result<CommandResult> Store::setReplyResult(qint64 itemId, Delivery delivery, co
                     dup = readItem(q);
             }
             if (dup && dup->id != itemId) {
-                d->ftsDeleteItem(*dup, d->platformOfAccount(dup->accountId));
+                d->ftsDeleteItem(*dup);
                 d->db.cached("DELETE FROM item_history WHERE item_id = ?1").bind(1, dup->id).run();
                 d->db.cached("DELETE FROM items WHERE id = ?1").bind(1, dup->id).run();
                 d->tombstone("item", dup->id);
@@ -506,7 +511,7 @@ Result<CommandResult> Store::recallItem(qint64 itemId)
             .bind(2, nowMs())
             .bind(3, it->text)
             .run();
-        d->ftsDeleteItem(*it, d->platformOfAccount(it->accountId));
+        d->ftsDeleteItem(*it);
         d->db.cached("UPDATE items SET recalled = 1, text = '', rev = ?2 WHERE id = ?1")
             .bind(1, itemId)
             .bind(2, d->nextRev())
@@ -527,7 +532,7 @@ Result<CommandResult> Store::deleteItem(qint64 itemId)
         if (!it)
             return {}; // already gone
         (it->kind == ItemKind::Message ? r.conversationIds : r.contentIds) = {it->threadId};
-        d->ftsDeleteItem(*it, d->platformOfAccount(it->accountId));
+        d->ftsDeleteItem(*it);
         d->db.cached("DELETE FROM item_history WHERE item_id = ?1").bind(1, itemId).run();
         d->db.cached("DELETE FROM items WHERE id = ?1").bind(1, itemId).run();
         d->tombstone("item", itemId);

@@ -36,8 +36,7 @@ model::Conversation readConversation(const Statement &s, int c = 0); // without 
 model::Item readItem(const Statement &s, int c = 0);
 
 // Filter tokens of an item for the facets column of items_fts.
-QByteArray itemFacets(int kind, qint64 accountId, const QString &platform, qint64 threadId, qint64 senderId,
-                      int direction);
+QByteArray itemFacets(int kind, qint64 accountId, qint64 threadId, qint64 senderId);
 
 // Largest created_at we accept: ids (created_at * 1024 + n) must stay exact in a JSON number.
 constexpr qint64 kMaxTimestampMs = (qint64(1) << 53) / 1024 - 1;
@@ -49,6 +48,20 @@ inline qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+// Rows the writer has seen, so a batch that repeats profiles and threads does not look them up
+// again. Valid only while no other connection wrote: see Store::Impl::cacheRev.
+struct WriteCache
+{
+    QHash<QString, model::User> users;                       // platform + '\n' + platform id
+    QHash<QString, model::Account> accounts;                 // platform + '\n' + platform id
+    QHash<qint64, qint64> accountUsers;                      // account id -> its own user id
+    QHash<QString, model::Content> contents;                 // account id + '\n' + platform id
+    QHash<QString, std::pair<qint64, qint64>> conversations; // account id + '\n' + platform id -> (id, peer)
+
+    qsizetype size() const { return users.size() + accounts.size() + contents.size() + conversations.size(); }
+    void clear() { *this = WriteCache(); }
+};
+
 struct Store::Impl
 {
     Impl(const QString &path, Access access, int busyTimeoutMs);
@@ -57,6 +70,22 @@ struct Store::Impl
     Access access;
     Database db;
     qint64 rev = 0; // valid inside a write transaction, between loadRev() and saveRev()
+    WriteCache cache;
+    // The revision this connection committed last. When a write transaction starts at another
+    // revision, someone else wrote in between and the cache may be stale.
+    qint64 cacheRev = -1;
+    void beginWrite()
+    {
+        loadRev();
+        if (rev != cacheRev || cache.size() > 200000)
+            cache.clear();
+    }
+    void endWrite() { cacheRev = rev; }
+    void abandonWrite()
+    {
+        cache.clear();
+        cacheRev = -1;
+    }
 
     void loadRev()
     {
@@ -69,9 +98,8 @@ struct Store::Impl
     qint64 allocateItemId(qint64 createdAtMs);
 
     // Shared by ingest and commands.
-    void ftsInsertItem(const model::Item &item, const QString &platform);
-    void ftsDeleteItem(const model::Item &item, const QString &platform);
-    QString platformOfAccount(qint64 accountId);
+    void ftsInsertItem(const model::Item &item);
+    void ftsDeleteItem(const model::Item &item);
     std::optional<model::Item> loadItem(qint64 id);
     std::optional<model::Conversation> loadConversation(qint64 id);
     QList<qint64> tagsOf(qint64 conversationId);

@@ -64,6 +64,7 @@ public:
             ingestMessage(r);
         for (const CommentRecord &r : b.comments)
             ingestComment(r);
+        flushSearchIndex();
         finishConversations();
         finishContents();
         result.revision = d.rev;
@@ -74,14 +75,33 @@ private:
     Store::Impl &d;
     QString platform;
     IngestResult result;
-    QHash<QString, qint64> accounts;    // platform id -> id
-    QHash<qint64, qint64> accountUsers; // account id -> its own user id
-    QHash<QString, qint64> users;
-    QHash<QString, qint64> contents;      // account id + '\n' + platform id -> id
-    QHash<QString, qint64> conversations; // account id + '\n' + platform id -> id
     QHash<qint64, ConversationDelta> convDeltas;
     QHash<qint64, ContentDelta> contentDeltas;
     QSet<qint64> touchedAccounts;
+    WriteCache &cache = d.cache;
+    // Index writes wait for the end of the batch and go in rowid order: FTS5 starts a new segment
+    // whenever a rowid is not above the previous one, and every extra segment is merge work later.
+    struct IndexWrite
+    {
+        Item item;
+        bool remove = false;
+    };
+    QList<IndexWrite> indexWrites;
+
+    void flushSearchIndex()
+    {
+        std::stable_sort(indexWrites.begin(), indexWrites.end(),
+                         [](const IndexWrite &a, const IndexWrite &b) {
+                             return a.item.id != b.item.id ? a.item.id < b.item.id : a.remove > b.remove;
+                         });
+        for (const IndexWrite &w : std::as_const(indexWrites)) {
+            if (w.remove)
+                d.ftsDeleteItem(w.item);
+            else
+                d.ftsInsertItem(w.item);
+        }
+        indexWrites.clear();
+    }
 
     static QString key(qint64 a, const QString &pid) { return QString::number(a) + u'\n' + pid; }
 
@@ -103,12 +123,13 @@ private:
 
     qint64 upsertUser(const UserRecord &r, bool full)
     {
-        if (!full) {
-            if (auto it = users.constFind(r.platformId); it != users.cend())
-                return *it;
-        }
+        const QString k = platform + u'\n' + r.platformId;
         std::optional<User> old;
-        {
+        if (auto it = cache.users.constFind(k); it != cache.users.cend()) {
+            if (!full)
+                return it->id;
+            old = *it;
+        } else {
             auto q = d.db.cached("SELECT " HISCRM_USER_COLS
                                  " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
             q.bind(1, platform).bind(2, r.platformId);
@@ -138,6 +159,18 @@ private:
                     .bind(2, r.name)
                     .run();
             ++result.inserted;
+            User u;
+            u.id = id;
+            u.platform = platform;
+            u.platformId = r.platformId;
+            u.name = r.name;
+            u.avatar = r.avatar;
+            u.signature = r.signature;
+            u.followers = r.followers;
+            u.following = r.following;
+            u.videos = r.videos;
+            u.verified = r.verified;
+            cache.users.insert(k, u);
         } else {
             id = old->id;
             if (full) {
@@ -177,13 +210,15 @@ private:
                             .bind(2, u.name)
                             .run();
                     }
+                    cache.users.insert(k, u);
                     ++result.updated;
                 } else {
                     ++result.unchanged;
                 }
             }
         }
-        users.insert(r.platformId, id);
+        if (old && !cache.users.contains(k))
+            cache.users.insert(k, *old);
         return id;
     }
 
@@ -198,22 +233,25 @@ private:
 
     qint64 upsertAccount(const AccountRecord &r, bool full)
     {
-        if (!full) {
-            if (auto it = accounts.constFind(r.platformId); it != accounts.cend())
-                return *it;
-        }
-        UserRecord self;
-        self.platformId = r.platformId;
-        self.name = r.name;
-        self.avatar = r.avatar;
+        const QString k = platform + u'\n' + r.platformId;
         std::optional<Account> old;
-        {
+        if (auto it = cache.accounts.constFind(k); it != cache.accounts.cend()) {
+            if (!full) {
+                touchedAccounts.insert(it->id);
+                return it->id;
+            }
+            old = *it;
+        } else {
             auto q = d.db.cached("SELECT " HISCRM_ACCOUNT_COLS
                                  " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
             q.bind(1, platform).bind(2, r.platformId);
             if (q.next())
                 old = readAccount(q);
         }
+        UserRecord self;
+        self.platformId = r.platformId;
+        self.name = r.name;
+        self.avatar = r.avatar;
         qint64 id = 0;
         if (!old) {
             const qint64 uid = upsertUser(self, full);
@@ -227,13 +265,21 @@ private:
                 .bind(6, d.nextRev())
                 .run();
             id = d.db.lastInsertId();
-            accountUsers.insert(id, uid);
+            Account a;
+            a.id = id;
+            a.platform = platform;
+            a.platformId = r.platformId;
+            a.name = r.name;
+            a.avatar = r.avatar;
+            a.userId = uid;
+            cache.accounts.insert(k, a);
+            cache.accountUsers.insert(id, uid);
             ++result.inserted;
         } else {
             id = old->id;
-            accountUsers.insert(id, old->userId);
+            cache.accountUsers.insert(id, old->userId);
+            cache.accounts.insert(k, *old);
             if (full) {
-                users.remove(r.platformId);
                 upsertUser(self, true);
                 Account a = *old;
                 bool changed = merge(a.name, r.name);
@@ -245,13 +291,13 @@ private:
                         .bind(3, a.avatar)
                         .bind(4, d.nextRev())
                         .run();
+                    cache.accounts.insert(k, a);
                     ++result.updated;
                 } else {
                     ++result.unchanged;
                 }
             }
         }
-        accounts.insert(r.platformId, id);
         touchedAccounts.insert(id);
         return id;
     }
@@ -265,20 +311,20 @@ private:
 
     qint64 accountUser(qint64 accountId)
     {
-        auto it = accountUsers.constFind(accountId);
-        return it == accountUsers.cend() ? 0 : *it;
+        auto it = cache.accountUsers.constFind(accountId);
+        return it == cache.accountUsers.cend() ? 0 : *it;
     }
 
     qint64 upsertContent(const ContentRecord &r, bool full)
     {
         const qint64 acc = accountId(r.accountId);
         const QString k = key(acc, r.platformId);
-        if (!full) {
-            if (auto it = contents.constFind(k); it != contents.cend())
-                return *it;
-        }
         std::optional<Content> old;
-        {
+        if (auto it = cache.contents.constFind(k); it != cache.contents.cend()) {
+            if (!full)
+                return it->id;
+            old = *it;
+        } else {
             auto q = d.db.cached("SELECT " HISCRM_CONTENT_COLS
                                  " FROM contents t WHERE t.account_id = ?1 AND t.platform_id = ?2");
             q.bind(1, acc).bind(2, r.platformId);
@@ -298,9 +344,19 @@ private:
                 .bind(7, d.nextRev())
                 .run();
             id = d.db.lastInsertId();
+            Content c;
+            c.id = id;
+            c.accountId = acc;
+            c.platformId = r.platformId;
+            c.title = r.title;
+            c.url = r.url;
+            c.cover = r.cover;
+            c.publishedAt = r.publishedAt;
+            cache.contents.insert(k, c);
             ++result.inserted;
         } else {
             id = old->id;
+            cache.contents.insert(k, *old);
             if (full) {
                 Content c = *old;
                 bool changed = merge(c.title, r.title);
@@ -321,28 +377,32 @@ private:
                         .bind(5, c.publishedAt)
                         .bind(6, d.nextRev())
                         .run();
+                    cache.contents.insert(k, c);
                     ++result.updated;
                 } else {
                     ++result.unchanged;
                 }
             }
         }
-        contents.insert(k, id);
         return id;
     }
 
     qint64 upsertConversation(qint64 acc, const QString &platformId, const QString &peerPid, bool full)
     {
         const QString k = key(acc, platformId);
-        if (!full) {
-            if (auto it = conversations.constFind(k); it != conversations.cend())
-                return *it;
-        }
-        const qint64 peer = userId(peerPid);
         qint64 id = 0;
         qint64 oldPeer = 0;
         bool found = false;
-        {
+        if (auto it = cache.conversations.constFind(k); it != cache.conversations.cend()) {
+            // A known peer only changes when the platform says so in full.
+            if (!full && (it->second != 0 || peerPid.isEmpty())) {
+                touchedAccounts.insert(acc);
+                return it->first;
+            }
+            found = true;
+            id = it->first;
+            oldPeer = it->second;
+        } else {
             auto q = d.db.cached(
                 "SELECT id, peer_user_id FROM conversations WHERE account_id = ?1 AND platform_id = ?2");
             q.bind(1, acc).bind(2, platformId);
@@ -352,7 +412,10 @@ private:
                 oldPeer = q.int64(1);
             }
         }
+        const qint64 peer = userId(peerPid);
+        qint64 newPeer = oldPeer;
         if (!found) {
+            newPeer = peer;
             d.db.cached("INSERT INTO conversations(account_id, platform_id, peer_user_id, rev) VALUES(?1, "
                         "?2, ?3, ?4)")
                 .bind(1, acc)
@@ -363,6 +426,7 @@ private:
             id = d.db.lastInsertId();
             ++result.inserted;
         } else if (peer != 0 && peer != oldPeer && (full || oldPeer == 0)) {
+            newPeer = peer;
             d.db.cached("UPDATE conversations SET peer_user_id = ?2, rev = ?3 WHERE id = ?1")
                 .bind(1, id)
                 .bind(2, peer)
@@ -373,7 +437,7 @@ private:
         } else if (full) {
             ++result.unchanged;
         }
-        conversations.insert(k, id);
+        cache.conversations.insert(k, {id, newPeer});
         touchedAccounts.insert(acc);
         return id;
     }
@@ -430,7 +494,7 @@ private:
             .bind(14, it.read)
             .bind(15, it.rev)
             .run();
-        d.ftsInsertItem(it, platform);
+        indexWrites.append({it, false});
         ++result.inserted;
     }
 
@@ -480,8 +544,8 @@ private:
             .bind(6, now.recalled)
             .bind(7, d.nextRev())
             .run();
-        d.ftsDeleteItem(old, platform);
-        d.ftsInsertItem(now, platform);
+        indexWrites.append({old, true});
+        indexWrites.append({now, false});
         ++result.updated;
         return true;
     }
@@ -737,14 +801,18 @@ Result<IngestResult> Store::ingest(const Batch &batch)
         return e;
     if (Error e = validate(batch))
         return e;
-    return guarded([&] {
+    try {
         WriteTransaction txn(d->db);
-        d->loadRev();
+        d->beginWrite();
         IngestResult r = Ingestor(*d, batch.platform).run(batch);
         d->saveRev();
         txn.commit();
+        d->endWrite();
         return r;
-    });
+    } catch (const SqlError &e) {
+        d->abandonWrite(); // the cache may hold rows the rollback took away
+        return toError(e);
+    }
 }
 
 } // namespace hiscrm::store

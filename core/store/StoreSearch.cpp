@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Full-text search over messages and comments.
 //
-// Every filter that is fixed per item (account, platform, conversation/video, sender, kind,
-// direction) is a token in the facets column, ANDed into the MATCH expression: FTS5 intersects
-// posting lists, so a filter makes a search cheaper, not dearer. The date range is a rowid range
-// (ids are time-ordered), which FTS5 also answers from the index. Filters on changing state (tag,
-// unread) become facet ORs over the few conversations concerned, or a check per hit when many are.
+// The selective filters fixed per item (account, conversation/video, sender) are tokens in the
+// facets column, ANDed into the MATCH expression: FTS5 intersects posting lists, so such a filter
+// makes a search cheaper, not dearer. A platform is the OR of its accounts. The date range is a
+// rowid range (ids are time-ordered), which FTS5 also answers from the index. Filters on changing
+// state (tag, unread) become facet ORs over the few threads concerned, or a check per hit when
+// many are; kind and direction, which most items share, are checked per hit.
 // "Newest first" streams the index backwards and stops after one page.
 
 #include "common/Log.h"
@@ -91,18 +92,22 @@ Result<SearchPage> Store::search(const SearchQuery &query)
                 acc << search::facetToken('a', a);
             facets << orOf(acc);
         }
-        if (!query.platform.isEmpty())
-            facets << search::facetToken('p', query.platform);
+        if (!query.platform.isEmpty()) {
+            QList<QByteArray> acc;
+            auto q = d->db.cached("SELECT id FROM accounts WHERE platform = ?1");
+            q.bind(1, query.platform);
+            while (q.next())
+                acc << search::facetToken('a', q.int64(0));
+            if (acc.isEmpty())
+                return page;
+            facets << orOf(acc);
+        }
         if (query.conversationId)
             facets << search::facetToken('c', query.conversationId);
         if (query.contentId)
             facets << search::facetToken('v', query.contentId);
         if (query.senderId)
             facets << search::facetToken('s', query.senderId);
-        if (query.kind)
-            facets << search::facetToken('k', qint64(*query.kind));
-        if (query.direction)
-            facets << search::facetToken('d', qint64(*query.direction));
 
         // Tag and unread: the set of threads they allow, put in the index query when small.
         bool checkTag = false;
@@ -152,6 +157,9 @@ Result<SearchPage> Store::search(const SearchQuery &query)
 
         QHash<qint64, std::pair<qint64, bool>> convState; // id -> (read_upto, tagged)
         const auto accept = [&](const Item &it) {
+            if ((query.kind && it.kind != *query.kind) ||
+                (query.direction && it.direction != *query.direction))
+                return false;
             if (!checkTag && !checkUnread)
                 return true;
             if (it.kind == ItemKind::Comment)
@@ -198,11 +206,11 @@ Result<SearchPage> Store::search(const SearchQuery &query)
             return page;
         }
 
-        // Relevance: bm25 over the newest candidates, then (score, id) keyset order.
+        // Relevance: hiscrm_rank over the newest candidates, then (score, id) keyset order.
         QList<std::pair<double, qint64>> ranked;
         {
             Statement s =
-                d->db.prepare("SELECT rowid, bm25(items_fts, 1.0, 0.0) FROM items_fts WHERE items_fts "
+                d->db.prepare("SELECT rowid, hiscrm_rank(items_fts) FROM items_fts WHERE items_fts "
                               "MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?4");
             s.bindUtf8(1, match).bind(2, lo).bind(3, hi).bind(4, kRelevanceCandidates);
             while (s.next())
