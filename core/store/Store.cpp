@@ -388,6 +388,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
         db.exec("PRAGMA foreign_keys = ON");
         db.exec("PRAGMA temp_store = MEMORY");
         db.exec("PRAGMA cache_size = -16000"); // 16 MB per connection
+
         // Checkpoint less often than every 4 MB of WAL: the ingest rewrites the same index pages
         // batch after batch, and each checkpoint copies them into the database file once.
         if (options.access == Access::ReadWrite)
