@@ -4,6 +4,7 @@
 #include "common/Log.h"
 #include "search/TextAnalysis.h"
 #include "store/Sqlite.h"
+#include "store/Store.h"
 
 #include <QCoreApplication>
 
@@ -170,9 +171,6 @@ int latestVersion()
 
 Error identify(Database &db, int *version)
 {
-    const auto tr = [](const char *s) {
-        return QCoreApplication::translate("hiscrm::store", s);
-    };
     qint64 appId = 0;
     qint64 tables = 0;
     try {
@@ -182,24 +180,24 @@ Error identify(Database &db, int *version)
     } catch (const SqlError &e) {
         if ((e.rc & 0xff) == 26 /* SQLITE_NOTADB */)
             return {ErrorCode::NotADatabase,
-                    tr("The file is not a HisCRM database (it is not a SQLite database, or it is "
-                       "damaged beyond repair). Move it away or choose another data folder.")};
+                    Store::tr("The file is not a HisCRM database (it is not a SQLite database, or it is "
+                              "damaged beyond repair). Move it away or choose another data folder.")};
         if ((e.rc & 0xff) == 11 /* SQLITE_CORRUPT */)
             return {ErrorCode::Corrupt,
-                    tr("The database file is damaged. Restore it from a backup, or move it away "
-                       "to start with an empty history.")};
-        return {ErrorCode::Io, tr("The database file cannot be read: %1").arg(e.message)};
+                    Store::tr("The database file is damaged. Restore it from a backup, or move it away "
+                              "to start with an empty history.")};
+        return {ErrorCode::Io, Store::tr("The database file cannot be read: %1").arg(e.message)};
     }
     if (appId == 0 && tables == 0)
         return {}; // a new, empty file
     if (appId != kApplicationId)
         return {ErrorCode::ForeignDatabase,
-                tr("The file is a SQLite database of another application, not a HisCRM database. "
-                   "Choose another file or data folder; the file was left untouched.")};
+                Store::tr("The file is a SQLite database of another application, not a HisCRM database. "
+                          "Choose another file or data folder; the file was left untouched.")};
     if (*version > latestVersion())
         return {ErrorCode::TooNew,
-                tr("The database was written by a newer version of HisCRM Desk (schema %1; this "
-                   "version knows up to %2). Update the app to open it.")
+                Store::tr("The database was written by a newer version of HisCRM Desk (schema %1; this "
+                          "version knows up to %2). Update the app to open it.")
                     .arg(*version)
                     .arg(latestVersion())};
     return {};

@@ -17,11 +17,6 @@ using namespace model;
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("hiscrm::store", s);
-}
-
 void facetsFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     Q_UNUSED(argc);
@@ -36,29 +31,31 @@ Error toError(const SqlError &e)
 {
     switch (e.rc & 0xff) {
     case SQLITE_FULL:
-        return {ErrorCode::Io, tr("The disk is full; nothing was saved. Free some space and try again.")};
+        return {ErrorCode::Io,
+                Store::tr("The disk is full; nothing was saved. Free some space and try again.")};
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-        return {
-            ErrorCode::Io,
-            tr("The database cannot be written (%1). Check the data folder's permissions.").arg(e.message)};
+        return {ErrorCode::Io,
+                Store::tr("The database cannot be written (%1). Check the data folder's permissions.")
+                    .arg(e.message)};
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return {ErrorCode::Io, tr("The database stayed busy for too long; nothing was changed. Try again.")};
+        return {ErrorCode::Io,
+                Store::tr("The database stayed busy for too long; nothing was changed. Try again.")};
     case SQLITE_CORRUPT:
-        return {
-            ErrorCode::Corrupt,
-            tr("The database file is damaged (%1). Restore a backup or move the file away.").arg(e.message)};
+        return {ErrorCode::Corrupt,
+                Store::tr("The database file is damaged (%1). Restore a backup or move the file away.")
+                    .arg(e.message)};
     case SQLITE_NOTADB:
-        return {ErrorCode::NotADatabase, tr("The file is not a HisCRM database.")};
+        return {ErrorCode::NotADatabase, Store::tr("The file is not a HisCRM database.")};
     case SQLITE_INTERRUPT:
-        return {ErrorCode::Conflict, tr("The search was cancelled.")};
+        return {ErrorCode::Conflict, Store::tr("The search was cancelled.")};
     case SQLITE_CONSTRAINT:
-        return {ErrorCode::Conflict, tr("The change conflicts with existing data: %1").arg(e.message)};
+        return {ErrorCode::Conflict, Store::tr("The change conflicts with existing data: %1").arg(e.message)};
     default:
         qCWarning(lcStore) << "SQLite error" << e.rc << e.message;
-        return {ErrorCode::Internal, tr("Unexpected database error: %1").arg(e.message)};
+        return {ErrorCode::Internal, Store::tr("Unexpected database error: %1").arg(e.message)};
     }
 }
 
@@ -334,7 +331,7 @@ Error Store::Impl::checkWritable() const
 {
     if (access == Access::ReadOnly)
         return {ErrorCode::InvalidArgument,
-                tr("This connection is read-only; send changes through the master.")};
+                Store::tr("This connection is read-only; send changes through the master.")};
     return {};
 }
 
@@ -353,20 +350,20 @@ int Store::latestSchemaVersion()
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &options)
 {
     if (options.access == Access::ReadOnly && !QFileInfo::exists(path))
-        return Error{ErrorCode::NotFound, tr("The database %1 does not exist yet.").arg(path)};
+        return Error{ErrorCode::NotFound, Store::tr("The database %1 does not exist yet.").arg(path)};
     std::unique_ptr<Impl> impl;
     try {
         impl = std::make_unique<Impl>(path, options.access, options.busyTimeoutMs);
     } catch (const SqlError &e) {
-        return Error{ErrorCode::Io, tr("Cannot open the database %1: %2. Check that the folder exists "
-                                       "and is writable.")
+        return Error{ErrorCode::Io, Store::tr("Cannot open the database %1: %2. Check that the folder exists "
+                                              "and is writable.")
                                         .arg(path, e.message)};
     }
     Database &db = impl->db;
 
     QString tokErr;
     if (!search::registerTokenizer(db.handle(), &tokErr))
-        return Error{ErrorCode::Internal, tr("Full-text search is unavailable: %1").arg(tokErr)};
+        return Error{ErrorCode::Internal, Store::tr("Full-text search is unavailable: %1").arg(tokErr)};
     sqlite3_create_function_v2(db.handle(), "hiscrm_facets", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                                facetsFunction, nullptr, nullptr, nullptr);
 
@@ -379,9 +376,10 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
             // WAL first: later writers and readers rely on it, and it is persistent in the file.
             Statement wal = db.prepare("PRAGMA journal_mode = WAL");
             if (!wal.next() || wal.text(0).compare(u"wal", Qt::CaseInsensitive) != 0)
-                return Error{ErrorCode::Io, tr("The database %1 cannot use write-ahead logging; is it on a "
-                                               "network drive? Choose a local data folder.")
-                                                .arg(path)};
+                return Error{ErrorCode::Io,
+                             Store::tr("The database %1 cannot use write-ahead logging; is it on a "
+                                       "network drive? Choose a local data folder.")
+                                 .arg(path)};
         }
         db.exec(options.durability == Durability::Full ? "PRAGMA synchronous = FULL"
                                                        : "PRAGMA synchronous = NORMAL");
@@ -396,10 +394,11 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
         if (options.access == Access::ReadWrite) {
             schema::migrate(db, options.migrateTo);
         } else if (version != schema::latestVersion()) {
-            return Error{ErrorCode::Conflict, tr("The database has not been upgraded yet (schema %1 of %2); "
-                                                 "start the master first.")
-                                                  .arg(version)
-                                                  .arg(schema::latestVersion())};
+            return Error{ErrorCode::Conflict,
+                         Store::tr("The database has not been upgraded yet (schema %1 of %2); "
+                                   "start the master first.")
+                             .arg(version)
+                             .arg(schema::latestVersion())};
         }
     } catch (const SqlError &e) {
         return toError(e);

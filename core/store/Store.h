@@ -15,6 +15,7 @@
 #include "common/Error.h"
 #include "model/Model.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -161,6 +162,8 @@ struct ChangePage
 
 class Store final
 {
+    Q_DECLARE_TR_FUNCTIONS(Store)
+
 public:
     enum class Access
     {

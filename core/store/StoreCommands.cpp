@@ -13,19 +13,14 @@ using namespace model;
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("hiscrm::store", s);
-}
-
 constexpr int kMaxTagChars = 40;
 constexpr int kMaxClientRefChars = 128;
 
 Error notFound(const char *what, qint64 id)
 {
     return {ErrorCode::NotFound,
-            tr("No %1 with id %2 exists; it may have been deleted. Refresh and try again.")
-                .arg(tr(what))
+            Store::tr("No %1 with id %2 exists; it may have been deleted. Refresh and try again.")
+                .arg(Store::tr(what))
                 .arg(id)};
 }
 
@@ -58,10 +53,12 @@ template <typename F> Result<CommandResult> writeCommand(Store::Impl &d, F &&bod
 Error checkTag(const QString &name, const QString &color)
 {
     if (name.trimmed().isEmpty() || name.size() > kMaxTagChars)
-        return {ErrorCode::InvalidArgument, tr("A tag name needs 1 to %1 characters.").arg(kMaxTagChars)};
+        return {ErrorCode::InvalidArgument,
+                Store::tr("A tag name needs 1 to %1 characters.").arg(kMaxTagChars)};
     static const QRegularExpression colorRe(QStringLiteral("^(#[0-9a-fA-F]{6})?$"));
     if (!colorRe.match(color).hasMatch())
-        return {ErrorCode::InvalidArgument, tr("A tag colour is written #rrggbb, for example #e0533d.")};
+        return {ErrorCode::InvalidArgument,
+                Store::tr("A tag colour is written #rrggbb, for example #e0533d.")};
     return {};
 }
 
@@ -72,13 +69,14 @@ Result<CommandResult> Store::markRead(qint64 conversationId, qint64 upToItemId)
     return writeCommand(*d, [&](CommandResult &r) -> Error {
         const auto c = d->loadConversation(conversationId);
         if (!c)
-            return notFound("conversation", conversationId);
+            return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), conversationId);
         qint64 target = c->lastItemId;
         if (upToItemId != 0) {
             const auto it = d->loadItem(upToItemId);
             if (!it || it->kind != ItemKind::Message || it->threadId != conversationId)
-                return {ErrorCode::InvalidArgument,
-                        tr("Message %1 is not in conversation %2.").arg(upToItemId).arg(conversationId)};
+                return {
+                    ErrorCode::InvalidArgument,
+                    Store::tr("Message %1 is not in conversation %2.").arg(upToItemId).arg(conversationId)};
             target = upToItemId;
         }
         target = qMax(target, c->readUpTo);
@@ -99,7 +97,7 @@ Result<CommandResult> Store::markUnread(qint64 conversationId)
     return writeCommand(*d, [&](CommandResult &r) -> Error {
         const auto c = d->loadConversation(conversationId);
         if (!c)
-            return notFound("conversation", conversationId);
+            return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), conversationId);
         r.conversationIds = {conversationId};
         if (c->markedUnread)
             return {};
@@ -118,7 +116,7 @@ Result<CommandResult> Store::markCommentsRead(qint64 contentId, const QList<qint
             auto q = d->db.cached("SELECT 1 FROM contents WHERE id = ?1");
             q.bind(1, contentId);
             if (!q.next())
-                return notFound("video", contentId);
+                return notFound(QT_TRANSLATE_NOOP("Store", "video"), contentId);
         }
         QList<qint64> ids;
         if (commentIds.isEmpty()) {
@@ -131,7 +129,7 @@ Result<CommandResult> Store::markCommentsRead(qint64 contentId, const QList<qint
                 const auto it = d->loadItem(id);
                 if (!it || it->kind != ItemKind::Comment || it->threadId != contentId)
                     return {ErrorCode::InvalidArgument,
-                            tr("Comment %1 is not under video %2.").arg(id).arg(contentId)};
+                            Store::tr("Comment %1 is not under video %2.").arg(id).arg(contentId)};
                 if (!it->read)
                     ids.append(id);
             }
@@ -156,7 +154,7 @@ Result<CommandResult> Store::markCommentsUnread(const QList<qint64> &commentIds)
         for (qint64 id : commentIds) {
             const auto it = d->loadItem(id);
             if (!it || it->kind != ItemKind::Comment)
-                return notFound("comment", id);
+                return notFound(QT_TRANSLATE_NOOP("Store", "comment"), id);
             if (!it->read || it->direction == Direction::Out)
                 continue;
             d->db.cached("UPDATE items SET read = 0, rev = ?2 WHERE id = ?1")
@@ -186,7 +184,7 @@ Result<CommandResult> setConversationColumn(Store::Impl &d, qint64 conversationI
             auto q = d.db.cached(select);
             q.bind(1, conversationId);
             if (!q.next())
-                return notFound("conversation", conversationId);
+                return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), conversationId);
             current = q.int64(0);
         }
         r.conversationIds = {conversationId};
@@ -216,7 +214,8 @@ Result<CommandResult> Store::setArchived(qint64 conversationId, bool archived)
 Result<CommandResult> Store::setMutedUntil(qint64 conversationId, qint64 untilMs)
 {
     if (untilMs < 0)
-        return Error{ErrorCode::InvalidArgument, tr("A mute needs a time in the future, or 0 to unmute.")};
+        return Error{ErrorCode::InvalidArgument,
+                     Store::tr("A mute needs a time in the future, or 0 to unmute.")};
     return setConversationColumn(*d, conversationId, "SELECT muted_until FROM conversations WHERE id = ?1",
                                  "UPDATE conversations SET muted_until = ?2, rev = ?3 WHERE id = ?1",
                                  untilMs);
@@ -233,7 +232,7 @@ Result<CommandResult> Store::createTag(const QString &name, const QString &color
             q.bind(1, clean);
             if (q.next()) {
                 r.tagId = q.int64(0);
-                return {ErrorCode::Conflict, tr("A tag named “%1” already exists.").arg(clean)};
+                return {ErrorCode::Conflict, Store::tr("A tag named “%1” already exists.").arg(clean)};
             }
         }
         d->db.cached("INSERT INTO tags(name, color, rev) VALUES(?1, ?2, ?3)")
@@ -258,7 +257,7 @@ Result<CommandResult> Store::updateTag(qint64 tagId, const QString &name, const 
             auto q = d->db.cached("SELECT name, color FROM tags WHERE id = ?1");
             q.bind(1, tagId);
             if (!q.next())
-                return notFound("tag", tagId);
+                return notFound(QT_TRANSLATE_NOOP("Store", "tag"), tagId);
             oldName = q.text(0);
             oldColor = q.text(1);
         }
@@ -268,7 +267,7 @@ Result<CommandResult> Store::updateTag(qint64 tagId, const QString &name, const 
             auto q = d->db.cached("SELECT id FROM tags WHERE name = ?1 AND id <> ?2");
             q.bind(1, clean).bind(2, tagId);
             if (q.next())
-                return {ErrorCode::Conflict, tr("A tag named “%1” already exists.").arg(clean)};
+                return {ErrorCode::Conflict, Store::tr("A tag named “%1” already exists.").arg(clean)};
         }
         d->db.cached("UPDATE tags SET name = ?2, color = ?3, rev = ?4 WHERE id = ?1")
             .bind(1, tagId)
@@ -309,12 +308,12 @@ Result<CommandResult> Store::tagConversation(qint64 conversationId, qint64 tagId
 {
     return writeCommand(*d, [&](CommandResult &r) -> Error {
         if (!d->loadConversation(conversationId))
-            return notFound("conversation", conversationId);
+            return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), conversationId);
         {
             auto q = d->db.cached("SELECT 1 FROM tags WHERE id = ?1");
             q.bind(1, tagId);
             if (!q.next())
-                return notFound("tag", tagId);
+                return notFound(QT_TRANSLATE_NOOP("Store", "tag"), tagId);
         }
         r.conversationIds = {conversationId};
         r.tagId = tagId;
@@ -332,7 +331,7 @@ Result<CommandResult> Store::untagConversation(qint64 conversationId, qint64 tag
 {
     return writeCommand(*d, [&](CommandResult &r) -> Error {
         if (!d->loadConversation(conversationId))
-            return notFound("conversation", conversationId);
+            return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), conversationId);
         r.conversationIds = {conversationId};
         r.tagId = tagId;
         d->db.cached("DELETE FROM conversation_tags WHERE conversation_id = ?1 AND tag_id = ?2")
@@ -350,12 +349,12 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
 {
     if (text.trimmed().isEmpty() || text.size() > kMaxTextChars)
         return Error{ErrorCode::InvalidArgument,
-                     tr("A reply needs 1 to %1 characters of text.").arg(kMaxTextChars)};
+                     Store::tr("A reply needs 1 to %1 characters of text.").arg(kMaxTextChars)};
     if (clientRef.isEmpty() || clientRef.size() > kMaxClientRefChars)
         return Error{ErrorCode::InvalidArgument,
-                     tr("A reply needs a command id of 1 to %1 characters.").arg(kMaxClientRefChars)};
+                     Store::tr("A reply needs a command id of 1 to %1 characters.").arg(kMaxClientRefChars)};
     if (createdAtMs < 0 || createdAtMs > kMaxTimestampMs)
-        return Error{ErrorCode::InvalidArgument, tr("The reply's time is out of range.")};
+        return Error{ErrorCode::InvalidArgument, Store::tr("The reply's time is out of range.")};
     return writeCommand(*d, [&](CommandResult &r) -> Error {
         {
             auto q = d->db.cached("SELECT id, kind, thread_id FROM items WHERE client_ref = ?1");
@@ -371,14 +370,14 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
         if (kind == ItemKind::Message) {
             const auto c = d->loadConversation(threadId);
             if (!c)
-                return notFound("conversation", threadId);
+                return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), threadId);
             accountId = c->accountId;
             r.conversationIds = {threadId};
         } else {
             auto q = d->db.cached("SELECT account_id FROM contents WHERE id = ?1");
             q.bind(1, threadId);
             if (!q.next())
-                return notFound("video", threadId);
+                return notFound(QT_TRANSLATE_NOOP("Store", "video"), threadId);
             accountId = q.int64(0);
             r.contentIds = {threadId};
         }
@@ -386,7 +385,7 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
             const auto parent = d->loadItem(parentId);
             if (!parent || parent->kind != ItemKind::Comment || parent->threadId != threadId)
                 return {ErrorCode::InvalidArgument,
-                        tr("Comment %1 is not under video %2.").arg(parentId).arg(threadId)};
+                        Store::tr("Comment %1 is not under video %2.").arg(parentId).arg(threadId)};
         }
         qint64 senderId = 0;
         {
@@ -448,13 +447,14 @@ Result<CommandResult> Store::setReplyResult(qint64 itemId, Delivery delivery, co
                                             const QString &error)
 {
     if (delivery == Delivery::None)
-        return Error{ErrorCode::InvalidArgument, tr("A reply's state is pending, sent or failed.")};
+        return Error{ErrorCode::InvalidArgument, Store::tr("A reply's state is pending, sent or failed.")};
     return writeCommand(*d, [&](CommandResult &r) -> Error {
         const auto it = d->loadItem(itemId);
         if (!it)
-            return notFound("message", itemId);
+            return notFound(QT_TRANSLATE_NOOP("Store", "message"), itemId);
         if (it->direction != Direction::Out || it->clientRef.isEmpty())
-            return {ErrorCode::InvalidArgument, tr("Item %1 is not a reply sent from here.").arg(itemId)};
+            return {ErrorCode::InvalidArgument,
+                    Store::tr("Item %1 is not a reply sent from here.").arg(itemId)};
         r.itemId = itemId;
         (it->kind == ItemKind::Message ? r.conversationIds : r.contentIds) = {it->threadId};
         const QString newPid = platformId.isEmpty() ? it->platformId : platformId;
@@ -501,7 +501,7 @@ Result<CommandResult> Store::recallItem(qint64 itemId)
     return writeCommand(*d, [&](CommandResult &r) -> Error {
         const auto it = d->loadItem(itemId);
         if (!it)
-            return notFound("message", itemId);
+            return notFound(QT_TRANSLATE_NOOP("Store", "message"), itemId);
         r.itemId = itemId;
         (it->kind == ItemKind::Message ? r.conversationIds : r.contentIds) = {it->threadId};
         if (it->recalled)
@@ -551,7 +551,7 @@ Result<CommandResult> Store::setAccountStatus(qint64 accountId, LoginState state
         auto q = d->db.cached("SELECT login_state, last_error, last_sync_at FROM accounts WHERE id = ?1");
         q.bind(1, accountId);
         if (!q.next())
-            return notFound("account", accountId);
+            return notFound(QT_TRANSLATE_NOOP("Store", "account"), accountId);
         const qint64 sync = qMax(q.int64(2), lastSyncAt);
         if (q.int64(0) == int(state) && q.text(1) == error && sync == q.int64(2))
             return {};

@@ -79,8 +79,7 @@ Result<ChangePage> Store::changes(qint64 since, int limit)
 {
     limit = qBound(1, limit, 10000);
     if (since < 0)
-        return Error{ErrorCode::InvalidArgument,
-                     QCoreApplication::translate("hiscrm::store", "A change cursor is never negative.")};
+        return Error{ErrorCode::InvalidArgument, Store::tr("A change cursor is never negative.")};
     return guarded([&] {
         ReadTransaction snapshot(d->db);
         QList<Change> all;
@@ -127,8 +126,7 @@ Result<QList<QJsonObject>> Store::exportEntity(const QString &entity)
                 out.append(rowJson(*d, t.name, s));
             return out;
         }
-        return Error{ErrorCode::InvalidArgument,
-                     QCoreApplication::translate("hiscrm::store", "Unknown entity “%1”.").arg(entity)};
+        return Error{ErrorCode::InvalidArgument, Store::tr("Unknown entity “%1”.").arg(entity)};
     });
 }
 

@@ -15,11 +15,6 @@ using namespace model;
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("hiscrm::store", s);
-}
-
 constexpr int kMaxIdChars = 256;
 constexpr int kMaxBatchRecords = 50000;
 
@@ -705,11 +700,11 @@ Error checkId(const QString &v, const char *field, const char *list, qsizetype i
 {
     if ((required && v.isEmpty()) || v.size() > kMaxIdChars)
         return {ErrorCode::InvalidArgument,
-                tr("%1[%2].%3 is %4; every record needs its platform id (at most %5 characters).")
+                Store::tr("%1[%2].%3 is %4; every record needs its platform id (at most %5 characters).")
                     .arg(QString::fromLatin1(list))
                     .arg(index)
                     .arg(QString::fromLatin1(field))
-                    .arg(v.isEmpty() ? tr("missing") : tr("too long"))
+                    .arg(v.isEmpty() ? Store::tr("missing") : Store::tr("too long"))
                     .arg(kMaxIdChars)};
     return {};
 }
@@ -718,12 +713,12 @@ Error checkItem(const QString &text, qint64 createdAt, const char *list, qsizety
 {
     if (createdAt <= 0 || createdAt > kMaxTimestampMs)
         return {ErrorCode::InvalidArgument,
-                tr("%1[%2].created_at (%3) is not a time in milliseconds since 1970.")
+                Store::tr("%1[%2].created_at (%3) is not a time in milliseconds since 1970.")
                     .arg(QString::fromLatin1(list))
                     .arg(index)
                     .arg(createdAt)};
     if (text.size() > kMaxTextChars)
-        return {ErrorCode::InvalidArgument, tr("%1[%2].text is longer than %3 characters.")
+        return {ErrorCode::InvalidArgument, Store::tr("%1[%2].text is longer than %3 characters.")
                                                 .arg(QString::fromLatin1(list))
                                                 .arg(index)
                                                 .arg(kMaxTextChars)};
@@ -735,11 +730,12 @@ Error checkItem(const QString &text, qint64 createdAt, const char *list, qsizety
 Error Store::validate(const Batch &b)
 {
     if (b.platform.isEmpty() || b.platform.size() > 64)
-        return {ErrorCode::InvalidArgument, tr("The batch does not name its platform.")};
+        return {ErrorCode::InvalidArgument, Store::tr("The batch does not name its platform.")};
     if (b.size() > kMaxBatchRecords)
-        return {
-            ErrorCode::InvalidArgument,
-            tr("The batch holds %1 records; send at most %2 per batch.").arg(b.size()).arg(kMaxBatchRecords)};
+        return {ErrorCode::InvalidArgument,
+                Store::tr("The batch holds %1 records; send at most %2 per batch.")
+                    .arg(b.size())
+                    .arg(kMaxBatchRecords)};
     for (qsizetype i = 0; i < b.accounts.size(); ++i) {
         if (Error e = checkId(b.accounts[i].platformId, "platform_id", "accounts", i))
             return e;

@@ -301,8 +301,7 @@ Result<ItemPage> Store::threadAround(qint64 itemId, int limit)
         ReadTransaction snapshot(d->db);
         const auto centre = d->loadItem(itemId);
         if (!centre)
-            return Error{ErrorCode::NotFound,
-                         QCoreApplication::translate("hiscrm::store", "The message no longer exists.")};
+            return Error{ErrorCode::NotFound, Store::tr("The message no longer exists.")};
         ItemPage page;
         const int before = limit / 2;
         {

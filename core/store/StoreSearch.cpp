@@ -74,9 +74,8 @@ Result<SearchPage> Store::search(const SearchQuery &query)
     const int limit = qBound(1, query.limit, 200);
     const Cursor cursor = parseCursor(query.cursor, query.order);
     if (!cursor.valid)
-        return Error{ErrorCode::InvalidArgument,
-                     QCoreApplication::translate("hiscrm::store", "The search cursor is not valid; start the "
-                                                                  "search again from the first page.")};
+        return Error{ErrorCode::InvalidArgument, Store::tr("The search cursor is not valid; start the "
+                                                           "search again from the first page.")};
     const search::MatchPlan plan = search::buildMatch(query.text);
     SearchPage page;
     if (plan.match.isEmpty())
