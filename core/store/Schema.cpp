@@ -160,7 +160,22 @@ CREATE INDEX conversation_tags_tag ON conversation_tags(tag_id, conversation_id)
 )sql");
 }
 
-const std::function<void(Database &)> kSteps[] = {v1, v2, v3};
+// v4: the command journal (a repeated command id has exactly one effect) and an index of replies
+// still waiting for their connector.
+void v4(Database &db)
+{
+    db.exec(R"sql(
+CREATE TABLE command_log(
+  id TEXT PRIMARY KEY,
+  op TEXT NOT NULL,
+  result TEXT NOT NULL,
+  at INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX command_log_at ON command_log(at);
+CREATE INDEX items_pending ON items(account_id, id) WHERE delivery = 1;
+)sql");
+}
+
+const std::function<void(Database &)> kSteps[] = {v1, v2, v3, v4};
 
 } // namespace
 

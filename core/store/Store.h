@@ -43,11 +43,15 @@ struct IngestResult
 struct CommandResult
 {
     qint64 revision = 0;
-    bool changed = false; // false: the state already was what the command asked for
-    qint64 itemId = 0;    // for commands that create or address an item
-    qint64 tagId = 0;     // for createTag
+    bool changed = false;  // false: the state already was what the command asked for
+    qint64 itemId = 0;     // for commands that create or address an item
+    qint64 tagId = 0;      // for createTag
+    bool repeated = false; // the command id was already journaled: this is the recorded result
     QList<qint64> conversationIds;
     QList<qint64> contentIds;
+
+    QJsonObject toJson() const;
+    static CommandResult fromJson(const QJsonObject &o);
 };
 
 enum class ArchivedFilter
@@ -226,6 +230,13 @@ public:
     Result<CommandResult> setAccountStatus(qint64 accountId, model::LoginState state, const QString &error,
                                            qint64 lastSyncAt);
 
+    // Journals the next command under this id, in the command's own transaction: when the id is
+    // already in the journal, the command returns the recorded result (repeated = true) and
+    // changes nothing. Applies to the next command call only.
+    void setNextCommandId(const QString &commandId, const QString &op);
+    // Forgets journal entries older than this (ms since epoch).
+    Result<int> pruneCommandLog(qint64 olderThanMs);
+
     // ---- queries ------------------------------------------------------------------------------
     Result<QList<model::Account>> accounts();
     Result<std::optional<model::Account>> account(qint64 id);
@@ -257,6 +268,10 @@ public:
     Result<std::optional<model::Content>> content(qint64 id);
     Result<UnreadSummary> unreadSummary(qint64 nowMs = 0);
     Result<QList<model::Tag>> tags();
+    // Outgoing replies still pending, oldest first (for the connector that serves the account).
+    Result<QList<model::Item>> pendingReplies(qint64 accountId);
+    // Rows per table, for status reports.
+    Result<QJsonObject> counts();
 
     // ---- search -------------------------------------------------------------------------------
     Result<SearchPage> search(const SearchQuery &query);

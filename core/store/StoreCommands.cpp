@@ -5,6 +5,8 @@
 #include "store/StoreImpl.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace hiscrm::store {
@@ -28,21 +30,41 @@ template <typename F> Result<CommandResult> writeCommand(Store::Impl &d, F &&bod
 {
     if (Error e = d.checkWritable())
         return e;
+    const QString commandId = std::exchange(d.nextCommandId, QString());
+    const QString op = std::exchange(d.nextCommandOp, QString());
     try {
         WriteTransaction txn(d.db);
         d.beginWrite();
+        if (!commandId.isEmpty()) {
+            auto q = d.db.cached("SELECT result FROM command_log WHERE id = ?1");
+            q.bind(1, commandId);
+            if (q.next()) {
+                CommandResult r = CommandResult::fromJson(QJsonDocument::fromJson(q.utf8(0)).object());
+                r.repeated = true;
+                r.changed = false;
+                return r; // read-only transaction: nothing to commit
+            }
+        }
         const qint64 before = d.rev;
         CommandResult r;
         if (Error e = body(r)) {
             d.abandonWrite();
             return e; // the transaction rolls back
         }
+        r.revision = d.rev;
+        r.changed = d.rev != before;
+        if (!commandId.isEmpty()) {
+            d.db.cached("INSERT INTO command_log(id, op, result, at) VALUES(?1, ?2, ?3, ?4)")
+                .bind(1, commandId)
+                .bind(2, op)
+                .bindUtf8(3, QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact))
+                .bind(4, nowMs())
+                .run();
+        }
         d.saveRev();
         txn.commit();
         // Commands never change what the write cache holds (names, titles, peers, ids).
         d.endWrite();
-        r.revision = d.rev;
-        r.changed = d.rev != before;
         return r;
     } catch (const SqlError &e) {
         d.abandonWrite();
@@ -566,6 +588,71 @@ Result<CommandResult> Store::setAccountStatus(qint64 accountId, LoginState state
             .run();
         Q_UNUSED(r);
         return {};
+    });
+}
+
+} // namespace hiscrm::store
+
+namespace hiscrm::store {
+
+namespace {
+
+QJsonArray idsToJson(const QList<qint64> &ids)
+{
+    QJsonArray a;
+    for (qint64 id : ids)
+        a.append(id);
+    return a;
+}
+
+QList<qint64> idsFromJson(const QJsonValue &v)
+{
+    QList<qint64> out;
+    for (const QJsonValue &x : v.toArray())
+        out.append(x.toInteger());
+    return out;
+}
+
+} // namespace
+
+QJsonObject CommandResult::toJson() const
+{
+    return QJsonObject{{QStringLiteral("revision"), revision},
+                       {QStringLiteral("changed"), changed},
+                       {QStringLiteral("item_id"), itemId},
+                       {QStringLiteral("tag_id"), tagId},
+                       {QStringLiteral("conversation_ids"), idsToJson(conversationIds)},
+                       {QStringLiteral("content_ids"), idsToJson(contentIds)}};
+}
+
+CommandResult CommandResult::fromJson(const QJsonObject &o)
+{
+    CommandResult r;
+    r.revision = o.value(QStringLiteral("revision")).toInteger();
+    r.changed = o.value(QStringLiteral("changed")).toBool();
+    r.itemId = o.value(QStringLiteral("item_id")).toInteger();
+    r.tagId = o.value(QStringLiteral("tag_id")).toInteger();
+    r.conversationIds = idsFromJson(o.value(QStringLiteral("conversation_ids")));
+    r.contentIds = idsFromJson(o.value(QStringLiteral("content_ids")));
+    return r;
+}
+
+void Store::setNextCommandId(const QString &commandId, const QString &op)
+{
+    d->nextCommandId = commandId;
+    d->nextCommandOp = op;
+}
+
+Result<int> Store::pruneCommandLog(qint64 olderThanMs)
+{
+    if (Error e = d->checkWritable())
+        return e;
+    return guarded([&] {
+        WriteTransaction txn(d->db);
+        d->db.cached("DELETE FROM command_log WHERE at < ?1").bind(1, olderThanMs).run();
+        const int n = d->db.changes();
+        txn.commit();
+        return n;
     });
 }
 

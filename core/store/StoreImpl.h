@@ -71,6 +71,8 @@ struct Store::Impl
     Database db;
     qint64 rev = 0; // valid inside a write transaction, between loadRev() and saveRev()
     WriteCache cache;
+    QString nextCommandId; // journal the next command under this id (setNextCommandId)
+    QString nextCommandOp;
     // The revision this connection committed last. When a write transaction starts at another
     // revision, someone else wrote in between and the cache may be stale.
     qint64 cacheRev = -1;

@@ -419,4 +419,40 @@ Result<QList<Tag>> Store::tags()
     });
 }
 
+Result<QList<Item>> Store::pendingReplies(qint64 accountId)
+{
+    return guarded([&] {
+        QList<Item> out;
+        auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS
+                              " FROM items i WHERE i.account_id = ?1 AND i.delivery = 1 "
+                              "ORDER BY i.id");
+        q.bind(1, accountId);
+        while (q.next())
+            out.append(readItem(q));
+        return out;
+    });
+}
+
+Result<QJsonObject> Store::counts()
+{
+    return guarded([&] {
+        ReadTransaction snapshot(d->db);
+        QJsonObject o;
+        const auto count = [&](const char *sql) {
+            auto q = d->db.cached(sql);
+            return q.next() ? q.int64(0) : qint64(0);
+        };
+        o.insert(QStringLiteral("accounts"), count("SELECT count(*) FROM accounts"));
+        o.insert(QStringLiteral("users"), count("SELECT count(*) FROM users"));
+        o.insert(QStringLiteral("contents"), count("SELECT count(*) FROM contents"));
+        o.insert(QStringLiteral("conversations"), count("SELECT count(*) FROM conversations"));
+        o.insert(QStringLiteral("messages"), count("SELECT count(*) FROM items WHERE kind = 0"));
+        o.insert(QStringLiteral("comments"), count("SELECT count(*) FROM items WHERE kind = 1"));
+        o.insert(QStringLiteral("tags"), count("SELECT count(*) FROM tags"));
+        o.insert(QStringLiteral("pending_replies"), count("SELECT count(*) FROM items WHERE delivery = 1"));
+        o.insert(QStringLiteral("revision"), count("SELECT value FROM meta WHERE key = 'rev'"));
+        return o;
+    });
+}
+
 } // namespace hiscrm::store

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// hiscrm-master: the headless master. Stores what workers send, serves the worker protocol on
+// loopback, optionally runs the demo connector. Every flag has an environment variable.
+
+#include "Signals.h"
+
+#include "common/Translations.h"
+#include "master/Master.h"
+#include "protocol/Protocol.h"
+#include "worker/DemoConnector.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace hiscrm;
+
+namespace {
+
+QString envOr(const char *name, const QString &fallback)
+{
+    const QString v = qEnvironmentVariable(name);
+    return v.isEmpty() ? fallback : v;
+}
+
+void printErr(const QString &s)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(s));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("HisCRM"));
+    QCoreApplication::setApplicationName(QStringLiteral("hiscrm-master"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HISCRM_VERSION));
+    installTranslations(QLocale::system());
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "main", "HisCRM master: stores what workers send and serves the worker protocol.\n"
+                "Every option can also be set through the environment variable named in brackets."));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QString defaultDb = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                  .filePath(QStringLiteral("master.db"));
+    QCommandLineOption db(QStringLiteral("db"),
+                          QCoreApplication::translate("main", "Database file [HISCRM_DB]."),
+                          QStringLiteral("path"), envOr("HISCRM_DB", defaultDb));
+    QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QCoreApplication::translate("main", "Address and port for workers, or \"none\" "
+                                            "[HISCRM_LISTEN]. Default 127.0.0.1:%1.")
+            .arg(protocol::kDefaultPort),
+        QStringLiteral("address:port"),
+        envOr("HISCRM_LISTEN", QStringLiteral("127.0.0.1:%1").arg(protocol::kDefaultPort)));
+    QCommandLineOption token(QStringLiteral("token"),
+                             QCoreApplication::translate("main", "Worker token [HISCRM_TOKEN]; generated and "
+                                                                 "printed when not given."),
+                             QStringLiteral("token"), qEnvironmentVariable("HISCRM_TOKEN"));
+    QCommandLineOption demo(QStringLiteral("demo"),
+                            QCoreApplication::translate("main", "Run the demo connector [HISCRM_DEMO=1]."));
+    QCommandLineOption demoRate(
+        QStringLiteral("demo-rate"),
+        QCoreApplication::translate("main", "Demo messages per second [HISCRM_DEMO_RATE]."),
+        QStringLiteral("n"), envOr("HISCRM_DEMO_RATE", QStringLiteral("2")));
+    QCommandLineOption allowRemote(QStringLiteral("allow-remote"),
+                                   QCoreApplication::translate("main",
+                                                               "Allow plain ws on a non-loopback address "
+                                                               "[HISCRM_ALLOW_REMOTE=1]."));
+    QCommandLineOption logLevel(QStringLiteral("log-level"),
+                                QCoreApplication::translate("main", "debug, info, warning or error "
+                                                                    "[HISCRM_LOG_LEVEL]."),
+                                QStringLiteral("level"), envOr("HISCRM_LOG_LEVEL", QStringLiteral("info")));
+    p.addOptions({db, listen, token, demo, demoRate, allowRemote, logLevel});
+    p.process(app);
+
+    const QString level = p.value(logLevel);
+    const QStringList levels{QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
+                             QStringLiteral("error")};
+    if (!levels.contains(level)) {
+        printErr(
+            QCoreApplication::translate("main", "Unknown log level “%1”; use debug, info, warning or error.")
+                .arg(level));
+        return 2;
+    }
+    QString rules;
+    for (qsizetype i = 0; i < levels.indexOf(level); ++i)
+        rules += QStringLiteral("hiscrm.*.%1=false\n").arg(levels[i]);
+    QLoggingCategory::setFilterRules(rules);
+
+    master::MasterOptions o;
+    o.dbPath = p.value(db);
+    o.workerToken = p.value(token);
+    o.allowNonLoopback = p.isSet(allowRemote) || qEnvironmentVariable("HISCRM_ALLOW_REMOTE") == u"1";
+    const QString l = p.value(listen);
+    if (l != u"none") {
+        const qsizetype colon = l.lastIndexOf(u':');
+        bool ok = false;
+        const uint port = colon > 0 ? l.mid(colon + 1).toUInt(&ok) : 0;
+        if (!ok || port > 65535) {
+            printErr(
+                QCoreApplication::translate("main", "--listen takes address:port, for example 127.0.0.1:%1.")
+                    .arg(protocol::kDefaultPort));
+            return 2;
+        }
+        o.listenAddress = l.left(colon);
+        o.port = quint16(port);
+    }
+    bool rateOk = false;
+    const double rate = p.value(demoRate).toDouble(&rateOk);
+    if (!rateOk || rate <= 0 || rate > 100000) {
+        printErr(QCoreApplication::translate("main", "--demo-rate takes a number of messages per second."));
+        return 2;
+    }
+    QDir().mkpath(QFileInfo(o.dbPath).absolutePath());
+
+    master::MasterThread master(o);
+    if (Error e = master.start()) {
+        printErr(QCoreApplication::translate("main", "The master could not start: %1").arg(e.message));
+        return 1;
+    }
+    master.runSync([&] {
+        std::printf("hiscrm-master %s: database %s\n", HISCRM_VERSION, qPrintable(o.dbPath));
+        if (const quint16 port = master.master()->listeningPort())
+            std::printf("workers: ws://%s:%u/  token: %s\n", qPrintable(o.listenAddress), unsigned(port),
+                        qPrintable(master.master()->workerToken()));
+        else
+            std::printf("workers: not listening (--listen none)\n");
+        std::fflush(stdout);
+    });
+    if (p.isSet(demo) || qEnvironmentVariable("HISCRM_DEMO") == u"1") {
+        master.runSync([&] {
+            master.workers()->add([rate] {
+                worker::DemoConnector::Options d;
+                d.itemsPerSecond = rate;
+                return std::make_unique<worker::DemoConnector>(d);
+            });
+        });
+    }
+
+    ShutdownSignals shutdown;
+    QObject::connect(&shutdown, &ShutdownSignals::shutdownRequested, &app, [](int sig) {
+        std::printf("shutting down (signal %d)\n", sig);
+        std::fflush(stdout);
+        QCoreApplication::quit();
+    });
+    const int rc = app.exec();
+    return rc; // ~MasterThread stops connectors, commits nothing half-way, closes the database
+}

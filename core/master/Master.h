@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// master/: the hub. Master owns the master database's write connection in its own thread,
+// ingests what connectors and external workers send, executes operators' commands (idempotent by
+// command id), routes replies to the connector that owns the account, and announces every change.
+// WorkerServer (same thread) speaks the worker side of the WebSocket protocol. Depends on store/,
+// protocol/, worker/ (for the connector sink and reply types).
+
+#include "common/Error.h"
+#include "protocol/Protocol.h"
+#include "store/Store.h"
+#include "worker/WorkerHost.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace hiscrm::master {
+
+class WorkerServer;
+
+struct MasterOptions
+{
+    QString dbPath;
+    store::Store::Durability durability = store::Store::Durability::Full;
+    // Where external workers connect. Empty: listen on nothing (the desktop's embedded default).
+    QString listenAddress;                 // e.g. "127.0.0.1"
+    quint16 port = protocol::kDefaultPort; // 0: any free port (tests)
+    QString workerToken;                   // required from every worker; generated when empty
+    bool allowNonLoopback = false;         // plain ws beyond loopback only when explicitly allowed
+    int heartbeatTimeoutMs = protocol::kHeartbeatTimeoutMs;
+};
+
+// What changed, announced after every commit that changed something.
+struct ChangeNotice
+{
+    qint64 revision = 0;
+    QList<qint64> conversationIds;
+    QList<qint64> accountIds;
+    QList<qint64> contentIds;
+};
+
+// A worker or connector as the status op reports it.
+struct WorkerInfo
+{
+    QString id;
+    QString platform;
+    QStringList accounts;
+    QString kind;  // "connector" (in-process) or "external" (WebSocket)
+    QString state; // running, backoff, failed, stopped, connected
+    qint64 lastSeenMs = 0;
+    qint64 lastSyncMs = 0;
+    quint64 batches = 0;
+    quint64 messages = 0;
+    quint64 errors = 0;
+    QString lastError;
+};
+
+class Master final : public QObject, public worker::ConnectorSink
+{
+    Q_OBJECT
+
+public:
+    explicit Master(MasterOptions options, QObject *parent = nullptr);
+    ~Master() override;
+
+    // ---- master thread only ---------------------------------------------------------------------
+    Error open(); // opens the store, starts listening when asked
+    void close();
+    store::Store *store() const { return m_store.get(); }
+    const MasterOptions &options() const { return m_opt; }
+    quint16 listeningPort() const; // 0 when not listening
+    QString workerToken() const { return m_opt.workerToken; }
+
+    // Every client operation (docs/protocol.md, "Commands"): op + args -> result object.
+    // A command id already executed returns the recorded result without a second effect. Read-only
+    // ops (search, user_profile, unread_summary, status, ...) may pass an empty id.
+    Result<QJsonObject> execute(const QString &commandId, const QString &op, const QJsonObject &args);
+
+    // Commits a batch from a connector or worker (`source` names it for stats and logs).
+    Result<store::IngestResult> ingest(const QString &source, const model::Batch &batch);
+
+    // Replies go out through routes: one per connector or worker session, for the accounts it serves.
+    using ReplySender = std::function<void(const worker::ReplyRequest &)>;
+    void addRoute(const QString &routeId, const QString &platform, const QStringList &accounts,
+                  ReplySender send);
+    void removeRoute(const QString &routeId);
+    void applyReplyResult(const QString &routeId, const worker::ReplyResult &result);
+    void setAccountStatus(const QString &source, const QString &platform, const QString &accountId,
+                          model::LoginState state, const QString &error);
+
+    // External worker bookkeeping (WorkerServer reports here; status shows it).
+    void updateWorker(const WorkerInfo &info);
+    void removeWorker(const QString &id);
+    void setConnectorHost(worker::WorkerHost *host) { m_host = host; }
+    void setClientCount(int clients) { m_clients = clients; }
+
+    QJsonObject status() const;
+
+    // worker::ConnectorSink (called in this thread by WorkerHost)
+    QString ingestFromConnector(const QString &connectorId, const model::Batch &batch) override;
+    void accountStatusFromConnector(const QString &connectorId, const QString &platform,
+                                    const QString &accountId, model::LoginState state,
+                                    const QString &error) override;
+    void replyResultFromConnector(const QString &connectorId, const worker::ReplyResult &result) override;
+    void connectorOnline(const QString &connectorId, const QString &platform,
+                         const QStringList &accounts) override;
+    void connectorOffline(const QString &connectorId) override;
+
+signals:
+    void changed(const hiscrm::master::ChangeNotice &notice);
+    void workersChanged();
+    // The outcome of a command a LocalMasterLink sent (requester identifies the link).
+    void commandExecuted(quintptr requester, quint64 token, const QJsonObject &result, int errorCode,
+                         const QString &errorMessage);
+
+private:
+    void announce(const ChangeNotice &notice);
+    void dispatchPendingReplies(const QString &platform, const QStringList &accounts);
+    bool routeReply(qint64 itemId);
+    Result<QJsonObject> run(const QString &commandId, const QString &op, const QJsonObject &args);
+
+    MasterOptions m_opt;
+    std::unique_ptr<store::Store> m_store;
+    std::unique_ptr<WorkerServer> m_server;
+    worker::WorkerHost *m_host = nullptr;
+    struct Route
+    {
+        QString platform;
+        QStringList accounts;
+        ReplySender send;
+    };
+    QHash<QString, Route> m_routes;
+    QHash<QString, WorkerInfo> m_workers; // external workers
+    QElapsedTimer m_uptime;
+    int m_clients = 0;
+    // Ingest rate over the last seconds: (time ms, items) samples.
+    QList<std::pair<qint64, qint64>> m_rate;
+    quint64 m_batches = 0;
+    quint64 m_items = 0;
+};
+
+// Runs a Master in a thread of its own and, optionally, a WorkerHost whose connectors feed it.
+// Destroying it stops the connectors, closes the master and joins the thread.
+class MasterThread final
+{
+public:
+    explicit MasterThread(MasterOptions options);
+    ~MasterThread();
+    Q_DISABLE_COPY_MOVE(MasterThread)
+
+    Error start();                              // blocks until the master is open (or failed to open)
+    Master *master() const { return m_master; } // lives in thread(): call it through MasterLink or runSync
+    QThread *thread() const { return m_thread.get(); }
+    worker::WorkerHost *workers() const { return m_host; } // lives in thread() too
+
+    // Runs fn in the master thread and waits for it.
+    void runSync(const std::function<void()> &fn) const;
+
+private:
+    MasterOptions m_opt;
+    std::unique_ptr<QThread> m_thread;
+    QObject *m_context = nullptr; // lives in m_thread: the target of runSync
+    Master *m_master = nullptr;
+    worker::WorkerHost *m_host = nullptr;
+};
+
+} // namespace hiscrm::master
+
+Q_DECLARE_METATYPE(hiscrm::master::ChangeNotice)

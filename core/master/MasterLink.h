@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "master/Master.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace hiscrm::master {
+
+// The one way clients act on a master and hear about its changes: in-process now
+// (LocalMasterLink), over WebSocket in team mode. Lives in the client's thread; callbacks and
+// signals arrive there.
+class MasterLink : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(const Result<QJsonObject> &result)>;
+    using QObject::QObject;
+
+    // Sends a command. An empty commandId gets a fresh one (a UUID); pass the same id again to
+    // retry without a second effect. `done` may be empty.
+    virtual void command(const QString &op, const QJsonObject &args, Done done = {},
+                         const QString &commandId = QString()) = 0;
+
+    static QString newCommandId();
+
+signals:
+    void changed(const hiscrm::master::ChangeNotice &notice);
+};
+
+class LocalMasterLink final : public MasterLink
+{
+    Q_OBJECT
+
+public:
+    LocalMasterLink(Master *master, QObject *parent = nullptr);
+    void command(const QString &op, const QJsonObject &args, Done done = {},
+                 const QString &commandId = QString()) override;
+
+private:
+    void onExecuted(quintptr requester, quint64 token, const QJsonObject &result, int errorCode,
+                    const QString &errorMessage);
+    QPointer<Master> m_master;
+    QHash<quint64, Done> m_pending;
+    quint64 m_nextToken = 0;
+};
+
+} // namespace hiscrm::master

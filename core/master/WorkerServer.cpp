@@ -1,0 +1,696 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "master/WorkerServer.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <algorithm>
+#include <limits>
+
+Q_LOGGING_CATEGORY(lcWorkerServer, "hiscrm.master.workers", QtInfoMsg)
+
+namespace hiscrm::master {
+
+namespace {
+
+using namespace protocol;
+
+// Qt refuses (and closes with 1009) anything beyond this. It sits above the protocol limit so that
+// a frame a little too large is answered with a too_large error the worker can act on, while a
+// runaway one is cut off before it is buffered whole.
+constexpr qsizetype kHardFrameBytes = 2 * kMaxFrameBytes;
+// Output queued beyond this means the peer is not reading: stop feeding it, then drop it.
+constexpr qint64 kMaxBacklogBytes = 4 * kMaxFrameBytes;
+constexpr int kMaxPendingConnections = 64;
+constexpr int kHandshakeTimeoutMs = 10000;
+// Errors an unregistered connection may earn before it is closed: enough to debug a worker by hand,
+// too few to use an open port as a free JSON parser.
+constexpr int kMaxStrikes = 5;
+// Token bucket: a sustained 200 frames/s, with bursts of as many.
+constexpr double kRateFramesPerSecond = 200;
+constexpr double kRateBurst = 200;
+// A peer whose close handshake does not finish in this time is cut off.
+constexpr int kCloseGraceMs = 1000;
+constexpr int kMaxWorkerIdChars = 128;
+constexpr int kMaxPlatformChars = 64;
+constexpr int kMaxAccountIdChars = 256;
+constexpr int kMaxAccounts = 10000;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// Pings (and the heartbeat a worker is told to send) come often enough that a live peer is heard
+// from several times per timeout, however short a test makes it.
+int pingIntervalMs(int timeoutMs)
+{
+    return std::max(10, std::min(kHeartbeatIntervalMs, timeoutMs / 3));
+}
+
+// Compares digests rather than the tokens themselves so that neither the contents nor the length of
+// the secret shows in how long a wrong guess takes.
+bool sameToken(const QString &given, const QString &expected)
+{
+    if (expected.isEmpty())
+        return false;
+    const QByteArray a = QCryptographicHash::hash(given.toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray b = QCryptographicHash::hash(expected.toUtf8(), QCryptographicHash::Sha256);
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+QString str(const char *latin1)
+{
+    return QString::fromLatin1(latin1);
+}
+
+// The id of a frame that failed parseFrame, when it still has a usable one, so the worker can tell
+// which of its requests was refused.
+QJsonValue idOf(const QByteArray &utf8, const ProtocolError &error)
+{
+    if (error.code == QLatin1String(code::TooLarge) || error.code == QLatin1String(code::BadJson))
+        return QJsonValue(QJsonValue::Undefined);
+    const QJsonValue id = QJsonDocument::fromJson(utf8).object().value(QLatin1String("id"));
+    return id.isString() || id.isDouble() ? id : QJsonValue(QJsonValue::Undefined);
+}
+
+// Envelope fields of the worker messages. Absent optional fields keep their defaults; unknown fields
+// are ignored (only batch records are strict, where a misspelt field would lose data).
+bool readString(const QJsonObject &o, const char *key, QString *out, bool required, QString *error)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull()) {
+        if (required)
+            *error = QStringLiteral("%1 is required").arg(QLatin1String(key));
+        return !required;
+    }
+    if (!v.isString()) {
+        *error = QStringLiteral("%1 must be a string").arg(QLatin1String(key));
+        return false;
+    }
+    *out = v.toString();
+    return true;
+}
+
+} // namespace
+
+struct WorkerServer::Session
+{
+    WorkerServer *server = nullptr;
+    QWebSocket *socket = nullptr;
+    bool authenticated = false; // by the upgrade request's Authorization header
+    bool registered = false;
+    bool replaced = false; // a newer connection of the same worker took over: leave its route alone
+    bool dead = false;     // dropped; waiting for the socket to go
+    int strikes = 0;
+    QWebSocketProtocol::CloseCode closeCode = QWebSocketProtocol::CloseCodeNormal;
+    QElapsedTimer lastActivity;
+    QElapsedTimer lastPing;
+    QElapsedTimer bucketClock;
+    double tokens = kRateBurst;
+    WorkerInfo info;
+
+    QString routeId() const { return QStringLiteral("ws:") + info.id; }
+    Master *master() const { return server->m_master; }
+
+    void send(const QByteArray &bytes)
+    {
+        if (dead || socket->bytesToWrite() > kMaxBacklogBytes)
+            return; // checkHeartbeats() drops a peer that stopped reading
+        socket->sendTextMessage(QString::fromUtf8(bytes));
+    }
+
+    void send(QJsonObject reply, const QJsonValue &re, const char *type)
+    {
+        reply.insert(QStringLiteral("type"), str(type));
+        reply.insert(QStringLiteral("v"), kVersion);
+        if (!re.isUndefined())
+            reply.insert(QStringLiteral("re"), re);
+        send(frame(reply));
+    }
+
+    // Answers with an error frame. Before register, errors add up and the last one costs the
+    // connection, so callers return right after.
+    void reject(const QJsonValue &re, const QString &code, const QString &message)
+    {
+        send(errorFrame(re, code, message));
+        if (registered || ++strikes < kMaxStrikes)
+            return;
+        closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
+        server->drop(this, QStringLiteral("%1 errors before register").arg(strikes));
+    }
+    void reject(const QJsonValue &re, const char *code, const QString &message)
+    {
+        reject(re, str(code), message);
+    }
+
+    void refuseToken(const QJsonValue &re, const QString &message)
+    {
+        send(errorFrame(re, str(code::Unauthorized), message));
+        closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
+        server->drop(this, message);
+    }
+
+    bool takeToken()
+    {
+        const double elapsedS = double(bucketClock.restart()) / 1000.0;
+        tokens = std::min(kRateBurst, tokens + elapsedS * kRateFramesPerSecond);
+        if (tokens < 1)
+            return false;
+        tokens -= 1;
+        return true;
+    }
+
+    void publish()
+    {
+        info.lastSeenMs = nowMs();
+        master()->updateWorker(info);
+    }
+
+    void onRegister(const Envelope &e);
+    void onDataSync(const Envelope &e);
+    void onAccountStatus(const Envelope &e);
+    void onReplyResult(const Envelope &e);
+};
+
+void WorkerServer::Session::onRegister(const Envelope &e)
+{
+    // The token first: a peer without it learns nothing about what else it got wrong.
+    const QJsonValue token = e.body.value(QLatin1String("token"));
+    const QString expected = master()->workerToken();
+    if (token.isUndefined() || token.isNull()) {
+        if (!authenticated)
+            return refuseToken(e.id,
+                               QStringLiteral("register needs the worker token (\"token\", or an "
+                                              "\"Authorization: Bearer\" header on the upgrade request)."));
+    } else if (!token.isString() || !sameToken(token.toString(), expected)) {
+        return refuseToken(e.id, QStringLiteral("The worker token is wrong."));
+    }
+
+    QString error;
+    QString workerId;
+    QString platform;
+    if (!readString(e.body, "worker_id", &workerId, true, &error) ||
+        !readString(e.body, "platform", &platform, true, &error)) {
+        reject(e.id, code::BadRequest, error);
+        return;
+    }
+    if (workerId.isEmpty() || workerId.size() > kMaxWorkerIdChars) {
+        reject(e.id, code::BadRequest,
+               QStringLiteral("worker_id must have 1 to %1 characters").arg(kMaxWorkerIdChars));
+        return;
+    }
+    if (platform.isEmpty() || platform.size() > kMaxPlatformChars) {
+        reject(e.id, code::BadRequest,
+               QStringLiteral("platform must have 1 to %1 characters").arg(kMaxPlatformChars));
+        return;
+    }
+    const QJsonValue list = e.body.value(QLatin1String("accounts"));
+    if (!list.isArray()) {
+        reject(e.id, code::BadRequest, QStringLiteral("accounts must be an array of account ids"));
+        return;
+    }
+    const QJsonArray array = list.toArray();
+    if (array.size() > kMaxAccounts) {
+        reject(e.id, code::TooLarge,
+               QStringLiteral("register at most %1 accounts per worker").arg(kMaxAccounts));
+        return;
+    }
+    QStringList accounts;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString a = array.at(i).toString();
+        if (!array.at(i).isString() || a.isEmpty() || a.size() > kMaxAccountIdChars) {
+            reject(e.id, code::BadRequest,
+                   QStringLiteral("accounts[%1] must be an account id of 1 to %2 characters")
+                       .arg(i)
+                       .arg(kMaxAccountIdChars));
+            return;
+        }
+        if (!accounts.contains(a))
+            accounts << a;
+    }
+    if (registered && workerId != info.id) {
+        reject(e.id, code::Conflict,
+               QStringLiteral("This connection is registered as worker %1; open a new connection for %2.")
+                   .arg(info.id, workerId));
+        return;
+    }
+
+    // One live connection per worker id: a worker that reconnects before its old connection timed
+    // out must not have its replies sent down the dead one.
+    const QList<Session *> others = server->m_sessions;
+    for (Session *other : others) {
+        if (other != this && other->registered && other->info.id == workerId) {
+            other->replaced = true;
+            other->closeCode = QWebSocketProtocol::CloseCodeNormal;
+            server->drop(other, QStringLiteral("replaced by a new connection of worker %1").arg(workerId));
+        }
+    }
+
+    if (!registered) {
+        info = WorkerInfo();
+        info.id = workerId;
+        info.kind = QStringLiteral("external");
+        info.state = QStringLiteral("connected");
+    }
+    registered = true;
+    strikes = 0;
+    info.platform = platform;
+    info.accounts = accounts;
+    qCInfo(lcWorkerServer) << "worker" << workerId << "registered for" << platform << accounts.size()
+                           << "accounts";
+
+    // Registered goes out before the route exists, because adding the route may at once send this
+    // worker the replies that waited for it: the worker hears "registered" first.
+    send(
+        QJsonObject{{QStringLiteral("worker_id"), workerId},
+                    {QStringLiteral("heartbeat_ms"), pingIntervalMs(master()->options().heartbeatTimeoutMs)}},
+        e.id, "registered");
+
+    // The route outlives neither the server nor this worker's connection: it finds the worker's
+    // current session by id at send time.
+    QPointer<WorkerServer> self(server);
+    master()->addRoute(routeId(), platform, accounts, [self, workerId](const worker::ReplyRequest &r) {
+        if (!self)
+            return;
+        for (Session *s : std::as_const(self->m_sessions)) {
+            if (!s->registered || s->info.id != workerId)
+                continue;
+            s->send(frame(QJsonObject{
+                {QStringLiteral("type"), QStringLiteral("reply_request")},
+                {QStringLiteral("id"), QStringLiteral("rr-%1").arg(r.itemId)},
+                {QStringLiteral("v"), kVersion},
+                {QStringLiteral("item_id"), r.itemId},
+                {QStringLiteral("command_id"), r.commandId},
+                {QStringLiteral("platform"), r.platform},
+                {QStringLiteral("account_id"), r.accountId},
+                {QStringLiteral("kind"), model::toString(r.kind)},
+                {QStringLiteral("thread_id"), r.threadId},
+                {QStringLiteral("parent_id"), r.parentId},
+                {QStringLiteral("text"), r.text},
+            }));
+            return;
+        }
+        qCWarning(lcWorkerServer) << "reply" << r.itemId << "has no connection of worker" << workerId;
+    });
+    publish();
+}
+
+void WorkerServer::Session::onDataSync(const Envelope &e)
+{
+    const QJsonValue batchJson = e.body.value(QLatin1String("batch"));
+    if (!batchJson.isObject()) {
+        reject(e.id, code::BadRequest, QStringLiteral("batch must be an object"));
+        return;
+    }
+    auto parsed = batchFromJson(batchJson.toObject());
+    if (auto *error = std::get_if<ProtocolError>(&parsed)) {
+        ++info.errors;
+        info.lastError = error->message;
+        publish();
+        reject(e.id, error->code, QStringLiteral("batch: ") + error->message);
+        return;
+    }
+    const model::Batch &batch = std::get<model::Batch>(parsed);
+
+    // A worker speaks only for what it registered: one bad worker must not write into accounts it
+    // does not serve.
+    QString refusal;
+    if (batch.platform != info.platform) {
+        refusal = QStringLiteral("The batch is for platform %1, but this worker registered for %2.")
+                      .arg(batch.platform, info.platform);
+    } else {
+        const QSet<QString> mine(info.accounts.cbegin(), info.accounts.cend());
+        auto check = [&](const QString &account, const char *list, qsizetype i, const char *field) {
+            if (refusal.isEmpty() && !mine.contains(account))
+                refusal = QStringLiteral("%1[%2].%3 \"%4\" is not among the accounts this worker registered.")
+                              .arg(QLatin1String(list))
+                              .arg(i)
+                              .arg(QLatin1String(field), account);
+        };
+        for (qsizetype i = 0; i < batch.accounts.size(); ++i)
+            check(batch.accounts[i].platformId, "accounts", i, "platform_id");
+        for (qsizetype i = 0; i < batch.contents.size(); ++i)
+            check(batch.contents[i].accountId, "contents", i, "account_id");
+        for (qsizetype i = 0; i < batch.conversations.size(); ++i)
+            check(batch.conversations[i].accountId, "conversations", i, "account_id");
+        for (qsizetype i = 0; i < batch.messages.size(); ++i)
+            check(batch.messages[i].accountId, "messages", i, "account_id");
+        for (qsizetype i = 0; i < batch.comments.size(); ++i)
+            check(batch.comments[i].accountId, "comments", i, "account_id");
+    }
+    if (!refusal.isEmpty()) {
+        ++info.errors;
+        info.lastError = refusal;
+        publish();
+        reject(e.id, code::Invalid, refusal);
+        return;
+    }
+
+    const Result<store::IngestResult> r = master()->ingest(info.id, batch);
+    if (!r) {
+        ++info.errors;
+        info.lastError = r.error().message;
+        publish();
+        reject(e.id, codeFor(r.error()), r.error().message);
+        return;
+    }
+    ++info.batches;
+    info.messages += quint64(batch.messages.size() + batch.comments.size());
+    info.lastSyncMs = nowMs();
+    publish();
+    // Only now, after the commit: an acknowledged batch is durable, so the worker may forget it.
+    send(QJsonObject{{QStringLiteral("inserted"), r->inserted},
+                     {QStringLiteral("updated"), r->updated},
+                     {QStringLiteral("unchanged"), r->unchanged},
+                     {QStringLiteral("revision"), r->revision}},
+         e.id, "data_sync_ack");
+}
+
+void WorkerServer::Session::onAccountStatus(const Envelope &e)
+{
+    QString error;
+    QString account;
+    QString stateName;
+    QString message;
+    if (!readString(e.body, "account_id", &account, true, &error) ||
+        !readString(e.body, "state", &stateName, true, &error) ||
+        !readString(e.body, "error", &message, false, &error)) {
+        reject(e.id, code::BadRequest, error);
+        return;
+    }
+    model::LoginState state = model::LoginState::Unknown;
+    if (!model::fromString(stateName, &state)) {
+        reject(e.id, code::BadRequest,
+               QStringLiteral("state must be one of: logged_in, logged_out, error, unknown (got \"%1\")")
+                   .arg(stateName));
+        return;
+    }
+    if (!info.accounts.contains(account)) {
+        reject(
+            e.id, code::Invalid,
+            QStringLiteral("Account \"%1\" is not among the accounts this worker registered.").arg(account));
+        return;
+    }
+    master()->setAccountStatus(info.id, info.platform, account, state, message);
+    send(QJsonObject(), e.id, "ack");
+}
+
+void WorkerServer::Session::onReplyResult(const Envelope &e)
+{
+    worker::ReplyResult result;
+    const QJsonValue itemId = e.body.value(QLatin1String("item_id"));
+    constexpr qint64 sentinel = std::numeric_limits<qint64>::min();
+    result.itemId = itemId.isDouble() ? itemId.toInteger(sentinel) : sentinel;
+    if (result.itemId <= 0) {
+        reject(e.id, code::BadRequest,
+               QStringLiteral("item_id must be the positive integer of the reply_request"));
+        return;
+    }
+    const QJsonValue sent = e.body.value(QLatin1String("sent"));
+    if (!sent.isBool()) {
+        reject(e.id, code::BadRequest, QStringLiteral("sent must be true or false"));
+        return;
+    }
+    result.sent = sent.toBool();
+    QString error;
+    if (!readString(e.body, "platform_id", &result.platformId, false, &error) ||
+        !readString(e.body, "error", &result.error, false, &error)) {
+        reject(e.id, code::BadRequest, error);
+        return;
+    }
+    // Only the replies of its own accounts: a worker must not settle another worker's replies.
+    const auto item = master()->store()->item(result.itemId);
+    const auto account = item && item.value() ? master()->store()->account(item.value()->accountId)
+                                              : Result<std::optional<model::Account>>(std::nullopt);
+    if (!item || !account) {
+        reject(e.id, code::Internal, (!item ? item.error() : account.error()).message);
+        return;
+    }
+    if (!item.value() || item.value()->clientRef.isEmpty()) {
+        reject(e.id, code::NotFound, QStringLiteral("There is no reply %1.").arg(result.itemId));
+        return;
+    }
+    if (!account.value() || account.value()->platform != info.platform ||
+        !info.accounts.contains(account.value()->platformId)) {
+        reject(e.id, code::Invalid,
+               QStringLiteral("Reply %1 belongs to an account this worker did not register.")
+                   .arg(result.itemId));
+        return;
+    }
+    if (!result.sent) {
+        ++info.errors;
+        info.lastError = result.error;
+        publish();
+    }
+    master()->applyReplyResult(routeId(), result);
+    send(QJsonObject(), e.id, "ack");
+}
+
+WorkerServer::WorkerServer(Master *master, QObject *parent)
+    : QObject(parent)
+    , m_master(master)
+{
+    auto *timer = new QTimer(this);
+    const int timeout = m_master->options().heartbeatTimeoutMs;
+    timer->setInterval(std::max(10, std::min(1000, timeout / 4)));
+    // A tick that comes late means this thread was busy (a long commit, a slow disk): the peers'
+    // pongs sat unread in their sockets meanwhile, so that silence is ours, not theirs.
+    connect(timer, &QTimer::timeout, this, [this, timeout, tick = QElapsedTimer()]() mutable {
+        if (tick.isValid() && tick.elapsed() > timeout / 2) {
+            for (Session *s : std::as_const(m_sessions))
+                s->lastActivity.restart();
+        }
+        tick.start();
+        checkHeartbeats();
+    });
+    timer->start();
+}
+
+WorkerServer::~WorkerServer()
+{
+    // The master may be half destroyed by now (it owns this server), so nothing here calls it; its
+    // routes to these sessions find no session and send nothing.
+    for (Session *s : std::as_const(m_sessions)) {
+        s->socket->disconnect();
+        s->socket->abort();
+        delete s->socket;
+        delete s;
+    }
+    m_sessions.clear();
+}
+
+Error WorkerServer::listen(const QHostAddress &address, quint16 port, bool allowNonLoopback)
+{
+    if (!allowNonLoopback && !address.isLoopback())
+        return Error{ErrorCode::InvalidArgument,
+                     tr("Refusing to listen for workers on %1: without encryption the master listens only on "
+                        "this computer (127.0.0.1 or ::1). Allow other addresses explicitly if the network "
+                        "is trusted.")
+                         .arg(address.toString())};
+    if (m_server)
+        m_server->close();
+    else
+        m_server =
+            new QWebSocketServer(QStringLiteral("hiscrm-master"), QWebSocketServer::NonSecureMode, this);
+    m_server->setMaxPendingConnections(kMaxPendingConnections);
+    m_server->setHandshakeTimeout(kHandshakeTimeoutMs);
+    connect(m_server, &QWebSocketServer::newConnection, this, &WorkerServer::onNewConnection,
+            Qt::UniqueConnection);
+    if (!m_server->listen(address, port))
+        return Error{ErrorCode::Io, tr("Cannot listen for workers on %1 port %2: %3")
+                                        .arg(address.toString())
+                                        .arg(port)
+                                        .arg(m_server->errorString())};
+    qCInfo(lcWorkerServer) << "listening for workers on" << address.toString() << m_server->serverPort();
+    return {};
+}
+
+quint16 WorkerServer::port() const
+{
+    return m_server && m_server->isListening() ? m_server->serverPort() : 0;
+}
+
+int WorkerServer::sessionCount() const
+{
+    return int(m_sessions.size());
+}
+
+void WorkerServer::onNewConnection()
+{
+    while (QWebSocket *socket = m_server->nextPendingConnection()) {
+        socket->setMaxAllowedIncomingFrameSize(quint64(kHardFrameBytes));
+        socket->setMaxAllowedIncomingMessageSize(quint64(kHardFrameBytes));
+
+        // Ours, so that sockets still closing when the server goes are deleted with it.
+        socket->setParent(this);
+        auto *s = new Session;
+        s->server = this;
+        s->socket = socket;
+        s->lastActivity.start();
+        s->lastPing.start();
+        s->bucketClock.start();
+        m_sessions.append(s);
+
+        connect(socket, &QWebSocket::textMessageReceived, socket,
+                [this, s](const QString &text) { onText(s, text); });
+        connect(socket, &QWebSocket::binaryMessageReceived, socket,
+                [this, s](const QByteArray &data) { onBinary(s, data); });
+        connect(socket, &QWebSocket::pong, socket, [s] { s->lastActivity.restart(); });
+        // Each fragment of a large message is a sign of life too: the worker's pongs queue behind
+        // the rest of the message, which may take a while on a slow link.
+        connect(socket, &QWebSocket::textFrameReceived, socket, [s] { s->lastActivity.restart(); });
+        connect(socket, &QWebSocket::binaryFrameReceived, socket, [s] { s->lastActivity.restart(); });
+        connect(socket, &QWebSocket::disconnected, socket, [this, s] {
+            drop(s, s->registered ? QStringLiteral("worker %1 disconnected").arg(s->info.id)
+                                  : QStringLiteral("disconnected before register"));
+        });
+
+        // A token in the upgrade request settles authentication at once; without one, register
+        // must carry it.
+        const QByteArray header = socket->request().rawHeader("Authorization").trimmed();
+        if (!header.isEmpty()) {
+            const qsizetype space = header.indexOf(' ');
+            const bool bearer = space > 0 && header.left(space).compare("bearer", Qt::CaseInsensitive) == 0;
+            if (!bearer ||
+                !sameToken(QString::fromUtf8(header.mid(space + 1).trimmed()), m_master->workerToken())) {
+                s->refuseToken(QJsonValue(QJsonValue::Undefined),
+                               QStringLiteral("The worker token in the Authorization header is wrong."));
+                continue;
+            }
+            s->authenticated = true;
+        }
+        qCDebug(lcWorkerServer) << "worker connection from" << socket->peerAddress().toString();
+    }
+}
+
+void WorkerServer::onText(Session *s, const QString &text)
+{
+    if (s->dead)
+        return;
+    s->lastActivity.restart();
+    if (!s->takeToken()) {
+        s->reject(QJsonValue(QJsonValue::Undefined), code::RateLimited,
+                  QStringLiteral("More than %1 frames per second: this frame was not processed.")
+                      .arg(int(kRateFramesPerSecond)));
+        return;
+    }
+    // UTF-8 never takes fewer bytes than UTF-16 code units, so this spares encoding a frame that is
+    // too large anyway.
+    if (text.size() > kMaxFrameBytes) {
+        s->reject(QJsonValue(QJsonValue::Undefined), code::TooLarge,
+                  QStringLiteral("The frame is larger than %1 bytes.").arg(kMaxFrameBytes));
+        return;
+    }
+    const QByteArray utf8 = text.toUtf8();
+    auto parsed = parseFrame(utf8);
+    if (auto *error = std::get_if<ProtocolError>(&parsed)) {
+        s->reject(idOf(utf8, *error), error->code, error->message);
+        return;
+    }
+    const Envelope &e = std::get<Envelope>(parsed);
+
+    if (e.type == u"register")
+        return s->onRegister(e);
+    if (!s->registered) {
+        s->reject(e.id, code::NotRegistered,
+                  QStringLiteral("Send register (with the worker token) before %1.").arg(e.type));
+        return;
+    }
+    if (e.type == u"heartbeat")
+        return s->send(QJsonObject(), e.id, "heartbeat_ack");
+    if (e.type == u"data_sync")
+        return s->onDataSync(e);
+    if (e.type == u"account_status")
+        return s->onAccountStatus(e);
+    if (e.type == u"reply_result")
+        return s->onReplyResult(e);
+    s->reject(e.id, code::UnknownType,
+              QStringLiteral("Unknown frame type \"%1\" for protocol v1.").arg(e.type));
+}
+
+void WorkerServer::onBinary(Session *s, const QByteArray &data)
+{
+    Q_UNUSED(data)
+    if (s->dead)
+        return;
+    s->lastActivity.restart();
+    if (!s->takeToken()) {
+        s->reject(QJsonValue(QJsonValue::Undefined), code::RateLimited,
+                  QStringLiteral("More than %1 frames per second: this frame was not processed.")
+                      .arg(int(kRateFramesPerSecond)));
+        return;
+    }
+    s->reject(QJsonValue(QJsonValue::Undefined), code::Unsupported,
+              QStringLiteral("Binary frames are not part of the protocol: send JSON in text frames."));
+}
+
+void WorkerServer::drop(Session *s, const QString &why)
+{
+    if (s->dead)
+        return;
+    s->dead = true;
+    m_sessions.removeOne(s);
+
+    if (s->registered && !s->replaced) {
+        qCInfo(lcWorkerServer) << "worker" << s->info.id << "dropped:" << why;
+        m_master->removeRoute(s->routeId());
+        // Nobody watches these accounts any more; say so rather than leave them looking online.
+        for (const QString &account : std::as_const(s->info.accounts))
+            m_master->setAccountStatus(s->info.id, s->info.platform, account, model::LoginState::Unknown,
+                                       why);
+        s->info.state = QStringLiteral("disconnected");
+        s->info.lastError = why;
+        s->publish();
+    }
+
+    // The session lives as long as its socket, which may still be sending the close frame.
+    QWebSocket *socket = s->socket;
+    socket->disconnect();
+    connect(socket, &QObject::destroyed, [s] { delete s; });
+    if (socket->state() == QAbstractSocket::ConnectedState) {
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(kCloseGraceMs, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
+        socket->close(s->closeCode, why.left(40)); // the reason may take 123 bytes of UTF-8
+    } else {
+        socket->deleteLater();
+    }
+}
+
+void WorkerServer::checkHeartbeats()
+{
+    const int timeout = m_master->options().heartbeatTimeoutMs;
+    const int pingEvery = pingIntervalMs(timeout);
+    const QList<Session *> sessions = m_sessions; // drop() edits the list
+    for (Session *s : sessions) {
+        if (s->lastActivity.elapsed() > timeout) {
+            s->closeCode = QWebSocketProtocol::CloseCodeGoingAway;
+            drop(s, s->registered ? QStringLiteral("worker %1 went silent").arg(s->info.id)
+                                  : QStringLiteral("silent before register"));
+        } else if (s->socket->bytesToWrite() > kMaxBacklogBytes) {
+            s->closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
+            drop(s, s->registered ? QStringLiteral("worker %1 stopped reading").arg(s->info.id)
+                                  : QStringLiteral("stopped reading before register"));
+        } else if (s->lastPing.elapsed() >= pingEvery) {
+            s->socket->ping();
+            s->lastPing.restart();
+        }
+    }
+}
+
+} // namespace hiscrm::master

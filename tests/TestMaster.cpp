@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestUtil.h"
+
+#include "master/Master.h"
+#include "master/MasterLink.h"
+#include "worker/DemoConnector.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+
+using namespace testutil;
+using namespace hiscrm::master;
+
+namespace {
+
+// A platform that fails the first attempt of every reply and accepts the retry, like a flaky
+// network; it serves one account.
+class FlakyConnector : public worker::Connector
+{
+    Q_OBJECT
+
+public:
+    explicit FlakyConnector(QSet<QString> *seen)
+        : m_seen(seen)
+    {}
+    QString id() const override { return u"flaky"_s; }
+    QString platform() const override { return u"demo"_s; }
+    QStringList accounts() const override { return {u"acc-1"_s}; }
+
+public slots:
+    void start() override { emit accountStatus(u"acc-1"_s, LoginState::LoggedIn, QString()); }
+    void stop() override {}
+    void sendReply(const worker::ReplyRequest &r) override
+    {
+        worker::ReplyResult result;
+        result.itemId = r.itemId;
+        // m_seen belongs to the test; only this connector's thread touches it while running.
+        if (!m_seen->contains(r.commandId)) {
+            m_seen->insert(r.commandId);
+            result.error = u"网络超时，请重试"_s;
+        } else {
+            result.sent = true;
+            result.platformId = u"sent-"_s + r.commandId;
+        }
+        emit replyFinished(result);
+    }
+
+private:
+    QSet<QString> *m_seen;
+};
+
+Result<QJsonObject> call(MasterLink &link, const QString &op, const QJsonObject &args, const QString &id = {})
+{
+    std::optional<Result<QJsonObject>> out;
+    link.command(
+        op, args, [&](const Result<QJsonObject> &r) { out = r; }, id);
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000))
+        return Error{ErrorCode::Internal, u"no answer"_s};
+    return *out;
+}
+
+} // namespace
+
+class TestMaster : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    std::unique_ptr<MasterThread> m_master;
+    std::unique_ptr<LocalMasterLink> m_link;
+
+    void startMaster()
+    {
+        MasterOptions o;
+        o.dbPath = m_dir.filePath(QStringLiteral("m%1.db").arg(++m_n));
+        m_master = std::make_unique<MasterThread>(o);
+        QVERIFY(!m_master->start());
+        m_link = std::make_unique<LocalMasterLink>(m_master->master());
+    }
+
+    // Runs fn against the master's store in the master's thread.
+    template <typename F> auto inMaster(F fn)
+    {
+        decltype(fn(std::declval<Store &>())) out{};
+        m_master->runSync([&] { out = fn(*m_master->master()->store()); });
+        return out;
+    }
+
+    void seed()
+    {
+        Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"在吗？"_s, kT0 + 1000),
+                         dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"这个有货吗"_s, kT0 + 2000)},
+                        {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-2"_s, u"好看"_s, kT0)});
+        bool ok = false;
+        m_master->runSync([&] { ok = bool(m_master->master()->ingest(u"test"_s, b)); });
+        QVERIFY(ok);
+    }
+
+    qint64 conv1()
+    {
+        return inMaster([](Store &s) { return convId(s, u"conv-1"_s); });
+    }
+
+private slots:
+    void init() { startMaster(); }
+    void cleanup()
+    {
+        m_link.reset();
+        m_master.reset();
+    }
+
+    void commandsChangeStateAndAnnounce()
+    {
+        seed();
+        QSignalSpy changed(m_link.get(), &MasterLink::changed);
+        auto r = call(*m_link, u"pin"_s, {{u"conversation_id"_s, conv1()}});
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QVERIFY(r->value(u"changed"_s).toBool());
+        QVERIFY(r->value(u"revision"_s).toInteger() > 0);
+        QTRY_VERIFY(!changed.isEmpty());
+        const auto notice = changed.last().first().value<ChangeNotice>();
+        QCOMPARE(notice.conversationIds, QList<qint64>{conv1()});
+        QVERIFY(inMaster([&](Store &s) { return conv(s, conv1()).pinned; }));
+
+        auto read = call(*m_link, u"mark_read"_s, {{u"conversation_id"_s, conv1()}});
+        QVERIFY(read);
+        auto summary = call(*m_link, u"unread_summary"_s, {});
+        QVERIFY(summary);
+        QCOMPARE(summary->value(u"total"_s).toInteger(), 1); // the comment
+        auto found = call(*m_link, u"search"_s, {{u"text"_s, u"有货"_s}});
+        QVERIFY(found);
+        QCOMPARE(found->value(u"hits"_s).toArray().size(), 1);
+        auto status = call(*m_link, u"status"_s, {});
+        QVERIFY(status);
+        QCOMPARE(status->value(u"counts"_s).toObject().value(u"messages"_s).toInteger(), 2);
+    }
+
+    void repeatedCommandIdHasOneEffect()
+    {
+        seed();
+        const qint64 c = conv1();
+        auto a = call(*m_link, u"mark_unread"_s, {{u"conversation_id"_s, c}}, u"cmd-unread"_s);
+        QVERIFY(a && a->value(u"changed"_s).toBool());
+        QVERIFY(call(*m_link, u"mark_read"_s, {{u"conversation_id"_s, c}}, u"cmd-read"_s));
+        // The first command arrives again (a client retrying after a lost answer): no second effect.
+        auto again = call(*m_link, u"mark_unread"_s, {{u"conversation_id"_s, c}}, u"cmd-unread"_s);
+        QVERIFY(again);
+        QVERIFY(again->value(u"repeated"_s).toBool());
+        QVERIFY(!inMaster([&](Store &s) { return conv(s, c).markedUnread; }));
+
+        auto t1 = call(*m_link, u"create_tag"_s, {{u"name"_s, u"VIP"_s}}, u"cmd-tag"_s);
+        auto t2 = call(*m_link, u"create_tag"_s, {{u"name"_s, u"VIP"_s}}, u"cmd-tag"_s);
+        QVERIFY(t1 && t2);
+        QCOMPARE(t2->value(u"tag_id"_s).toInteger(), t1->value(u"tag_id"_s).toInteger());
+        auto t3 = call(*m_link, u"create_tag"_s, {{u"name"_s, u"VIP"_s}}, u"cmd-tag-2"_s);
+        QVERIFY(!t3);
+        QCOMPARE(t3.error().code, ErrorCode::Conflict);
+
+        auto r1 =
+            call(*m_link, u"reply"_s, {{u"conversation_id"_s, c}, {u"text"_s, u"有的"_s}}, u"cmd-reply"_s);
+        auto r2 =
+            call(*m_link, u"reply"_s, {{u"conversation_id"_s, c}, {u"text"_s, u"有的"_s}}, u"cmd-reply"_s);
+        QVERIFY(r1 && r2);
+        QCOMPARE(r2->value(u"item_id"_s).toInteger(), r1->value(u"item_id"_s).toInteger());
+        QCOMPARE(inMaster([&](Store &s) { return s.thread(ItemKind::Message, c)->items.size(); }), 3);
+    }
+
+    void badCommandsChangeNothing_data()
+    {
+        QTest::addColumn<QString>("op");
+        QTest::addColumn<QJsonObject>("args");
+        QTest::addColumn<int>("code");
+        const int invalid = int(ErrorCode::InvalidArgument);
+        QTest::newRow("unknown op") << u"format_disk"_s << QJsonObject() << int(ErrorCode::NotFound);
+        QTest::newRow("missing id") << u"pin"_s << QJsonObject() << invalid;
+        QTest::newRow("id as text") << u"pin"_s << QJsonObject{{u"conversation_id"_s, u"1"_s}} << invalid;
+        QTest::newRow("fractional id") << u"pin"_s << QJsonObject{{u"conversation_id"_s, 1.5}} << invalid;
+        QTest::newRow("no such conversation")
+            << u"archive"_s << QJsonObject{{u"conversation_id"_s, 424242}} << int(ErrorCode::NotFound);
+        QTest::newRow("mute in the past")
+            << u"mute"_s << QJsonObject{{u"conversation_id"_s, 1}, {u"until"_s, 1000}} << invalid;
+        QTest::newRow("reply to both")
+            << u"reply"_s << QJsonObject{{u"conversation_id"_s, 1}, {u"content_id"_s, 1}, {u"text"_s, u"x"_s}}
+            << invalid;
+        QTest::newRow("reply without text")
+            << u"reply"_s << QJsonObject{{u"conversation_id"_s, 1}} << invalid;
+        QTest::newRow("search with a bad order")
+            << u"search"_s << QJsonObject{{u"text"_s, u"x"_s}, {u"order"_s, u"random"_s}} << invalid;
+        QTest::newRow("ids not a list")
+            << u"mark_comments_unread"_s << QJsonObject{{u"comment_ids"_s, 5}} << invalid;
+        QTest::newRow("user_profile without id") << u"user_profile"_s << QJsonObject() << invalid;
+    }
+
+    void badCommandsChangeNothing()
+    {
+        QFETCH(QString, op);
+        QFETCH(QJsonObject, args);
+        QFETCH(int, code);
+        seed();
+        const qint64 rev = inMaster([](Store &s) { return *s.revision(); });
+        auto r = call(*m_link, op, args, u"bad-1"_s);
+        QVERIFY(!r);
+        QCOMPARE(int(r.error().code), code);
+        QVERIFY(!r.error().message.isEmpty());
+        QCOMPARE(inMaster([](Store &s) { return *s.revision(); }), rev);
+    }
+
+    void replyPendingFailedRetrySent()
+    {
+        seed();
+        const qint64 c = conv1();
+        QSet<QString> seen;
+        m_master->runSync([&] {
+            m_master->workers()->setBackoff(20, 100);
+            m_master->workers()->add([&seen] { return std::make_unique<FlakyConnector>(&seen); });
+        });
+        auto r = call(*m_link, u"reply"_s, {{u"conversation_id"_s, c}, {u"text"_s, u"今天发货"_s}});
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        const qint64 item = r->value(u"item_id"_s).toInteger();
+        // The first attempt fails with the platform's reason...
+        QTRY_VERIFY_WITH_TIMEOUT(
+            inMaster([&](Store &s) { return s.item(item).value()->delivery == Delivery::Failed; }), 10000);
+        QCOMPARE(inMaster([&](Store &s) { return s.item(item).value()->error; }), u"网络超时，请重试"_s);
+        // ...and the retry goes out.
+        QVERIFY(call(*m_link, u"retry_reply"_s, {{u"item_id"_s, item}}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            inMaster([&](Store &s) { return s.item(item).value()->delivery == Delivery::Sent; }), 10000);
+        QVERIFY(inMaster([&](Store &s) { return s.item(item).value()->platformId.startsWith(u"sent-"_s); }));
+        auto again = call(*m_link, u"retry_reply"_s, {{u"item_id"_s, item}});
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::Conflict);
+    }
+
+    void replyWaitsForItsConnector()
+    {
+        seed();
+        const qint64 c = conv1();
+        // No connector serves acc-1 yet: the reply stays pending.
+        auto r = call(*m_link, u"reply"_s, {{u"conversation_id"_s, c}, {u"text"_s, u"稍等"_s}}, u"early"_s);
+        QVERIFY(r);
+        const qint64 item = r->value(u"item_id"_s).toInteger();
+        QSet<QString> seen{u"early"_s}; // this connector accepts at the first attempt
+        QCOMPARE(inMaster([&](Store &s) { return int(s.item(item).value()->delivery); }),
+                 int(Delivery::Pending));
+        m_master->runSync(
+            [&] { m_master->workers()->add([&seen] { return std::make_unique<FlakyConnector>(&seen); }); });
+        QTRY_VERIFY_WITH_TIMEOUT(
+            inMaster([&](Store &s) { return s.item(item).value()->delivery == Delivery::Sent; }), 10000);
+        auto status = call(*m_link, u"status"_s, {});
+        QVERIFY(status);
+        const QJsonArray workers = status->value(u"workers"_s).toArray();
+        QCOMPARE(workers.size(), 1);
+        QCOMPARE(workers.first().toObject().value(u"id"_s).toString(), u"flaky"_s);
+    }
+
+    void demoConnectorFeedsTheMaster()
+    {
+        m_master->runSync([&] {
+            m_master->workers()->add([] {
+                worker::DemoConnector::Options d;
+                d.itemsPerSecond = 500;
+                d.maxItems = 300;
+                d.generator.users = 100;
+                d.generator.conversations = 30;
+                return std::make_unique<worker::DemoConnector>(d);
+            });
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(inMaster([](Store &s) {
+                                     auto c = s.counts();
+                                     return c->value(u"messages"_s).toInteger() +
+                                            c->value(u"comments"_s).toInteger();
+                                 }) >= 300,
+                                 20000);
+        const QJsonObject status = m_master->master() ? QJsonObject() : QJsonObject();
+        Q_UNUSED(status);
+        auto st = call(*m_link, u"status"_s, {});
+        QVERIFY(st);
+        const QJsonObject w = st->value(u"workers"_s).toArray().first().toObject();
+        QCOMPARE(w.value(u"state"_s).toString(), u"running"_s);
+        QVERIFY(w.value(u"messages"_s).toInteger() >= 300);
+        QVERIFY(st->value(u"uptime_s"_s).toInteger() >= 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMaster)
+#include "TestMaster.moc"

@@ -1,0 +1,840 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestUtil.h"
+
+#include "master/Master.h"
+#include "master/WorkerServer.h"
+#include "protocol/Protocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkRequest>
+#include <QTcpSocket>
+#include <QWebSocket>
+#include <QtEndian>
+
+using namespace testutil;
+using namespace hiscrm::master;
+
+namespace {
+
+const QString kToken = u"secret"_s;
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// A worker on a real QWebSocket in the test thread. It answers the master's pings by itself
+// whenever the event loop runs, as any WebSocket library does.
+class Peer : public QObject
+{
+public:
+    QWebSocket ws;
+    QList<QJsonObject> frames; // received, not yet taken
+    bool closed = false;
+    bool wasConnected = false;
+    int nextId = 1;
+
+    Peer()
+    {
+        connect(&ws, &QWebSocket::textMessageReceived, this,
+                [this](const QString &t) { frames << QJsonDocument::fromJson(t.toUtf8()).object(); });
+        connect(&ws, &QWebSocket::connected, this, [this] { wasConnected = true; });
+        connect(&ws, &QWebSocket::disconnected, this, [this] { closed = true; });
+    }
+
+    // True once the upgrade succeeded, even if the master closed the connection right after.
+    bool open(quint16 port, const QByteArray &authorization = {})
+    {
+        QNetworkRequest request(QUrl(u"ws://127.0.0.1:%1/"_s.arg(port)));
+        if (!authorization.isEmpty())
+            request.setRawHeader("Authorization", authorization);
+        ws.open(request);
+        return QTest::qWaitFor([this] { return wasConnected || closed; }, 5000) && wasConnected;
+    }
+
+    // Sends a request with a fresh id (unless it has one) and returns that id.
+    QJsonValue send(QJsonObject o)
+    {
+        if (!o.contains(u"id"_s))
+            o.insert(u"id"_s, nextId++);
+        ws.sendTextMessage(QString::fromUtf8(compact(o)));
+        return o.value(u"id"_s);
+    }
+
+    // The first received frame that matches, taken off the queue; empty after 5 s without one.
+    template <typename Pred> QJsonObject take(Pred pred, int timeoutMs = 5000)
+    {
+        QJsonObject found;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (qsizetype i = 0; i < frames.size(); ++i) {
+                    if (pred(frames.at(i))) {
+                        found = frames.takeAt(i);
+                        return true;
+                    }
+                }
+                return false;
+            },
+            timeoutMs);
+        return found;
+    }
+
+    QJsonObject answer(const QJsonValue &id)
+    {
+        return take([&](const QJsonObject &f) { return f.value(u"re"_s) == id; });
+    }
+
+    QJsonObject request(const QJsonObject &o) { return answer(send(o)); }
+
+    QJsonObject ofType(const QString &type)
+    {
+        return take([&](const QJsonObject &f) { return f.value(u"type"_s).toString() == type; });
+    }
+
+    QJsonObject registerAs(const QString &workerId, const QStringList &accounts,
+                           const QString &platform = u"demo"_s, const QString &token = kToken)
+    {
+        QJsonObject o{{u"type"_s, u"register"_s},
+                      {u"v"_s, 1},
+                      {u"worker_id"_s, workerId},
+                      {u"platform"_s, platform},
+                      {u"accounts"_s, QJsonArray::fromStringList(accounts)}};
+        if (!token.isNull())
+            o.insert(u"token"_s, token);
+        return request(o);
+    }
+
+    QJsonObject sync(const Batch &b)
+    {
+        return request(
+            QJsonObject{{u"type"_s, u"data_sync"_s}, {u"v"_s, 1}, {u"batch"_s, protocol::batchToJson(b)}});
+    }
+
+    bool waitClosed()
+    {
+        return QTest::qWaitFor([this] { return closed; }, 5000);
+    }
+};
+
+// A worker that speaks WebSocket by hand over a plain TCP socket. Unlike QWebSocket it does not
+// answer pings, which makes it the one way to play a worker that hangs with its connection open
+// (aborting a QWebSocket would instead close the TCP connection, which the master notices at once).
+class RawPeer
+{
+public:
+    QTcpSocket tcp;
+    QByteArray in;
+
+    bool handshake(quint16 port, const QByteArray &token)
+    {
+        tcp.connectToHost(QHostAddress::LocalHost, port);
+        if (!tcp.waitForConnected(5000))
+            return false;
+        tcp.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                  "Authorization: Bearer " +
+                  token + "\r\n\r\n");
+        if (!QTest::qWaitFor([this] { return read().contains("\r\n\r\n"); }, 5000))
+            return false;
+        const qsizetype end = in.indexOf("\r\n\r\n") + 4;
+        const bool upgraded = in.startsWith("HTTP/1.1 101");
+        in.remove(0, end);
+        return upgraded;
+    }
+
+    const QByteArray &read()
+    {
+        in += tcp.readAll();
+        return in;
+    }
+
+    // Clients mask every frame (RFC 6455 5.3); the key need not be secret here.
+    void sendText(const QByteArray &payload)
+    {
+        QByteArray f;
+        f.append(char(0x81)); // FIN, text
+        if (payload.size() < 126) {
+            f.append(char(0x80 | payload.size()));
+        } else {
+            f.append(char(0x80 | 126));
+            f.append(char(payload.size() >> 8));
+            f.append(char(payload.size() & 0xff));
+        }
+        const char key[4] = {0x12, 0x34, 0x56, 0x78};
+        f.append(key, 4);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            f.append(char(payload[i] ^ key[i % 4]));
+        tcp.write(f);
+    }
+
+    // The next whole frame from the master (which never masks), if one is buffered: opcode, payload.
+    std::optional<std::pair<int, QByteArray>> frame()
+    {
+        read();
+        if (in.size() < 2)
+            return std::nullopt;
+        const int opcode = in[0] & 0x0f;
+        qint64 len = in[1] & 0x7f;
+        qsizetype head = 2;
+        if (len == 126) {
+            if (in.size() < 4)
+                return std::nullopt;
+            len = qFromBigEndian<quint16>(in.constData() + 2);
+            head = 4;
+        } else if (len == 127) {
+            if (in.size() < 10)
+                return std::nullopt;
+            len = qint64(qFromBigEndian<quint64>(in.constData() + 2));
+            head = 10;
+        }
+        if (in.size() < head + len)
+            return std::nullopt;
+        std::pair<int, QByteArray> out{opcode, in.mid(head, len)};
+        in.remove(0, head + len);
+        return out;
+    }
+
+    // The next text frame as JSON, skipping pings (which this peer ignores on purpose).
+    QJsonObject nextJson()
+    {
+        QJsonObject o;
+        (void)QTest::qWaitFor(
+            [&] {
+                while (auto f = frame()) {
+                    if (f->first == 1) {
+                        o = QJsonDocument::fromJson(f->second).object();
+                        return true;
+                    }
+                }
+                return false;
+            },
+            5000);
+        return o;
+    }
+};
+
+Batch smallBatch()
+{
+    Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"你好，请问还有货吗？"_s, kT0 + 1000),
+                     dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"在吗"_s, kT0 + 2000)},
+                    {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"好看！"_s, kT0 + 500)});
+    AccountRecord a;
+    a.platformId = u"acc-1"_s;
+    a.name = u"官方旗舰店"_s;
+    b.accounts << a;
+    return b;
+}
+
+QJsonObject workerStatus(Master &m, const QString &id)
+{
+    const auto s = m.execute(QString(), u"status"_s, {});
+    if (!s)
+        return {};
+    for (const QJsonValue &w : s->value(u"workers"_s).toArray()) {
+        if (w.toObject().value(u"id"_s).toString() == id)
+            return w.toObject();
+    }
+    return {};
+}
+
+std::optional<Account> account(Master &m, const QString &platformId)
+{
+    auto a = m.store()->accountByPlatformId(u"demo"_s, platformId);
+    return a ? a.value() : std::nullopt;
+}
+
+} // namespace
+
+class TestWorkerServer : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    std::unique_ptr<Master> m_master;
+
+    quint16 port() const { return m_master->listeningPort(); }
+    qint64 revision() const
+    {
+        auto r = m_master->store()->revision();
+        return r ? *r : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Every test starts a master: its start-up lines would bury the failures.
+        QLoggingCategory::setFilterRules(u"hiscrm.master.info=false\nhiscrm.master.workers.info=false"_s);
+    }
+
+    void init()
+    {
+        MasterOptions o;
+        o.dbPath = m_dir.filePath(u"m%1.db"_s.arg(++m_n));
+        o.listenAddress = u"127.0.0.1"_s;
+        o.port = 0;
+        o.workerToken = kToken;
+        o.heartbeatTimeoutMs = 400;
+        m_master = std::make_unique<Master>(o);
+        const Error e = m_master->open();
+        QVERIFY2(!e, qPrintable(e.message));
+        QVERIFY(port() != 0);
+    }
+
+    void cleanup() { m_master.reset(); }
+
+    void registerAndSync()
+    {
+        Peer w;
+        QVERIFY(w.open(port()));
+        const QJsonObject reg = w.registerAs(u"w1"_s, {u"acc-1"_s});
+        QCOMPARE(reg.value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(reg.value(u"worker_id"_s).toString(), u"w1"_s);
+        QCOMPARE(reg.value(u"v"_s).toInt(), 1);
+        QVERIFY(reg.value(u"heartbeat_ms"_s).toInt() > 0);
+        QCOMPARE(workerStatus(*m_master, u"w1"_s).value(u"state"_s).toString(), u"connected"_s);
+        QCOMPARE(workerStatus(*m_master, u"w1"_s).value(u"kind"_s).toString(), u"external"_s);
+
+        const QJsonObject ack = w.sync(smallBatch());
+        QCOMPARE(ack.value(u"type"_s).toString(), u"data_sync_ack"_s);
+        QVERIFY(ack.value(u"inserted"_s).toInt() > 0);
+        QCOMPARE(ack.value(u"updated"_s).toInt(), 0);
+        QCOMPARE(ack.value(u"revision"_s).toInteger(), revision());
+
+        // The rows are in the master's store.
+        Store &s = *m_master->store();
+        const qint64 c = convId(s, u"conv-1"_s);
+        QVERIFY(c > 0);
+        auto page = s.thread(ItemKind::Message, c);
+        QVERIFY(page);
+        QCOMPARE(page->items.size(), 2);
+        QCOMPARE(page->items.at(0).text, u"你好，请问还有货吗？"_s);
+        QCOMPARE(account(*m_master, u"acc-1"_s)->name, u"官方旗舰店"_s);
+        const QJsonObject st = workerStatus(*m_master, u"w1"_s);
+        QCOMPARE(st.value(u"batches"_s).toInt(), 1);
+        QCOMPARE(st.value(u"messages"_s).toInt(), 3);
+        QVERIFY(st.value(u"last_sync_at"_s).toInteger() > 0);
+
+        // Heartbeat.
+        const QJsonObject hb = w.request(QJsonObject{{u"type"_s, u"heartbeat"_s}});
+        QCOMPARE(hb.value(u"type"_s).toString(), u"heartbeat_ack"_s);
+
+        // The same batch again, from a new connection after a disconnect: nothing is duplicated.
+        w.ws.close();
+        QVERIFY(w.waitClosed());
+        QTRY_COMPARE(workerStatus(*m_master, u"w1"_s).value(u"state"_s).toString(), u"disconnected"_s);
+        const qint64 before = revision();
+        Peer again;
+        QVERIFY(again.open(port()));
+        QCOMPARE(again.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        const QJsonObject ack2 = again.sync(smallBatch());
+        QCOMPARE(ack2.value(u"type"_s).toString(), u"data_sync_ack"_s);
+        QCOMPARE(ack2.value(u"inserted"_s).toInt(), 0);
+        QCOMPARE(ack2.value(u"updated"_s).toInt(), 0);
+        QVERIFY(ack2.value(u"unchanged"_s).toInt() > 0);
+        QCOMPARE(revision(), before);
+        page = s.thread(ItemKind::Message, c);
+        QCOMPARE(page->items.size(), 2);
+    }
+
+    void tokenInTheUpgradeRequest()
+    {
+        Peer w;
+        QVERIFY(w.open(port(), "Bearer " + kToken.toUtf8()));
+        // Authenticated already: register needs no token.
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}, u"demo"_s, QString()).value(u"type"_s).toString(),
+                 u"registered"_s);
+
+        Peer wrong;
+        QVERIFY(wrong.open(port(), "Bearer nope"));
+        const QJsonObject e = wrong.ofType(u"error"_s);
+        QCOMPARE(e.value(u"code"_s).toString(), u"unauthorized"_s);
+        QVERIFY(wrong.waitClosed());
+        QCOMPARE(wrong.ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+
+        Peer basic;
+        QVERIFY(basic.open(port(), "Basic c2VjcmV0"));
+        QCOMPARE(basic.ofType(u"error"_s).value(u"code"_s).toString(), u"unauthorized"_s);
+        QVERIFY(basic.waitClosed());
+    }
+
+    void badTokenInRegister_data()
+    {
+        QTest::addColumn<QJsonValue>("token");
+        QTest::newRow("wrong") << QJsonValue(u"secreT"_s);
+        QTest::newRow("a prefix of the right one") << QJsonValue(u"secre"_s);
+        QTest::newRow("empty") << QJsonValue(QString());
+        QTest::newRow("missing") << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("not a string") << QJsonValue(42);
+    }
+
+    void badTokenInRegister()
+    {
+        QFETCH(QJsonValue, token);
+        const qint64 before = revision();
+        Peer w;
+        QVERIFY(w.open(port()));
+        QJsonObject reg{{u"type"_s, u"register"_s},
+                        {u"id"_s, u"r1"_s},
+                        {u"worker_id"_s, u"w1"_s},
+                        {u"platform"_s, u"demo"_s},
+                        {u"accounts"_s, QJsonArray{u"acc-1"_s}}};
+        if (!token.isUndefined())
+            reg.insert(u"token"_s, token);
+        const QJsonObject e = w.request(reg);
+        QCOMPARE(e.value(u"type"_s).toString(), u"error"_s);
+        QCOMPARE(e.value(u"code"_s).toString(), u"unauthorized"_s);
+        QVERIFY(w.waitClosed());
+        QCOMPARE(w.ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QVERIFY(workerStatus(*m_master, u"w1"_s).isEmpty());
+        QCOMPARE(revision(), before);
+    }
+
+    void badFrames_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QJsonValue>("re"); // what the error answers; Undefined: not checked
+        QTest::addColumn<bool>("registered");
+
+        const QJsonValue none(QJsonValue::Undefined);
+        const auto sync = [](const QJsonObject &batch) {
+            return compact(QJsonObject{{u"type"_s, u"data_sync"_s}, {u"id"_s, u"s1"_s}, {u"batch"_s, batch}});
+        };
+        // A valid message record with some fields replaced or (Undefined) removed.
+        const auto message = [](const QList<std::pair<QString, QJsonValue>> &patch) {
+            QJsonObject m{{u"account_id"_s, u"acc-1"_s}, {u"conversation_id"_s, u"conv-1"_s},
+                          {u"platform_id"_s, u"m1"_s},   {u"sender_id"_s, u"u-1"_s},
+                          {u"text"_s, u"hi"_s},          {u"created_at"_s, kT0}};
+            for (const auto &[key, value] : patch) {
+                if (value.isUndefined())
+                    m.remove(key);
+                else
+                    m.insert(key, value);
+            }
+            return QJsonObject{{u"platform"_s, u"demo"_s}, {u"messages"_s, QJsonArray{m}}};
+        };
+
+        QTest::newRow("not JSON") << "hello"_ba << u"bad_json"_s << QJsonValue() << true;
+        QTest::newRow("JSON array") << "[1,2]"_ba << u"bad_json"_s << QJsonValue() << true;
+        QTest::newRow("no type") << compact({{u"id"_s, 3}}) << u"bad_request"_s << QJsonValue(3) << true;
+        QTest::newRow("type is a number")
+            << compact({{u"type"_s, 1}, {u"id"_s, 4}}) << u"bad_request"_s << QJsonValue(4) << true;
+        QTest::newRow("id is an object") << compact({{u"type"_s, u"heartbeat"_s}, {u"id"_s, QJsonObject()}})
+                                         << u"bad_request"_s << none << true;
+        QTest::newRow("version 2") << compact({{u"type"_s, u"heartbeat"_s}, {u"id"_s, u"h"_s}, {u"v"_s, 2}})
+                                   << u"unsupported"_s << QJsonValue(u"h"_s) << true;
+        QTest::newRow("unknown type") << compact({{u"type"_s, u"teleport"_s}, {u"id"_s, 5}})
+                                      << u"unknown_type"_s << QJsonValue(5) << true;
+        QTest::newRow("data_sync without batch") << compact({{u"type"_s, u"data_sync"_s}, {u"id"_s, 6}})
+                                                 << u"bad_request"_s << QJsonValue(6) << true;
+        QTest::newRow("batch is an array")
+            << compact({{u"type"_s, u"data_sync"_s}, {u"id"_s, 7}, {u"batch"_s, QJsonArray()}})
+            << u"bad_request"_s << QJsonValue(7) << true;
+        QTest::newRow("batch without platform") << sync(QJsonObject{{u"messages"_s, QJsonArray()}})
+                                                << u"bad_request"_s << QJsonValue(u"s1"_s) << true;
+        QTest::newRow("created_at is a string") << sync(message({{u"created_at"_s, u"1767225600000"_s}}))
+                                                << u"bad_request"_s << QJsonValue(u"s1"_s) << true;
+        QTest::newRow("created_at has a fraction")
+            << sync(message({{u"created_at"_s, 1767225600000.5}})) << u"bad_request"_s << none << true;
+        QTest::newRow("platform_id missing")
+            << sync(message({{u"platform_id"_s, QJsonValue(QJsonValue::Undefined)}})) << u"bad_request"_s
+            << none << true;
+        QTest::newRow("unknown direction")
+            << sync(message({{u"direction"_s, u"up"_s}})) << u"bad_request"_s << none << true;
+        QTest::newRow("unknown record field")
+            << sync(message({{u"colour"_s, u"red"_s}})) << u"bad_request"_s << none << true;
+        QTest::newRow("empty platform id (the store refuses it)")
+            << sync(message({{u"platform_id"_s, QString()}})) << u"invalid"_s << QJsonValue(u"s1"_s) << true;
+        QTest::newRow("time before 1970 (the store refuses it)")
+            << sync(message({{u"created_at"_s, -5}})) << u"invalid"_s << none << true;
+        QJsonObject other = message({});
+        other.insert(u"platform"_s, u"douyin"_s);
+        QTest::newRow("platform mismatch") << sync(other) << u"invalid"_s << QJsonValue(u"s1"_s) << true;
+        QTest::newRow("account not registered")
+            << sync(message({{u"account_id"_s, u"acc-2"_s}})) << u"invalid"_s << none << true;
+        QJsonArray users;
+        for (int i = 0; i <= protocol::kMaxBatchRecords; ++i)
+            users.append(QJsonObject{{u"platform_id"_s, u"u-%1"_s.arg(i)}});
+        QTest::newRow("too many records")
+            << sync(QJsonObject{{u"platform"_s, u"demo"_s}, {u"users"_s, users}}) << u"too_large"_s << none
+            << true;
+        QTest::newRow("account_status with unknown state") << compact({{u"type"_s, u"account_status"_s},
+                                                                       {u"id"_s, 8},
+                                                                       {u"account_id"_s, u"acc-1"_s},
+                                                                       {u"state"_s, u"asleep"_s}})
+                                                           << u"bad_request"_s << QJsonValue(8) << true;
+        QTest::newRow("account_status for another account") << compact({{u"type"_s, u"account_status"_s},
+                                                                        {u"id"_s, 9},
+                                                                        {u"account_id"_s, u"acc-2"_s},
+                                                                        {u"state"_s, u"logged_in"_s}})
+                                                            << u"invalid"_s << QJsonValue(9) << true;
+        QTest::newRow("account_status without account")
+            << compact({{u"type"_s, u"account_status"_s}, {u"id"_s, 10}, {u"state"_s, u"logged_in"_s}})
+            << u"bad_request"_s << QJsonValue(10) << true;
+        QTest::newRow("reply_result without item_id")
+            << compact({{u"type"_s, u"reply_result"_s}, {u"id"_s, 11}, {u"sent"_s, true}}) << u"bad_request"_s
+            << QJsonValue(11) << true;
+        QTest::newRow("reply_result with sent as a string")
+            << compact(
+                   {{u"type"_s, u"reply_result"_s}, {u"id"_s, 12}, {u"item_id"_s, 5}, {u"sent"_s, u"yes"_s}})
+            << u"bad_request"_s << QJsonValue(12) << true;
+        QTest::newRow("reply_result for an unknown item")
+            << compact(
+                   {{u"type"_s, u"reply_result"_s}, {u"id"_s, 17}, {u"item_id"_s, 123456}, {u"sent"_s, true}})
+            << u"not_found"_s << QJsonValue(17) << true;
+        QTest::newRow("register without worker_id") << compact({{u"type"_s, u"register"_s},
+                                                                {u"id"_s, 13},
+                                                                {u"token"_s, kToken},
+                                                                {u"platform"_s, u"demo"_s},
+                                                                {u"accounts"_s, QJsonArray()}})
+                                                    << u"bad_request"_s << QJsonValue(13) << false;
+        QTest::newRow("register with accounts as a string") << compact({{u"type"_s, u"register"_s},
+                                                                        {u"id"_s, 14},
+                                                                        {u"token"_s, kToken},
+                                                                        {u"worker_id"_s, u"w1"_s},
+                                                                        {u"platform"_s, u"demo"_s},
+                                                                        {u"accounts"_s, u"acc-1"_s}})
+                                                            << u"bad_request"_s << QJsonValue(14) << false;
+        QTest::newRow("register as another worker on a registered connection")
+            << compact({{u"type"_s, u"register"_s},
+                        {u"id"_s, 15},
+                        {u"token"_s, kToken},
+                        {u"worker_id"_s, u"w2"_s},
+                        {u"platform"_s, u"demo"_s},
+                        {u"accounts"_s, QJsonArray()}})
+            << u"conflict"_s << QJsonValue(15) << true;
+        QTest::newRow("data_sync before register")
+            << sync(message({})) << u"not_registered"_s << QJsonValue(u"s1"_s) << false;
+        QTest::newRow("heartbeat before register") << compact({{u"type"_s, u"heartbeat"_s}, {u"id"_s, 16}})
+                                                   << u"not_registered"_s << QJsonValue(16) << false;
+        QTest::newRow("not JSON before register") << "{"_ba << u"bad_json"_s << QJsonValue() << false;
+    }
+
+    // Every bad frame gets an error with the right code, changes nothing and costs no connection.
+    void badFrames()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(QString, code);
+        QFETCH(QJsonValue, re);
+        QFETCH(bool, registered);
+
+        Peer w;
+        QVERIFY(w.open(port()));
+        if (registered)
+            QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        const qint64 before = revision();
+
+        w.ws.sendTextMessage(QString::fromUtf8(frame));
+        const QJsonObject e = w.ofType(u"error"_s);
+        QCOMPARE(e.value(u"code"_s).toString(), code);
+        QVERIFY(!e.value(u"message"_s).toString().isEmpty());
+        QVERIFY(e.contains(u"re"_s));
+        if (!re.isUndefined())
+            QCOMPARE(e.value(u"re"_s), re);
+        QCOMPARE(revision(), before);
+        QVERIFY(w.frames.isEmpty());
+
+        // Still connected and served.
+        const QJsonObject hb = w.request(QJsonObject{{u"type"_s, u"heartbeat"_s}});
+        QCOMPARE(hb.value(u"type"_s).toString(), registered ? u"heartbeat_ack"_s : u"error"_s);
+        QVERIFY(!w.closed);
+        if (registered)
+            QCOMPARE(w.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s);
+    }
+
+    void oversizedFrame()
+    {
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        const qint64 before = revision();
+
+        // Over the protocol limit but under the transport's hard one: an error, and the
+        // connection stays.
+        QByteArray big = compact(QJsonObject{{u"type"_s, u"data_sync"_s},
+                                             {u"id"_s, u"big"_s},
+                                             {u"pad"_s, QString(protocol::kMaxFrameBytes, u'x')}});
+        QVERIFY(big.size() > protocol::kMaxFrameBytes);
+        w.ws.sendTextMessage(QString::fromUtf8(big));
+        const QJsonObject e = w.ofType(u"error"_s);
+        QCOMPARE(e.value(u"code"_s).toString(), u"too_large"_s);
+        QCOMPARE(revision(), before);
+        QCOMPARE(w.request(QJsonObject{{u"type"_s, u"heartbeat"_s}}).value(u"type"_s).toString(),
+                 u"heartbeat_ack"_s);
+
+        // Far over: the WebSocket layer cuts the connection before buffering it whole.
+        big = QByteArray(3 * protocol::kMaxFrameBytes, 'x');
+        w.ws.sendTextMessage(QString::fromLatin1(big));
+        QVERIFY(w.waitClosed());
+        QCOMPARE(w.ws.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+        QTRY_COMPARE(workerStatus(*m_master, u"w1"_s).value(u"state"_s).toString(), u"disconnected"_s);
+    }
+
+    void binaryFrame()
+    {
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        w.ws.sendBinaryMessage(compact(QJsonObject{{u"type"_s, u"heartbeat"_s}, {u"id"_s, 1}}));
+        const QJsonObject e = w.ofType(u"error"_s);
+        QCOMPARE(e.value(u"code"_s).toString(), u"unsupported"_s);
+        QVERIFY(e.value(u"re"_s).isNull());
+        QCOMPARE(w.request(QJsonObject{{u"type"_s, u"heartbeat"_s}}).value(u"type"_s).toString(),
+                 u"heartbeat_ack"_s);
+    }
+
+    void invalidUtf8ClosesWith1007()
+    {
+        RawPeer raw;
+        QVERIFY(raw.handshake(port(), kToken.toUtf8()));
+        raw.sendText("{\"type\":\"\xff\"}");
+        std::optional<std::pair<int, QByteArray>> close;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                while (auto f = raw.frame()) {
+                    if (f->first == 8) {
+                        close = f;
+                        return true;
+                    }
+                }
+                return false;
+            },
+            5000));
+        QVERIFY(close->second.size() >= 2);
+        QCOMPARE(qFromBigEndian<quint16>(close->second.constData()), quint16(1007));
+    }
+
+    void tooManyErrorsBeforeRegister()
+    {
+        Peer w;
+        QVERIFY(w.open(port()));
+        for (int i = 0; i < 5; ++i)
+            w.send(QJsonObject{{u"type"_s, u"heartbeat"_s}});
+        QVERIFY(w.waitClosed());
+        QCOMPARE(w.ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QCOMPARE(w.frames.size(), 5);
+        for (const QJsonObject &f : std::as_const(w.frames))
+            QCOMPARE(f.value(u"code"_s).toString(), u"not_registered"_s);
+    }
+
+    void rateLimit()
+    {
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        // Sent in one go, they reach the master far faster than 200/s.
+        constexpr int n = 1000;
+        for (int i = 0; i < n; ++i)
+            w.send(QJsonObject{{u"type"_s, u"heartbeat"_s}});
+        QVERIFY(QTest::qWaitFor([&] { return w.frames.size() == n; }, 10000));
+        int acks = 0;
+        int limited = 0;
+        for (const QJsonObject &f : std::as_const(w.frames)) {
+            if (f.value(u"type"_s).toString() == u"heartbeat_ack")
+                ++acks;
+            else if (f.value(u"code"_s).toString() == u"rate_limited")
+                ++limited;
+        }
+        QCOMPARE(acks + limited, n);
+        QVERIFY2(acks >= 150 && acks < n * 3 / 4, qPrintable(QString::number(acks)));
+        QVERIFY(!w.closed);
+        w.frames.clear();
+        // The bucket refills.
+        QTest::qWait(50);
+        QCOMPARE(w.request(QJsonObject{{u"type"_s, u"heartbeat"_s}}).value(u"type"_s).toString(),
+                 u"heartbeat_ack"_s);
+    }
+
+    void accountStatus()
+    {
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        const QJsonObject ack = w.request(QJsonObject{{u"type"_s, u"account_status"_s},
+                                                      {u"account_id"_s, u"acc-1"_s},
+                                                      {u"state"_s, u"logged_out"_s},
+                                                      {u"error"_s, u"scan the QR code"_s}});
+        QCOMPARE(ack.value(u"type"_s).toString(), u"ack"_s);
+        const auto a = account(*m_master, u"acc-1"_s);
+        QVERIFY(a);
+        QCOMPARE(int(a->loginState), int(LoginState::LoggedOut));
+        QCOMPARE(a->lastError, u"scan the QR code"_s);
+    }
+
+    // A worker that hangs with its connection open answers no ping: dropped after the timeout, its
+    // accounts shown offline. A live worker beside it stays.
+    void silentWorkerIsDropped()
+    {
+        Peer live;
+        QVERIFY(live.open(port()));
+        QCOMPARE(live.registerAs(u"w-live"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+
+        RawPeer raw;
+        QVERIFY(raw.handshake(port(), kToken.toUtf8()));
+        raw.sendText(compact({{u"type"_s, u"register"_s},
+                              {u"id"_s, 1},
+                              {u"worker_id"_s, u"w-silent"_s},
+                              {u"platform"_s, u"demo"_s},
+                              {u"accounts"_s, QJsonArray{u"acc-9"_s}}}));
+        QCOMPARE(raw.nextJson().value(u"type"_s).toString(), u"registered"_s);
+        raw.sendText(compact({{u"type"_s, u"account_status"_s},
+                              {u"id"_s, 2},
+                              {u"account_id"_s, u"acc-9"_s},
+                              {u"state"_s, u"logged_in"_s}}));
+        QCOMPARE(raw.nextJson().value(u"type"_s).toString(), u"ack"_s);
+        QCOMPARE(int(account(*m_master, u"acc-9"_s)->loginState), int(LoginState::LoggedIn));
+
+        // From now on the raw peer reads (so its socket stays open) but never answers.
+        QTRY_COMPARE_WITH_TIMEOUT(workerStatus(*m_master, u"w-silent"_s).value(u"state"_s).toString(),
+                                  u"disconnected"_s, 5000);
+        const auto a = account(*m_master, u"acc-9"_s);
+        QCOMPARE(int(a->loginState), int(LoginState::Unknown));
+        QVERIFY2(a->lastError.contains(u"w-silent"_s), qPrintable(a->lastError));
+
+        // The live worker answered the pings all along.
+        QTest::qWait(600);
+        QVERIFY(!live.closed);
+        QCOMPARE(live.request(QJsonObject{{u"type"_s, u"heartbeat"_s}}).value(u"type"_s).toString(),
+                 u"heartbeat_ack"_s);
+        QCOMPARE(workerStatus(*m_master, u"w-live"_s).value(u"state"_s).toString(), u"connected"_s);
+    }
+
+    void replyRouting()
+    {
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(w.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s);
+        const qint64 c = convId(*m_master->store(), u"conv-1"_s);
+
+        auto r = m_master->execute(u"cmd-1"_s, u"reply"_s, {{u"conversation_id"_s, c}, {u"text"_s, u"hi"_s}});
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        const qint64 itemId = r->value(u"item_id"_s).toInteger();
+        QVERIFY(itemId > 0);
+
+        const QJsonObject req = w.ofType(u"reply_request"_s);
+        QCOMPARE(req.value(u"item_id"_s).toInteger(), itemId);
+        QCOMPARE(req.value(u"id"_s).toString(), u"rr-%1"_s.arg(itemId));
+        QCOMPARE(req.value(u"command_id"_s).toString(), u"cmd-1"_s);
+        QCOMPARE(req.value(u"platform"_s).toString(), u"demo"_s);
+        QCOMPARE(req.value(u"account_id"_s).toString(), u"acc-1"_s);
+        QCOMPARE(req.value(u"kind"_s).toString(), u"message"_s);
+        QCOMPARE(req.value(u"thread_id"_s).toString(), u"conv-1"_s);
+        QCOMPARE(req.value(u"text"_s).toString(), u"hi"_s);
+
+        const QJsonObject ack = w.request(QJsonObject{{u"type"_s, u"reply_result"_s},
+                                                      {u"item_id"_s, itemId},
+                                                      {u"sent"_s, true},
+                                                      {u"platform_id"_s, u"pm-1"_s},
+                                                      {u"error"_s, QString()}});
+        QCOMPARE(ack.value(u"type"_s).toString(), u"ack"_s);
+        auto item = m_master->store()->item(itemId);
+        QVERIFY(item && item.value());
+        QCOMPARE(int(item.value()->delivery), int(Delivery::Sent));
+        QCOMPARE(item.value()->platformId, u"pm-1"_s);
+
+        // A reply made while the worker is away goes out when it registers again, after
+        // "registered".
+        w.ws.close();
+        QVERIFY(w.waitClosed());
+        QTRY_COMPARE(workerStatus(*m_master, u"w1"_s).value(u"state"_s).toString(), u"disconnected"_s);
+        r = m_master->execute(u"cmd-2"_s, u"reply"_s,
+                              {{u"conversation_id"_s, c}, {u"text"_s, u"still there?"_s}});
+        QVERIFY(r);
+        const qint64 second = r->value(u"item_id"_s).toInteger();
+        Peer back;
+        QVERIFY(back.open(port()));
+        back.send(QJsonObject{{u"type"_s, u"register"_s},
+                              {u"token"_s, kToken},
+                              {u"worker_id"_s, u"w1"_s},
+                              {u"platform"_s, u"demo"_s},
+                              {u"accounts"_s, QJsonArray{u"acc-1"_s}}});
+        QVERIFY(QTest::qWaitFor([&] { return back.frames.size() >= 2; }, 5000));
+        QCOMPARE(back.frames.at(0).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(back.frames.at(1).value(u"type"_s).toString(), u"reply_request"_s);
+        QCOMPARE(back.frames.at(1).value(u"item_id"_s).toInteger(), second);
+
+        const QJsonObject failed = back.request(QJsonObject{{u"type"_s, u"reply_result"_s},
+                                                            {u"item_id"_s, second},
+                                                            {u"sent"_s, false},
+                                                            {u"error"_s, u"the user blocked us"_s}});
+        QCOMPARE(failed.value(u"type"_s).toString(), u"ack"_s);
+        item = m_master->store()->item(second);
+        QCOMPARE(int(item.value()->delivery), int(Delivery::Failed));
+        QCOMPARE(item.value()->error, u"the user blocked us"_s);
+
+        // Another worker cannot settle it.
+        Peer intruder;
+        QVERIFY(intruder.open(port()));
+        QCOMPARE(intruder.registerAs(u"w2"_s, {u"acc-2"_s}).value(u"type"_s).toString(), u"registered"_s);
+        const QJsonObject refused = intruder.request(
+            QJsonObject{{u"type"_s, u"reply_result"_s}, {u"item_id"_s, second}, {u"sent"_s, true}});
+        QCOMPARE(refused.value(u"code"_s).toString(), u"invalid"_s);
+        QCOMPARE(int(m_master->store()->item(second).value()->delivery), int(Delivery::Failed));
+    }
+
+    // A worker that reconnects before its old connection timed out takes over at once.
+    void newConnectionReplacesTheOld()
+    {
+        Peer first;
+        QVERIFY(first.open(port()));
+        QCOMPARE(first.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(first.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s);
+        QCOMPARE(first
+                     .request(QJsonObject{{u"type"_s, u"account_status"_s},
+                                          {u"account_id"_s, u"acc-1"_s},
+                                          {u"state"_s, u"logged_in"_s}})
+                     .value(u"type"_s)
+                     .toString(),
+                 u"ack"_s);
+
+        Peer second;
+        QVERIFY(second.open(port()));
+        QCOMPARE(second.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QVERIFY(first.waitClosed());
+        QCOMPARE(workerStatus(*m_master, u"w1"_s).value(u"state"_s).toString(), u"connected"_s);
+        QCOMPARE(int(account(*m_master, u"acc-1"_s)->loginState), int(LoginState::LoggedIn));
+
+        const qint64 c = convId(*m_master->store(), u"conv-1"_s);
+        auto r = m_master->execute(u"cmd-1"_s, u"reply"_s, {{u"conversation_id"_s, c}, {u"text"_s, u"hi"_s}});
+        QVERIFY(r);
+        QCOMPARE(second.ofType(u"reply_request"_s).value(u"item_id"_s).toInteger(),
+                 r->value(u"item_id"_s).toInteger());
+    }
+
+    void listenRefusesOtherAddresses()
+    {
+        WorkerServer server(m_master.get());
+        Error e = server.listen(QHostAddress(u"192.0.2.1"_s), 0, false);
+        QCOMPARE(e.code, ErrorCode::InvalidArgument);
+        QVERIFY(e.message.contains(u"192.0.2.1"_s));
+        e = server.listen(QHostAddress::Any, 0, false);
+        QCOMPARE(e.code, ErrorCode::InvalidArgument);
+        QCOMPARE(server.port(), quint16(0));
+
+        e = server.listen(QHostAddress::LocalHost, 0, false);
+        QVERIFY2(!e, qPrintable(e.message));
+        QVERIFY(server.port() != 0);
+        QCOMPARE(server.sessionCount(), 0);
+        Peer w;
+        QVERIFY(w.open(server.port()));
+        QTRY_COMPARE(server.sessionCount(), 1);
+        w.ws.close();
+        QTRY_COMPARE(server.sessionCount(), 0);
+
+        MasterOptions o;
+        o.dbPath = m_dir.filePath(u"any.db"_s);
+        o.listenAddress = u"0.0.0.0"_s;
+        o.port = 0;
+        Master exposed(o);
+        QCOMPARE(exposed.open().code, ErrorCode::InvalidArgument);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkerServer)
+#include "TestWorkerServer.moc"
