@@ -188,6 +188,15 @@ private slots:
             if (acked.contains(k))
                 QCOMPARE(ack->value(u"inserted"_s).toInt(), 0);
         }
+        // The status frame reports what the master holds.
+        w2.send({{u"type"_s, u"status"_s}, {u"id"_s, u"st"_s}});
+        const auto st = w2.waitFor(u"st"_s);
+        QVERIFY(st);
+        const QJsonObject status = st->value(u"status"_s).toObject();
+        QCOMPARE(status.value(u"counts"_s).toObject().value(u"messages"_s).toInteger(), qint64(next) * 200);
+        QCOMPARE(status.value(u"workers"_s).toArray().first().toObject().value(u"id"_s).toString(), u"crawler-1"_s);
+        QVERIFY(status.value(u"uptime_s"_s).toInteger() >= 0);
+
         again.terminate(); // SIGTERM: the orderly path
         QVERIFY(again.waitForFinished(10000));
         QCOMPARE(again.exitStatus(), QProcess::NormalExit);

@@ -195,4 +195,170 @@
         <translation>account</translation>
     </message>
 </context>
+<context>
+    <name>hiscrm::master::LocalMasterLink</name>
+    <message>
+        <source>The master has stopped.</source>
+        <translation>The master has stopped.</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::master::Master</name>
+    <message>
+        <source>The argument “%1” is missing.</source>
+        <translation>The argument “%1” is missing.</translation>
+    </message>
+    <message>
+        <source>The argument “%1” must be a whole number.</source>
+        <translation>The argument “%1” must be a whole number.</translation>
+    </message>
+    <message>
+        <source>The argument “%1” must be text.</source>
+        <translation>The argument “%1” must be text.</translation>
+    </message>
+    <message>
+        <source>The argument “%1” must be a list of ids.</source>
+        <translation>The argument “%1” must be a list of ids.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address to listen on.</source>
+        <translation>“%1” is not an IP address to listen on.</translation>
+    </message>
+    <message>
+        <source>The master is not running.</source>
+        <translation>The master is not running.</translation>
+    </message>
+    <message>
+        <source>The connector %1 stopped; it is being restarted.</source>
+        <translation>The connector %1 stopped; it is being restarted.</translation>
+    </message>
+    <message>
+        <source>A command id has at most 128 characters.</source>
+        <translation>A command id has at most 128 characters.</translation>
+    </message>
+    <message>
+        <source>A mute needs a time in the future, or -1 for until unmuted.</source>
+        <translation>A mute needs a time in the future, or -1 for until unmuted.</translation>
+    </message>
+    <message>
+        <source>A reply goes to a conversation (conversation_id) or under a video (content_id).</source>
+        <translation>A reply goes to a conversation (conversation_id) or under a video (content_id).</translation>
+    </message>
+    <message>
+        <source>There is no reply %1 to retry.</source>
+        <translation>There is no reply %1 to retry.</translation>
+    </message>
+    <message>
+        <source>The reply was already sent.</source>
+        <translation>The reply was already sent.</translation>
+    </message>
+    <message>
+        <source>“kind” is message or comment.</source>
+        <translation>“kind” is message or comment.</translation>
+    </message>
+    <message>
+        <source>“direction” is in or out.</source>
+        <translation>“direction” is in or out.</translation>
+    </message>
+    <message>
+        <source>“order” is newest or relevance.</source>
+        <translation>“order” is newest or relevance.</translation>
+    </message>
+    <message>
+        <source>“unread” is true or false.</source>
+        <translation>“unread” is true or false.</translation>
+    </message>
+    <message>
+        <source>Ask for one user (user_id) or several (user_ids).</source>
+        <translation>Ask for one user (user_id) or several (user_ids).</translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation>There is no user %1.</translation>
+    </message>
+    <message>
+        <source>Unknown operation “%1”.</source>
+        <translation>Unknown operation “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::master::WorkerServer</name>
+    <message>
+        <source>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Allow other addresses explicitly if the network is trusted.</source>
+        <translation>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Allow other addresses explicitly if the network is trusted.</translation>
+    </message>
+    <message>
+        <source>Cannot listen for workers on %1 port %2: %3</source>
+        <translation>Cannot listen for workers on %1 port %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>HisCRM master: stores what workers send and serves the worker protocol.
+Every option can also be set through the environment variable named in brackets.</source>
+        <translation>HisCRM master: stores what workers send and serves the worker protocol.
+Every option can also be set through the environment variable named in brackets.</translation>
+    </message>
+    <message>
+        <source>Database file [HISCRM_DB].</source>
+        <translation>Database file [HISCRM_DB].</translation>
+    </message>
+    <message>
+        <source>Address and port for workers, or "none" [HISCRM_LISTEN]. Default 127.0.0.1:%1.</source>
+        <translation>Address and port for workers, or "none" [HISCRM_LISTEN]. Default 127.0.0.1:%1.</translation>
+    </message>
+    <message>
+        <source>Worker token [HISCRM_TOKEN]; generated and printed when not given.</source>
+        <translation>Worker token [HISCRM_TOKEN]; generated and printed when not given.</translation>
+    </message>
+    <message>
+        <source>Run the demo connector [HISCRM_DEMO=1].</source>
+        <translation>Run the demo connector [HISCRM_DEMO=1].</translation>
+    </message>
+    <message>
+        <source>Demo messages per second [HISCRM_DEMO_RATE].</source>
+        <translation>Demo messages per second [HISCRM_DEMO_RATE].</translation>
+    </message>
+    <message>
+        <source>Allow plain ws on a non-loopback address [HISCRM_ALLOW_REMOTE=1].</source>
+        <translation>Allow plain ws on a non-loopback address [HISCRM_ALLOW_REMOTE=1].</translation>
+    </message>
+    <message>
+        <source>debug, info, warning or error [HISCRM_LOG_LEVEL].</source>
+        <translation>debug, info, warning or error [HISCRM_LOG_LEVEL].</translation>
+    </message>
+    <message>
+        <source>Unknown log level “%1”; use debug, info, warning or error.</source>
+        <translation>Unknown log level “%1”; use debug, info, warning or error.</translation>
+    </message>
+    <message>
+        <source>--listen takes address:port, for example 127.0.0.1:%1.</source>
+        <translation>--listen takes address:port, for example 127.0.0.1:%1.</translation>
+    </message>
+    <message>
+        <source>--demo-rate takes a number of messages per second.</source>
+        <translation>--demo-rate takes a number of messages per second.</translation>
+    </message>
+    <message>
+        <source>The master could not start: %1</source>
+        <translation>The master could not start: %1</translation>
+    </message>
+    <message>
+        <source>hiscrm-master %1: database %2</source>
+        <translation>hiscrm-master %1: database %2</translation>
+    </message>
+    <message>
+        <source>workers: ws://%1:%2/  token: %3</source>
+        <translation>workers: ws://%1:%2/  token: %3</translation>
+    </message>
+    <message>
+        <source>workers: not listening (--listen none)</source>
+        <translation>workers: not listening (--listen none)</translation>
+    </message>
+    <message>
+        <source>shutting down (signal %1)</source>
+        <translation>shutting down (signal %1)</translation>
+    </message>
+</context>
 </TS>

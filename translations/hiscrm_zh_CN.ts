@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>Store</name>
@@ -28,7 +27,7 @@
         <translation>磁盘已满，未保存任何内容。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <source>The database cannot be written (%1). Check the data folder&apos;s permissions.</source>
+        <source>The database cannot be written (%1). Check the data folder's permissions.</source>
         <translation>无法写入数据库（%1）。请检查数据文件夹的权限。</translation>
     </message>
     <message>
@@ -116,11 +115,11 @@
         <translation>回复需要 1 到 %1 个字符的命令 id。</translation>
     </message>
     <message>
-        <source>The reply&apos;s time is out of range.</source>
+        <source>The reply's time is out of range.</source>
         <translation>回复的时间超出范围。</translation>
     </message>
     <message>
-        <source>A reply&apos;s state is pending, sent or failed.</source>
+        <source>A reply's state is pending, sent or failed.</source>
         <translation>回复的状态只能是待发送、已发送或发送失败。</translation>
     </message>
     <message>
@@ -194,6 +193,172 @@
     <message>
         <source>account</source>
         <translation>账号</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::master::LocalMasterLink</name>
+    <message>
+        <source>The master has stopped.</source>
+        <translation>主服务已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::master::Master</name>
+    <message>
+        <source>The argument “%1” is missing.</source>
+        <translation>缺少参数“%1”。</translation>
+    </message>
+    <message>
+        <source>The argument “%1” must be a whole number.</source>
+        <translation>参数“%1”必须是整数。</translation>
+    </message>
+    <message>
+        <source>The argument “%1” must be text.</source>
+        <translation>参数“%1”必须是文本。</translation>
+    </message>
+    <message>
+        <source>The argument “%1” must be a list of ids.</source>
+        <translation>参数“%1”必须是 id 列表。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address to listen on.</source>
+        <translation>“%1”不是可监听的 IP 地址。</translation>
+    </message>
+    <message>
+        <source>The master is not running.</source>
+        <translation>主服务未在运行。</translation>
+    </message>
+    <message>
+        <source>The connector %1 stopped; it is being restarted.</source>
+        <translation>连接器 %1 已停止，正在重新启动。</translation>
+    </message>
+    <message>
+        <source>A command id has at most 128 characters.</source>
+        <translation>命令 id 最多 128 个字符。</translation>
+    </message>
+    <message>
+        <source>A mute needs a time in the future, or -1 for until unmuted.</source>
+        <translation>免打扰需要一个将来的时间，或用 -1 表示直到手动取消。</translation>
+    </message>
+    <message>
+        <source>A reply goes to a conversation (conversation_id) or under a video (content_id).</source>
+        <translation>回复需要发往一个会话（conversation_id）或一个视频下（content_id）。</translation>
+    </message>
+    <message>
+        <source>There is no reply %1 to retry.</source>
+        <translation>没有可重试的回复 %1。</translation>
+    </message>
+    <message>
+        <source>The reply was already sent.</source>
+        <translation>该回复已发送。</translation>
+    </message>
+    <message>
+        <source>“kind” is message or comment.</source>
+        <translation>“kind”只能是 message 或 comment。</translation>
+    </message>
+    <message>
+        <source>“direction” is in or out.</source>
+        <translation>“direction”只能是 in 或 out。</translation>
+    </message>
+    <message>
+        <source>“order” is newest or relevance.</source>
+        <translation>“order”只能是 newest 或 relevance。</translation>
+    </message>
+    <message>
+        <source>“unread” is true or false.</source>
+        <translation>“unread”只能是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Ask for one user (user_id) or several (user_ids).</source>
+        <translation>请查询一个用户（user_id）或多个用户（user_ids）。</translation>
+    </message>
+    <message>
+        <source>There is no user %1.</source>
+        <translation>不存在用户 %1。</translation>
+    </message>
+    <message>
+        <source>Unknown operation “%1”.</source>
+        <translation>未知操作“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::master::WorkerServer</name>
+    <message>
+        <source>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Allow other addresses explicitly if the network is trusted.</source>
+        <translation>拒绝在 %1 上监听工作节点：未加密时主服务只在本机（127.0.0.1 或 ::1）监听。如果网络可信，请明确允许其他地址。</translation>
+    </message>
+    <message>
+        <source>Cannot listen for workers on %1 port %2: %3</source>
+        <translation>无法在 %1 的端口 %2 上监听工作节点：%3</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>HisCRM master: stores what workers send and serves the worker protocol.
+Every option can also be set through the environment variable named in brackets.</source>
+        <translation>HisCRM 主服务：保存工作节点发送的数据，并提供工作节点协议。
+每个选项也可以通过方括号中的环境变量设置。</translation>
+    </message>
+    <message>
+        <source>Database file [HISCRM_DB].</source>
+        <translation>数据库文件 [HISCRM_DB]。</translation>
+    </message>
+    <message>
+        <source>Address and port for workers, or "none" [HISCRM_LISTEN]. Default 127.0.0.1:%1.</source>
+        <translation>工作节点连接的地址和端口，或 "none" [HISCRM_LISTEN]。默认 127.0.0.1:%1。</translation>
+    </message>
+    <message>
+        <source>Worker token [HISCRM_TOKEN]; generated and printed when not given.</source>
+        <translation>工作节点令牌 [HISCRM_TOKEN]；未提供时自动生成并打印。</translation>
+    </message>
+    <message>
+        <source>Run the demo connector [HISCRM_DEMO=1].</source>
+        <translation>运行演示连接器 [HISCRM_DEMO=1]。</translation>
+    </message>
+    <message>
+        <source>Demo messages per second [HISCRM_DEMO_RATE].</source>
+        <translation>演示数据每秒消息数 [HISCRM_DEMO_RATE]。</translation>
+    </message>
+    <message>
+        <source>Allow plain ws on a non-loopback address [HISCRM_ALLOW_REMOTE=1].</source>
+        <translation>允许在非本机地址上使用未加密的 ws [HISCRM_ALLOW_REMOTE=1]。</translation>
+    </message>
+    <message>
+        <source>debug, info, warning or error [HISCRM_LOG_LEVEL].</source>
+        <translation>debug、info、warning 或 error [HISCRM_LOG_LEVEL]。</translation>
+    </message>
+    <message>
+        <source>Unknown log level “%1”; use debug, info, warning or error.</source>
+        <translation>未知的日志级别“%1”；请使用 debug、info、warning 或 error。</translation>
+    </message>
+    <message>
+        <source>--listen takes address:port, for example 127.0.0.1:%1.</source>
+        <translation>--listen 需要 地址:端口，例如 127.0.0.1:%1。</translation>
+    </message>
+    <message>
+        <source>--demo-rate takes a number of messages per second.</source>
+        <translation>--demo-rate 需要每秒消息数。</translation>
+    </message>
+    <message>
+        <source>The master could not start: %1</source>
+        <translation>主服务无法启动：%1</translation>
+    </message>
+    <message>
+        <source>hiscrm-master %1: database %2</source>
+        <translation>hiscrm-master %1：数据库 %2</translation>
+    </message>
+    <message>
+        <source>workers: ws://%1:%2/  token: %3</source>
+        <translation>工作节点：ws://%1:%2/  令牌：%3</translation>
+    </message>
+    <message>
+        <source>workers: not listening (--listen none)</source>
+        <translation>工作节点：未监听（--listen none）</translation>
+    </message>
+    <message>
+        <source>shutting down (signal %1)</source>
+        <translation>正在关闭（信号 %1）</translation>
     </message>
 </context>
 </TS>

@@ -31,7 +31,13 @@ QString envOr(const char *name, const QString &fallback)
 
 void printErr(const QString &s)
 {
-    std::fprintf(stderr, "%s\n", qPrintable(s));
+    std::fprintf(stderr, "%s\n", s.toLocal8Bit().constData());
+}
+
+void printOut(const QString &s)
+{
+    std::fprintf(stdout, "%s\n", s.toLocal8Bit().constData());
+    std::fflush(stdout);
 }
 
 } // namespace
@@ -129,13 +135,15 @@ int main(int argc, char *argv[])
         return 1;
     }
     master.runSync([&] {
-        std::printf("hiscrm-master %s: database %s\n", HISCRM_VERSION, qPrintable(o.dbPath));
+        printOut(QCoreApplication::translate("main", "hiscrm-master %1: database %2").arg(QStringLiteral(HISCRM_VERSION), o.dbPath));
+        // The URL line is read by scripts and tests: keep "ws://host:port/" in it.
         if (const quint16 port = master.master()->listeningPort())
-            std::printf("workers: ws://%s:%u/  token: %s\n", qPrintable(o.listenAddress), unsigned(port),
-                        qPrintable(master.master()->workerToken()));
+            printOut(QCoreApplication::translate("main", "workers: ws://%1:%2/  token: %3")
+                         .arg(o.listenAddress)
+                         .arg(port)
+                         .arg(master.master()->workerToken()));
         else
-            std::printf("workers: not listening (--listen none)\n");
-        std::fflush(stdout);
+            printOut(QCoreApplication::translate("main", "workers: not listening (--listen none)"));
     });
     if (p.isSet(demo) || qEnvironmentVariable("HISCRM_DEMO") == u"1") {
         master.runSync([&] {
@@ -149,8 +157,7 @@ int main(int argc, char *argv[])
 
     ShutdownSignals shutdown;
     QObject::connect(&shutdown, &ShutdownSignals::shutdownRequested, &app, [](int sig) {
-        std::printf("shutting down (signal %d)\n", sig);
-        std::fflush(stdout);
+        printOut(QCoreApplication::translate("main", "shutting down (signal %1)").arg(sig));
         QCoreApplication::quit();
     });
     const int rc = app.exec();

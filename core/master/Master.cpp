@@ -20,10 +20,6 @@ using namespace model;
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("Master", s);
-}
 
 qint64 now()
 {
@@ -41,12 +37,12 @@ std::optional<qint64> intArg(const QJsonObject &args, const char *name, Error *e
     const QJsonValue v = args.value(QLatin1String(name));
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            *error = badArg(tr("The argument “%1” is missing.").arg(QLatin1String(name)));
+            *error = badArg(Master::tr("The argument “%1” is missing.").arg(QLatin1String(name)));
         return std::nullopt;
     }
     const double d = v.toDouble();
     if (!v.isDouble() || d != double(qint64(d)) || std::abs(d) > 9007199254740992.0) {
-        *error = badArg(tr("The argument “%1” must be a whole number.").arg(QLatin1String(name)));
+        *error = badArg(Master::tr("The argument “%1” must be a whole number.").arg(QLatin1String(name)));
         return std::nullopt;
     }
     return qint64(d);
@@ -58,11 +54,11 @@ std::optional<QString> stringArg(const QJsonObject &args, const char *name, Erro
     const QJsonValue v = args.value(QLatin1String(name));
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            *error = badArg(tr("The argument “%1” is missing.").arg(QLatin1String(name)));
+            *error = badArg(Master::tr("The argument “%1” is missing.").arg(QLatin1String(name)));
         return std::nullopt;
     }
     if (!v.isString()) {
-        *error = badArg(tr("The argument “%1” must be text.").arg(QLatin1String(name)));
+        *error = badArg(Master::tr("The argument “%1” must be text.").arg(QLatin1String(name)));
         return std::nullopt;
     }
     return v.toString();
@@ -73,18 +69,18 @@ std::optional<QList<qint64>> idListArg(const QJsonObject &args, const char *name
     const QJsonValue v = args.value(QLatin1String(name));
     if (v.isUndefined() || v.isNull()) {
         if (required)
-            *error = badArg(tr("The argument “%1” is missing.").arg(QLatin1String(name)));
+            *error = badArg(Master::tr("The argument “%1” is missing.").arg(QLatin1String(name)));
         return std::nullopt;
     }
     if (!v.isArray() || v.toArray().size() > 10000) {
-        *error = badArg(tr("The argument “%1” must be a list of ids.").arg(QLatin1String(name)));
+        *error = badArg(Master::tr("The argument “%1” must be a list of ids.").arg(QLatin1String(name)));
         return std::nullopt;
     }
     QList<qint64> out;
     for (const QJsonValue &x : v.toArray()) {
         const double d = x.toDouble();
         if (!x.isDouble() || d != double(qint64(d))) {
-            *error = badArg(tr("The argument “%1” must be a list of ids.").arg(QLatin1String(name)));
+            *error = badArg(Master::tr("The argument “%1” must be a list of ids.").arg(QLatin1String(name)));
             return std::nullopt;
         }
         out.append(qint64(d));
@@ -136,7 +132,7 @@ Error Master::open()
             if (m_opt.listenAddress == u"localhost")
                 address = QHostAddress::LocalHost;
             else
-                return badArg(tr("“%1” is not an IP address to listen on.").arg(m_opt.listenAddress));
+                return badArg(Master::tr("“%1” is not an IP address to listen on.").arg(m_opt.listenAddress));
         }
         m_server = std::make_unique<WorkerServer>(this);
         if (Error e = m_server->listen(address, m_opt.port, m_opt.allowNonLoopback)) {
@@ -177,7 +173,7 @@ void Master::announce(const ChangeNotice &notice)
 Result<store::IngestResult> Master::ingest(const QString &source, const Batch &batch)
 {
     if (!m_store)
-        return Error{ErrorCode::Io, tr("The master is not running.")};
+        return Error{ErrorCode::Io, Master::tr("The master is not running.")};
     auto r = m_store->ingest(batch);
     if (!r) {
         qCWarning(lcMaster) << "batch from" << source << "rejected:" << r.error().message;
@@ -353,7 +349,7 @@ void Master::connectorOffline(const QString &connectorId)
     removeRoute(routeId);
     for (const QString &account : route.accounts)
         setAccountStatus(connectorId, route.platform, account, LoginState::Unknown,
-                         tr("The connector %1 stopped; it is being restarted.").arg(connectorId));
+                         Master::tr("The connector %1 stopped; it is being restarted.").arg(connectorId));
 }
 
 QJsonObject Master::status() const
@@ -412,9 +408,9 @@ QJsonObject Master::status() const
 Result<QJsonObject> Master::execute(const QString &commandId, const QString &op, const QJsonObject &args)
 {
     if (!m_store)
-        return Error{ErrorCode::Io, tr("The master is not running.")};
+        return Error{ErrorCode::Io, Master::tr("The master is not running.")};
     if (commandId.size() > 128)
-        return badArg(tr("A command id has at most 128 characters."));
+        return badArg(Master::tr("A command id has at most 128 characters."));
     m_store->setNextCommandId(commandId, op);
     auto r = run(commandId, op, args);
     m_store->setNextCommandId(QString(), QString()); // ops that wrote nothing must not leave it set
@@ -487,7 +483,7 @@ Result<QJsonObject> Master::run(const QString &commandId, const QString &op, con
         if (e)
             return e;
         if (*until != -1 && *until <= now())
-            return badArg(tr("A mute needs a time in the future, or -1 for until unmuted."));
+            return badArg(Master::tr("A mute needs a time in the future, or -1 for until unmuted."));
         return done(m_store->setMutedUntil(*c, *until == -1 ? kMutedForever : *until));
     }
     if (op == u"unmute") {
@@ -527,7 +523,7 @@ Result<QJsonObject> Master::run(const QString &commandId, const QString &op, con
             return e;
         if (c.has_value() == content.has_value())
             return badArg(
-                tr("A reply goes to a conversation (conversation_id) or under a video (content_id)."));
+                Master::tr("A reply goes to a conversation (conversation_id) or under a video (content_id)."));
         // The command id makes the reply idempotent; a caller without one gets a fresh one.
         const QString ref =
             commandId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : commandId;
@@ -546,9 +542,9 @@ Result<QJsonObject> Master::run(const QString &commandId, const QString &op, con
         if (!item)
             return item.error();
         if (!item.value() || item.value()->clientRef.isEmpty())
-            return Error{ErrorCode::NotFound, tr("There is no reply %1 to retry.").arg(*itemId)};
+            return Error{ErrorCode::NotFound, Master::tr("There is no reply %1 to retry.").arg(*itemId)};
         if (item.value()->delivery == Delivery::Sent)
-            return Error{ErrorCode::Conflict, tr("The reply was already sent.")};
+            return Error{ErrorCode::Conflict, Master::tr("The reply was already sent.")};
         auto r = m_store->setReplyResult(*itemId, Delivery::Pending, QString(), QString());
         auto out = done(r);
         if (r && r->changed)
@@ -578,23 +574,23 @@ Result<QJsonObject> Master::run(const QString &commandId, const QString &op, con
         if (const auto kind = stringArg(args, "kind", &e, false)) {
             ItemKind k;
             if (!fromString(*kind, &k))
-                return badArg(tr("“kind” is message or comment."));
+                return badArg(Master::tr("“kind” is message or comment."));
             q.kind = k;
         }
         if (const auto dir = stringArg(args, "direction", &e, false)) {
             Direction d;
             if (!fromString(*dir, &d))
-                return badArg(tr("“direction” is in or out."));
+                return badArg(Master::tr("“direction” is in or out."));
             q.direction = d;
         }
         if (const auto order = stringArg(args, "order", &e, false)) {
             if (*order != u"newest" && *order != u"relevance")
-                return badArg(tr("“order” is newest or relevance."));
+                return badArg(Master::tr("“order” is newest or relevance."));
             q.order = *order == u"newest" ? store::SearchOrder::Newest : store::SearchOrder::Relevance;
         }
         const QJsonValue unread = args.value(QStringLiteral("unread"));
         if (!unread.isUndefined() && !unread.isNull() && !unread.isBool())
-            return badArg(tr("“unread” is true or false."));
+            return badArg(Master::tr("“unread” is true or false."));
         q.unreadOnly = unread.toBool();
         if (e)
             return e;
@@ -613,13 +609,13 @@ Result<QJsonObject> Master::run(const QString &commandId, const QString &op, con
         if (e)
             return e;
         if (one.has_value() == many.has_value())
-            return badArg(tr("Ask for one user (user_id) or several (user_ids)."));
+            return badArg(Master::tr("Ask for one user (user_id) or several (user_ids)."));
         auto users = m_store->users(one ? QList<qint64>{*one} : *many);
         if (!users)
             return users.error();
         if (one) {
             if (users->isEmpty())
-                return Error{ErrorCode::NotFound, tr("There is no user %1.").arg(*one)};
+                return Error{ErrorCode::NotFound, Master::tr("There is no user %1.").arg(*one)};
             return QJsonObject{{QStringLiteral("user"), toJson(users->first())}};
         }
         QJsonArray a;
@@ -644,7 +640,7 @@ Result<QJsonObject> Master::run(const QString &commandId, const QString &op, con
     }
     if (op == u"status")
         return status();
-    return Error{ErrorCode::NotFound, tr("Unknown operation “%1”.").arg(op)};
+    return Error{ErrorCode::NotFound, Master::tr("Unknown operation “%1”.").arg(op)};
 }
 
 // ---- MasterThread -------------------------------------------------------------------------------

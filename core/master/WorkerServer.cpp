@@ -617,6 +617,8 @@ void WorkerServer::onText(Session *s, const QString &text)
         return s->onAccountStatus(e);
     if (e.type == u"reply_result")
         return s->onReplyResult(e);
+    if (e.type == u"status") // operators' scripts and monitoring ask with the worker token
+        return s->send(QJsonObject{{QStringLiteral("status"), m_master->status()}}, e.id, "status");
     s->reject(e.id, code::UnknownType,
               QStringLiteral("Unknown frame type \"%1\" for protocol v1.").arg(e.type));
 }

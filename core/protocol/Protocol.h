@@ -57,8 +57,8 @@ struct Envelope
     QJsonObject body; // the whole object
 };
 
-// Parses one text frame. Checks size, UTF-8, JSON object, "type" string, "v" (if present) == 1.
-// `frameBytes` is the size of the frame as received.
+// Parses one text frame (its UTF-8 bytes as received). Checks size, UTF-8, JSON object, "type"
+// string, "v" (if present) == 1, and "id" (if present) string or number.
 std::variant<Envelope, ProtocolError> parseFrame(const QByteArray &utf8);
 
 QByteArray errorFrame(const QJsonValue &re, const QString &code, const QString &message);
