@@ -12,5 +12,6 @@ JsonLine runIngest(const Options &options);
 JsonLine runSearch(const Options &options);
 JsonLine runList(const Options &options);
 JsonLine runOpen(const Options &options);
+JsonLine runWorkerIngest(const Options &options);
 
 } // namespace hiscrm::bench

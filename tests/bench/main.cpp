@@ -35,6 +35,9 @@ const QList<Workload> &workloads()
          runList},
         {u"open"_s, u"newest and 20 older pages of one conversation; --messages (100000), --calls (1000)"_s,
          runOpen},
+        {u"worker-ingest"_s,
+         u"an external worker over loopback WebSocket into hiscrm-master vs in-process ingest; --messages (100000)"_s,
+         runWorkerIngest},
     };
     return list;
 }
