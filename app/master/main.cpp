@@ -20,6 +20,7 @@
 #include <cstdio>
 
 using namespace hiscrm;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -99,8 +100,9 @@ int main(int argc, char *argv[])
         return 2;
     }
     QString rules;
-    for (qsizetype i = 0; i < levels.indexOf(level); ++i)
-        rules += QStringLiteral("hiscrm.*.%1=false\n").arg(levels[i]);
+    for (qsizetype i = 0; i < levels.size(); ++i)
+        rules += QStringLiteral("hiscrm.*.%1=%2\n")
+                     .arg(levels[i], i < levels.indexOf(level) ? u"false"_s : u"true"_s);
     QLoggingCategory::setFilterRules(rules);
 
     master::MasterOptions o;
@@ -135,7 +137,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     master.runSync([&] {
-        printOut(QCoreApplication::translate("main", "hiscrm-master %1: database %2").arg(QStringLiteral(HISCRM_VERSION), o.dbPath));
+        printOut(QCoreApplication::translate("main", "hiscrm-master %1: database %2")
+                     .arg(QStringLiteral(HISCRM_VERSION), o.dbPath));
         // The URL line is read by scripts and tests: keep "ws://host:port/" in it.
         if (const quint16 port = master.master()->listeningPort())
             printOut(QCoreApplication::translate("main", "workers: ws://%1:%2/  token: %3")
@@ -150,6 +153,7 @@ int main(int argc, char *argv[])
             master.workers()->add([rate] {
                 worker::DemoConnector::Options d;
                 d.itemsPerSecond = rate;
+                d.live = true;
                 return std::make_unique<worker::DemoConnector>(d);
             });
         });

@@ -20,7 +20,6 @@ using namespace model;
 
 namespace {
 
-
 qint64 now()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -125,22 +124,9 @@ Error Master::open()
     if (!s)
         return s.error();
     m_store = std::move(s.value());
-    // Replies that were on their way when the master stopped wait again for their connector.
     if (!m_opt.listenAddress.isEmpty()) {
-        QHostAddress address;
-        if (!address.setAddress(m_opt.listenAddress)) {
-            if (m_opt.listenAddress == u"localhost")
-                address = QHostAddress::LocalHost;
-            else
-                return badArg(Master::tr("“%1” is not an IP address to listen on.").arg(m_opt.listenAddress));
-        }
-        m_server = std::make_unique<WorkerServer>(this);
-        if (Error e = m_server->listen(address, m_opt.port, m_opt.allowNonLoopback)) {
-            m_server.reset();
+        if (Error e = listen(m_opt.listenAddress, m_opt.port))
             return e;
-        }
-        qCInfo(lcMaster) << "workers connect to"
-                         << QStringLiteral("ws://%1:%2/").arg(m_opt.listenAddress).arg(listeningPort());
     }
     // Keep the command journal from growing without bound: a client retries within minutes.
     auto *prune = new QTimer(this);
@@ -151,6 +137,30 @@ Error Master::open()
     });
     prune->start();
     return {};
+}
+
+Error Master::listen(const QString &addressText, quint16 port)
+{
+    if (m_server)
+        return {};
+    QHostAddress address;
+    if (addressText == u"localhost")
+        address = QHostAddress::LocalHost;
+    else if (!address.setAddress(addressText))
+        return badArg(Master::tr("“%1” is not an IP address to listen on.").arg(addressText));
+    auto server = std::make_unique<WorkerServer>(this);
+    if (Error e = server->listen(address, port, m_opt.allowNonLoopback))
+        return e;
+    m_server = std::move(server);
+    m_opt.listenAddress = addressText;
+    qCInfo(lcMaster) << "workers connect to" << workerUrl();
+    return {};
+}
+
+QString Master::workerUrl() const
+{
+    return m_server ? QStringLiteral("ws://%1:%2/").arg(m_opt.listenAddress).arg(m_server->port())
+                    : QString();
 }
 
 void Master::close()
@@ -522,8 +532,8 @@ Result<QJsonObject> Master::run(const QString &commandId, const QString &op, con
         if (e)
             return e;
         if (c.has_value() == content.has_value())
-            return badArg(
-                Master::tr("A reply goes to a conversation (conversation_id) or under a video (content_id)."));
+            return badArg(Master::tr(
+                "A reply goes to a conversation (conversation_id) or under a video (content_id)."));
         // The command id makes the reply idempotent; a caller without one gets a fresh one.
         const QString ref =
             commandId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : commandId;

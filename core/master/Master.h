@@ -77,6 +77,10 @@ public:
     store::Store *store() const { return m_store.get(); }
     const MasterOptions &options() const { return m_opt; }
     quint16 listeningPort() const; // 0 when not listening
+    // Starts serving external workers (no-op when already listening). Loopback only unless the
+    // options allow more.
+    Error listen(const QString &address, quint16 port);
+    QString workerUrl() const; // ws://address:port/, empty when not listening
     QString workerToken() const { return m_opt.workerToken; }
 
     // Every client operation (docs/protocol.md, "Commands"): op + args -> result object.

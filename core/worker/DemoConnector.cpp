@@ -83,6 +83,7 @@ DemoConnector::DemoConnector(Options options, QObject *parent)
     , m_gen(m_opt.generator)
     , m_rng(connectorSeed(m_opt.generator.seed))
     , m_timer(this) // a child, so moveToThread takes it along
+    , m_runTag(m_opt.live ? QDateTime::currentMSecsSinceEpoch() : 0)
 {
     m_timer.setInterval(kTickMs);
     connect(&m_timer, &QTimer::timeout, this, &DemoConnector::tick);
@@ -109,6 +110,25 @@ model::Batch DemoConnector::nextBatch(int items)
         b.comments = std::move(first.comments);
     } else {
         b = m_gen.next(items);
+    }
+    if (m_opt.live) {
+        // A live demo continues the same fans and chats on every start, with new messages stamped
+        // now: the run tag keeps this run's message ids apart from earlier runs' in the database.
+        const QString tag = QStringLiteral("r%1-").arg(m_runTag);
+        const auto stamp = [this] {
+            m_lastStamp = qMax(QDateTime::currentMSecsSinceEpoch(), m_lastStamp + 1);
+            return m_lastStamp;
+        };
+        for (model::MessageRecord &m : b.messages) {
+            m.platformId = tag + m.platformId;
+            m.createdAt = stamp();
+        }
+        for (model::CommentRecord &c : b.comments) {
+            c.platformId = tag + c.platformId;
+            if (!c.parentId.isEmpty())
+                c.parentId = tag + c.parentId;
+            c.createdAt = stamp();
+        }
     }
 
     const QList<model::MessageRecord> freshMessages = b.messages;
@@ -211,9 +231,14 @@ void DemoConnector::sendReply(const ReplyRequest &request)
         if (request.text.trimmed().isEmpty() || request.threadId.isEmpty() ||
             !accounts().contains(request.accountId)) {
             r.error = QStringLiteral("消息发送失败：参数错误");
-        } else if (request.text.contains(u"#fail")) {
+        } else if (request.text.contains(u"#failonce") && !m_failedOnce.contains(request.commandId)) {
+            // A transient failure: the retry of the same command goes through.
+            m_failedOnce.insert(request.commandId);
             r.error = failureReason(m_rng);
-        } else if (request.text.contains(u"#ok") || !m_rng.chance(m_opt.replyFailureShare)) {
+        } else if (request.text.contains(u"#fail") && !request.text.contains(u"#failonce")) {
+            r.error = failureReason(m_rng);
+        } else if (request.text.contains(u"#ok") || request.text.contains(u"#failonce") ||
+                   !m_rng.chance(m_opt.replyFailureShare)) {
             ok = true;
         } else {
             r.error = failureReason(m_rng);

@@ -4,6 +4,7 @@
 #include "demo/Generator.h"
 #include "worker/Connector.h"
 
+#include <QSet>
 #include <QTimer>
 
 namespace hiscrm::worker {
@@ -11,7 +12,9 @@ namespace hiscrm::worker {
 // Simulates a platform named "demo" well enough to demo and load-test the product: several
 // accounts, fans with profiles, videos with comment threads, DMs in Chinese and English, bursts,
 // edits and recalls of earlier items, and occasional reply failures. Deterministic for a seed (the
-// data comes from demo::Generator, the one generator the benchmark uses too).
+// data comes from demo::Generator, the one generator the benchmark uses too). For tests and demos
+// of failures, a reply containing "#fail" always fails, "#failonce" fails its first attempt only,
+// and "#ok" always goes through.
 class DemoConnector : public Connector
 {
     Q_OBJECT
@@ -28,6 +31,9 @@ public:
         double replyFailureShare = 0.1; // share of replies that fail (network timeout, ...)
         int replyLatencyMs = 300;
         qint64 maxItems = -1; // stop producing after this many (-1: never)
+        // Live: messages are stamped with the current time and their ids tagged per run, so the
+        // desktop's demo keeps growing across restarts. Off (tests, benchmark): fully deterministic.
+        bool live = false;
     };
 
     explicit DemoConnector(Options options, QObject *parent = nullptr);
@@ -59,6 +65,9 @@ private:
     QList<model::MessageRecord> m_recentMessages; // candidates for edits and recalls
     QList<model::CommentRecord> m_recentComments;
     quint64 m_replySerial = 0;
+    QSet<QString> m_failedOnce;
+    qint64 m_runTag = 0;    // live mode: the start time, as a per-run id prefix
+    qint64 m_lastStamp = 0; // command ids whose first attempt "#failonce" already failed
 };
 
 } // namespace hiscrm::worker

@@ -13,5 +13,6 @@ JsonLine runSearch(const Options &options);
 JsonLine runList(const Options &options);
 JsonLine runOpen(const Options &options);
 JsonLine runWorkerIngest(const Options &options);
+JsonLine runStartup(const Options &options);
 
 } // namespace hiscrm::bench

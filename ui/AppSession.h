@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// ui/: the desktop's widgets, models and dialogs. Depends on core (hiscrm_core) and Qt Widgets.
+// AppSession is the desktop's handle on the embedded master: it runs the master in its own
+// thread on the user's data folder, opens the UI thread's read-only connection to the same
+// database, and hands out the MasterLink through which every action is sent.
+
+#include "common/Error.h"
+#include "master/MasterLink.h"
+#include "store/Store.h"
+#include "worker/WorkerHost.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace hiscrm::ui {
+
+class AppSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AppSession(QObject *parent = nullptr);
+    ~AppSession() override;
+
+    // The data folder: QStandardPaths::AppDataLocation unless given.
+    static QString defaultDataDir();
+    Error start(const QString &dataDir);
+    bool isRunning() const { return bool(m_master); }
+
+    QString dataDir() const { return m_dataDir; }
+    QString databasePath() const;
+    store::Store *store() const { return m_store.get(); } // UI thread, read-only
+    master::MasterLink *link() const { return m_link.get(); }
+
+    // The demo connector: a simulated platform that fills the inbox.
+    // maxItems >= 0 stops it after that many items (tests).
+    void startDemo(double itemsPerSecond = 2.0, qint64 maxItems = -1);
+    bool demoRunning() const { return m_demo; }
+    // Lets external workers connect on loopback; returns the URL (the token is workerToken()).
+    Result<QString> enableExternalWorkers();
+    QString workerUrl() const;
+    QString workerToken() const;
+
+    QList<worker::ConnectorStatus> connectors() const { return m_connectors; }
+
+signals:
+    void changed(const hiscrm::master::ChangeNotice &notice);
+    void connectorsChanged();
+
+private:
+    QString m_dataDir;
+    std::unique_ptr<master::MasterThread> m_master;
+    std::unique_ptr<store::Store> m_store;
+    std::unique_ptr<master::LocalMasterLink> m_link;
+    QList<worker::ConnectorStatus> m_connectors;
+    bool m_demo = false;
+};
+
+} // namespace hiscrm::ui
