@@ -194,7 +194,8 @@ private slots:
         QVERIFY(st);
         const QJsonObject status = st->value(u"status"_s).toObject();
         QCOMPARE(status.value(u"counts"_s).toObject().value(u"messages"_s).toInteger(), qint64(next) * 200);
-        QCOMPARE(status.value(u"workers"_s).toArray().first().toObject().value(u"id"_s).toString(), u"crawler-1"_s);
+        QCOMPARE(status.value(u"workers"_s).toArray().first().toObject().value(u"id"_s).toString(),
+                 u"crawler-1"_s);
         QVERIFY(status.value(u"uptime_s"_s).toInteger() >= 0);
 
         again.terminate(); // SIGTERM: the orderly path

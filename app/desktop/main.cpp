@@ -49,15 +49,14 @@ int main(int argc, char *argv[])
     p.process(app);
 
     ui::AppSession session;
-    const QString folder =
-        p.isSet(dataDir) ? p.value(dataDir) : settings.value(ui::Settings::DataFolder).toString();
+    const QString folder = p.isSet(dataDir) ? p.value(dataDir) : settings.dataFolder();
     if (Error e = session.start(folder)) {
         QMessageBox::critical(
             nullptr, QApplication::translate("main", "HisCRM Desk cannot start"),
             QApplication::translate("main", "The message history could not be opened.\n\n%1").arg(e.message));
         return 1;
     }
-    if (p.isSet(demo) || settings.value(ui::Settings::DemoEnabled).toBool())
+    if (p.isSet(demo) || settings.demoEnabled())
         session.startDemo();
 
     ui::MainWindow window(&session, &settings);

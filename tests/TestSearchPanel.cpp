@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestUtil.h"
+
+#include "search/TextAnalysis.h"
+#include "ui/SearchPanel.h"
+#include "ui/SearchResultsModel.h"
+#include "ui/TrayNotifier.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QImage>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QScrollBar>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSystemTrayIcon>
+#include <QToolButton>
+#include <QTranslator>
+
+using namespace testutil;
+using hiscrm::ui::SearchPanel;
+using hiscrm::ui::SearchResultsModel;
+using hiscrm::ui::TrayNotifier;
+
+namespace {
+
+// Translates one string of the panel, so retranslation is checked without the real catalogue.
+class FakeTranslator final : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *disambiguation,
+                      int n) const override
+    {
+        Q_UNUSED(disambiguation);
+        Q_UNUSED(n);
+        if (QByteArrayView(context) == "hiscrm::ui::SearchPanel" && QByteArrayView(sourceText) == "Comments")
+            return u"评论（测试）"_s;
+        return {};
+    }
+    bool isEmpty() const override { return false; }
+};
+
+} // namespace
+
+class TestSearchPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    QList<Account> m_accounts;
+    qint64 m_acc1 = 0, m_acc2 = 0, m_fan1 = 0;
+    qint64 m_shipId = 0;    // the DM "什么时候发货"
+    qint64 m_shipOutId = 0; // the reply "亲，今天就发货哦"
+    qint64 m_commentId = 0; // the comment mentioning 发货
+
+    std::unique_ptr<SearchPanel> makePanel()
+    {
+        auto panel = std::make_unique<SearchPanel>(m_path);
+        panel->setAccounts(m_accounts);
+        panel->resize(640, 480);
+        return panel;
+    }
+
+    static QLineEdit *edit(SearchPanel &p) { return p.findChild<QLineEdit *>(u"searchEdit"_s); }
+    static QComboBox *combo(SearchPanel &p, const QString &name) { return p.findChild<QComboBox *>(name); }
+    static QString status(SearchPanel &p) { return p.findChild<QLabel *>(u"searchStatus"_s)->text(); }
+
+    // Runs the panel's search for `text` now and waits for its results.
+    static bool searchFor(SearchPanel &panel, const QString &text)
+    {
+        QSignalSpy ready(&panel, &SearchPanel::resultsReady);
+        panel.setText(text);
+        panel.refresh();
+        return ready.wait(10000) || ready.count() > 0;
+    }
+
+    static QList<qint64> ids(SearchPanel &p)
+    {
+        QList<qint64> out;
+        for (int i = 0; i < p.resultsModel()->rowCount(); ++i)
+            out << p.resultsModel()->itemId(i);
+        return out;
+    }
+
+    static QList<QVariant> column(SearchPanel &p, int role)
+    {
+        QList<QVariant> out;
+        const SearchResultsModel *m = p.resultsModel();
+        for (int i = 0; i < m->rowCount(); ++i)
+            out << m->data(m->index(i), role);
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(u"panel.db"_s);
+        auto s = openStore(m_path);
+        QVERIFY(s);
+        Batch b = batch(
+            {dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"你好，请问这件衣服还有货吗？"_s, kT0 + 1000),
+             dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"什么时候发货"_s, kT0 + 2000),
+             dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, QString(), u"亲，今天就发货哦"_s, kT0 + 3000,
+                Direction::Out),
+             dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s,
+                u"Hello, is the <b>RED</b> dress still available?"_s, kT0 + 4000),
+             dm(u"acc-2"_s, u"conv-3"_s, u"m5"_s, u"u-1"_s, u"发货太慢了"_s, kT0 + 5000)},
+            {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"已经下单，等发货"_s, kT0 + 500),
+             comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"u-4"_s, u"hello from the comments"_s, kT0 + 600)});
+        UserRecord u1;
+        u1.platformId = u"u-1"_s;
+        u1.name = u"小美同学"_s;
+        UserRecord u2;
+        u2.platformId = u"u-2"_s;
+        u2.name = u"Alice Wang"_s;
+        b.users << u1 << u2;
+        ContentRecord video;
+        video.accountId = u"acc-1"_s;
+        video.platformId = u"vid-1"_s;
+        video.title = u"春季新款连衣裙"_s;
+        b.contents << video;
+        AccountRecord a1;
+        a1.platformId = u"acc-1"_s;
+        a1.name = u"小店一号"_s;
+        AccountRecord a2;
+        a2.platformId = u"acc-2"_s;
+        a2.name = u"小店二号"_s;
+        b.accounts << a1 << a2;
+        // Enough matches of one word for several pages.
+        for (int i = 0; i < 30; ++i)
+            b.messages << dm(u"acc-2"_s, u"conv-4"_s, u"bulk-%1"_s.arg(i), u"u-2"_s,
+                             u"parcel number %1 is on its way"_s.arg(i), kT0 + 10000 + i);
+        QVERIFY(s->ingest(b));
+        m_accounts = *s->accounts();
+        QCOMPARE(m_accounts.size(), 2);
+        m_acc1 = s->accountByPlatformId(u"demo"_s, u"acc-1"_s).value()->id;
+        m_acc2 = s->accountByPlatformId(u"demo"_s, u"acc-2"_s).value()->id;
+        m_fan1 = s->userByPlatformId(u"demo"_s, u"u-1"_s).value()->id;
+        m_shipId = s->itemByPlatformId(m_acc1, ItemKind::Message, u"m2"_s).value()->id;
+        m_shipOutId = s->itemByPlatformId(m_acc1, ItemKind::Message, u"m3"_s).value()->id;
+        m_commentId = s->itemByPlatformId(m_acc1, ItemKind::Comment, u"c1"_s).value()->id;
+    }
+
+    void typingFindsAndHighlights()
+    {
+        auto panel = makePanel();
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        QCOMPARE(edit(*panel)->placeholderText(), u"Search messages and comments (Ctrl+K)"_s);
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        QTest::keyClicks(edit(*panel), u"dress"_s);
+        // Debounced: one search for the whole word, not one per key.
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 1);
+        QCOMPARE(ready.count(), 1);
+
+        // Chinese arrives through the input method as a committed string.
+        edit(*panel)->clear();
+        QInputMethodEvent commit;
+        commit.setCommitString(u"发货"_s);
+        QCoreApplication::sendEvent(edit(*panel), &commit);
+        QTRY_VERIFY_WITH_TIMEOUT(ids(*panel).contains(m_shipId), 10000);
+        QCOMPARE(panel->resultCount(), 4);
+        // Newest first.
+        const QList<qint64> found = ids(*panel);
+        QVERIFY(std::is_sorted(found.rbegin(), found.rend()));
+        QVERIFY(found.contains(m_commentId));
+        QCOMPARE(status(*panel), u"4 results"_s);
+        QVERIFY(!panel->isBusy());
+
+        const SearchResultsModel *m = panel->resultsModel();
+        const int row = m->rowOf(m_shipId);
+        const QModelIndex index = m->index(row);
+        const QString html = index.data(SearchResultsModel::SnippetRole).toString();
+        QVERIFY2(html.contains(u"<b><span style=\"background-color:"_s), qPrintable(html));
+        QVERIFY2(html.contains(u"\">发货</span></b>"_s), qPrintable(html));
+        QVERIFY(!html.contains(hiscrm::search::kHighlightOpen));
+        QCOMPARE(index.data(SearchResultsModel::IdRole).toLongLong(), m_shipId);
+        QCOMPARE(index.data(SearchResultsModel::SenderNameRole).toString(), u"小美同学"_s);
+        QCOMPARE(index.data(SearchResultsModel::ConversationTitleRole).toString(), u"小美同学"_s);
+        QCOMPARE(index.data(SearchResultsModel::AccountNameRole).toString(), u"小店一号"_s);
+        QCOMPARE(index.data(SearchResultsModel::KindRole).toInt(), int(ItemKind::Message));
+        QCOMPARE(index.data(SearchResultsModel::TimeRole).toDateTime().toMSecsSinceEpoch(), kT0 + 2000);
+        QCOMPARE(index.data(SearchResultsModel::ItemRole).value<Item>().text, u"什么时候发货"_s);
+        // A reply sent by the account is attributed to the account.
+        QCOMPARE(m->index(m->rowOf(m_shipOutId)).data(SearchResultsModel::SenderNameRole).toString(),
+                 u"小店一号"_s);
+        // A comment's title is its video's.
+        QCOMPARE(m->index(m->rowOf(m_commentId)).data(SearchResultsModel::ConversationTitleRole).toString(),
+                 u"春季新款连衣裙"_s);
+
+        // The delegate paints the rows (no crash, sensible height).
+        QVERIFY(panel->findChild<QListView *>(u"resultsView"_s)->sizeHintForRow(0) > 20);
+        panel->grab();
+    }
+
+    void snippetHtmlIsEscaped()
+    {
+        const QString snippet = u"a <b>x</b> & "_s + hiscrm::search::kHighlightOpen + u"RED"_s +
+                                hiscrm::search::kHighlightClose + u" \"q\""_s;
+        const QString html =
+            SearchResultsModel::snippetToHtml(snippet, QColor(u"#ffff00"_s), QColor(u"#000000"_s));
+        QCOMPARE(html,
+                 u"a &lt;b&gt;x&lt;/b&gt; &amp; <b><span style=\"background-color:#ffff00;color:#000000\">"
+                 u"RED</span></b> &quot;q&quot;"_s);
+        // An unclosed hit is closed; a stray close is dropped.
+        QCOMPARE(SearchResultsModel::snippetToHtml(hiscrm::search::kHighlightClose + u"a"_s +
+                                                       hiscrm::search::kHighlightOpen + u"b"_s,
+                                                   Qt::yellow, Qt::black),
+                 u"a<b><span style=\"background-color:#ffff00;color:#000000\">b</span></b>"_s);
+    }
+
+    void filtersChangeResults()
+    {
+        auto panel = makePanel();
+        QVERIFY(searchFor(*panel, u"发货"_s));
+        QCOMPARE(panel->resultCount(), 4);
+
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        QComboBox *kind = combo(*panel, u"kindFilter"_s);
+        QCOMPARE(kind->count(), 3);
+        kind->setCurrentIndex(kind->findData(int(ItemKind::Comment)));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ids(*panel), QList<qint64>{m_commentId});
+
+        kind->setCurrentIndex(kind->findData(int(ItemKind::Message)));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 3);
+        for (const QVariant &k : column(*panel, SearchResultsModel::KindRole))
+            QCOMPARE(k.toInt(), int(ItemKind::Message));
+
+        QComboBox *account = combo(*panel, u"accountFilter"_s);
+        QCOMPARE(account->count(), 3); // all + two accounts
+        account->setCurrentIndex(account->findData(m_acc2));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 1);
+        QCOMPARE(panel->resultsModel()->result(0).item.text, u"发货太慢了"_s);
+
+        // The sender chip: set from outside, removed by a click.
+        account->setCurrentIndex(0);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 3);
+        auto *chip = panel->findChild<QToolButton *>(u"senderFilter"_s);
+        QVERIFY(chip);
+        QVERIFY(chip->isHidden());
+        panel->setSenderFilter(m_fan1, u"小美同学"_s);
+        QVERIFY(!chip->isHidden());
+        QVERIFY(chip->text().contains(u"小美同学"_s));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 2); // its DM in each account, not the account's reply
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QVERIFY(chip->isHidden());
+        QCOMPARE(panel->senderFilter(), 0);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 3);
+
+        // A date range that excludes everything (the data is from 2026-01-01).
+        QComboBox *date = combo(*panel, u"dateFilter"_s);
+        date->setCurrentIndex(date->findData(int(SearchPanel::DateRange::Custom)));
+        QVERIFY(ready.wait(10000));
+        auto *from = panel->findChild<QDateEdit *>(u"dateFromEdit"_s);
+        auto *to = panel->findChild<QDateEdit *>(u"dateToEdit"_s);
+        QVERIFY(from && to && !from->isHidden());
+        // A day either side: the data's day in any time zone.
+        from->setDate(QDate(2025, 12, 31));
+        QVERIFY(ready.wait(10000));
+        to->setDate(QDate(2026, 1, 2));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 3);
+        from->setDate(QDate(2025, 11, 1));
+        QVERIFY(ready.wait(10000));
+        to->setDate(QDate(2025, 11, 30));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 0);
+        QCOMPARE(status(*panel), u"No results"_s);
+        date->setCurrentIndex(0);
+        QVERIFY(ready.wait(10000));
+        QVERIFY(from->isHidden());
+
+        // Unread only: the account's reply in conv-1 read that chat; conv-3 is still unread.
+        panel->findChild<QCheckBox *>(u"unreadFilter"_s)->setChecked(true);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ids(*panel), QList<qint64>{panel->resultsModel()->itemId(0)});
+        QCOMPARE(panel->resultsModel()->result(0).item.text, u"发货太慢了"_s);
+    }
+
+    void tagsFilter()
+    {
+        qint64 tag = 0;
+        {
+            auto s = openStore(m_path);
+            QVERIFY(s);
+            auto created = s->createTag(u"VIP"_s, u"#ff0000"_s);
+            QVERIFY(created);
+            tag = created->tagId;
+            QVERIFY(s->tagConversation(convId(*s, u"conv-3"_s, u"acc-2"_s), tag));
+        }
+        auto panel = makePanel();
+        panel->setTags({Tag{tag, u"VIP"_s, u"#ff0000"_s, 0}});
+        QVERIFY(searchFor(*panel, u"发货"_s));
+        QCOMPARE(panel->resultCount(), 4);
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        QComboBox *tags = combo(*panel, u"tagFilter"_s);
+        tags->setCurrentIndex(tags->findData(tag));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 1);
+        QCOMPARE(panel->resultsModel()->result(0).item.text, u"发货太慢了"_s);
+        // The tag disappears: the filter falls back to all tags and searches again.
+        panel->setTags({});
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 4);
+    }
+
+    void staleResultsAreDropped()
+    {
+        auto panel = makePanel();
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        panel->setText(u"发货"_s);
+        panel->refresh();
+        panel->setText(u"hello"_s);
+        panel->refresh();
+        QVERIFY(panel->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 10000);
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(panel->resultCount(), 2);
+        for (const QVariant &text : column(*panel, Qt::ToolTipRole))
+            QVERIFY(text.toString().contains(u"hello"_s, Qt::CaseInsensitive));
+        // Nothing else arrives late.
+        QVERIFY(!ready.wait(300));
+        QCOMPARE(panel->resultCount(), 2);
+    }
+
+    void loadsMoreAtTheEnd()
+    {
+        auto panel = makePanel();
+        panel->setPageSize(10);
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        panel->setText(u"parcel"_s);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 10);
+        QCOMPARE(status(*panel), u"10+ results"_s);
+        auto *view = panel->findChild<QListView *>(u"resultsView"_s);
+        // Scrolling to the end fetches the next pages, appended in order, until the last one.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                view->scrollToBottom();
+                return panel->resultCount() == 30 && !panel->isBusy();
+            }(),
+            10000);
+        const QList<qint64> found = ids(*panel);
+        QCOMPARE(QSet<qint64>(found.begin(), found.end()).size(), 30);
+        QVERIFY(std::is_sorted(found.rbegin(), found.rend()));
+        QCOMPARE(status(*panel), u"30 results"_s);
+        QVERIFY(!panel->resultsModel()->canFetchMore(QModelIndex()));
+    }
+
+    void keyboardOpensResults()
+    {
+        auto panel = makePanel();
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        panel->focusSearch();
+        QVERIFY(searchFor(*panel, u"发货"_s));
+        QSignalSpy open(panel.get(), &SearchPanel::openItem);
+        QLineEdit *e = edit(*panel);
+        QTest::keyClick(e, Qt::Key_Down);
+        QTest::keyClick(e, Qt::Key_Down);
+        QTest::keyClick(e, Qt::Key_Return);
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.at(0).at(0).toLongLong(), panel->resultsModel()->itemId(1));
+        QTest::keyClick(e, Qt::Key_Up);
+        QTest::keyClick(e, Qt::Key_Up); // stays on the first
+        QTest::keyClick(e, Qt::Key_Enter);
+        QCOMPARE(open.count(), 2);
+        QCOMPARE(open.at(1).at(0).toLongLong(), panel->resultsModel()->itemId(0));
+        QCOMPARE(panel->resultsModel()->itemId(1), m_shipOutId);
+        // Enter in the results list opens too.
+        auto *view = panel->findChild<QListView *>(u"resultsView"_s);
+        view->setFocus();
+        view->setCurrentIndex(panel->resultsModel()->index(2));
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(open.count(), 3);
+        QCOMPARE(open.at(2).at(0).toLongLong(), panel->resultsModel()->itemId(2));
+    }
+
+    void escapeClearsThenCloses()
+    {
+        auto panel = makePanel();
+        QVERIFY(searchFor(*panel, u"发货"_s));
+        QSignalSpy close(panel.get(), &SearchPanel::closeRequested);
+        QTest::keyClick(edit(*panel), Qt::Key_Escape);
+        QCOMPARE(edit(*panel)->text(), QString());
+        QCOMPARE(panel->resultCount(), 0);
+        QCOMPARE(close.count(), 0);
+        QTest::keyClick(edit(*panel), Qt::Key_Escape);
+        QCOMPARE(close.count(), 1);
+    }
+
+    void hostileInputIsNoError_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("FTS syntax") << u"\"(*"_s;
+        QTest::newRow("operators") << u"NOT OR AND NEAR( a* ^b -c"_s;
+        QTest::newRow("only punctuation") << u"!!! ，。？"_s;
+        QTest::newRow("control characters") << hiscrm::search::kHighlightOpen + u"发货"_s +
+                                                   hiscrm::search::kHighlightClose + QChar(0) + u"x"_s;
+        QString big;
+        while (big.size() < 10 * 1024)
+            big += u"发货 \"(* hello OR NOT 衣服 "_s;
+        QTest::newRow("10 KB") << big;
+        QTest::newRow("10 KB one word") << QString(10 * 1024, u'a');
+    }
+
+    void hostileInputIsNoError()
+    {
+        QFETCH(QString, text);
+        auto panel = makePanel();
+        QVERIFY(searchFor(*panel, text));
+        QVERIFY2(panel->lastError().isEmpty(), qPrintable(panel->lastError()));
+        QVERIFY(!status(*panel).contains(u"fail"_s, Qt::CaseInsensitive));
+    }
+
+    void missingDatabaseIsAnError()
+    {
+        SearchPanel panel(m_dir.filePath(u"missing.db"_s));
+        QVERIFY(searchFor(panel, u"发货"_s));
+        QVERIFY(!panel.lastError().isEmpty());
+        QVERIFY(status(panel).contains(panel.lastError()));
+        QCOMPARE(panel.resultCount(), 0);
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        auto panel = makePanel();
+        for (QWidget *w : panel->findChildren<QWidget *>()) {
+            if (w->parentWidget() != panel.get())
+                continue; // parts of a control (clear buttons, spin boxes' editors)
+            if (!qobject_cast<QAbstractButton *>(w) && !qobject_cast<QComboBox *>(w) &&
+                !qobject_cast<QLineEdit *>(w) && !qobject_cast<QAbstractItemView *>(w) &&
+                !qobject_cast<QAbstractSpinBox *>(w))
+                continue;
+            QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+        }
+    }
+
+    void retranslatesOnLanguageChange()
+    {
+        auto panel = makePanel();
+        QComboBox *accounts = combo(*panel, u"accountFilter"_s);
+        accounts->setCurrentIndex(accounts->findData(m_acc2));
+        const QString before = combo(*panel, u"kindFilter"_s)->itemText(2);
+        FakeTranslator translator;
+        QCoreApplication::installTranslator(&translator);
+        QTRY_COMPARE(combo(*panel, u"kindFilter"_s)->itemText(2), u"评论（测试）"_s);
+        QCOMPARE(accounts->currentData().toLongLong(), m_acc2); // the choice survives
+        QCoreApplication::removeTranslator(&translator);
+        QTRY_COMPARE(combo(*panel, u"kindFilter"_s)->itemText(2), before);
+    }
+
+    // ---- TrayNotifier -----------------------------------------------------------------------
+
+    void shouldNotify_data()
+    {
+        QTest::addColumn<bool>("enabled");
+        QTest::addColumn<bool>("muted");
+        QTest::addColumn<bool>("focused");
+        QTest::addColumn<bool>("active");
+        QTest::addColumn<bool>("expected");
+        for (int bits = 0; bits < 16; ++bits) {
+            const bool enabled = bits & 1, muted = bits & 2, focused = bits & 4, active = bits & 8;
+            const bool expected = enabled && !muted && !(focused && active);
+            QTest::addRow("enabled=%d muted=%d focused=%d active=%d", enabled, muted, focused, active)
+                << enabled << muted << focused << active << expected;
+        }
+    }
+
+    void shouldNotify()
+    {
+        QFETCH(bool, enabled);
+        QFETCH(bool, muted);
+        QFETCH(bool, focused);
+        QFETCH(bool, active);
+        QFETCH(bool, expected);
+        QCOMPARE(TrayNotifier::shouldNotify(enabled, muted, focused, active), expected);
+    }
+
+    void trayShowsUnread()
+    {
+        TrayNotifier tray;
+        QCOMPARE(tray.unread(), 0);
+        QVERIFY(!tray.icon().isNull());
+        tray.setUnread(5);
+        QCOMPARE(tray.unread(), 5);
+        QVERIFY(tray.toolTip().contains(u"5"_s));
+        QVERIFY(tray.toolTip().contains(u"HisCRM Desk"_s));
+        tray.setUnread(1234);
+        QCOMPARE(tray.unread(), 1234);
+        QVERIFY(tray.toolTip().contains(u"1234"_s));
+        tray.setUnread(-3);
+        QCOMPARE(tray.unread(), 0);
+
+        // The icon is drawn, not loaded: the square's colour at its centre, transparent corners.
+        const QImage icon = TrayNotifier::renderIcon(0, Qt::blue, Qt::white, 32).toImage();
+        QCOMPARE(icon.size(), QSize(32, 32));
+        QCOMPARE(icon.pixelColor(0, 0).alpha(), 0);
+        QCOMPARE(icon.pixelColor(16, 4), QColor(Qt::blue));
+        const QImage big = TrayNotifier::renderIcon(150, Qt::blue, Qt::white, 32).toImage();
+        QVERIFY(big != TrayNotifier::renderIcon(99, Qt::blue, Qt::white, 32).toImage());
+        QCOMPARE(big, TrayNotifier::renderIcon(100, Qt::blue, Qt::white, 32).toImage()); // both "99+"
+    }
+
+    void trayRecordsNotifications()
+    {
+        TrayNotifier tray;
+        QSignalSpy show(&tray, &TrayNotifier::showWindowRequested);
+        QSignalSpy hide(&tray, &TrayNotifier::hideWindowRequested);
+        QSignalSpy quit(&tray, &TrayNotifier::quitRequested);
+        tray.show(); // no tray under offscreen: harmless
+        tray.notify(42, u"小美同学"_s, u"什么时候发货"_s);
+        QCOMPARE(tray.notificationCount(), 1);
+        QCOMPARE(tray.lastNotification().conversationId, 42);
+        QCOMPARE(tray.lastNotification().title, u"小美同学"_s);
+        QCOMPARE(tray.lastNotification().body, u"什么时候发货"_s);
+
+        tray.setShowPreview(false);
+        tray.notify(43, u"Alice"_s, u"secret text"_s);
+        QCOMPARE(tray.notificationCount(), 2);
+        QCOMPARE(tray.lastNotification().conversationId, 43);
+        QVERIFY(!tray.lastNotification().body.contains(u"secret"_s));
+
+        tray.setNotificationsEnabled(false);
+        tray.notify(44, u"Bob"_s, u"hi"_s);
+        QCOMPARE(tray.notificationCount(), 2);
+        QCOMPARE(tray.lastNotification().conversationId, 43);
+
+        // Clicking the notification opens the conversation it was about.
+        QSignalSpy open(&tray, &TrayNotifier::openConversation);
+        emit tray.trayIcon()->messageClicked();
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.at(0).at(0).toLongLong(), 43);
+
+        // The menu: Hide while the window shows, Show while hidden, and Quit.
+        const QList<QAction *> actions = tray.menu()->actions();
+        QAction *toggle = tray.menu()->findChild<QAction *>(u"toggleWindowAction"_s);
+        QAction *quitAction = tray.menu()->findChild<QAction *>(u"quitAction"_s);
+        QVERIFY(toggle && quitAction && actions.contains(toggle) && actions.contains(quitAction));
+        toggle->trigger();
+        QCOMPARE(hide.count(), 1);
+        tray.setWindowVisible(false);
+        toggle->trigger();
+        QCOMPARE(show.count(), 1);
+        quitAction->trigger();
+        QCOMPARE(quit.count(), 1);
+    }
+};
+
+QTEST_MAIN(TestSearchPanel)
+#include "TestSearchPanel.moc"

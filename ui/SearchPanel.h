@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Global search over messages and comments (Ctrl+K). Searches run on a thread pool of the panel's
+// own, each thread with its own read-only Store on the database file, so typing never waits for
+// SQLite and the UI thread's connection is never shared.
+
+#include "model/Model.h"
+
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QTimer;
+class QToolButton;
+
+namespace hiscrm::store {
+struct SearchQuery;
+}
+
+namespace hiscrm::ui {
+
+class SearchResultsModel;
+struct SearchOutcome;
+
+class SearchPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class DateRange
+    {
+        Any,
+        Today,
+        Last7Days,
+        Last30Days,
+        Custom
+    };
+    Q_ENUM(DateRange)
+
+    explicit SearchPanel(QString databasePath, QWidget *parent = nullptr);
+    ~SearchPanel() override;
+    Q_DISABLE_COPY_MOVE(SearchPanel)
+
+    void focusSearch();
+    void setAccounts(const QList<model::Account> &accounts);
+    void setTags(const QList<model::Tag> &tags);
+    // Only items from this user ("messages from this user" in the user card); 0 clears.
+    void setSenderFilter(qint64 userId, const QString &name);
+    void clearSenderFilter();
+    // Searches one conversation only (0: every conversation again).
+    void setConversationScope(qint64 conversationId, const QString &title);
+    qint64 conversationScope() const { return m_scopeId; }
+    qint64 senderFilter() const { return m_senderId; }
+    // Re-runs the current query now, e.g. after new data arrived.
+    void refresh();
+
+    QString text() const;
+    void setText(const QString &text);
+    int resultCount() const;
+    bool isBusy() const;
+    // The last search's error for people; empty when it succeeded.
+    QString lastError() const { return m_error; }
+    SearchResultsModel *resultsModel() const { return m_model; }
+    // Results per page (tests use small pages to reach "load more").
+    void setPageSize(int size);
+
+signals:
+    void openItem(qint64 itemId);
+    void closeRequested();
+    // After each completed search or page, with the number of rows now shown.
+    void resultsReady(int count);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslateUi();
+    void updateStatus();
+    void updateDateEdits();
+    void updateHighlightColors();
+    store::SearchQuery currentQuery() const;
+    void startSearch();
+    void fetchMore();
+    void run(const store::SearchQuery &query, bool append);
+    void onFinished();
+    void moveSelection(int delta);
+    void openCurrent();
+    bool handleEscape();
+
+    QString m_databasePath;
+    qint64 m_senderId = 0;
+    QString m_senderName;
+    int m_pageSize = 50;
+
+    // Bumped for every new query; a result of an older one is dropped, and queued work for one
+    // checks it to skip running at all.
+    std::shared_ptr<std::atomic<quint64>> m_latest;
+    quint64 m_generation = 0;
+    QString m_next; // cursor of the next page of the current query
+    QString m_error;
+    bool m_searched = false; // results (or an error) of the current text are shown
+    bool m_busy = false;     // a search or page of the current query is running
+
+    QLineEdit *m_edit = nullptr;
+    QComboBox *m_accountFilter = nullptr;
+    QComboBox *m_kindFilter = nullptr;
+    QToolButton *m_senderChip = nullptr;
+    QToolButton *m_scopeChip = nullptr;
+    qint64 m_scopeId = 0;
+    QString m_scopeTitle;
+    QComboBox *m_dateFilter = nullptr;
+    QDateEdit *m_dateFrom = nullptr;
+    QDateEdit *m_dateTo = nullptr;
+    QComboBox *m_tagFilter = nullptr;
+    QCheckBox *m_unreadFilter = nullptr;
+    QComboBox *m_orderCombo = nullptr;
+    QListView *m_view = nullptr;
+    QLabel *m_status = nullptr;
+    SearchResultsModel *m_model = nullptr;
+    QTimer *m_debounce = nullptr;
+    QFutureWatcher<SearchOutcome> *m_watcher = nullptr;
+    // Last member, so destroyed first: it waits for running searches while the watcher they report
+    // to still exists, and its threads' connections close as the threads exit.
+    QThreadPool m_pool;
+};
+
+} // namespace hiscrm::ui
