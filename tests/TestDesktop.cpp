@@ -24,6 +24,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
 
 using namespace testutil;
 using namespace hiscrm::ui;
@@ -174,7 +175,7 @@ private slots:
                                             thread()->index(r).data(ThreadModel::DeliveryRole).toInt() ==
                                                 int(Delivery::Sent);
                                  }),
-                                 10000);
+                                 20000);
     }
 
     void failedReplyShowsReasonAndRetrySends()
@@ -188,7 +189,7 @@ private slots:
                                             thread()->index(r).data(ThreadModel::DeliveryRole).toInt() ==
                                                 int(Delivery::Failed);
                                  }),
-                                 10000);
+                                 20000);
         const int row = rowWithText(u"稍后联系您 #failonce"_s);
         QVERIFY(!thread()->index(row).data(ThreadModel::ErrorRole).toString().isEmpty());
         threadView()->setCurrentIndex(thread()->index(row));
@@ -199,7 +200,7 @@ private slots:
                                             thread()->index(r).data(ThreadModel::DeliveryRole).toInt() ==
                                                 int(Delivery::Sent);
                                  }),
-                                 10000);
+                                 20000);
     }
 
     void markUnreadAndReadUpdateBadgesAndTray()
@@ -207,13 +208,13 @@ private slots:
         start(true);
         const qint64 id = openRow(2);
         // Opening it at its end read it.
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return unreadOf(id) == 0; }), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return unreadOf(id) == 0; }), 20000);
         const qint64 trayBefore = tray()->unread();
         action("actionMarkUnread")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return unreadOf(id) == 1; }), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return unreadOf(id) == 1; }), 20000);
         QCOMPARE(tray()->unread(), trayBefore + 1);
         action("actionMarkRead")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return unreadOf(id) == 0; }), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return unreadOf(id) == 0; }), 20000);
         QCOMPARE(tray()->unread(), trayBefore);
     }
 
@@ -222,13 +223,13 @@ private slots:
         start(true);
         const qint64 id = openRow(5);
         action("actionPin")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return conversations()->rowOf(id) == 0; }), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return conversations()->rowOf(id) == 0; }), 20000);
         // The selection stayed on the conversation while it moved.
         QCOMPARE(list()->currentIndex().data(ConversationListModel::IdRole).toLongLong(), id);
         QVERIFY(conversations()->index(0).data(ConversationListModel::PinnedRole).toBool());
         stop();
         start(false, false); // same data folder, no demo this time
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return conversations()->rowOf(id) == 0; }), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return conversations()->rowOf(id) == 0; }), 20000);
         QVERIFY(conversations()->index(0).data(ConversationListModel::PinnedRole).toBool());
     }
 
@@ -306,7 +307,7 @@ private slots:
         QVERIFY(tagAction);
         tagAction->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(
-            refreshed([&] { return conv(*m_session->store(), id).tagIds.contains(*tagId); }), 10000);
+            refreshed([&] { return conv(*m_session->store(), id).tagIds.contains(*tagId); }), 20000);
         m_window->selectView(QStringLiteral("tag:%1").arg(*tagId));
         QTRY_COMPARE(conversations()->rowCount(), 1);
         QCOMPARE(conversations()->index(0).data(ConversationListModel::IdRole).toLongLong(), id);
@@ -317,7 +318,7 @@ private slots:
         start(true);
         const qint64 id = openRow(4);
         action("actionArchive")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return conversations()->rowOf(id) < 0; }), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return conversations()->rowOf(id) < 0; }), 20000);
         m_window->selectView(u"archived"_s);
         QTRY_VERIFY(conversations()->rowOf(id) >= 0);
         m_window->selectView(u"all"_s);

@@ -293,6 +293,1046 @@
     </message>
 </context>
 <context>
+    <name>hiscrm::ui::AppSession</name>
+    <message>
+        <source>Cannot create the data folder %1. Choose a folder you can write to in Settings, or start with --data-dir.</source>
+        <translation>Cannot create the data folder %1. Choose a folder you can write to in Settings, or start with --data-dir.</translation>
+    </message>
+    <message>
+        <source>The master is not running.</source>
+        <translation>The master is not running.</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::ContentListModel</name>
+    <message>
+        <source>Untitled video</source>
+        <translation>Untitled video</translation>
+    </message>
+    <message>
+        <source>%1
+Account: %2</source>
+        <translation>%1
+Account: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread comments</source>
+        <translation>
+            <numerusform>%1, %n unread comment</numerusform>
+            <numerusform>%1, %n unread comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n comments</source>
+        <translation>
+            <numerusform>%1, %n comment</numerusform>
+            <numerusform>%1, %n comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comments</source>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::ConversationDelegate</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::ConversationListModel</name>
+    <message>
+        <source>%1
+Account: %2</source>
+        <translation>%1
+Account: %2</translation>
+    </message>
+    <message>
+        <source>no messages</source>
+        <translation>no messages</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread, last message: %2</source>
+        <translation>
+            <numerusform>%1, %n unread, last message: %2</numerusform>
+            <numerusform>%1, %n unread, last message: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, last message: %2</source>
+        <translation>%1, last message: %2</translation>
+    </message>
+    <message>
+        <source>Message recalled</source>
+        <translation>Message recalled</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::MainWindow</name>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk</source>
+        <translation>HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Conversation</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <source>Search all messages and comments (Ctrl+K)</source>
+        <translation>Search all messages and comments (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Find in conversation…</source>
+        <translation>Find in conversation…</translation>
+    </message>
+    <message>
+        <source>Search in this conversation (Ctrl+F)</source>
+        <translation>Search in this conversation (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Previous conversation</source>
+        <translation>Previous conversation</translation>
+    </message>
+    <message>
+        <source>Next conversation</source>
+        <translation>Next conversation</translation>
+    </message>
+    <message>
+        <source>Next unread</source>
+        <translation>Next unread</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>Close search</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Mark read</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>Mark unread</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Pin or unpin the conversation</source>
+        <translation>Pin or unpin the conversation</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Archive or unarchive the conversation</source>
+        <translation>Archive or unarchive the conversation</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Copy message</translation>
+    </message>
+    <message>
+        <source>User card</source>
+        <translation>User card</translation>
+    </message>
+    <message>
+        <source>Profile of the person you are talking to</source>
+        <translation>Profile of the person you are talking to</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>Retry sending</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Start the demo connector</source>
+        <translation>Start the demo connector</translation>
+    </message>
+    <message>
+        <source>Connect an external worker…</source>
+        <translation>Connect an external worker…</translation>
+    </message>
+    <message>
+        <source>About HisCRM Desk</source>
+        <translation>About HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>Welcome to HisCRM Desk</source>
+        <translation>Welcome to HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>There is no account yet. Start the demo connector to see a working inbox with simulated fans, or connect an external worker that watches your real accounts.</source>
+        <translation>There is no account yet. Start the demo connector to see a working inbox with simulated fans, or connect an external worker that watches your real accounts.</translation>
+    </message>
+    <message>
+        <source>Start the demo</source>
+        <translation>Start the demo</translation>
+    </message>
+    <message>
+        <source>Connect an external worker</source>
+        <translation>Connect an external worker</translation>
+    </message>
+    <message>
+        <source>Views and accounts</source>
+        <translation>Views and accounts</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Videos with comments</source>
+        <translation>Videos with comments</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Write a reply — Enter sends, Shift+Enter starts a new line</source>
+        <translation>Write a reply — Enter sends, Shift+Enter starts a new line</translation>
+    </message>
+    <message>
+        <source>Quick replies</source>
+        <translation>Quick replies</translation>
+    </message>
+    <message>
+        <source>Insert a quick reply</source>
+        <translation>Insert a quick reply</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>Send the reply</translation>
+    </message>
+    <message>
+        <source>Characters used of the platform's limit</source>
+        <translation>Characters used of the platform's limit</translation>
+    </message>
+    <message>
+        <source>Master state</source>
+        <translation>Master state</translation>
+    </message>
+    <message>
+        <source>Connector state</source>
+        <translation>Connector state</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>Messages per second</translation>
+    </message>
+    <message>
+        <source>No conversation selected</source>
+        <translation>No conversation selected</translation>
+    </message>
+    <message>
+        <source>Pick a conversation on the left, or press Ctrl+K to search.</source>
+        <translation>Pick a conversation on the left, or press Ctrl+K to search.</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Pinned</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>logged out</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 on %2: %3</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk (%1)</source>
+        <translation>HisCRM Desk (%1)</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>New message</translation>
+    </message>
+    <message>
+        <source>Direct messages · %1</source>
+        <translation>Direct messages · %1</translation>
+    </message>
+    <message>
+        <source>Comments on your video</source>
+        <translation>Comments on your video</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>Could not %1: %2</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Unarchive</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>Muted</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>For 1 hour</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>For 8 hours</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>For 1 day</translation>
+    </message>
+    <message>
+        <source>Until I unmute</source>
+        <translation>Until I unmute</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Unmute</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>New tag…</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>New tag</translation>
+    </message>
+    <message>
+        <source>Tag name:</source>
+        <translation>Tag name:</translation>
+    </message>
+    <message>
+        <source>Tag colour</source>
+        <translation>Tag colour</translation>
+    </message>
+    <message>
+        <source>No unread conversation in this view.</source>
+        <translation>No unread conversation in this view.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 ✔ verified</source>
+        <translation>%1 ✔ verified</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Platform id:</source>
+        <translation>Platform id:</translation>
+    </message>
+    <message>
+        <source>(no signature)</source>
+        <translation>(no signature)</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Signature:</translation>
+    </message>
+    <message>
+        <source>Followers:</source>
+        <translation>Followers:</translation>
+    </message>
+    <message>
+        <source>Following:</source>
+        <translation>Following:</translation>
+    </message>
+    <message>
+        <source>Videos:</source>
+        <translation>Videos:</translation>
+    </message>
+    <message>
+        <source>Conversations with %1 on every account:</source>
+        <translation>Conversations with %1 on every account:</translation>
+    </message>
+    <message>
+        <source>Conversations with this user</source>
+        <translation>Conversations with this user</translation>
+    </message>
+    <message>
+        <source>running, logged in</source>
+        <translation>running, logged in</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>starting</translation>
+    </message>
+    <message>
+        <source>restarting after an error</source>
+        <translation>restarting after an error</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, last sync %1</source>
+        <translation>, last sync %1</translation>
+    </message>
+    <message>
+        <source>Master: running</source>
+        <translation>Master: running</translation>
+    </message>
+    <message>
+        <source>Master: stopped</source>
+        <translation>Master: stopped</translation>
+    </message>
+    <message>
+        <source>workers connect to %1</source>
+        <translation>workers connect to %1</translation>
+    </message>
+    <message>
+        <source>No connector running</source>
+        <translation>No connector running</translation>
+    </message>
+    <message>
+        <source>%1 msgs/s</source>
+        <translation>%1 msgs/s</translation>
+    </message>
+    <message>
+        <source>The demo connector is starting; the inbox appears in a moment.</source>
+        <translation>The demo connector is starting; the inbox appears in a moment.</translation>
+    </message>
+    <message>
+        <source>Workers connect to %1 with the worker token:
+%2
+See docs/protocol.md for the messages a worker sends.</source>
+        <translation>Workers connect to %1 with the worker token:
+%2
+See docs/protocol.md for the messages a worker sends.</translation>
+    </message>
+    <message>
+        <source>External workers (for example browser-automation crawlers) connect to this computer at:</source>
+        <translation>External workers (for example browser-automation crawlers) connect to this computer at:</translation>
+    </message>
+    <message>
+        <source>Worker token</source>
+        <translation>Worker token</translation>
+    </message>
+    <message>
+        <source>Copy URL and token</source>
+        <translation>Copy URL and token</translation>
+    </message>
+    <message>
+        <source>mark it read</source>
+        <translation>mark it read</translation>
+    </message>
+    <message>
+        <source>mark it unread</source>
+        <translation>mark it unread</translation>
+    </message>
+    <message>
+        <source>mark the comments read</source>
+        <translation>mark the comments read</translation>
+    </message>
+    <message>
+        <source>pin the conversation</source>
+        <translation>pin the conversation</translation>
+    </message>
+    <message>
+        <source>unpin the conversation</source>
+        <translation>unpin the conversation</translation>
+    </message>
+    <message>
+        <source>archive the conversation</source>
+        <translation>archive the conversation</translation>
+    </message>
+    <message>
+        <source>unarchive the conversation</source>
+        <translation>unarchive the conversation</translation>
+    </message>
+    <message>
+        <source>mute the conversation</source>
+        <translation>mute the conversation</translation>
+    </message>
+    <message>
+        <source>unmute the conversation</source>
+        <translation>unmute the conversation</translation>
+    </message>
+    <message>
+        <source>add the tag</source>
+        <translation>add the tag</translation>
+    </message>
+    <message>
+        <source>remove the tag</source>
+        <translation>remove the tag</translation>
+    </message>
+    <message>
+        <source>send the reply</source>
+        <translation>send the reply</translation>
+    </message>
+    <message>
+        <source>retry the reply</source>
+        <translation>retry the reply</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::MessageDelegate</name>
+    <message>
+        <source>%1 (edited)</source>
+        <translation>%1 (edited)</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unknown error</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::SearchPanel</name>
+    <message>
+        <source>Search messages and comments (Ctrl+K)</source>
+        <translation>Search messages and comments (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search messages and comments</source>
+        <translation>Search messages and comments</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>All accounts</translation>
+    </message>
+    <message>
+        <source>Account filter</source>
+        <translation>Account filter</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Direct messages</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>Message kind filter</source>
+        <translation>Message kind filter</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>Tag filter</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Custom range…</translation>
+    </message>
+    <message>
+        <source>Date filter</source>
+        <translation>Date filter</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>Unread only</translation>
+    </message>
+    <message>
+        <source>Only unread messages and comments</source>
+        <translation>Only unread messages and comments</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <source>Most relevant first</source>
+        <translation>Most relevant first</translation>
+    </message>
+    <message>
+        <source>Result order</source>
+        <translation>Result order</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>From: %1</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Remove this filter</translation>
+    </message>
+    <message>
+        <source>Sender filter: %1. Press to remove.</source>
+        <translation>Sender filter: %1. Press to remove.</translation>
+    </message>
+    <message>
+        <source>In: %1</source>
+        <translation>In: %1</translation>
+    </message>
+    <message>
+        <source>Search every conversation again</source>
+        <translation>Search every conversation again</translation>
+    </message>
+    <message>
+        <source>Conversation filter: %1. Press to remove.</source>
+        <translation>Conversation filter: %1. Press to remove.</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Search status</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Search failed: %1</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>No results</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ results</source>
+        <translation>
+            <numerusform>%n+ results</numerusform>
+            <numerusform>%n+ results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>account name (platform)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>conversation or video title · account name</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::SearchResultsModel</name>
+    <message>
+        <source>Unknown sender</source>
+        <translation>Unknown sender</translation>
+    </message>
+    <message>
+        <source>Video comment</source>
+        <translation>Video comment</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Direct message</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%1 in %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>Settings sections</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Quick replies</source>
+        <translation>Quick replies</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>Follow system</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The language of the application</source>
+        <translation>The language of the application</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Data folder:</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Where the message database is kept. Leave empty for the default folder.</source>
+        <translation>Where the message database is kept. Leave empty for the default folder.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Browse for the data folder</source>
+        <translation>Browse for the data folder</translation>
+    </message>
+    <message>
+        <source>Takes effect after restart</source>
+        <translation>Takes effect after restart</translation>
+    </message>
+    <message>
+        <source>Show desktop &amp;notifications for new messages</source>
+        <translation>Show desktop &amp;notifications for new messages</translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>Desktop notifications</translation>
+    </message>
+    <message>
+        <source>Show message &amp;preview</source>
+        <translation>Show message &amp;preview</translation>
+    </message>
+    <message>
+        <source>Message preview in notifications</source>
+        <translation>Message preview in notifications</translation>
+    </message>
+    <message>
+        <source>Turn off when others can see your screen: notifications then only say that a message arrived.</source>
+        <translation>Turn off when others can see your screen: notifications then only say that a message arrived.</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound</source>
+        <translation>Play a &amp;sound</translation>
+    </message>
+    <message>
+        <source>Notification sound</source>
+        <translation>Notification sound</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Add a quick reply</source>
+        <translation>Add a quick reply</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Edit the selected quick reply</source>
+        <translation>Edit the selected quick reply</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected quick reply</source>
+        <translation>Remove the selected quick reply</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Move the selected quick reply up</source>
+        <translation>Move the selected quick reply up</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Move &amp;down</translation>
+    </message>
+    <message>
+        <source>Move the selected quick reply down</source>
+        <translation>Move the selected quick reply down</translation>
+    </message>
+    <message>
+        <source>Quick replies are offered in the reply box. Double-click a reply to edit it; empty replies are dropped.</source>
+        <translation>Quick replies are offered in the reply box. Double-click a reply to edit it; empty replies are dropped.</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk</source>
+        <translation>HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Qt %1</source>
+        <translation>Qt %1</translation>
+    </message>
+    <message>
+        <source>SQLite %1</source>
+        <translation>SQLite %1</translation>
+    </message>
+    <message>
+        <source>A desktop inbox for operators of many social-media accounts: the direct messages and comments of every account in one place, searchable, kept on this computer.</source>
+        <translation>A desktop inbox for operators of many social-media accounts: the direct messages and comments of every account in one place, searchable, kept on this computer.</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>Free software under the GNU General Public License, version 3 or later.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>Choose the data folder</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::ThreadModel</name>
+    <message>
+        <source>[Image]</source>
+        <translation>[Image]</translation>
+    </message>
+    <message>
+        <source>[Video]</source>
+        <translation>[Video]</translation>
+    </message>
+    <message>
+        <source>[File]</source>
+        <translation>[File]</translation>
+    </message>
+    <message>
+        <source>[Sticker]</source>
+        <translation>[Sticker]</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Message recalled</source>
+        <translation>Message recalled</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Comment deleted</source>
+        <translation>Comment deleted</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::TrayNotifier</name>
+    <message>
+        <source>New message</source>
+        <translation>New message</translation>
+    </message>
+    <message numerus="yes">
+        <source>HisCRM Desk — %n unread</source>
+        <translation>
+            <numerusform>HisCRM Desk — %n unread</numerusform>
+            <numerusform>HisCRM Desk — %n unread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HisCRM Desk</source>
+        <translation>HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Hide window</source>
+        <translation>&amp;Hide window</translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>&amp;Show window</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk tray menu</source>
+        <translation>HisCRM Desk tray menu</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>HisCRM master: stores what workers send and serves the worker protocol.
@@ -359,6 +1399,34 @@ Every option can also be set through the environment variable named in brackets.
     <message>
         <source>shutting down (signal %1)</source>
         <translation>shutting down (signal %1)</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk: every account's messages and comments in one inbox.</source>
+        <translation>HisCRM Desk: every account's messages and comments in one inbox.</translation>
+    </message>
+    <message>
+        <source>Start the demo connector (a simulated platform).</source>
+        <translation>Start the demo connector (a simulated platform).</translation>
+    </message>
+    <message>
+        <source>Keep the message history in this folder.</source>
+        <translation>Keep the message history in this folder.</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk cannot start</source>
+        <translation>HisCRM Desk cannot start</translation>
+    </message>
+    <message>
+        <source>The message history could not be opened.
+
+%1</source>
+        <translation>The message history could not be opened.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Language: zh_CN or en.</source>
+        <translation>Language: zh_CN or en.</translation>
     </message>
 </context>
 </TS>

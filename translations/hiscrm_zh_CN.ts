@@ -293,6 +293,1039 @@
     </message>
 </context>
 <context>
+    <name>hiscrm::ui::AppSession</name>
+    <message>
+        <source>Cannot create the data folder %1. Choose a folder you can write to in Settings, or start with --data-dir.</source>
+        <translation>无法创建数据文件夹 %1。请在设置中选择一个可写入的文件夹，或使用 --data-dir 启动。</translation>
+    </message>
+    <message>
+        <source>The master is not running.</source>
+        <translation>主服务未在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::ContentListModel</name>
+    <message>
+        <source>Untitled video</source>
+        <translation>无标题视频</translation>
+    </message>
+    <message>
+        <source>%1
+Account: %2</source>
+        <translation>%1
+账号：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread comments</source>
+        <translation>
+            <numerusform>%1，%n 条未读评论</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n comments</source>
+        <translation>
+            <numerusform>%1，%n 条评论</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comments</source>
+        <translation>
+            <numerusform>%n 条评论</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::ConversationDelegate</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::ConversationListModel</name>
+    <message>
+        <source>%1
+Account: %2</source>
+        <translation>%1
+账号：%2</translation>
+    </message>
+    <message>
+        <source>no messages</source>
+        <translation>暂无消息</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread, last message: %2</source>
+        <translation>
+            <numerusform>%1，%n 条未读，最新消息：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, last message: %2</source>
+        <translation>%1，最新消息：%2</translation>
+    </message>
+    <message>
+        <source>Message recalled</source>
+        <translation>消息已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::MainWindow</name>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk</source>
+        <translation>HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>会话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>Search all messages and comments (Ctrl+K)</source>
+        <translation>搜索全部消息和评论（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Find in conversation…</source>
+        <translation>在会话中查找…</translation>
+    </message>
+    <message>
+        <source>Search in this conversation (Ctrl+F)</source>
+        <translation>在此会话中搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Previous conversation</source>
+        <translation>上一个会话</translation>
+    </message>
+    <message>
+        <source>Next conversation</source>
+        <translation>下一个会话</translation>
+    </message>
+    <message>
+        <source>Next unread</source>
+        <translation>下一个未读会话</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>关闭搜索</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>标为未读</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Pin or unpin the conversation</source>
+        <translation>置顶或取消置顶会话</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Archive or unarchive the conversation</source>
+        <translation>归档或取消归档会话</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>复制消息</translation>
+    </message>
+    <message>
+        <source>User card</source>
+        <translation>用户名片</translation>
+    </message>
+    <message>
+        <source>Profile of the person you are talking to</source>
+        <translation>当前聊天对象的资料</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>重试发送</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Start the demo connector</source>
+        <translation>启动演示连接器</translation>
+    </message>
+    <message>
+        <source>Connect an external worker…</source>
+        <translation>连接外部工作节点…</translation>
+    </message>
+    <message>
+        <source>About HisCRM Desk</source>
+        <translation>关于 HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>Welcome to HisCRM Desk</source>
+        <translation>欢迎使用 HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>There is no account yet. Start the demo connector to see a working inbox with simulated fans, or connect an external worker that watches your real accounts.</source>
+        <translation>还没有任何账号。启动演示连接器，即可看到由模拟粉丝实时互动的收件箱；或连接外部工作节点，接入你的真实账号。</translation>
+    </message>
+    <message>
+        <source>Start the demo</source>
+        <translation>启动演示</translation>
+    </message>
+    <message>
+        <source>Connect an external worker</source>
+        <translation>连接外部工作节点</translation>
+    </message>
+    <message>
+        <source>Views and accounts</source>
+        <translation>视图和账号</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Videos with comments</source>
+        <translation>有评论的视频</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Write a reply — Enter sends, Shift+Enter starts a new line</source>
+        <translation>输入回复——按 Enter 发送，Shift+Enter 换行</translation>
+    </message>
+    <message>
+        <source>Quick replies</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <source>Insert a quick reply</source>
+        <translation>插入快捷回复</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>发送回复</translation>
+    </message>
+    <message>
+        <source>Characters used of the platform's limit</source>
+        <translation>已用字数 / 平台字数上限</translation>
+    </message>
+    <message>
+        <source>Master state</source>
+        <translation>主服务状态</translation>
+    </message>
+    <message>
+        <source>Connector state</source>
+        <translation>连接器状态</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>每秒消息数</translation>
+    </message>
+    <message>
+        <source>No conversation selected</source>
+        <translation>未选择会话</translation>
+    </message>
+    <message>
+        <source>Pick a conversation on the left, or press Ctrl+K to search.</source>
+        <translation>请在左侧选择一个会话，或按 Ctrl+K 搜索。</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>待回复</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已置顶</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk (%1)</source>
+        <translation>HisCRM Desk (%1)</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>新消息</translation>
+    </message>
+    <message>
+        <source>Direct messages · %1</source>
+        <translation>私信 · %1</translation>
+    </message>
+    <message>
+        <source>Comments on your video</source>
+        <translation>你的视频收到的评论</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>无法执行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>取消归档</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>已免打扰</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>8 小时</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>Until I unmute</source>
+        <translation>直到手动取消</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>取消免打扰</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Tag name:</source>
+        <translation>标签名称：</translation>
+    </message>
+    <message>
+        <source>Tag colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <source>No unread conversation in this view.</source>
+        <translation>此视图中没有未读会话。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 ✔ verified</source>
+        <translation>%1 ✔ 已认证</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>昵称：</translation>
+    </message>
+    <message>
+        <source>Platform id:</source>
+        <translation>平台 ID：</translation>
+    </message>
+    <message>
+        <source>(no signature)</source>
+        <translation>（无签名）</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>签名：</translation>
+    </message>
+    <message>
+        <source>Followers:</source>
+        <translation>粉丝：</translation>
+    </message>
+    <message>
+        <source>Following:</source>
+        <translation>关注：</translation>
+    </message>
+    <message>
+        <source>Videos:</source>
+        <translation>视频：</translation>
+    </message>
+    <message>
+        <source>Conversations with %1 on every account:</source>
+        <translation>各账号与 %1 的会话：</translation>
+    </message>
+    <message>
+        <source>Conversations with this user</source>
+        <translation>与此用户的会话</translation>
+    </message>
+    <message>
+        <source>running, logged in</source>
+        <translation>运行中，已登录</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>restarting after an error</source>
+        <translation>出错后正在重启</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>, last sync %1</source>
+        <translation>，上次同步 %1</translation>
+    </message>
+    <message>
+        <source>Master: running</source>
+        <translation>主服务：运行中</translation>
+    </message>
+    <message>
+        <source>Master: stopped</source>
+        <translation>主服务：已停止</translation>
+    </message>
+    <message>
+        <source>workers connect to %1</source>
+        <translation>工作节点连接地址：%1</translation>
+    </message>
+    <message>
+        <source>No connector running</source>
+        <translation>没有正在运行的连接器</translation>
+    </message>
+    <message>
+        <source>%1 msgs/s</source>
+        <translation>%1 条/秒</translation>
+    </message>
+    <message>
+        <source>The demo connector is starting; the inbox appears in a moment.</source>
+        <translation>演示连接器正在启动，收件箱稍后就会出现。</translation>
+    </message>
+    <message>
+        <source>Workers connect to %1 with the worker token:
+%2
+See docs/protocol.md for the messages a worker sends.</source>
+        <translation>工作节点使用以下工作节点令牌连接到 %1：
+%2
+工作节点发送的消息格式请参阅 docs/protocol.md。</translation>
+    </message>
+    <message>
+        <source>External workers (for example browser-automation crawlers) connect to this computer at:</source>
+        <translation>外部工作节点（例如浏览器自动化爬虫）通过以下地址连接到本机：</translation>
+    </message>
+    <message>
+        <source>Worker token</source>
+        <translation>工作节点令牌</translation>
+    </message>
+    <message>
+        <source>Copy URL and token</source>
+        <translation>复制地址和令牌</translation>
+    </message>
+    <message>
+        <source>mark it read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>mark it unread</source>
+        <translation>标为未读</translation>
+    </message>
+    <message>
+        <source>mark the comments read</source>
+        <translation>将评论标为已读</translation>
+    </message>
+    <message>
+        <source>pin the conversation</source>
+        <translation>置顶会话</translation>
+    </message>
+    <message>
+        <source>unpin the conversation</source>
+        <translation>取消置顶会话</translation>
+    </message>
+    <message>
+        <source>archive the conversation</source>
+        <translation>归档会话</translation>
+    </message>
+    <message>
+        <source>unarchive the conversation</source>
+        <translation>取消归档会话</translation>
+    </message>
+    <message>
+        <source>mute the conversation</source>
+        <translation>对会话开启免打扰</translation>
+    </message>
+    <message>
+        <source>unmute the conversation</source>
+        <translation>取消会话免打扰</translation>
+    </message>
+    <message>
+        <source>add the tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>remove the tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>send the reply</source>
+        <translation>发送回复</translation>
+    </message>
+    <message>
+        <source>retry the reply</source>
+        <translation>重试回复</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::MessageDelegate</name>
+    <message>
+        <source>%1 (edited)</source>
+        <translation>%1（已编辑）</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>发送失败：%1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::SearchPanel</name>
+    <message>
+        <source>Search messages and comments (Ctrl+K)</source>
+        <translation>搜索消息和评论（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Search messages and comments</source>
+        <translation>搜索消息和评论</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>全部账号</translation>
+    </message>
+    <message>
+        <source>Account filter</source>
+        <translation>账号筛选</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>私信</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Message kind filter</source>
+        <translation>消息类型筛选</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>Tag filter</source>
+        <translation>标签筛选</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>自定义范围…</translation>
+    </message>
+    <message>
+        <source>Date filter</source>
+        <translation>日期筛选</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>仅未读</translation>
+    </message>
+    <message>
+        <source>Only unread messages and comments</source>
+        <translation>仅显示未读消息和评论</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新优先</translation>
+    </message>
+    <message>
+        <source>Most relevant first</source>
+        <translation>最相关优先</translation>
+    </message>
+    <message>
+        <source>Result order</source>
+        <translation>结果排序</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>发送者：%1</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>移除此筛选条件</translation>
+    </message>
+    <message>
+        <source>Sender filter: %1. Press to remove.</source>
+        <translation>发送者筛选：%1。点击即可移除。</translation>
+    </message>
+    <message>
+        <source>In: %1</source>
+        <translation>范围：%1</translation>
+    </message>
+    <message>
+        <source>Search every conversation again</source>
+        <translation>恢复搜索全部会话</translation>
+    </message>
+    <message>
+        <source>Conversation filter: %1. Press to remove.</source>
+        <translation>会话筛选：%1。点击即可移除。</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>搜索状态</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>没有结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ results</source>
+        <translation>
+            <numerusform>%n+ 条结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>account name (platform)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>conversation or video title · account name</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::SearchResultsModel</name>
+    <message>
+        <source>Unknown sender</source>
+        <translation>未知发送者</translation>
+    </message>
+    <message>
+        <source>Video comment</source>
+        <translation>视频评论</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>私信</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3</source>
+        <translation>%1 在“%2”中：%3</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>设置分类</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Quick replies</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language of the application</source>
+        <translation>应用的界面语言</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>数据文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Where the message database is kept. Leave empty for the default folder.</source>
+        <translation>消息数据库的存放位置。留空则使用默认文件夹。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Browse for the data folder</source>
+        <translation>浏览并选择数据文件夹</translation>
+    </message>
+    <message>
+        <source>Takes effect after restart</source>
+        <translation>重启后生效</translation>
+    </message>
+    <message>
+        <source>Show desktop &amp;notifications for new messages</source>
+        <translation>收到新消息时显示桌面通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>桌面通知</translation>
+    </message>
+    <message>
+        <source>Show message &amp;preview</source>
+        <translation>显示消息预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Message preview in notifications</source>
+        <translation>在通知中预览消息</translation>
+    </message>
+    <message>
+        <source>Turn off when others can see your screen: notifications then only say that a message arrived.</source>
+        <translation>他人可能看到你的屏幕时请关闭此项：关闭后，通知只提示收到了新消息。</translation>
+    </message>
+    <message>
+        <source>Play a &amp;sound</source>
+        <translation>播放提示音(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Notification sound</source>
+        <translation>通知提示音</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a quick reply</source>
+        <translation>添加快捷回复</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit the selected quick reply</source>
+        <translation>编辑所选快捷回复</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected quick reply</source>
+        <translation>删除所选快捷回复</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the selected quick reply up</source>
+        <translation>上移所选快捷回复</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move the selected quick reply down</source>
+        <translation>下移所选快捷回复</translation>
+    </message>
+    <message>
+        <source>Quick replies are offered in the reply box. Double-click a reply to edit it; empty replies are dropped.</source>
+        <translation>快捷回复可在回复框中选用。双击一条回复即可编辑；内容为空的回复会被移除。</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk</source>
+        <translation>HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Qt %1</source>
+        <translation>Qt %1</translation>
+    </message>
+    <message>
+        <source>SQLite %1</source>
+        <translation>SQLite %1</translation>
+    </message>
+    <message>
+        <source>A desktop inbox for operators of many social-media accounts: the direct messages and comments of every account in one place, searchable, kept on this computer.</source>
+        <translation>为运营多个社交媒体账号的用户打造的桌面收件箱：所有账号的私信和评论集中在一处，可随时搜索，数据保存在本机。</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>本软件为自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>选择数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::ThreadModel</name>
+    <message>
+        <source>[Image]</source>
+        <translation>[图片]</translation>
+    </message>
+    <message>
+        <source>[Video]</source>
+        <translation>[视频]</translation>
+    </message>
+    <message>
+        <source>[File]</source>
+        <translation>[文件]</translation>
+    </message>
+    <message>
+        <source>[Sticker]</source>
+        <translation>[表情]</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>Message recalled</source>
+        <translation>消息已撤回</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知用户</translation>
+    </message>
+    <message>
+        <source>Comment deleted</source>
+        <translation>评论已删除</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::TrayNotifier</name>
+    <message>
+        <source>New message</source>
+        <translation>新消息</translation>
+    </message>
+    <message numerus="yes">
+        <source>HisCRM Desk — %n unread</source>
+        <translation>
+            <numerusform>HisCRM Desk — %n 条未读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HisCRM Desk</source>
+        <translation>HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Hide window</source>
+        <translation>隐藏窗口(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>显示窗口(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk tray menu</source>
+        <translation>HisCRM Desk 托盘菜单</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>HisCRM master: stores what workers send and serves the worker protocol.
@@ -359,6 +1392,34 @@ Every option can also be set through the environment variable named in brackets.
     <message>
         <source>shutting down (signal %1)</source>
         <translation>正在关闭（信号 %1）</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk: every account's messages and comments in one inbox.</source>
+        <translation>HisCRM Desk：所有账号的消息和评论，尽在一个收件箱。</translation>
+    </message>
+    <message>
+        <source>Start the demo connector (a simulated platform).</source>
+        <translation>启动演示连接器（模拟平台）。</translation>
+    </message>
+    <message>
+        <source>Keep the message history in this folder.</source>
+        <translation>将消息历史记录保存在此文件夹中。</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk cannot start</source>
+        <translation>HisCRM Desk 无法启动</translation>
+    </message>
+    <message>
+        <source>The message history could not be opened.
+
+%1</source>
+        <translation>无法打开消息历史记录。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
     </message>
 </context>
 </TS>

@@ -85,6 +85,7 @@ void AppSession::startDemo(double itemsPerSecond, qint64 maxItems)
             d.itemsPerSecond = itemsPerSecond;
             d.maxItems = maxItems;
             d.live = true;
+            d.initialBacklog = maxItems >= 0 ? 0 : 400;
             return std::make_unique<worker::DemoConnector>(d);
         });
     });

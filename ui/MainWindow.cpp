@@ -60,6 +60,30 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+// What the operator tried, for error messages ("Could not pin the conversation: ...").
+QString actionName(const QString &op)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("mark_read"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "mark it read")},
+        {QStringLiteral("mark_unread"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "mark it unread")},
+        {QStringLiteral("mark_comments_read"),
+         QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "mark the comments read")},
+        {QStringLiteral("pin"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "pin the conversation")},
+        {QStringLiteral("unpin"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "unpin the conversation")},
+        {QStringLiteral("archive"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "archive the conversation")},
+        {QStringLiteral("unarchive"),
+         QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "unarchive the conversation")},
+        {QStringLiteral("mute"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "mute the conversation")},
+        {QStringLiteral("unmute"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "unmute the conversation")},
+        {QStringLiteral("tag"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "add the tag")},
+        {QStringLiteral("untag"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "remove the tag")},
+        {QStringLiteral("reply"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "send the reply")},
+        {QStringLiteral("retry_reply"), QT_TRANSLATE_NOOP("hiscrm::ui::MainWindow", "retry the reply")},
+    };
+    const char *name = names.value(op);
+    return name ? QCoreApplication::translate("hiscrm::ui::MainWindow", name) : op;
+}
+
 QString platformName(const QString &platform)
 {
     if (platform == u"demo")
@@ -794,22 +818,23 @@ void MainWindow::showThread(ItemKind kind, qint64 threadId, qint64 itemId)
     m_composer->setEnabled(true);
     emit m_composer->textChanged();
     updateActions();
-    maybeMarkRead();
+    maybeMarkRead(true);
 }
 
-void MainWindow::maybeMarkRead()
+void MainWindow::maybeMarkRead(bool opening)
 {
     // Opening a conversation scrolled to the end means reading it; a jump into history does not.
-    if (!isActiveWindow() && !qEnvironmentVariableIsSet("HISCRM_ASSUME_ACTIVE"))
+    // While it stays open, only new inbound messages are read: a chat the operator marked unread
+    // by hand stays unread until they open it again.
+    if (!isActiveWindow())
         return;
     QScrollBar *bar = m_threadView->verticalScrollBar();
     if (bar->value() < bar->maximum() - 4 || m_thread->canLoadNewer())
         return;
     if (m_currentConversation) {
         const auto c = m_session->store()->conversation(m_currentConversation);
-        if (c && c.value() && c.value()->unreadBadge() > 0)
-            command(QStringLiteral("mark_read"),
-                    {{QStringLiteral("conversation_id"), m_currentConversation}});
+        if (c && c.value() && (opening ? c.value()->unreadBadge() : c.value()->unreadCount) > 0)
+            command(QStringLiteral("mark_read"), {{QStringLiteral("conversation_id"), m_currentConversation}});
     } else if (m_currentContent) {
         const auto c = m_session->store()->content(m_currentContent);
         if (c && c.value() && c.value()->unreadComments > 0)
@@ -849,7 +874,8 @@ void MainWindow::command(const QString &op, const QJsonObject &args)
         if (!self)
             return;
         if (!r) {
-            self->statusBar()->showMessage(tr("Could not %1: %2").arg(op, r.error().message), 8000);
+            self->statusBar()->showMessage(tr("Could not %1: %2").arg(actionName(op), r.error().message),
+                                           8000);
             return;
         }
         self->flushRefresh();

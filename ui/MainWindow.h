@@ -70,7 +70,7 @@ private:
     void onConversationActivated(const QModelIndex &index);
     void onContentActivated(const QModelIndex &index);
     void showThread(model::ItemKind kind, qint64 threadId, qint64 itemId);
-    void maybeMarkRead();
+    void maybeMarkRead(bool opening = false);
     void sendReply();
     void command(const QString &op, const QJsonObject &args);
     void pollStatus();

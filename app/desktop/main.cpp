@@ -5,6 +5,7 @@
 #include "common/Translations.h"
 #include "ui/AppSession.h"
 #include "ui/MainWindow.h"
+#include "ui/Screenshots.h"
 #include "ui/Settings.h"
 
 #include <QApplication>
@@ -29,7 +30,12 @@ int main(int argc, char *argv[])
     QApplication::setQuitOnLastWindowClosed(true);
 
     ui::Settings settings;
-    installTranslations(QLocale(settings.effectiveLanguage()));
+    // --lang is read before the parser so that --help itself is in the chosen language.
+    QString lang = settings.effectiveLanguage();
+    const QStringList args = QCoreApplication::arguments();
+    if (const qsizetype at = args.indexOf(QStringLiteral("--lang")); at >= 0 && at + 1 < args.size())
+        lang = args.at(at + 1);
+    installTranslations(QLocale(lang));
 
     QCommandLineParser p;
     p.setApplicationDescription(
@@ -45,7 +51,13 @@ int main(int argc, char *argv[])
     // For the start-up benchmark: print when the window is interactive, then quit.
     QCommandLineOption measure(QStringLiteral("measure-startup"));
     measure.setFlags(QCommandLineOption::HiddenFromHelp);
-    p.addOptions({demo, dataDir, measure});
+    QCommandLineOption langOption(QStringLiteral("lang"),
+                                  QApplication::translate("main", "Language: zh_CN or en."),
+                                  QStringLiteral("code"));
+    // For the documentation: capture screenshots into a folder, then quit.
+    QCommandLineOption shots(QStringLiteral("screenshots"), QString(), QStringLiteral("folder"));
+    shots.setFlags(QCommandLineOption::HiddenFromHelp);
+    p.addOptions({demo, dataDir, langOption, measure, shots});
     p.process(app);
 
     ui::AppSession session;
@@ -60,7 +72,14 @@ int main(int argc, char *argv[])
         session.startDemo();
 
     ui::MainWindow window(&session, &settings);
+    if (p.isSet(shots))
+        window.resize(1280, 800);
     window.show();
+    if (p.isSet(shots)) {
+        ui::captureScreenshots(&window, &settings, p.value(shots),
+                               lang.startsWith(u"zh") ? QStringLiteral("zh_CN") : QStringLiteral("en"),
+                               [](bool ok) { QApplication::exit(ok ? 0 : 1); });
+    }
     if (p.isSet(measure)) {
         // Queued behind the first paint: the window is interactive once the event loop turns.
         QTimer::singleShot(0, &window, [&] {

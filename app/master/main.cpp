@@ -154,6 +154,7 @@ int main(int argc, char *argv[])
                 worker::DemoConnector::Options d;
                 d.itemsPerSecond = rate;
                 d.live = true;
+                d.initialBacklog = 400;
                 return std::make_unique<worker::DemoConnector>(d);
             });
         });

@@ -114,7 +114,8 @@ Result<ConversationPage> Store::conversations(const ConversationFilter &f, int l
     return guarded([&] {
         // Built from fixed fragments only; every value is bound.
         QByteArray sql = "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c";
-        QList<QByteArray> where;
+        // A chat the connector announced but nobody has written in yet is not in the inbox.
+        QList<QByteArray> where{"c.last_item_id <> 0"};
         if (f.archived == ArchivedFilter::Exclude)
             where << "c.archived = 0";
         else if (f.archived == ArchivedFilter::Only)

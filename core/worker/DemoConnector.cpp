@@ -116,7 +116,8 @@ model::Batch DemoConnector::nextBatch(int items)
         // now: the run tag keeps this run's message ids apart from earlier runs' in the database.
         const QString tag = QStringLiteral("r%1-").arg(m_runTag);
         const auto stamp = [this] {
-            m_lastStamp = qMax(QDateTime::currentMSecsSinceEpoch(), m_lastStamp + 1);
+            m_lastStamp = m_backfillStepMs > 0 ? m_lastStamp + m_backfillStepMs
+                                               : qMax(QDateTime::currentMSecsSinceEpoch(), m_lastStamp + 1);
             return m_lastStamp;
         };
         for (model::MessageRecord &m : b.messages) {
@@ -189,8 +190,15 @@ model::Batch DemoConnector::nextBatch(int items)
 void DemoConnector::start()
 {
     // The directory goes first so that the accounts exist before their login states arrive.
-    if (!m_directorySent)
-        emit batchReady(++m_seq, nextBatch(0));
+    if (!m_directorySent) {
+        // A live demo opens on a lived-in inbox: a backlog spread over the last hours.
+        const int backlog = m_opt.live ? qMax(0, m_opt.initialBacklog) : 0;
+        m_backfillStepMs = backlog > 0 ? 3 * 3600 * 1000 / backlog : 0;
+        m_lastStamp = QDateTime::currentMSecsSinceEpoch() - qint64(backlog) * m_backfillStepMs;
+        emit batchReady(++m_seq, nextBatch(backlog));
+        m_produced += backlog;
+        m_backfillStepMs = 0;
+    }
     const QStringList ids = accounts();
     for (const QString &account : ids)
         emit accountStatus(account, model::LoginState::LoggedIn, QString());

@@ -34,6 +34,7 @@ public:
         // Live: messages are stamped with the current time and their ids tagged per run, so the
         // desktop's demo keeps growing across restarts. Off (tests, benchmark): fully deterministic.
         bool live = false;
+        int initialBacklog = 0; // live: items already there when the demo starts, spread over 3 hours
     };
 
     explicit DemoConnector(Options options, QObject *parent = nullptr);
@@ -66,8 +67,10 @@ private:
     QList<model::CommentRecord> m_recentComments;
     quint64 m_replySerial = 0;
     QSet<QString> m_failedOnce;
-    qint64 m_runTag = 0;    // live mode: the start time, as a per-run id prefix
-    qint64 m_lastStamp = 0; // command ids whose first attempt "#failonce" already failed
+    qint64 m_runTag = 0; // live mode: the start time, as a per-run id prefix
+    qint64 m_lastStamp = 0;
+    qint64 m_backfillStepMs = 0; // while producing the backlog: the time between its items // command ids
+                                 // whose first attempt "#failonce" already failed
 };
 
 } // namespace hiscrm::worker
