@@ -1297,6 +1297,14 @@ See docs/protocol.md for the messages a worker sends.</translation>
         <source>Comment deleted</source>
         <translation>Comment deleted</translation>
     </message>
+    <message>
+        <source>Originally: %1</source>
+        <translation>Originally: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1. Double-click to retry.</source>
+        <translation>Not sent: %1. Double-click to retry.</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::TrayNotifier</name>

@@ -1291,6 +1291,14 @@ See docs/protocol.md for the messages a worker sends.</source>
         <source>Comment deleted</source>
         <translation>评论已删除</translation>
     </message>
+    <message>
+        <source>Originally: %1</source>
+        <translation>原文：%1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1. Double-click to retry.</source>
+        <translation>未发送：%1。双击重试。</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::TrayNotifier</name>

@@ -834,7 +834,8 @@ void MainWindow::maybeMarkRead(bool opening)
     if (m_currentConversation) {
         const auto c = m_session->store()->conversation(m_currentConversation);
         if (c && c.value() && (opening ? c.value()->unreadBadge() : c.value()->unreadCount) > 0)
-            command(QStringLiteral("mark_read"), {{QStringLiteral("conversation_id"), m_currentConversation}});
+            command(QStringLiteral("mark_read"),
+                    {{QStringLiteral("conversation_id"), m_currentConversation}});
     } else if (m_currentContent) {
         const auto c = m_session->store()->content(m_currentContent);
         if (c && c.value() && c.value()->unreadComments > 0)

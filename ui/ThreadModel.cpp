@@ -325,6 +325,13 @@ QVariant ThreadModel::data(const QModelIndex &index, int role) const
         return item.recalled;
     case OriginalTextRole:
         return originalText(item);
+    case Qt::ToolTipRole:
+        // Hovering an edited or recalled message shows what it said before; a failed reply, why.
+        if (item.recalled || item.editedAt != 0)
+            return tr("Originally: %1").arg(originalText(item));
+        if (item.delivery == model::Delivery::Failed)
+            return tr("Not sent: %1. Double-click to retry.").arg(item.error);
+        return QVariant();
     case DaySeparatorRole:
         return startsDay(index.row()) ? dayLabel(row.day, QDate::currentDate()) : QString();
     case ParentTextRole:
