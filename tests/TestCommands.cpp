@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestUtil.h"
 
+#include <QDateTime>
+
 using namespace testutil;
 
 class TestCommands : public QObject
@@ -204,6 +206,18 @@ private slots:
         QVERIFY(!s->recordReply(ItemKind::Message, 424242, 0, u"x"_s, u"cmd-3"_s));
         QVERIFY(!s->setReplyResult(s->thread(ItemKind::Message, c1)->items[0].id, Delivery::Sent, QString(),
                                    QString()));
+    }
+
+    void replyComesAfterMessagesFromAFastClock()
+    {
+        // The platform's clock is a minute ahead of ours: the reply still lands after the message.
+        const qint64 ahead = QDateTime::currentMSecsSinceEpoch() + 60000;
+        QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, u"future"_s, u"u-1"_s, u"来自未来"_s, ahead)})));
+        auto r = s->recordReply(ItemKind::Message, c1, 0, u"收到"_s, u"cmd-late"_s);
+        QVERIFY(r);
+        const auto items = s->thread(ItemKind::Message, c1)->items;
+        QCOMPARE(items.last().id, r->itemId);
+        QCOMPARE(conv(*s, c1).lastItemId, r->itemId);
     }
 
     void observedCopyBeforeResultIsMerged()

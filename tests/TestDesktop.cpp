@@ -130,6 +130,18 @@ private:
         QCOMPARE(composer->toPlainText(), QString()); // Enter sent it
     }
 
+    QString dumpThread()
+    {
+        QString out;
+        const auto page = m_session->store()->thread(ItemKind::Message, m_window->currentConversation(), 5);
+        for (const Item &it : page->items)
+            out += u" | "_s + QString::number(it.id) + u" "_s + it.text + u" "_s +
+                   QString::number(int(it.delivery));
+        for (int r = 0; r < thread()->rowCount(); ++r)
+            out += u" || row "_s + QString::number(thread()->index(r).data(ThreadModel::IdRole).toLongLong());
+        return out;
+    }
+
     int rowWithText(const QString &text)
     {
         for (int r = thread()->rowCount() - 1; r >= 0; --r) {
@@ -163,8 +175,13 @@ private slots:
         start(true);
         openRow(0);
         sendReply(u"好的，今天发货 #ok"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed([this] { return rowWithText(u"好的，今天发货 #ok"_s) >= 0; }),
-                                 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(refreshed([this] { return rowWithText(u"好的，今天发货 #ok"_s) >= 0; }),
+                                  qPrintable(u"status: "_s + m_window->statusBar()->currentMessage() +
+                                             u", rows "_s + QString::number(thread()->rowCount()) +
+                                             u", thread "_s + QString::number(thread()->threadId()) +
+                                             u", current "_s +
+                                             QString::number(m_window->currentConversation()) + dumpThread()),
+                                  20000);
         const int row = rowWithText(u"好的，今天发货 #ok"_s);
         QVERIFY(thread()->index(row).data(ThreadModel::OutgoingRole).toBool());
         // The demo platform answers after ~300 ms: pending first, then sent.

@@ -426,6 +426,14 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
         it.type = MessageType::Text;
         it.text = text;
         it.createdAt = createdAtMs > 0 ? createdAtMs : nowMs();
+        if (createdAtMs == 0) {
+            // A reply comes after everything the operator saw in the thread, even when the
+            // platform's clock runs ahead of ours: thread order must not depend on two clocks.
+            auto q = d->db.cached("SELECT max(id) FROM items WHERE kind = ?1 AND thread_id = ?2");
+            q.bind(1, int(kind)).bind(2, threadId);
+            if (q.next() && !q.isNull(0))
+                it.createdAt = qMax(it.createdAt, q.int64(0) / kIdSlotsPerMs + 1);
+        }
         it.delivery = Delivery::Pending;
         it.clientRef = clientRef;
         it.read = true;
