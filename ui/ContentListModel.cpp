@@ -17,7 +17,7 @@ constexpr int kStoreMaxPage = 500; // Store::contents() clamps larger limits
 } // namespace
 
 ContentListModel::ContentListModel(store::Store *store, QObject *parent)
-    : QAbstractListModel(parent)
+    : DiffListModel(parent)
     , m_store(store)
 {
     setFilter(0, false);
@@ -54,31 +54,7 @@ void ContentListModel::refresh()
         return;
     resolve(target);
 
-    ListDiffSignals s;
-    s.beginInsert = [this](int first, int last) {
-        beginInsertRows(QModelIndex(), first, last);
-    };
-    s.endInsert = [this] {
-        reindex();
-        endInsertRows();
-    };
-    s.beginRemove = [this](int first, int last) {
-        beginRemoveRows(QModelIndex(), first, last);
-    };
-    s.endRemove = [this] {
-        reindex();
-        endRemoveRows();
-    };
-    s.beginMove = [this](int from, int destination) {
-        beginMoveRows(QModelIndex(), from, from, QModelIndex(), destination);
-    };
-    s.endMove = [this] {
-        reindex();
-        endMoveRows();
-    };
-    s.changed = [this](int first, int last) {
-        emit dataChanged(index(first), index(last));
-    };
+    const ListDiffSignals s = diffSignals([this] { reindex(); });
 
     const auto same = [](const Row &a, const Row &b) {
         const model::Content &x = a.content;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/ListDiff.h"
+
 // The "Comments" view: posted videos that have comments, latest comment first, loaded a page at a
 // time and kept live by refresh() with row signals only (never a reset), like the conversation
 // list. Reads through the UI thread's read-only Store; never writes.
@@ -15,7 +17,7 @@
 
 namespace hiscrm::ui {
 
-class ContentListModel final : public QAbstractListModel
+class ContentListModel final : public DiffListModel
 {
     Q_OBJECT
 

@@ -35,7 +35,7 @@ bool isCjk(char32_t cp)
 } // namespace
 
 ConversationListModel::ConversationListModel(store::Store *store, QObject *parent)
-    : QAbstractListModel(parent)
+    : DiffListModel(parent)
     , m_store(store)
 {
     setFilter(store::ConversationFilter());
@@ -71,31 +71,7 @@ void ConversationListModel::refresh()
         return;
     resolve(target, true);
 
-    ListDiffSignals s;
-    s.beginInsert = [this](int first, int last) {
-        beginInsertRows(QModelIndex(), first, last);
-    };
-    s.endInsert = [this] {
-        reindex();
-        endInsertRows();
-    };
-    s.beginRemove = [this](int first, int last) {
-        beginRemoveRows(QModelIndex(), first, last);
-    };
-    s.endRemove = [this] {
-        reindex();
-        endRemoveRows();
-    };
-    s.beginMove = [this](int from, int destination) {
-        beginMoveRows(QModelIndex(), from, from, QModelIndex(), destination);
-    };
-    s.endMove = [this] {
-        reindex();
-        endMoveRows();
-    };
-    s.changed = [this](int first, int last) {
-        emit dataChanged(index(first), index(last));
-    };
+    const ListDiffSignals s = diffSignals([this] { reindex(); });
 
     const auto same = [](const Row &a, const Row &b) {
         const model::Conversation &x = a.conversation;

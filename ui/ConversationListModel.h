@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/ListDiff.h"
+
 // The conversation list: one filtered view of the store's conversations, newest activity first
 // with pinned chats on top, loaded a page at a time and kept live by refresh() without ever
 // resetting (so views keep their selection and scroll position while messages stream in).
@@ -17,7 +19,7 @@
 
 namespace hiscrm::ui {
 
-class ConversationListModel final : public QAbstractListModel
+class ConversationListModel final : public DiffListModel
 {
     Q_OBJECT
 

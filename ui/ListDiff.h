@@ -6,6 +6,7 @@
 // selection, current index and scroll position across live updates. A model reset would lose all
 // three, which is why refresh paths go through here instead.
 
+#include <QAbstractListModel>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -185,5 +186,44 @@ void applyListDiff(QList<Row> &rows, QList<Row> target, KeyOf keyOf, Same same, 
     }
     Q_ASSERT(rows.size() == target.size());
 }
+
+// A list model that applies applyListDiff() changes with the matching begin/end signals; its
+// subclasses only say how to rebuild their id -> row index after each structural step.
+class DiffListModel : public QAbstractListModel
+{
+public:
+    using QAbstractListModel::QAbstractListModel;
+
+protected:
+    ListDiffSignals diffSignals(std::function<void()> reindex)
+    {
+        ListDiffSignals s;
+        s.beginInsert = [this](int first, int last) {
+            beginInsertRows(QModelIndex(), first, last);
+        };
+        s.endInsert = [this, reindex] {
+            reindex();
+            endInsertRows();
+        };
+        s.beginRemove = [this](int first, int last) {
+            beginRemoveRows(QModelIndex(), first, last);
+        };
+        s.endRemove = [this, reindex] {
+            reindex();
+            endRemoveRows();
+        };
+        s.beginMove = [this](int from, int destination) {
+            beginMoveRows(QModelIndex(), from, from, QModelIndex(), destination);
+        };
+        s.endMove = [this, reindex] {
+            reindex();
+            endMoveRows();
+        };
+        s.changed = [this](int first, int last) {
+            emit dataChanged(index(first), index(last));
+        };
+        return s;
+    }
+};
 
 } // namespace hiscrm::ui

@@ -30,7 +30,7 @@ QString shortened(const QString &text)
 } // namespace
 
 ThreadModel::ThreadModel(store::Store *store, QObject *parent)
-    : QAbstractListModel(parent)
+    : DiffListModel(parent)
     , m_store(store)
 {}
 
@@ -193,29 +193,7 @@ void ThreadModel::refresh()
         startedDay.insert(m_rows[i].item.id, startsDay(i));
     QSet<qint64> changedIds;
 
-    ListDiffSignals s;
-    s.beginInsert = [this](int first, int last) {
-        beginInsertRows(QModelIndex(), first, last);
-    };
-    s.endInsert = [this] {
-        reindex();
-        endInsertRows();
-    };
-    s.beginRemove = [this](int first, int last) {
-        beginRemoveRows(QModelIndex(), first, last);
-    };
-    s.endRemove = [this] {
-        reindex();
-        endRemoveRows();
-    };
-    // Items are ordered by id, which never changes, so the diff never moves a row.
-    s.beginMove = [this](int from, int destination) {
-        beginMoveRows(QModelIndex(), from, from, QModelIndex(), destination);
-    };
-    s.endMove = [this] {
-        reindex();
-        endMoveRows();
-    };
+    ListDiffSignals s = diffSignals([this] { reindex(); });
     s.changed = [this, &changedIds](int first, int last) {
         for (int i = first; i <= last; ++i) {
             const qint64 id = m_rows[i].item.id;

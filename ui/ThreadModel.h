@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/ListDiff.h"
+
 // The items of one thread (a conversation's messages or a video's comments), oldest at the top.
 // Holds a window of the thread: the newest page after setThread(), or a page around an item after
 // a jump from search, grown page by page towards either end. refresh() keeps the window live with
@@ -18,7 +20,7 @@
 
 namespace hiscrm::ui {
 
-class ThreadModel final : public QAbstractListModel
+class ThreadModel final : public DiffListModel
 {
     Q_OBJECT
 
