@@ -91,7 +91,8 @@ install_apt() {
         qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
         libsqlite3-dev libgl-dev
         fortunes-zh fortune-mod
-        xvfb xauth fonts-noto-cjk
+        qt6-translations-l10n
+        xvfb xauth fonts-noto-cjk fonts-noto-color-emoji
     )
     if [ "$with_postgres" -eq 1 ]; then
         pkgs+=(postgresql)
