@@ -101,8 +101,10 @@ int main(int argc, char *argv[])
     }
     QString rules;
     for (qsizetype i = 0; i < levels.size(); ++i)
+        // Qt's logging rules call the "error" level "critical".
         rules += QStringLiteral("hiscrm.*.%1=%2\n")
-                     .arg(levels[i], i < levels.indexOf(level) ? u"false"_s : u"true"_s);
+                     .arg(levels[i] == u"error" ? u"critical"_s : levels[i],
+                          i < levels.indexOf(level) ? u"false"_s : u"true"_s);
     QLoggingCategory::setFilterRules(rules);
 
     master::MasterOptions o;

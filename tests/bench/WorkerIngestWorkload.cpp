@@ -49,8 +49,10 @@ public:
     explicit MasterProcess(const QString &db)
     {
         m_p.setProgram(QCoreApplication::applicationDirPath() + u"/hiscrm-master"_s);
+        // The master's warnings (a refused batch, a dropped worker) belong in the bench's output.
+        m_p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_p.setArguments({u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s, u"--token"_s, u"bench"_s,
-                          u"--log-level"_s, u"warning"_s});
+                          u"--log-level"_s, qEnvironmentVariable("HISCRM_BENCH_MASTER_LOG", u"warning"_s)});
         m_p.start();
         if (!m_p.waitForStarted(10000))
             fail(u"cannot start %1 (build the hiscrm-master target)"_s.arg(m_p.program()));
@@ -118,7 +120,12 @@ JsonLine runWorkerIngest(const Options &options)
     const auto roundTrip = [&](const QJsonObject &o) {
         replies.clear();
         socket.sendTextMessage(QString::fromUtf8(frameOf(o)));
-        waitUntil([&] { return !replies.isEmpty(); }, 60000, o.value(u"type"_s).toString());
+        waitUntil([&] { return !replies.isEmpty(); }, 60000,
+                  o.value(u"type"_s).toString() + u" "_s + o.value(u"id"_s).toString() + u" (connection "_s +
+                      (socket.state() == QAbstractSocket::ConnectedState
+                           ? u"open"_s
+                           : u"closed: "_s + socket.closeReason()) +
+                      u")"_s);
         const QJsonObject r = replies.takeFirst();
         if (r.value(u"type"_s).toString() == u"error")
             fail(u"master refused %1: %2"_s.arg(o.value(u"type"_s).toString(),

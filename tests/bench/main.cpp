@@ -38,7 +38,8 @@ const QList<Workload> &workloads()
         {u"worker-ingest"_s,
          u"an external worker over loopback WebSocket into hiscrm-master vs in-process ingest; --messages (100000)"_s,
          runWorkerIngest},
-        {u"startup"_s, u"the desktop app on a prepared history: first window and peak RSS; --messages (100000), --calls runs (5)"_s,
+        {u"startup"_s,
+         u"the desktop app on a prepared history: first window and peak RSS; --messages (100000), --calls runs (5)"_s,
          runStartup},
     };
     return list;
