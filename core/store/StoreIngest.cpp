@@ -221,9 +221,9 @@ private:
     {
         if (platformId.isEmpty())
             return 0;
-        UserRecord stub;
-        stub.platformId = platformId;
-        return upsertUser(stub, false);
+        UserRecord ref; // only the id: a profile the batch refers to without sending it
+        ref.platformId = platformId;
+        return upsertUser(ref, false);
     }
 
     qint64 upsertAccount(const AccountRecord &r, bool full)
@@ -299,9 +299,9 @@ private:
 
     qint64 accountId(const QString &platformId)
     {
-        AccountRecord stub;
-        stub.platformId = platformId;
-        return upsertAccount(stub, false);
+        AccountRecord ref;
+        ref.platformId = platformId;
+        return upsertAccount(ref, false);
     }
 
     qint64 accountUser(qint64 accountId)
