@@ -166,6 +166,50 @@ private slots:
         QCOMPARE(page->items.last().senderId, acc.value()->userId);
     }
 
+    static MessageRecord recalled(MessageRecord m)
+    {
+        m.recalled = true;
+        return m;
+    }
+
+    // Within one batch: what the operator answered on the platform is read, what came after is not.
+    void replyInsideBatchSplitsReadAndUnread()
+    {
+        auto s = fresh();
+        QVERIFY(s->ingest(sample())); // conv-1: 2 unread
+        QVERIFY(s->ingest(batch({
+            dm(u"acc-1"_s, u"conv-1"_s, u"m10"_s, u"u-1"_s, u"还在吗"_s, kT0 + 6000),
+            dm(u"acc-1"_s, u"conv-1"_s, u"m11"_s, QString(), u"在的"_s, kT0 + 7000, Direction::Out),
+            dm(u"acc-1"_s, u"conv-1"_s, u"m12"_s, u"u-1"_s, u"好的，那我下单了"_s, kT0 + 8000),
+            recalled(dm(u"acc-1"_s, u"conv-1"_s, u"m13"_s, u"u-1"_s, u"撤回的"_s, kT0 + 9000)),
+        })));
+        const Conversation c = conv(*s, convId(*s, u"conv-1"_s));
+        QCOMPARE(c.unreadCount, 1); // m12; m13 was recalled
+        QVERIFY(c.readUpTo > 0);
+        QCOMPARE(c.lastItemId, s->thread(ItemKind::Message, c.id)->items.last().id);
+
+        // The same batch again changes nothing.
+        const qint64 rev = *s->revision();
+        QVERIFY(s->ingest(batch(
+            {dm(u"acc-1"_s, u"conv-1"_s, u"m11"_s, QString(), u"在的"_s, kT0 + 7000, Direction::Out)})));
+        QCOMPARE(*s->revision(), rev);
+        QCOMPARE(conv(*s, c.id).unreadCount, 1);
+    }
+
+    // A reply backfilled behind newer stored messages reads only what is older than it.
+    void backfilledReplyReadsOnlyOlderMessages()
+    {
+        auto s = fresh();
+        QVERIFY(s->ingest(sample())); // conv-1: m1 (+1 s), m2 (+2 s), both unread
+        QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, u"m3b"_s, u"u-1"_s, u"多少钱"_s, kT0 + 9000)})));
+        QVERIFY(s->ingest(batch(
+            {dm(u"acc-1"_s, u"conv-1"_s, u"m1r"_s, QString(), u"您好"_s, kT0 + 1500, Direction::Out)})));
+        const Conversation c = conv(*s, convId(*s, u"conv-1"_s));
+        QCOMPARE(c.unreadCount, 2); // m2 and m3b came after the reply
+        QCOMPARE(c.lastPreview, u"多少钱"_s);
+        QVERIFY(c.lastDirection == Direction::In);
+    }
+
     void olderHistoryDoesNotCountAsUnread()
     {
         auto s = fresh();

@@ -198,26 +198,37 @@ qint64 Store::Impl::allocateItemId(qint64 createdAtMs)
 {
     // Ids are time-ordered so "newest first" is rowid order everywhere (threads, search). Items of
     // the same millisecond take the next free slot; a full millisecond spills into the next one.
+    if (maxItemId < 0) {
+        auto q = db.cached("SELECT max(id) FROM items");
+        maxItemId = q.next() && !q.isNull(0) ? q.int64(0) : 0;
+    }
     qint64 base = createdAtMs * kIdSlotsPerMs;
+    if (base > maxItemId) {
+        maxItemId = base; // the caller inserts it; a failed insert only leaves the bound high
+        return base;
+    }
     for (int spill = 0; spill < 1000; ++spill, base += kIdSlotsPerMs) {
         auto q = db.cached("SELECT max(id) FROM items WHERE id >= ?1 AND id < ?2");
         q.bind(1, base).bind(2, base + kIdSlotsPerMs);
-        if (!q.next() || q.isNull(0))
-            return base;
-        const qint64 candidate = q.int64(0) + 1;
-        if (candidate < base + kIdSlotsPerMs)
-            return candidate;
+        qint64 id = base;
+        if (q.next() && !q.isNull(0)) {
+            id = q.int64(0) + 1;
+            if (id >= base + kIdSlotsPerMs)
+                continue;
+        }
+        maxItemId = qMax(maxItemId, id);
+        return id;
     }
     throw SqlError{SQLITE_FULL, QStringLiteral("no free item id near %1").arg(createdAtMs)};
 }
 
-void Store::Impl::ftsInsertItem(const Item &item)
+void Store::Impl::ftsInsertItem(const Item &item, const QByteArray &utf8Text)
 {
     if (item.recalled || item.text.isEmpty())
         return;
     db.cached("INSERT INTO items_fts(rowid, text, facets) VALUES(?1, ?2, ?3)")
         .bind(1, item.id)
-        .bind(2, item.text)
+        .bindUtf8(2, utf8Text.isEmpty() ? item.text.toUtf8() : utf8Text)
         .bindUtf8(3, itemFacets(int(item.kind), item.accountId, item.threadId, item.senderId))
         .run();
 }
@@ -387,12 +398,12 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
         db.exec("PRAGMA temp_store = MEMORY");
         db.exec("PRAGMA cache_size = -16000"); // 16 MB per connection
 
-        // Checkpoint less often than every 4 MB of WAL: the ingest rewrites the same index pages
-        // batch after batch, and each checkpoint copies them into the database file once.
-        if (options.access == Access::ReadWrite)
-            db.exec("PRAGMA wal_autocheckpoint = 10000");
         if (options.access == Access::ReadWrite) {
             schema::migrate(db, options.migrateTo);
+            // Checkpoints run on a thread of their own (store/Checkpointer.h), and seldom: the
+            // ingest rewrites the same index pages batch after batch, and each checkpoint copies
+            // them into the database file once.
+            impl->checkpointer = std::make_unique<Checkpointer>(path, db.handle(), Checkpointer::Limits{});
         } else if (version != schema::latestVersion()) {
             return Error{ErrorCode::Conflict,
                          Store::tr("The database has not been upgraded yet (schema %1 of %2); "

@@ -3,6 +3,7 @@
 
 // Private to store/: the state behind Store and the helpers its parts share.
 
+#include "store/Checkpointer.h"
 #include "store/Sqlite.h"
 #include "store/Store.h"
 
@@ -49,16 +50,29 @@ inline qint64 nowMs()
 }
 
 // Rows the writer has seen, so a batch that repeats profiles and threads does not look them up
-// again. Valid only while no other connection wrote: see Store::Impl::cacheRev.
+// again. Valid only while no other connection wrote: see Store::Impl::cacheRev. Keyed by the
+// platform's ids as they come (no key strings built per lookup).
 struct WriteCache
 {
-    QHash<QString, model::User> users;                       // platform + '\n' + platform id
-    QHash<QString, model::Account> accounts;                 // platform + '\n' + platform id
-    QHash<qint64, qint64> accountUsers;                      // account id -> its own user id
-    QHash<QString, model::Content> contents;                 // account id + '\n' + platform id
-    QHash<QString, std::pair<qint64, qint64>> conversations; // account id + '\n' + platform id -> (id, peer)
+    struct Platform
+    {
+        QHash<QString, model::User> users;       // by platform id
+        QHash<QString, model::Account> accounts; // by platform id
+    };
+    using Key = std::pair<qint64, QString>; // account id, platform id
 
-    qsizetype size() const { return users.size() + accounts.size() + contents.size() + conversations.size(); }
+    QHash<QString, Platform> platforms;
+    QHash<qint64, qint64> accountUsers;                  // account id -> its own user id
+    QHash<Key, model::Content> contents;                 // content by (account, platform id)
+    QHash<Key, std::pair<qint64, qint64>> conversations; // (account, platform id) -> (id, peer)
+
+    qsizetype size() const
+    {
+        qsizetype n = contents.size() + conversations.size();
+        for (const Platform &p : platforms)
+            n += p.users.size() + p.accounts.size();
+        return n;
+    }
     void clear() { *this = WriteCache(); }
 };
 
@@ -69,6 +83,7 @@ struct Store::Impl
     QString path;
     Access access;
     Database db;
+    std::unique_ptr<Checkpointer> checkpointer; // declared after db: stops before db closes
     qint64 rev = 0; // valid inside a write transaction, between loadRev() and saveRev()
     WriteCache cache;
     QString nextCommandId; // journal the next command under this id (setNextCommandId)
@@ -76,8 +91,12 @@ struct Store::Impl
     // The revision this connection committed last. When a write transaction starts at another
     // revision, someone else wrote in between and the cache may be stale.
     qint64 cacheRev = -1;
+    // An upper bound of the items' ids, valid inside one write transaction (-1: not loaded yet).
+    // New messages arrive in time order, so their id slot is almost always above it and free.
+    qint64 maxItemId = -1;
     void beginWrite()
     {
+        maxItemId = -1;
         loadRev();
         if (rev != cacheRev || cache.size() > 200000)
             cache.clear();
@@ -100,7 +119,8 @@ struct Store::Impl
     qint64 allocateItemId(qint64 createdAtMs);
 
     // Shared by ingest and commands.
-    void ftsInsertItem(const model::Item &item);
+    void ftsInsertItem(const model::Item &item,
+                       const QByteArray &utf8Text = {}); // utf8Text: item.text, if at hand
     void ftsDeleteItem(const model::Item &item);
     std::optional<model::Item> loadItem(qint64 id);
     std::optional<model::Conversation> loadConversation(qint64 id);

@@ -8,6 +8,9 @@
 
 #include <QCoreApplication>
 #include <QSet>
+#include <QVarLengthArray>
+
+#include <sqlite3.h>
 
 namespace hiscrm::store {
 
@@ -20,13 +23,13 @@ constexpr int kMaxBatchRecords = 50000;
 
 struct ConversationDelta
 {
-    qint64 readUpTo = 0;
-    qint64 unreadDelta = 0;
-    qint64 newestId = 0; // newest item inserted by this batch
-    Item newest;
+    qint64 readUpTo = 0;   // as stored before the batch
     qint64 lastItemId = 0; // as stored before the batch
-    bool refresh = false;  // recount everything at the end (edits of the last item, recalls, replies)
-    qint64 newReadUpTo = 0;
+    qint64 newestId = 0;   // newest item inserted by this batch
+    Item newest;
+    qint64 newReadUpTo = 0;             // raised by our own messages sent on the platform
+    QVarLengthArray<qint64, 8> inbound; // unread-capable items this batch inserted
+    bool refresh = false;               // recount everything at the end (edits, recalls)
 };
 
 struct ContentDelta
@@ -74,12 +77,14 @@ private:
     QHash<qint64, ContentDelta> contentDeltas;
     QSet<qint64> touchedAccounts;
     WriteCache &cache = d.cache;
+    WriteCache::Platform &known = cache.platforms[platform];
     // Index writes wait for the end of the batch and go in rowid order: FTS5 starts a new segment
     // whenever a rowid is not above the previous one, and every extra segment is merge work later.
     struct IndexWrite
     {
         Item item;
         bool remove = false;
+        QByteArray text; // item.text as UTF-8 when already encoded, else empty
     };
     QList<IndexWrite> indexWrites;
 
@@ -93,12 +98,12 @@ private:
             if (w.remove)
                 d.ftsDeleteItem(w.item);
             else
-                d.ftsInsertItem(w.item);
+                d.ftsInsertItem(w.item, w.text);
         }
         indexWrites.clear();
     }
 
-    static QString key(qint64 a, const QString &pid) { return QString::number(a) + u'\n' + pid; }
+    static WriteCache::Key key(qint64 a, const QString &pid) { return {a, pid}; }
 
     // Takes the new value when the record provides one ("" and -1 mean "not reported").
     static bool merge(QString &stored, const QString &reported)
@@ -118,9 +123,9 @@ private:
 
     qint64 upsertUser(const UserRecord &r, bool full)
     {
-        const QString k = platform + u'\n' + r.platformId;
+        const QString &k = r.platformId;
         std::optional<User> old;
-        if (auto it = cache.users.constFind(k); it != cache.users.cend()) {
+        if (auto it = known.users.constFind(k); it != known.users.cend()) {
             if (!full)
                 return it->id;
             old = *it;
@@ -165,7 +170,7 @@ private:
             u.following = r.following;
             u.videos = r.videos;
             u.verified = r.verified;
-            cache.users.insert(k, u);
+            known.users.insert(k, u);
         } else {
             id = old->id;
             if (full) {
@@ -205,15 +210,15 @@ private:
                             .bind(2, u.name)
                             .run();
                     }
-                    cache.users.insert(k, u);
+                    known.users.insert(k, u);
                     ++result.updated;
                 } else {
                     ++result.unchanged;
                 }
             }
         }
-        if (old && !cache.users.contains(k))
-            cache.users.insert(k, *old);
+        if (old && !known.users.contains(k))
+            known.users.insert(k, *old);
         return id;
     }
 
@@ -221,6 +226,8 @@ private:
     {
         if (platformId.isEmpty())
             return 0;
+        if (auto it = known.users.constFind(platformId); it != known.users.cend())
+            return it->id;
         UserRecord ref; // only the id: a profile the batch refers to without sending it
         ref.platformId = platformId;
         return upsertUser(ref, false);
@@ -228,9 +235,9 @@ private:
 
     qint64 upsertAccount(const AccountRecord &r, bool full)
     {
-        const QString k = platform + u'\n' + r.platformId;
+        const QString &k = r.platformId;
         std::optional<Account> old;
-        if (auto it = cache.accounts.constFind(k); it != cache.accounts.cend()) {
+        if (auto it = known.accounts.constFind(k); it != known.accounts.cend()) {
             if (!full) {
                 touchedAccounts.insert(it->id);
                 return it->id;
@@ -267,13 +274,13 @@ private:
             a.name = r.name;
             a.avatar = r.avatar;
             a.userId = uid;
-            cache.accounts.insert(k, a);
+            known.accounts.insert(k, a);
             cache.accountUsers.insert(id, uid);
             ++result.inserted;
         } else {
             id = old->id;
             cache.accountUsers.insert(id, old->userId);
-            cache.accounts.insert(k, *old);
+            known.accounts.insert(k, *old);
             if (full) {
                 upsertUser(self, true);
                 Account a = *old;
@@ -286,7 +293,7 @@ private:
                         .bind(3, a.avatar)
                         .bind(4, d.nextRev())
                         .run();
-                    cache.accounts.insert(k, a);
+                    known.accounts.insert(k, a);
                     ++result.updated;
                 } else {
                     ++result.unchanged;
@@ -299,6 +306,10 @@ private:
 
     qint64 accountId(const QString &platformId)
     {
+        if (auto it = known.accounts.constFind(platformId); it != known.accounts.cend()) {
+            touchedAccounts.insert(it->id);
+            return it->id;
+        }
         AccountRecord ref;
         ref.platformId = platformId;
         return upsertAccount(ref, false);
@@ -313,7 +324,7 @@ private:
     qint64 upsertContent(const ContentRecord &r, bool full)
     {
         const qint64 acc = accountId(r.accountId);
-        const QString k = key(acc, r.platformId);
+        const WriteCache::Key k = key(acc, r.platformId);
         std::optional<Content> old;
         if (auto it = cache.contents.constFind(k); it != cache.contents.cend()) {
             if (!full)
@@ -384,7 +395,7 @@ private:
 
     qint64 upsertConversation(qint64 acc, const QString &platformId, const QString &peerPid, bool full)
     {
-        const QString k = key(acc, platformId);
+        const WriteCache::Key k = key(acc, platformId);
         qint64 id = 0;
         qint64 oldPeer = 0;
         bool found = false;
@@ -465,14 +476,16 @@ private:
         return readItem(q);
     }
 
-    void insertItem(Item &it)
+    // Inserts a new item; returns false, changing nothing, when the platform id is already stored.
+    bool insertItem(Item &it)
     {
         it.id = d.allocateItemId(it.createdAt);
-        it.rev = d.nextRev();
+        it.rev = d.rev + 1;
+        QByteArray text = it.text.toUtf8();
         d.db.cached("INSERT INTO items(id, kind, account_id, platform_id, thread_id, parent_id, sender_id, "
-                    "direction, "
-                    "type, text, media, created_at, recalled, read, rev) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+                    "direction, type, text, media, created_at, recalled, read, rev) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                    "ON CONFLICT DO NOTHING")
             .bind(1, it.id)
             .bind(2, int(it.kind))
             .bind(3, it.accountId)
@@ -482,15 +495,33 @@ private:
             .bind(7, it.senderId)
             .bind(8, int(it.direction))
             .bind(9, int(it.type))
-            .bind(10, it.text)
+            .bindUtf8(10, text)
             .bind(11, it.media)
             .bind(12, it.createdAt)
             .bind(13, it.recalled)
             .bind(14, it.read)
             .bind(15, it.rev)
             .run();
-        indexWrites.append({it, false});
+        if (d.db.changes() == 0)
+            return false;
+        d.nextRev();
+        indexWrites.append({it, false, std::move(text)});
         ++result.inserted;
+        return true;
+    }
+
+    // A record whose platform id is stored already: apply edits and recalls.
+    bool updateExisting(qint64 acc, ItemKind kind, const QString &platformId, const QString &text,
+                        MessageType type, const QString *media, bool recalled)
+    {
+        std::optional<Item> old = existingItem(acc, kind, platformId);
+        if (!old)
+            throw SqlError{SQLITE_CONSTRAINT,
+                           QStringLiteral("item %1 conflicts with a stored one").arg(platformId)};
+        if (updateItem(*old, text, type, media ? *media : old->media, recalled))
+            return true;
+        ++result.unchanged;
+        return false;
     }
 
     // Applies what the platform now reports about a stored item. Returns true when it changed.
@@ -539,8 +570,8 @@ private:
             .bind(6, now.recalled)
             .bind(7, d.nextRev())
             .run();
-        indexWrites.append({old, true});
-        indexWrites.append({now, false});
+        indexWrites.append({old, true, {}});
+        indexWrites.append({now, false, {}});
         ++result.updated;
         return true;
     }
@@ -550,13 +581,6 @@ private:
         const qint64 acc = accountId(r.accountId);
         const QString peer = r.direction == Direction::In ? r.senderId : QString();
         const qint64 conv = upsertConversation(acc, r.conversationId, peer, false);
-        if (std::optional<Item> old = existingItem(acc, ItemKind::Message, r.platformId)) {
-            if (updateItem(*old, r.text, r.type, r.media, r.recalled))
-                convDelta(conv).refresh = true;
-            else
-                ++result.unchanged;
-            return;
-        }
         Item it;
         it.kind = ItemKind::Message;
         it.accountId = acc;
@@ -570,7 +594,11 @@ private:
         it.media = r.media;
         it.createdAt = r.createdAt;
         it.recalled = r.recalled;
-        insertItem(it);
+        if (!insertItem(it)) {
+            if (updateExisting(acc, ItemKind::Message, r.platformId, r.text, r.type, &r.media, r.recalled))
+                convDelta(conv).refresh = true;
+            return;
+        }
 
         ConversationDelta &delta = convDelta(conv);
         if (it.id > delta.newestId) {
@@ -579,12 +607,9 @@ private:
         }
         if (it.direction == Direction::Out) {
             // The operator answered on the platform itself: everything before is read.
-            if (it.id > delta.newReadUpTo) {
-                delta.newReadUpTo = it.id;
-                delta.refresh = true;
-            }
-        } else if (!it.recalled && it.id > delta.readUpTo) {
-            ++delta.unreadDelta;
+            delta.newReadUpTo = qMax(delta.newReadUpTo, it.id);
+        } else if (!it.recalled) {
+            delta.inbound.append(it.id);
         }
     }
 
@@ -595,13 +620,6 @@ private:
         cr.platformId = r.contentId;
         const qint64 content = upsertContent(cr, false);
         const qint64 acc = accountId(r.accountId);
-        if (std::optional<Item> old = existingItem(acc, ItemKind::Comment, r.platformId)) {
-            if (updateItem(*old, r.text, MessageType::Text, old->media, r.recalled))
-                contentDeltas[content].refresh = true;
-            else
-                ++result.unchanged;
-            return;
-        }
         Item it;
         it.kind = ItemKind::Comment;
         it.accountId = acc;
@@ -619,7 +637,12 @@ private:
         it.createdAt = r.createdAt;
         it.recalled = r.recalled;
         it.read = own; // our own comments are never unread
-        insertItem(it);
+        if (!insertItem(it)) {
+            if (updateExisting(acc, ItemKind::Comment, r.platformId, r.text, MessageType::Text, nullptr,
+                               r.recalled))
+                contentDeltas[content].refresh = true;
+            return;
+        }
 
         ContentDelta &delta = contentDeltas[content];
         ++delta.added;
@@ -634,8 +657,11 @@ private:
             const qint64 conv = it.key();
             const ConversationDelta &delta = it.value();
             result.conversationIds.append(conv);
-            if (delta.refresh) {
-                if (delta.newReadUpTo != delta.readUpTo)
+            const bool readMoved = delta.newReadUpTo != delta.readUpTo;
+            // Items stored before the batch but newer than the new read marker (a backfilled
+            // reply) must be counted from the table; so must edits and recalls.
+            if (delta.refresh || (readMoved && delta.lastItemId > delta.newReadUpTo)) {
+                if (readMoved)
                     d.db.cached("UPDATE conversations SET read_upto = ?2, marked_unread = 0 WHERE id = ?1")
                         .bind(1, conv)
                         .bind(2, delta.newReadUpTo)
@@ -643,30 +669,36 @@ private:
                 d.refreshConversation(conv);
                 continue;
             }
-            if (delta.newestId == 0 && delta.unreadDelta == 0)
-                continue;
-            if (delta.newestId > delta.lastItemId) {
-                const Item &n = delta.newest;
-                d.db.cached(
-                        "UPDATE conversations SET last_item_id = ?2, last_at = max(last_at, ?3), "
-                        "last_preview = ?4, last_direction = ?5, unread_count = unread_count + ?6, rev = ?7 "
-                        "WHERE id = ?1")
-                    .bind(1, conv)
-                    .bind(2, n.id)
-                    .bind(3, n.createdAt)
-                    .bind(4, previewOf(n))
-                    .bind(5, int(n.direction))
-                    .bind(6, delta.unreadDelta)
-                    .bind(7, d.nextRev())
-                    .run();
-            } else {
-                d.db.cached(
-                        "UPDATE conversations SET unread_count = unread_count + ?2, rev = ?3 WHERE id = ?1")
-                    .bind(1, conv)
-                    .bind(2, delta.unreadDelta)
-                    .bind(3, d.nextRev())
-                    .run();
+            // Unread: the new inbound items after the read marker, plus (while the marker did not
+            // move) what was unread before.
+            qint64 unreadNew = 0;
+            for (qint64 id : delta.inbound) {
+                if (id > delta.newReadUpTo)
+                    ++unreadNew;
             }
+            if (delta.newestId == 0 && !readMoved)
+                continue;
+            const bool newLast = delta.newestId > delta.lastItemId;
+            const Item &n = delta.newest;
+            d.db.cached("UPDATE conversations SET "
+                        "last_item_id = CASE WHEN ?2 THEN ?3 ELSE last_item_id END, "
+                        "last_at = CASE WHEN ?2 THEN max(last_at, ?4) ELSE last_at END, "
+                        "last_preview = CASE WHEN ?2 THEN ?5 ELSE last_preview END, "
+                        "last_direction = CASE WHEN ?2 THEN ?6 ELSE last_direction END, "
+                        "read_upto = ?7, marked_unread = CASE WHEN ?8 THEN 0 ELSE marked_unread END, "
+                        "unread_count = CASE WHEN ?8 THEN ?9 ELSE unread_count + ?9 END, rev = ?10 "
+                        "WHERE id = ?1")
+                .bind(1, conv)
+                .bind(2, newLast)
+                .bind(3, n.id)
+                .bind(4, n.createdAt)
+                .bind(5, newLast ? previewOf(n) : QString())
+                .bind(6, int(n.direction))
+                .bind(7, delta.newReadUpTo)
+                .bind(8, readMoved)
+                .bind(9, unreadNew)
+                .bind(10, d.nextRev())
+                .run();
         }
     }
 
