@@ -151,10 +151,13 @@ public:
     }
 
     // Clients mask every frame (RFC 6455 5.3); the key need not be secret here.
-    void sendText(const QByteArray &payload)
+    void sendText(const QByteArray &payload) { sendFrame(0x1, true, payload); }
+
+    // opcode 1 text, 0 continuation; fin false leaves the message open for continuations.
+    void sendFrame(int opcode, bool fin, const QByteArray &payload)
     {
         QByteArray f;
-        f.append(char(0x81)); // FIN, text
+        f.append(char((fin ? 0x80 : 0) | opcode));
         if (payload.size() < 126) {
             f.append(char(0x80 | payload.size()));
         } else {
@@ -586,6 +589,70 @@ private slots:
         QVERIFY(e.value(u"re"_s).isNull());
         QCOMPARE(w.request(QJsonObject{{u"type"_s, u"heartbeat"_s}}).value(u"type"_s).toString(),
                  u"heartbeat_ack"_s);
+    }
+
+    // A fragmented text message is reassembled. Qt 6.4's WebSocket layer decodes each fragment on
+    // its own, so a fragment that ends inside a UTF-8 sequence fails the connection with 1007 and
+    // nothing of the message is applied (docs/protocol.md, "Frames"); senders keep frames whole.
+    void fragmentedText()
+    {
+        RawPeer raw;
+        QVERIFY(raw.handshake(port(), kToken.toUtf8()));
+        const QByteArray reg = compact({{u"type"_s, u"register"_s},
+                                        {u"id"_s, 1},
+                                        {u"token"_s, kToken},
+                                        {u"worker_id"_s, u"w-frag"_s},
+                                        {u"platform"_s, u"demo"_s},
+                                        {u"accounts"_s, QJsonArray{u"acc-1"_s}}});
+        const int cut = int(reg.indexOf("demo")) + 2;
+        raw.sendFrame(0x1, false, reg.left(cut));
+        raw.sendFrame(0x0, true, reg.mid(cut));
+        QCOMPARE(raw.nextJson().value(u"type"_s).toString(), u"registered"_s);
+
+        const auto frameWith = [](const QString &id) {
+            const QJsonObject m{{u"account_id"_s, u"acc-1"_s},    {u"conversation_id"_s, u"conv-frag"_s},
+                                {u"platform_id"_s, id},           {u"sender_id"_s, u"u-1"_s},
+                                {u"text"_s, u"分片的中文消息"_s}, {u"created_at"_s, kT0}};
+            return compact(
+                {{u"type"_s, u"data_sync"_s},
+                 {u"id"_s, id},
+                 {u"batch"_s, QJsonObject{{u"platform"_s, u"demo"_s}, {u"messages"_s, QJsonArray{m}}}}});
+        };
+        // Split between characters, in three fragments.
+        QByteArray frame = frameWith(u"frag-1"_s);
+        qsizetype at = frame.indexOf("\xe4\xb8\xad"_ba); // 中
+        QVERIFY(at > 0);
+        raw.sendFrame(0x1, false, frame.left(at));
+        raw.sendFrame(0x0, false, frame.mid(at, 3));
+        raw.sendFrame(0x0, true, frame.mid(at + 3));
+        const QJsonObject ack = raw.nextJson();
+        QCOMPARE(ack.value(u"type"_s).toString(), u"data_sync_ack"_s);
+        const qint64 before = revision();
+        QVERIFY(before > 0);
+
+        // Split one byte into a character.
+        frame = frameWith(u"frag-2"_s);
+        at = frame.indexOf("\xe4\xb8\xad"_ba);
+        raw.sendFrame(0x1, false, frame.left(at + 1));
+        raw.sendFrame(0x0, true, frame.mid(at + 1));
+        std::optional<std::pair<int, QByteArray>> close;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                while (auto f = raw.frame()) {
+                    if (f->first == 8) {
+                        close = f;
+                        return true;
+                    }
+                }
+                return false;
+            },
+            5000));
+        QCOMPARE(qFromBigEndian<quint16>(close->second.constData()), quint16(1007));
+        // The worker's accounts may go offline; no item arrived.
+        const auto changes = m_master->store()->changes(before);
+        QVERIFY(changes);
+        for (const Change &c : changes->changes)
+            QVERIFY2(c.entity != u"item" && c.entity != u"conversation", qPrintable(c.entity));
     }
 
     void invalidUtf8ClosesWith1007()

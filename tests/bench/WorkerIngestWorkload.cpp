@@ -115,6 +115,9 @@ JsonLine runWorkerIngest(const Options &options)
         replies.append(QJsonDocument::fromJson(text.toUtf8()).object());
     });
     socket.setMaxAllowedIncomingMessageSize(protocol::kMaxFrameBytes);
+    // One WebSocket frame per protocol frame: Qt would cut larger messages into 512 KiB fragments
+    // without regard to UTF-8, which the master's Qt 6.4 refuses (docs/protocol.md, "Frames").
+    socket.setOutgoingFrameSize(quint64(protocol::kMaxFrameBytes));
     socket.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(master.port)));
     waitUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000, u"the connection"_s);
     const auto roundTrip = [&](const QJsonObject &o) {
