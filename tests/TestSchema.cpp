@@ -38,6 +38,19 @@ private:
         sqlite3_close(db);
     }
 
+    static qint64 rawScalar(const QString &path, const char *sql)
+    {
+        sqlite3 *db = nullptr;
+        sqlite3_open(path.toUtf8().constData(), &db);
+        sqlite3_stmt *st = nullptr;
+        qint64 v = -1;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+        return v;
+    }
+
     // The rows version 1 of the app wrote for sample(), by hand: that version had no search index.
     static void writeVersion1Rows(const QString &path)
     {
@@ -120,6 +133,8 @@ private slots:
         QCOMPARE(s->schemaVersion(), Store::latestSchemaVersion());
         QCOMPARE(*s->revision(), rev);
         QCOMPARE(*s->integrityCheck(), u"ok"_s);
+        // v5: the search index merges 8 segments at a time.
+        QCOMPARE(rawScalar(path, "SELECT v FROM items_fts_config WHERE k = 'automerge'"), qint64(8));
         QCOMPARE(s->conversations({})->conversations.size(), 1);
         QCOMPARE(s->conversations({})->conversations.first().unreadCount, 2);
         // Rows written before the search index existed are found.

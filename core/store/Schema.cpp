@@ -175,7 +175,15 @@ CREATE INDEX items_pending ON items(account_id, id) WHERE delivery = 1;
 )sql");
 }
 
-const std::function<void(Database &)> kSteps[] = {v1, v2, v3, v4};
+// v5: the search index merges 8 segments of a level at a time instead of 4. Every level costs a
+// rewrite of all postings, so fewer levels make ingest cheaper; a query reads a few more segments
+// (measured with hiscrm-bench: ingest +5%, search p99 4.5 -> 4.9 ms at 1M messages).
+void v5(Database &db)
+{
+    db.exec("INSERT INTO items_fts(items_fts, rank) VALUES('automerge', 8)");
+}
+
+const std::function<void(Database &)> kSteps[] = {v1, v2, v3, v4, v5};
 
 } // namespace
 
