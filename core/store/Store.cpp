@@ -396,6 +396,10 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
                                                        : "PRAGMA synchronous = NORMAL");
         db.exec("PRAGMA foreign_keys = ON");
         db.exec("PRAGMA temp_store = MEMORY");
+        // Debian builds SQLite with secure_delete on, which also writes every freed page (the
+        // search index frees many when it merges). FAST still zeroes deleted content in the pages
+        // a write touches anyway, without the extra page writes (8% fewer WAL frames at ingest).
+        db.exec("PRAGMA secure_delete = FAST");
         db.exec("PRAGMA cache_size = -16000"); // 16 MB per connection
 
         if (options.access == Access::ReadWrite) {
