@@ -27,7 +27,7 @@ public:
     struct Limits
     {
         int startFrames = 8000; // wake the background thread at this WAL size (4 KiB pages)
-        int tailFrames = 1000;  // the writer copies a rest of at most this many frames itself
+        int tailFrames = 4000;  // the writer copies a rest of at most this many frames itself
         int hardFrames = 40000; // beyond this the writer checkpoints whatever the thread does
     };
 
