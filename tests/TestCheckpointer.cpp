@@ -84,6 +84,25 @@ private slots:
         QCOMPARE(check.text(0), u"ok"_s);
     }
 
+    // Commits larger than the tail: the writer still finishes rounds, so the WAL starts over long
+    // before the hard limit.
+    void bigCommitsStillRestart()
+    {
+        const QString path = freshPath();
+        Database writer(path, Database::Access::ReadWrite, 5000);
+        setUp(writer);
+        Checkpointer::Stats stats;
+        {
+            Checkpointer ckpt(path, writer.handle(), {100, 5, 1000000});
+            for (int b = 0; b < 200; ++b)
+                writeBatch(writer, b * 100, 100); // about 30 frames per commit
+            stats = ckpt.stats();
+        }
+        QVERIFY(stats.writerRounds > 0);
+        QVERIFY2(walFrames(path) < 2000, qPrintable(u"WAL has %1 frames"_s.arg(walFrames(path))));
+        QCOMPARE(writer.scalar("SELECT count(*) FROM t"), qint64(20000));
+    }
+
     // A reader keeps its snapshot while the WAL grows; once it lets go, the WAL starts over.
     void readerSnapshotOnlyDelaysTheRestart()
     {

@@ -54,6 +54,12 @@ int Checkpointer::walHook(void *self, sqlite3 *, const char *, int frames)
 // On the writer's thread, right after it committed; `frames` is the WAL's size now.
 void Checkpointer::afterCommit(int frames)
 {
+    // The frames this commit added (the WAL may just have started over). The rest a background
+    // round leaves is what the writer committed meanwhile, a commit or a few: a tail smaller than
+    // one commit would never be reached.
+    const int added = frames > m_lastFrames ? frames - m_lastFrames : frames;
+    m_lastFrames = frames;
+    const int tail = qMax(m_limits.tailFrames, 3 * added);
     if (frames < m_limits.startFrames)
         return;
     bool finish = false;
@@ -63,7 +69,7 @@ void Checkpointer::afterCommit(int frames)
         std::lock_guard lock(m_mutex);
         if (m_running || m_requested) {
             finish = false; // a round is on its way; the writer goes on
-        } else if (m_copiedUpTo > 0 && frames - m_copiedUpTo <= m_limits.tailFrames) {
+        } else if (m_copiedUpTo > 0 && frames - m_copiedUpTo <= tail) {
             finish = true;
         } else if (frames >= m_limits.hardFrames) {
             finish = true; // the thread cannot keep up: copy here rather than let the WAL grow

@@ -27,7 +27,7 @@ public:
     struct Limits
     {
         int startFrames = 8000; // wake the background thread at this WAL size (4 KiB pages)
-        int tailFrames = 4000;  // the writer copies a rest of at most this many frames itself
+        int tailFrames = 2000;  // the writer copies a rest of at most this many frames (or 3 commits) itself
         int hardFrames = 40000; // beyond this the writer checkpoints whatever the thread does
     };
 
@@ -61,6 +61,7 @@ private:
     bool m_requested = false;
     bool m_running = false;
     int m_copiedUpTo = 0; // WAL frames the last background round had copied (0: none since restart)
+    int m_lastFrames = 0; // the WAL's size after the previous commit (writer's thread only)
     Stats m_stats;
     std::thread m_thread;
 };
