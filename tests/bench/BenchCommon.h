@@ -23,6 +23,7 @@ struct Options
     quint64 seed = 1;
     int queries = 600; // search
     int calls = -1;    // list, open; -1: the workload's default
+    int batch = 1000;  // ingest, worker-ingest: items per batch
     QString db;        // empty: a temporary directory
     bool keep = false;
     bool json = false;

@@ -133,10 +133,11 @@ QList<Batch> directoryBatches(demo::Generator &generator)
     return out;
 }
 
-void generateItems(demo::Generator &generator, qint64 items, const std::function<void(Batch &&)> &sink)
+void generateItems(demo::Generator &generator, qint64 items, const std::function<void(Batch &&)> &sink,
+                   int perBatch)
 {
     for (qint64 done = 0; done < items;) {
-        const int n = int(std::min<qint64>(kItemsPerBatch, items - done));
+        const int n = int(std::min<qint64>(perBatch, items - done));
         Batch batch = generator.next(n);
         if (itemCount(batch) != n)
             fail(u"the generator made %1 items when asked for %2 (check the generator config: %3)"_s

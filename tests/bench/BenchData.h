@@ -37,9 +37,9 @@ inline qsizetype itemCount(const model::Batch &b)
 
 // The generator's directory (accounts, users, videos, conversations) cut into accepted batches.
 QList<model::Batch> directoryBatches(demo::Generator &generator);
-// Hands sink the generator's item batches, kItemsPerBatch items each, until `items` are made.
-void generateItems(demo::Generator &generator, qint64 items,
-                   const std::function<void(model::Batch &&)> &sink);
+// Hands sink the generator's item batches, `perBatch` items each, until `items` are made.
+void generateItems(demo::Generator &generator, qint64 items, const std::function<void(model::Batch &&)> &sink,
+                   int perBatch = kItemsPerBatch);
 
 // Where a run keeps its files: a temporary directory, removed at exit unless --keep; or --db PATH.
 class Workspace

@@ -36,13 +36,14 @@ QList<qint64> baselineIds(const Batch &batch, QHash<qint64, qint64> &nextSlot)
     return ids;
 }
 
-Generated generate(const demo::GeneratorConfig &config, qint64 items)
+Generated generate(const demo::GeneratorConfig &config, qint64 items, int perBatch)
 {
     Generated g;
     demo::Generator generator(config);
     g.directory = directoryBatches(generator);
-    g.items.reserve(items / kItemsPerBatch + 1);
-    generateItems(generator, items, [&](Batch &&batch) { g.items.append(std::move(batch)); });
+    g.items.reserve(items / perBatch + 1);
+    generateItems(
+        generator, items, [&](Batch &&batch) { g.items.append(std::move(batch)); }, perBatch);
     QHash<qint64, qint64> nextSlot;
     nextSlot.reserve(items);
     for (const Batch &batch : std::as_const(g.items))
@@ -152,11 +153,11 @@ JsonLine runIngest(const Options &options)
     const qint64 items = options.messages > 0 ? options.messages : 100'000;
     const demo::GeneratorConfig config = benchConfig(options.seed, items, options.conversations);
     Workspace workspace(options);
-    say(u"data: %1 items; %2"_s.arg(items).arg(describe(config)));
+    say(u"data: %1 items in batches of %2; %3"_s.arg(items).arg(options.batch).arg(describe(config)));
 
     QElapsedTimer timer;
     timer.start();
-    const Generated g = generate(config, items);
+    const Generated g = generate(config, items, options.batch);
     qsizetype directoryRecords = 0;
     for (const Batch &batch : g.directory)
         directoryRecords += batch.size();
@@ -195,6 +196,7 @@ JsonLine runIngest(const Options &options)
     return JsonLine()
         .add(u"workload"_s, u"ingest"_s)
         .add(u"messages"_s, items)
+        .add(u"batch"_s, qint64(options.batch))
         .add(u"msgs_per_s"_s, rate)
         .add(u"baseline_msgs_per_s"_s, baselineRate)
         .add(u"ratio"_s, ratio)

@@ -93,7 +93,8 @@ JsonLine runWorkerIngest(const Options &options)
     demo::Generator generator(config);
     QList<Batch> directory = directoryBatches(generator);
     QList<Batch> batches;
-    generateItems(generator, items, [&](Batch &&b) { batches.append(std::move(b)); });
+    generateItems(
+        generator, items, [&](Batch &&b) { batches.append(std::move(b)); }, options.batch);
     QStringList accounts;
     for (int i = 0; i < config.accounts; ++i)
         accounts << generator.accountId(i);

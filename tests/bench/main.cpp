@@ -5,6 +5,8 @@
 #include "BenchCommon.h"
 #include "Workloads.h"
 
+#include "protocol/Protocol.h"
+
 #include <sqlite3.h>
 
 #include <QCommandLineParser>
@@ -92,6 +94,8 @@ int main(int argc, char *argv[])
         {u"seed"_s, u"Seed of the generator and the query mix (default 1)."_s, u"S"_s, u"1"_s},
         {u"queries"_s, u"search: timed queries (default 600)."_s, u"Q"_s},
         {u"calls"_s, u"list, open: timed calls (defaults 2000, 1000)."_s, u"N"_s},
+        {u"batch"_s, u"ingest, worker-ingest: items per worker batch (default 1000, at most 5000)."_s,
+         u"N"_s},
         {u"db"_s, u"Keep the prepared store at PATH; reuse it when it holds the same data."_s, u"PATH"_s},
         {u"keep"_s, u"Keep the temporary directory."_s},
         {u"json"_s, u"End stdout with one line of JSON."_s},
@@ -113,7 +117,7 @@ int main(int argc, char *argv[])
 
     Options options;
     options.workload = workload->name;
-    qint64 queries = options.queries, calls = options.calls;
+    qint64 queries = options.queries, calls = options.calls, batch = options.batch;
     QString error;
     bool seedOk = false;
     options.seed = parser.value(u"seed"_s).toULongLong(&seedOk);
@@ -123,12 +127,14 @@ int main(int argc, char *argv[])
     if (!seedOk || !positive(parser, u"messages"_s, kMaxCount, &options.messages, &error) ||
         !positive(parser, u"conversations"_s, 10'000'000, &options.conversations, &error) ||
         !positive(parser, u"queries"_s, kMaxCount, &queries, &error) ||
-        !positive(parser, u"calls"_s, kMaxCount, &calls, &error)) {
+        !positive(parser, u"calls"_s, kMaxCount, &calls, &error) ||
+        !positive(parser, u"batch"_s, hiscrm::protocol::kMaxBatchRecords, &batch, &error)) {
         printError(error);
         return 2;
     }
     options.queries = int(queries);
     options.calls = int(calls);
+    options.batch = int(batch);
     options.db = parser.value(u"db"_s);
     options.keep = parser.isSet(u"keep"_s);
     options.json = parser.isSet(u"json"_s);
