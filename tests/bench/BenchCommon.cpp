@@ -3,6 +3,12 @@
 
 #include <QTextStream>
 
+#if defined(Q_OS_WIN)
+#include <windows.h>
+#elif defined(Q_OS_UNIX)
+#include <time.h>
+#endif
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -25,6 +31,26 @@ void say(const QString &line)
 double seconds(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e9;
+}
+
+double threadCpuSeconds()
+{
+#if defined(Q_OS_WIN)
+    FILETIME created, exited, kernel, user;
+    if (!GetThreadTimes(GetCurrentThread(), &created, &exited, &kernel, &user))
+        return -1;
+    const auto ticks = [](const FILETIME &t) {
+        return (quint64(t.dwHighDateTime) << 32) | t.dwLowDateTime;
+    };
+    return double(ticks(kernel) + ticks(user)) / 1e7; // 100 ns units
+#elif defined(Q_OS_UNIX) && defined(CLOCK_THREAD_CPUTIME_ID)
+    timespec ts{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+        return -1;
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+#else
+    return -1;
+#endif
 }
 
 double Samples::percentileMs(double p) const

@@ -61,6 +61,9 @@ template <typename F> auto timeNs(qint64 *ns, F &&f)
 }
 
 double seconds(const QElapsedTimer &timer);
+// CPU time the calling thread has used so far, in seconds; -1 where the OS does not say. Steadier
+// than wall time on a machine whose disk speed varies, for comparing two builds.
+double threadCpuSeconds();
 
 // Latency samples in nanoseconds; figures in milliseconds.
 class Samples

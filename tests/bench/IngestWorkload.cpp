@@ -55,6 +55,7 @@ struct StoreTimes
 {
     double directory = 0;
     double items = 0;
+    double itemsCpu = -1;  // CPU time of the ingesting thread (checkpoints run on another)
     QList<qint64> batchNs; // per item batch
 };
 
@@ -68,6 +69,7 @@ StoreTimes ingestStore(const QString &path, const Generated &g)
         check(store->ingest(batch), u"ingesting the directory"_s);
     t.directory = seconds(timer);
     timer.restart();
+    const double cpuBefore = threadCpuSeconds();
     t.batchNs.reserve(g.items.size());
     for (qsizetype i = 0; i < g.items.size(); ++i) {
         qint64 ns = 0;
@@ -75,6 +77,8 @@ StoreTimes ingestStore(const QString &path, const Generated &g)
         t.batchNs.append(ns);
     }
     t.items = seconds(timer);
+    if (cpuBefore >= 0)
+        t.itemsCpu = threadCpuSeconds() - cpuBefore;
     return t;
 }
 
@@ -190,6 +194,9 @@ JsonLine runIngest(const Options &options)
             .arg(fixed3(store.items), fixed3(rate))
             .arg(directoryRecords)
             .arg(fixed3(store.directory), fixed3(rateWithDirectory)));
+    if (store.itemsCpu >= 0)
+        say(u"store:    the ingesting thread used %1 s of CPU (%2 msgs per CPU second)"_s.arg(
+            fixed3(store.itemsCpu), fixed3(double(items) / store.itemsCpu)));
     say(u"baseline: %1 items in %2 s = %3 msgs/s"_s.arg(items).arg(fixed3(baseline), fixed3(baselineRate)));
     say(u"ratio:    %1 (store / baseline throughput)"_s.arg(fixed3(ratio)));
 
@@ -201,6 +208,7 @@ JsonLine runIngest(const Options &options)
         .add(u"baseline_msgs_per_s"_s, baselineRate)
         .add(u"ratio"_s, ratio)
         .add(u"store_s"_s, store.items)
+        .add(u"store_cpu_s"_s, store.itemsCpu)
         .add(u"directory_s"_s, store.directory)
         .add(u"msgs_per_s_incl_directory"_s, rateWithDirectory)
         .add(u"baseline_s"_s, baseline);
