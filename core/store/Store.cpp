@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -57,6 +59,29 @@ Error toError(const SqlError &e)
         qCWarning(lcStore) << "SQLite error" << e.rc << e.message;
         return {ErrorCode::Internal, Store::tr("Unexpected database error: %1").arg(e.message)};
     }
+}
+
+size_t qHash(const PlatformKey &key, size_t seed) noexcept
+{
+    // Multiply-xorshift rounds over 8 bytes (4 UTF-16 units) at a time.
+    constexpr quint64 kMul1 = 0x9e3779b97f4a7c15ULL;
+    constexpr quint64 kMul2 = 0xbf58476d1ce4e5b9ULL;
+    const auto mix = [](quint64 h, quint64 word) {
+        h = (h ^ word) * kMul2;
+        return h ^ (h >> 31);
+    };
+    quint64 h = mix(quint64(seed) ^ (quint64(key.id.size()) * kMul1), quint64(key.scope));
+    const QChar *p = key.id.constData();
+    qsizetype left = key.id.size();
+    for (; left >= 4; left -= 4, p += 4) {
+        quint64 word;
+        std::memcpy(&word, p, sizeof word);
+        h = mix(h, word);
+    }
+    quint64 tail = 0;
+    std::memcpy(&tail, p, size_t(left) * sizeof(QChar));
+    h = mix(h, tail) * kMul1;
+    return size_t(h ^ (h >> 29));
 }
 
 QByteArray itemFacets(int kind, qint64 accountId, qint64 threadId, qint64 senderId)

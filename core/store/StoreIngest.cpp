@@ -103,7 +103,8 @@ private:
         indexWrites.clear();
     }
 
-    static WriteCache::Key key(qint64 a, const QString &pid) { return {a, pid}; }
+    static PlatformKey key(const QString &pid) { return {0, pid}; }
+    static PlatformKey key(qint64 account, const QString &pid) { return {account, pid}; }
 
     // Takes the new value when the record provides one ("" and -1 mean "not reported").
     static bool merge(QString &stored, const QString &reported)
@@ -123,7 +124,7 @@ private:
 
     qint64 upsertUser(const UserRecord &r, bool full)
     {
-        const QString &k = r.platformId;
+        const PlatformKey k = key(r.platformId);
         std::optional<User> old;
         if (auto it = known.users.constFind(k); it != known.users.cend()) {
             if (!full)
@@ -226,7 +227,7 @@ private:
     {
         if (platformId.isEmpty())
             return 0;
-        if (auto it = known.users.constFind(platformId); it != known.users.cend())
+        if (auto it = known.users.constFind(key(platformId)); it != known.users.cend())
             return it->id;
         UserRecord ref; // only the id: a profile the batch refers to without sending it
         ref.platformId = platformId;
@@ -235,7 +236,7 @@ private:
 
     qint64 upsertAccount(const AccountRecord &r, bool full)
     {
-        const QString &k = r.platformId;
+        const PlatformKey k = key(r.platformId);
         std::optional<Account> old;
         if (auto it = known.accounts.constFind(k); it != known.accounts.cend()) {
             if (!full) {
@@ -306,7 +307,7 @@ private:
 
     qint64 accountId(const QString &platformId)
     {
-        if (auto it = known.accounts.constFind(platformId); it != known.accounts.cend()) {
+        if (auto it = known.accounts.constFind(key(platformId)); it != known.accounts.cend()) {
             touchedAccounts.insert(it->id);
             return it->id;
         }
@@ -324,7 +325,7 @@ private:
     qint64 upsertContent(const ContentRecord &r, bool full)
     {
         const qint64 acc = accountId(r.accountId);
-        const WriteCache::Key k = key(acc, r.platformId);
+        const PlatformKey k = key(acc, r.platformId);
         std::optional<Content> old;
         if (auto it = cache.contents.constFind(k); it != cache.contents.cend()) {
             if (!full)
@@ -395,7 +396,7 @@ private:
 
     qint64 upsertConversation(qint64 acc, const QString &platformId, const QString &peerPid, bool full)
     {
-        const WriteCache::Key k = key(acc, platformId);
+        const PlatformKey k = key(acc, platformId);
         qint64 id = 0;
         qint64 oldPeer = 0;
         bool found = false;
