@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestUtil.h"
+#include "store/SearchIndexer.h"
 
 #include <sqlite3.h>
 
@@ -133,8 +134,10 @@ private slots:
         QCOMPARE(s->schemaVersion(), Store::latestSchemaVersion());
         QCOMPARE(*s->revision(), rev);
         QCOMPARE(*s->integrityCheck(), u"ok"_s);
-        // v5: the search index merges 8 segments at a time.
-        QCOMPARE(rawScalar(path, "SELECT v FROM items_fts_config WHERE k = 'automerge'"), qint64(8));
+        // v6: messages are indexed in a database of their own (merging 8 segments at a time), for
+        // this store only.
+        QCOMPARE(rawScalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'items_fts'"), qint64(0));
+        QVERIFY(rawScalar(path, "SELECT value FROM meta WHERE key = 'store_id'") > 0);
         QCOMPARE(s->conversations({})->conversations.size(), 1);
         QCOMPARE(s->conversations({})->conversations.first().unreadCount, 2);
         // Rows written before the search index existed are found.
@@ -143,6 +146,10 @@ private slots:
         QCOMPARE(s->search(q)->hits.size(), 2);
         q.text = u"old"_s;
         QCOMPARE(s->search(q)->hits.size(), 1);
+        const QString index = searchIndexPath(path);
+        QCOMPARE(rawScalar(index, "SELECT v FROM items_fts_config WHERE k = 'automerge'"), qint64(8));
+        QCOMPARE(rawScalar(index, "SELECT value FROM meta WHERE key = 'store_id'"),
+                 rawScalar(path, "SELECT value FROM meta WHERE key = 'store_id'"));
         QCOMPARE(s->conversationsByPeerName(u"老用户"_s)->size(), 1);
         // And the newest features work on the migrated file.
         auto tag = s->createTag(u"迁移后"_s, QString());

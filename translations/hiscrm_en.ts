@@ -194,6 +194,10 @@
         <source>account</source>
         <translation>account</translation>
     </message>
+    <message>
+        <source>The search index is still being built; search again in a moment. (It is built by the master: is it running?)</source>
+        <translation>The search index is still being built; search again in a moment. (It is built by the master: is it running?)</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::master::LocalMasterLink</name>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>Store</name>
@@ -27,7 +28,7 @@
         <translation>磁盘已满，未保存任何内容。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <source>The database cannot be written (%1). Check the data folder's permissions.</source>
+        <source>The database cannot be written (%1). Check the data folder&apos;s permissions.</source>
         <translation>无法写入数据库（%1）。请检查数据文件夹的权限。</translation>
     </message>
     <message>
@@ -115,11 +116,11 @@
         <translation>回复需要 1 到 %1 个字符的命令 id。</translation>
     </message>
     <message>
-        <source>The reply's time is out of range.</source>
+        <source>The reply&apos;s time is out of range.</source>
         <translation>回复的时间超出范围。</translation>
     </message>
     <message>
-        <source>A reply's state is pending, sent or failed.</source>
+        <source>A reply&apos;s state is pending, sent or failed.</source>
         <translation>回复的状态只能是待发送、已发送或发送失败。</translation>
     </message>
     <message>
@@ -193,6 +194,10 @@
     <message>
         <source>account</source>
         <translation>账号</translation>
+    </message>
+    <message>
+        <source>The search index is still being built; search again in a moment. (It is built by the master: is it running?)</source>
+        <translation>搜索索引仍在建立中，请稍后再搜索。（索引由主控端建立：它在运行吗？）</translation>
     </message>
 </context>
 <context>
@@ -555,7 +560,7 @@ Account: %2</source>
         <translation>发送回复</translation>
     </message>
     <message>
-        <source>Characters used of the platform's limit</source>
+        <source>Characters used of the platform&apos;s limit</source>
         <translation>已用字数 / 平台字数上限</translation>
     </message>
     <message>
@@ -1346,8 +1351,8 @@ Every option can also be set through the environment variable named in brackets.
         <translation>数据库文件 [HISCRM_DB]。</translation>
     </message>
     <message>
-        <source>Address and port for workers, or "none" [HISCRM_LISTEN]. Default 127.0.0.1:%1.</source>
-        <translation>工作节点连接的地址和端口，或 "none" [HISCRM_LISTEN]。默认 127.0.0.1:%1。</translation>
+        <source>Address and port for workers, or &quot;none&quot; [HISCRM_LISTEN]. Default 127.0.0.1:%1.</source>
+        <translation>工作节点连接的地址和端口，或 &quot;none&quot; [HISCRM_LISTEN]。默认 127.0.0.1:%1。</translation>
     </message>
     <message>
         <source>Worker token [HISCRM_TOKEN]; generated and printed when not given.</source>
@@ -1402,7 +1407,7 @@ Every option can also be set through the environment variable named in brackets.
         <translation>正在关闭（信号 %1）</translation>
     </message>
     <message>
-        <source>HisCRM Desk: every account's messages and comments in one inbox.</source>
+        <source>HisCRM Desk: every account&apos;s messages and comments in one inbox.</source>
         <translation>HisCRM Desk：所有账号的消息和评论，尽在一个收件箱。</translation>
     </message>
     <message>

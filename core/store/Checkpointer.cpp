@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 namespace hiscrm::store {
 
 Checkpointer::Checkpointer(const QString &path, sqlite3 *writer, Limits limits)
@@ -45,9 +47,14 @@ Checkpointer::Stats Checkpointer::stats() const
     return m_stats;
 }
 
-int Checkpointer::walHook(void *self, sqlite3 *, const char *, int frames)
+int Checkpointer::walHook(void *self, sqlite3 *, const char *schema, int frames)
 {
-    static_cast<Checkpointer *>(self)->afterCommit(frames);
+    if (std::strcmp(schema, "main") != 0)
+        return SQLITE_OK; // an attached database (the search index is written elsewhere)
+    auto *checkpointer = static_cast<Checkpointer *>(self);
+    checkpointer->afterCommit(frames);
+    if (checkpointer->m_listener)
+        checkpointer->m_listener();
     return SQLITE_OK;
 }
 

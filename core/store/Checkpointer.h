@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -47,6 +48,9 @@ public:
     };
     Stats stats() const;
 
+    // Called on the writer's thread after each of its commits (set before the writer commits).
+    void setCommitListener(std::function<void()> listener) { m_listener = std::move(listener); }
+
 private:
     static int walHook(void *self, sqlite3 *db, const char *schema, int frames);
     void afterCommit(int frames);
@@ -63,6 +67,7 @@ private:
     int m_copiedUpTo = 0; // WAL frames the last background round had copied (0: none since restart)
     int m_lastFrames = 0; // the WAL's size after the previous commit (writer's thread only)
     Stats m_stats;
+    std::function<void()> m_listener;
     std::thread m_thread;
 };
 

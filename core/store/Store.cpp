@@ -11,7 +11,9 @@
 #include <cstring>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QThread>
 
 namespace hiscrm::store {
 
@@ -210,6 +212,53 @@ Store::Impl::Impl(const QString &p, Access a, int busyTimeoutMs)
     , db(p, a == Access::ReadOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite, busyTimeoutMs)
 {}
 
+void Store::Impl::attachSearchIndex()
+{
+    const QString index = searchIndexPath(path);
+    if (access == Access::ReadOnly && !QFileInfo::exists(index))
+        return; // not built yet; search() says so
+    db.cached("ATTACH DATABASE ?1 AS search").bind(1, index).run();
+    searchAttached = true;
+}
+
+Error Store::Impl::awaitSearchIndex(int timeoutMs)
+{
+    const auto notReady = [] {
+        return Error{ErrorCode::Io,
+                     Store::tr("The search index is still being built; search again in a moment. "
+                               "(It is built by the master: is it running?)")};
+    };
+    if (!searchAttached) {
+        if (access == Access::ReadOnly && QFileInfo::exists(searchIndexPath(path)))
+            attachSearchIndex();
+        if (!searchAttached)
+            return notReady();
+    }
+    if (!indexer && !searchVerified) {
+        // An index of another store (until its writer opens and rebuilds it) must not answer.
+        if (db.scalar("SELECT value FROM meta WHERE key = 'store_id'") !=
+            db.scalar("SELECT value FROM search.meta WHERE key = 'store_id'"))
+            return notReady();
+        searchVerified = true;
+    }
+    const qint64 target = db.scalar("SELECT value FROM meta WHERE key = 'rev'");
+    if (indexer) {
+        indexer->wake();
+        if (!indexer->waitFor(target, timeoutMs))
+            return notReady();
+        return {};
+    }
+    // Another Store (or process) indexes: watch its progress.
+    QElapsedTimer waited;
+    waited.start();
+    while (indexedRevision(db, "search") < target) {
+        if (waited.elapsed() >= timeoutMs)
+            return notReady();
+        QThread::msleep(2);
+    }
+    return {};
+}
+
 void Store::Impl::tombstone(const char *entity, qint64 id)
 {
     db.cached("INSERT INTO tombstones(rev, entity, id) VALUES(?1, ?2, ?3)")
@@ -245,29 +294,6 @@ qint64 Store::Impl::allocateItemId(qint64 createdAtMs)
         return id;
     }
     throw SqlError{SQLITE_FULL, QStringLiteral("no free item id near %1").arg(createdAtMs)};
-}
-
-void Store::Impl::ftsInsertItem(const Item &item, const QByteArray &utf8Text)
-{
-    if (item.recalled || item.text.isEmpty())
-        return;
-    db.cached("INSERT INTO items_fts(rowid, text, facets) VALUES(?1, ?2, ?3)")
-        .bind(1, item.id)
-        .bindUtf8(2, utf8Text.isEmpty() ? item.text.toUtf8() : utf8Text)
-        .bindUtf8(3, itemFacets(int(item.kind), item.accountId, item.threadId, item.senderId))
-        .run();
-}
-
-void Store::Impl::ftsDeleteItem(const Item &item)
-{
-    // A contentless table forgets a row only when told the exact values it indexed.
-    if (item.recalled || item.text.isEmpty())
-        return;
-    db.cached("INSERT INTO items_fts(items_fts, rowid, text, facets) VALUES('delete', ?1, ?2, ?3)")
-        .bind(1, item.id)
-        .bind(2, item.text)
-        .bindUtf8(3, itemFacets(int(item.kind), item.accountId, item.threadId, item.senderId))
-        .run();
 }
 
 std::optional<Item> Store::Impl::loadItem(qint64 id)
@@ -433,6 +459,12 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
             // ingest rewrites the same index pages batch after batch, and each checkpoint copies
             // them into the database file once.
             impl->checkpointer = std::make_unique<Checkpointer>(path, db.handle(), Checkpointer::Limits{});
+            // The search index has a database and a thread of its own (store/SearchIndexer.h).
+            impl->indexer =
+                std::make_unique<SearchIndexer>(path, db.scalar("SELECT value FROM meta WHERE key "
+                                                                "= 'store_id'"));
+            SearchIndexer *indexer = impl->indexer.get();
+            impl->checkpointer->setCommitListener([indexer] { indexer->wake(); });
         } else if (version != schema::latestVersion()) {
             return Error{ErrorCode::Conflict,
                          Store::tr("The database has not been upgraded yet (schema %1 of %2); "
@@ -440,6 +472,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
                              .arg(version)
                              .arg(schema::latestVersion())};
         }
+        impl->attachSearchIndex();
     } catch (const SqlError &e) {
         return toError(e);
     }
@@ -479,7 +512,8 @@ Result<QString> Store::integrityCheck()
         }
         if (schemaVersion() >= 2) {
             try {
-                d->db.exec("INSERT INTO items_fts(items_fts, rank) VALUES('integrity-check', 0)");
+                if (d->searchAttached)
+                    d->db.exec("INSERT INTO search.items_fts(items_fts, rank) VALUES('integrity-check', 1)");
                 d->db.exec("INSERT INTO users_fts(users_fts, rank) VALUES('integrity-check', 0)");
             } catch (const SqlError &e) {
                 problems << QStringLiteral("fts: ") + e.message;

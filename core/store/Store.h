@@ -274,7 +274,11 @@ public:
     Result<QJsonObject> counts();
 
     // ---- search -------------------------------------------------------------------------------
+    // Finds everything committed before the call: it first waits (up to 15 s) for the search index,
+    // which a thread of its own keeps (store/SearchIndexer.h).
     Result<SearchPage> search(const SearchQuery &query);
+    // Waits until the search index holds everything committed so far; an Io error after timeoutMs.
+    Error waitForSearchIndex(int timeoutMs = 60000);
     // Thread-safe: aborts a search running on this store's connection from another thread.
     void interrupt();
 

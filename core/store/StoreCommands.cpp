@@ -455,7 +455,6 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
             .bind(9, clientRef)
             .bind(10, it.rev)
             .run();
-        d->ftsInsertItem(it);
         r.itemId = it.id;
         if (kind == ItemKind::Message) {
             // Answering a chat means having read it.
@@ -504,7 +503,6 @@ Result<CommandResult> Store::setReplyResult(qint64 itemId, Delivery delivery, co
                     dup = readItem(q);
             }
             if (dup && dup->id != itemId) {
-                d->ftsDeleteItem(*dup);
                 d->db.cached("DELETE FROM item_history WHERE item_id = ?1").bind(1, dup->id).run();
                 d->db.cached("DELETE FROM items WHERE id = ?1").bind(1, dup->id).run();
                 d->tombstone("item", dup->id);
@@ -541,7 +539,6 @@ Result<CommandResult> Store::recallItem(qint64 itemId)
             .bind(2, nowMs())
             .bind(3, it->text)
             .run();
-        d->ftsDeleteItem(*it);
         d->db.cached("UPDATE items SET recalled = 1, text = '', rev = ?2 WHERE id = ?1")
             .bind(1, itemId)
             .bind(2, d->nextRev())
@@ -562,7 +559,6 @@ Result<CommandResult> Store::deleteItem(qint64 itemId)
         if (!it)
             return {}; // already gone
         (it->kind == ItemKind::Message ? r.conversationIds : r.contentIds) = {it->threadId};
-        d->ftsDeleteItem(*it);
         d->db.cached("DELETE FROM item_history WHERE item_id = ?1").bind(1, itemId).run();
         d->db.cached("DELETE FROM items WHERE id = ?1").bind(1, itemId).run();
         d->tombstone("item", itemId);

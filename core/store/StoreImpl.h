@@ -4,6 +4,7 @@
 // Private to store/: the state behind Store and the helpers its parts share.
 
 #include "store/Checkpointer.h"
+#include "store/SearchIndexer.h"
 #include "store/Sqlite.h"
 #include "store/Store.h"
 
@@ -98,7 +99,10 @@ struct Store::Impl
     QString path;
     Access access;
     Database db;
-    std::unique_ptr<Checkpointer> checkpointer; // declared after db: stops before db closes
+    std::unique_ptr<SearchIndexer> indexer;     // read-write stores: keeps search.items_fts current
+    std::unique_ptr<Checkpointer> checkpointer; // declared after db and indexer: stops first
+    bool searchAttached = false;                // the index database is attached as "search"
+    bool searchVerified = false;                // ... and is this store's (read-only stores check)
     qint64 rev = 0; // valid inside a write transaction, between loadRev() and saveRev()
     WriteCache cache;
     QString nextCommandId; // journal the next command under this id (setNextCommandId)
@@ -134,9 +138,6 @@ struct Store::Impl
     qint64 allocateItemId(qint64 createdAtMs);
 
     // Shared by ingest and commands.
-    void ftsInsertItem(const model::Item &item,
-                       const QByteArray &utf8Text = {}); // utf8Text: item.text, if at hand
-    void ftsDeleteItem(const model::Item &item);
     std::optional<model::Item> loadItem(qint64 id);
     std::optional<model::Conversation> loadConversation(qint64 id);
     QList<qint64> tagsOf(qint64 conversationId);
@@ -147,6 +148,9 @@ struct Store::Impl
     void touchConversation(qint64 conversationId); // new revision, nothing else changed
 
     Error checkWritable() const;
+    void attachSearchIndex(); // throws SqlError
+    // Waits until the search index holds everything committed so far.
+    Error awaitSearchIndex(int timeoutMs);
 };
 
 // Runs f, turning a SqlError into an Error a person can act on.

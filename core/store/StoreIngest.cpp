@@ -62,7 +62,6 @@ public:
             ingestMessage(r);
         for (const CommentRecord &r : b.comments)
             ingestComment(r);
-        flushSearchIndex();
         finishConversations();
         finishContents();
         result.revision = d.rev;
@@ -78,31 +77,6 @@ private:
     QSet<qint64> touchedAccounts;
     WriteCache &cache = d.cache;
     WriteCache::Platform &known = cache.platforms[platform];
-    // Index writes wait for the end of the batch and go in rowid order: FTS5 starts a new segment
-    // whenever a rowid is not above the previous one, and every extra segment is merge work later.
-    struct IndexWrite
-    {
-        Item item;
-        bool remove = false;
-        QByteArray text; // item.text as UTF-8 when already encoded, else empty
-    };
-    QList<IndexWrite> indexWrites;
-
-    void flushSearchIndex()
-    {
-        std::stable_sort(indexWrites.begin(), indexWrites.end(),
-                         [](const IndexWrite &a, const IndexWrite &b) {
-                             return a.item.id != b.item.id ? a.item.id < b.item.id : a.remove > b.remove;
-                         });
-        for (const IndexWrite &w : std::as_const(indexWrites)) {
-            if (w.remove)
-                d.ftsDeleteItem(w.item);
-            else
-                d.ftsInsertItem(w.item, w.text);
-        }
-        indexWrites.clear();
-    }
-
     static PlatformKey key(const QString &pid) { return {0, pid}; }
     static PlatformKey key(qint64 account, const QString &pid) { return {account, pid}; }
 
@@ -482,7 +456,6 @@ private:
     {
         it.id = d.allocateItemId(it.createdAt);
         it.rev = d.rev + 1;
-        QByteArray text = it.text.toUtf8();
         d.db.cached("INSERT INTO items(id, kind, account_id, platform_id, thread_id, parent_id, sender_id, "
                     "direction, type, text, media, created_at, recalled, read, rev) "
                     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
@@ -496,7 +469,7 @@ private:
             .bind(7, it.senderId)
             .bind(8, int(it.direction))
             .bind(9, int(it.type))
-            .bindUtf8(10, text)
+            .bind(10, it.text)
             .bind(11, it.media)
             .bind(12, it.createdAt)
             .bind(13, it.recalled)
@@ -506,7 +479,6 @@ private:
         if (d.db.changes() == 0)
             return false;
         d.nextRev();
-        indexWrites.append({it, false, std::move(text)});
         ++result.inserted;
         return true;
     }
@@ -571,8 +543,6 @@ private:
             .bind(6, now.recalled)
             .bind(7, d.nextRev())
             .run();
-        indexWrites.append({old, true, {}});
-        indexWrites.append({now, false, {}});
         ++result.updated;
         return true;
     }

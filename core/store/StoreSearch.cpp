@@ -27,6 +27,8 @@ namespace {
 constexpr int kMaxFacetOr = 400;
 // Relevance ranks the newest this-many matches; for a term that common, recency is what helps.
 constexpr int kRelevanceCandidates = 1000;
+// How long a search waits for the index to catch up with the store before it gives up.
+constexpr int kIndexWaitMs = 15000;
 
 struct Cursor
 {
@@ -69,6 +71,15 @@ QByteArray orOf(const QList<QByteArray> &tokens)
 
 } // namespace
 
+Error Store::waitForSearchIndex(int timeoutMs)
+{
+    try {
+        return d->awaitSearchIndex(timeoutMs);
+    } catch (const SqlError &e) {
+        return toError(e);
+    }
+}
+
 Result<SearchPage> Store::search(const SearchQuery &query)
 {
     const int limit = qBound(1, query.limit, 200);
@@ -81,7 +92,11 @@ Result<SearchPage> Store::search(const SearchQuery &query)
     if (plan.match.isEmpty())
         return page;
 
-    return guarded([&]() -> SearchPage {
+    return guarded([&]() -> Result<SearchPage> {
+        // Everything committed before the search is in the index once this returns (see
+        // store/SearchIndexer.h); after an upgrade the index may still be catching up.
+        if (Error e = d->awaitSearchIndex(kIndexWaitMs))
+            return e;
         ReadTransaction snapshot(d->db);
         QByteArray match = '(' + plan.match + ')';
         QList<QByteArray> facets;
@@ -188,7 +203,7 @@ Result<SearchPage> Store::search(const SearchQuery &query)
 
         if (query.order == SearchOrder::Newest) {
             Statement s =
-                d->db.prepare("SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 AND rowid >= ?2 "
+                d->db.prepare("SELECT rowid FROM search.items_fts WHERE items_fts MATCH ?1 AND rowid >= ?2 "
                               "AND rowid < ?3 ORDER BY rowid DESC");
             s.bindUtf8(1, match).bind(2, lo).bind(3, hi);
             while (s.next()) {
@@ -209,7 +224,7 @@ Result<SearchPage> Store::search(const SearchQuery &query)
         QList<std::pair<double, qint64>> ranked;
         {
             Statement s =
-                d->db.prepare("SELECT rowid, hiscrm_rank(items_fts) FROM items_fts WHERE items_fts "
+                d->db.prepare("SELECT rowid, hiscrm_rank(items_fts) FROM search.items_fts WHERE items_fts "
                               "MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?4");
             s.bindUtf8(1, match).bind(2, lo).bind(3, hi).bind(4, kRelevanceCandidates);
             while (s.next())

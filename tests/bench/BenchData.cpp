@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BenchData.h"
 
+#include "store/SearchIndexer.h"
+
 #include <sqlite3.h>
 
 #include <QDir>
@@ -210,7 +212,9 @@ void Workspace::writeParams(const QString &params) const
 
 void removeDatabase(const QString &path)
 {
-    for (const QString &file : {path, path + u"-wal"_s, path + u"-shm"_s}) {
+    const QString index = store::searchIndexPath(path);
+    for (const QString &file :
+         {path, path + u"-wal"_s, path + u"-shm"_s, index, index + u"-wal"_s, index + u"-shm"_s}) {
         if (QFileInfo::exists(file) && !QFile::remove(file))
             fail(u"cannot remove %1"_s.arg(file));
     }

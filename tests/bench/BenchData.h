@@ -64,7 +64,7 @@ private:
     bool m_keep = false;
 };
 
-// Removes a SQLite database and its -wal and -shm files.
+// Removes a store (a SQLite database and its -wal and -shm files) and its search index.
 void removeDatabase(const QString &path);
 
 std::unique_ptr<store::Store> openStore(const QString &path,

@@ -4,6 +4,7 @@
 
 #include "BenchData.h"
 #include "Workloads.h"
+#include "store/SearchIndexer.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -48,10 +49,14 @@ JsonLine runStartup(const Options &options)
     const QString dataDir = workspace.sidePath(u"appdata"_s);
     QDir().mkpath(dataDir);
     const QString appDb = QDir(dataDir).filePath(u"hiscrm.db"_s);
-    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
-        QFile::remove(appDb + suffix);
-    if (!QFile::link(QFileInfo(path).absoluteFilePath(), appDb) && !QFile::copy(path, appDb))
-        fail(u"cannot place the prepared history at %1"_s.arg(appDb));
+    // The search index next to it too, or the app would start by building it.
+    for (const auto &[from, to] :
+         {std::pair{path, appDb}, std::pair{store::searchIndexPath(path), store::searchIndexPath(appDb)}}) {
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(to + suffix);
+        if (!QFile::link(QFileInfo(from).absoluteFilePath(), to) && !QFile::copy(from, to))
+            fail(u"cannot place the prepared history at %1"_s.arg(to));
+    }
 
     QTextStream out(stdout);
     const QString app = QCoreApplication::applicationDirPath() + u"/hiscrm"_s;

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/SearchIndexer.h"
+
+#include "common/Log.h"
+#include "search/TextAnalysis.h"
+#include "store/StoreImpl.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace hiscrm::store {
+
+namespace {
+
+constexpr int kIndexSchemaVersion = 1;
+// Items per index transaction: large enough that the index flushes big segments, small enough
+// that a search waiting behind a backlog (after an upgrade) sees progress.
+constexpr int kRoundItems = 20000;
+constexpr int kBusyTimeoutMs = 5000;
+
+struct IndexChange
+{
+    qint64 id = 0;
+    int kind = 0;
+    qint64 accountId = 0;
+    qint64 threadId = 0;
+    qint64 senderId = 0;
+    QByteArray text; // empty: not (or no longer) searchable
+};
+
+void configure(Database &db)
+{
+    QString error;
+    if (!search::registerTokenizer(db.handle(), &error))
+        throw SqlError{SQLITE_ERROR, error};
+}
+
+} // namespace
+
+QString searchIndexPath(const QString &storePath)
+{
+    const QFileInfo info(storePath);
+    const QString suffix = info.suffix();
+    const QString base = suffix.isEmpty() ? info.fileName() : info.completeBaseName();
+    return info.dir().filePath(base + QStringLiteral("-search") +
+                               (suffix.isEmpty() ? QString() : u'.' + suffix));
+}
+
+void prepareSearchIndex(Database &index, qint64 storeId)
+{
+    // WAL outside a transaction; persistent in the file. Losing the newest index commits in a
+    // power cut is harmless: they are redone from the store, so NORMAL is enough.
+    index.exec("PRAGMA journal_mode = WAL");
+    index.exec("PRAGMA synchronous = NORMAL");
+    index.exec("PRAGMA secure_delete = FAST");
+    WriteTransaction txn(index);
+    const qint64 version = index.scalar("PRAGMA user_version");
+    if (version == 0) {
+        index.exec(R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES('store_id', 0), ('indexed_rev', 0);
+-- The text is kept here too (not contentless): a changed or removed item is taken out by rowid,
+-- without the text it was indexed with.
+CREATE VIRTUAL TABLE items_fts USING fts5(text, facets, tokenize='hiscrm');
+INSERT INTO items_fts(items_fts, rank) VALUES('automerge', 8);
+)sql");
+        index.exec(
+            QByteArray("PRAGMA user_version = " + QByteArray::number(kIndexSchemaVersion)).constData());
+    } else if (version != kIndexSchemaVersion) {
+        throw SqlError{
+            SQLITE_MISMATCH,
+            QStringLiteral("search index schema %1 is not %2").arg(version).arg(kIndexSchemaVersion)};
+    }
+    if (index.scalar("SELECT value FROM meta WHERE key = 'store_id'") != storeId) {
+        // Built for another store, or new: start over.
+        index.exec("DELETE FROM items_fts");
+        index.cached("UPDATE meta SET value = ?1 WHERE key = 'store_id'").bind(1, storeId).run();
+        index.exec("UPDATE meta SET value = 0 WHERE key = 'indexed_rev'");
+    }
+    txn.commit();
+}
+
+qint64 indexedRevision(Database &index, const char *schema)
+{
+    const QByteArray sql = QByteArray("SELECT value FROM ") + schema + ".meta WHERE key = 'indexed_rev'";
+    try {
+        Statement s = index.prepare(sql);
+        return s.next() ? s.int64(0) : -1;
+    } catch (const SqlError &) {
+        return -1;
+    }
+}
+
+SearchIndexer::SearchIndexer(const QString &storePath, qint64 storeId)
+    : m_store(storePath, Database::Access::ReadOnly, kBusyTimeoutMs)
+    , m_index(searchIndexPath(storePath), Database::Access::ReadWrite, kBusyTimeoutMs)
+{
+    configure(m_index);
+    prepareSearchIndex(m_index, storeId);
+    m_index.exec("PRAGMA cache_size = -16000");
+    m_stats.revision = indexedRevision(m_index, "main");
+    m_thread = std::thread([this] { run(); });
+}
+
+SearchIndexer::~SearchIndexer()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();
+}
+
+void SearchIndexer::wake()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending = true;
+    }
+    m_wake.notify_one();
+}
+
+bool SearchIndexer::waitFor(qint64 rev, int timeoutMs)
+{
+    std::unique_lock lock(m_mutex);
+    return m_progress.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                               [&] { return m_stats.revision >= rev; });
+}
+
+SearchIndexer::Stats SearchIndexer::stats() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_stats;
+}
+
+void SearchIndexer::run()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        // A commit wakes us; the timeout covers writers of other Store objects and processes.
+        m_wake.wait_for(lock, std::chrono::milliseconds(250), [this] { return m_stop || m_pending; });
+        const bool stopping = m_stop;
+        m_pending = false;
+        lock.unlock();
+        bool more = true;
+        bool failed = false;
+        while (more) {
+            try {
+                more = round();
+            } catch (const SqlError &e) {
+                qCWarning(lcStore) << "search index: cannot index new messages now:" << e.message;
+                failed = true;
+                more = false;
+            }
+        }
+        lock.lock();
+        if (stopping)
+            return;
+        if (failed) // e.g. the disk is full: try again later, not in a tight loop
+            m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stop; });
+    }
+}
+
+bool SearchIndexer::round()
+{
+    WriteTransaction txn(m_index);
+    const qint64 from = m_index.scalar("SELECT value FROM meta WHERE key = 'indexed_rev'");
+    qint64 head = 0;
+    qint64 to = 0;
+    QList<IndexChange> changes;
+    QList<qint64> gone;
+    {
+        ReadTransaction snapshot(m_store);
+        head = m_store.scalar("SELECT value FROM meta WHERE key = 'rev'");
+        auto q = m_store.cached("SELECT id, kind, account_id, thread_id, sender_id, "
+                                "CASE WHEN recalled = 0 THEN text ELSE '' END, rev FROM items "
+                                "WHERE rev > ?1 AND rev <= ?2 ORDER BY rev LIMIT ?3");
+        q.bind(1, from).bind(2, head).bind(3, kRoundItems);
+        to = head;
+        while (q.next()) {
+            changes.append({q.int64(0), int(q.int64(1)), q.int64(2), q.int64(3), q.int64(4), q.utf8(5)});
+            if (changes.size() == kRoundItems)
+                to = q.int64(6); // the rest in the next round
+        }
+        auto t = m_store.cached("SELECT id FROM tombstones WHERE entity = 'item' AND rev > ?1 AND rev <= ?2");
+        t.bind(1, from).bind(2, to);
+        while (t.next())
+            gone.append(t.int64(0));
+    }
+    if (to <= from) {
+        std::lock_guard lock(m_mutex);
+        m_stats.revision = from;
+        m_progress.notify_all();
+        return false;
+    }
+
+    // Deleted items first: a deleted item's id may be in use again by a newer item below.
+    for (qint64 id : std::as_const(gone))
+        m_index.cached("DELETE FROM items_fts WHERE rowid = ?1").bind(1, id).run();
+    // In rowid order: the index starts a new segment whenever a rowid is not above the last one.
+    std::sort(changes.begin(), changes.end(),
+              [](const IndexChange &a, const IndexChange &b) { return a.id < b.id; });
+    qint64 indexed = 0;
+    qint64 removed = qint64(gone.size());
+    for (const IndexChange &c : std::as_const(changes)) {
+        if (c.text.isEmpty()) {
+            m_index.cached("DELETE FROM items_fts WHERE rowid = ?1").bind(1, c.id).run();
+            ++removed;
+            continue;
+        }
+        m_index.cached("INSERT OR REPLACE INTO items_fts(rowid, text, facets) VALUES(?1, ?2, ?3)")
+            .bind(1, c.id)
+            .bindUtf8(2, c.text)
+            .bindUtf8(3, itemFacets(c.kind, c.accountId, c.threadId, c.senderId))
+            .run();
+        ++indexed;
+    }
+    m_index.cached("UPDATE meta SET value = ?1 WHERE key = 'indexed_rev'").bind(1, to).run();
+    txn.commit();
+
+    std::lock_guard lock(m_mutex);
+    ++m_stats.rounds;
+    m_stats.indexed += indexed;
+    m_stats.removed += removed;
+    m_stats.revision = to;
+    m_progress.notify_all();
+    return to < head;
+}
+
+} // namespace hiscrm::store
