@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <QStringEncoder>
+
 #include <QThread>
 
 namespace hiscrm::store {
@@ -55,8 +57,16 @@ Statement &Statement::bind(int index, double value)
 Statement &Statement::bind(int index, const QString &value)
 {
     // A null QString binds '' (our text columns are NOT NULL); bindNull() says NULL explicitly.
-    // Qt's vectorised UTF-8 encoder beats SQLite's per-character UTF-16 translation by far.
-    return bindUtf8(index, value.toUtf8());
+    // Qt's vectorised UTF-8 encoder beats SQLite's per-character UTF-16 translation by far. Short
+    // values (ids, names, most messages) are encoded on the stack: SQLite copies them anyway.
+    constexpr qsizetype kStackChars = 200;
+    if (value.size() > kStackChars)
+        return bindUtf8(index, value.toUtf8());
+    char buffer[kStackChars * 3];
+    QStringEncoder encoder(QStringEncoder::Utf8);
+    const char *end = encoder.appendToBuffer(buffer, value);
+    checkBind(m_db, sqlite3_bind_text(m_stmt, index, buffer, int(end - buffer), SQLITE_TRANSIENT));
+    return *this;
 }
 
 Statement &Statement::bindUtf8(int index, const QByteArray &value)
