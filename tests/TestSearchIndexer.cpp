@@ -33,6 +33,28 @@ class TestSearchIndexer : public QObject
         return int(page->hits.size());
     }
 
+    // One message in conversation c1 of account acc-1.
+    static bool say(Store &s, const QString &id, const QString &text, qint64 at)
+    {
+        return bool(s.ingest(batch({dm(u"acc-1"_s, u"c1"_s, id, u"u1"_s, text, at)})));
+    }
+
+    // A store at `path` holding these messages (m1, m2, ...), closed again.
+    static void storeMessages(const QString &path, const QStringList &texts)
+    {
+        auto s = openStore(path);
+        QVERIFY(s);
+        for (qsizetype i = 0; i < texts.size(); ++i)
+            QVERIFY(say(*s, u"m%1"_s.arg(i + 1), texts[i], kT0 + i));
+    }
+
+    static std::unique_ptr<Store> openReader(const QString &path)
+    {
+        Store::Options ro;
+        ro.access = Store::Access::ReadOnly;
+        return openStore(path, ro);
+    }
+
     static void rawExec(const QString &path, const char *sql)
     {
         sqlite3 *db = nullptr;
@@ -71,8 +93,7 @@ private slots:
         QVERIFY(s);
         for (int i = 0; i < 20; ++i) {
             const QString word = u"token%1x"_s.arg(i);
-            QVERIFY(s->ingest(
-                batch({dm(u"acc-1"_s, u"c1"_s, u"m%1"_s.arg(i), u"u1"_s, u"说 "_s + word, kT0 + i)})));
+            QVERIFY(say(*s, u"m%1"_s.arg(i), u"说 "_s + word, kT0 + i));
             QCOMPARE(hits(*s, word), 1);
             QCOMPARE(hits(*s, u"说"_s), i + 1);
         }
@@ -90,7 +111,7 @@ private slots:
         QCOMPARE(hits(*s, u"原来"_s), 1);
 
         // Edited on the platform: the old text is no longer found, the new one is.
-        QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"c1"_s, u"m1"_s, u"u1"_s, u"改过的话"_s, kT0)})));
+        QVERIFY(say(*s, u"m1"_s, u"改过的话"_s, kT0));
         QCOMPARE(hits(*s, u"原来"_s), 0);
         QCOMPARE(hits(*s, u"改过"_s), 1);
 
@@ -118,11 +139,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"s.db"_s);
-        {
-            auto s = openStore(path);
-            QVERIFY(s);
-            QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"c1"_s, u"m1"_s, u"u1"_s, u"找得到吗"_s, kT0)})));
-        }
+        storeMessages(path, {u"找得到吗"_s});
         removeIndex(path);
         auto s = openStore(path);
         QVERIFY(s);
@@ -134,12 +151,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"s.db"_s);
-        {
-            auto s = openStore(path);
-            QVERIFY(s);
-            QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"c1"_s, u"m1"_s, u"u1"_s, u"first words"_s, kT0)})));
-            QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"c1"_s, u"m2"_s, u"u1"_s, u"later words"_s, kT0 + 1)})));
-        }
+        storeMessages(path, {u"first words"_s, u"later words"_s});
         // Back to the state after the first batch: its revision, its one row.
         const QString index = searchIndexPath(path);
         rawExec(index, "DELETE FROM items_fts WHERE rowid = (SELECT max(rowid) FROM items_fts)");
@@ -156,18 +168,13 @@ private slots:
         QTemporaryDir dir;
         const QString a = dir.filePath(u"a.db"_s);
         const QString b = dir.filePath(u"b.db"_s);
-        for (const auto &[path, text] : {std::pair{a, u"apple"_s}, std::pair{b, u"banana"_s}}) {
-            auto s = openStore(path);
-            QVERIFY(s);
-            QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"c1"_s, u"m1"_s, u"u1"_s, text, kT0)})));
-        }
+        storeMessages(a, {u"apple"_s});
+        storeMessages(b, {u"banana"_s});
         removeIndex(a);
         QVERIFY(QFile::copy(searchIndexPath(b), searchIndexPath(a)));
         {
             // A reader alone does not trust it...
-            Store::Options ro;
-            ro.access = Store::Access::ReadOnly;
-            auto reader = openStore(a, ro);
+            auto reader = openReader(a);
             QVERIFY(reader);
             SearchQuery q;
             q.text = u"banana"_s;
@@ -187,14 +194,11 @@ private slots:
         const QString path = dir.filePath(u"s.db"_s);
         auto writer = openStore(path);
         QVERIFY(writer);
-        QVERIFY(writer->ingest(batch({dm(u"acc-1"_s, u"c1"_s, u"m0"_s, u"u1"_s, u"hello there"_s, kT0)})));
-        Store::Options ro;
-        ro.access = Store::Access::ReadOnly;
-        auto reader = openStore(path, ro);
+        QVERIFY(say(*writer, u"m0"_s, u"hello there"_s, kT0));
+        auto reader = openReader(path);
         QVERIFY(reader);
         for (int i = 1; i <= 5; ++i) {
-            QVERIFY(writer->ingest(
-                batch({dm(u"acc-1"_s, u"c1"_s, u"m%1"_s.arg(i), u"u1"_s, u"hello again"_s, kT0 + i)})));
+            QVERIFY(say(*writer, u"m%1"_s.arg(i), u"hello again"_s, kT0 + i));
             QCOMPARE(hits(*reader, u"hello"_s), i + 1);
         }
     }
@@ -203,15 +207,9 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"s.db"_s);
-        {
-            auto s = openStore(path);
-            QVERIFY(s);
-            QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"c1"_s, u"m1"_s, u"u1"_s, u"hello"_s, kT0)})));
-        }
+        storeMessages(path, {u"hello"_s});
         removeIndex(path);
-        Store::Options ro;
-        ro.access = Store::Access::ReadOnly;
-        auto reader = openStore(path, ro);
+        auto reader = openReader(path);
         QVERIFY(reader);
         SearchQuery q;
         q.text = u"hello"_s;
@@ -245,9 +243,7 @@ private slots:
             }
             done = true;
         });
-        Store::Options ro;
-        ro.access = Store::Access::ReadOnly;
-        auto reader = openStore(path, ro);
+        auto reader = openReader(path);
         QVERIFY(reader);
         int searches = 0;
         bool ok = true;
