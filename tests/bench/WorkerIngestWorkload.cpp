@@ -179,6 +179,8 @@ JsonLine runWorkerIngest(const Options &options)
     timer.restart();
     for (const Batch &b : std::as_const(batches))
         check(store->ingest(b), u"ingesting in-process"_s);
+    if (const Error e = store->waitForSearchIndex()) // as the ingest workload: searchable too
+        fail(u"waiting for the search index failed: "_s + e.message);
     const double baseSeconds = seconds(timer);
     const double baseRate = double(items) / baseSeconds;
     out << "baseline: " << items << " items in-process in " << baseSeconds << " s = " << baseRate << " msgs/s"
