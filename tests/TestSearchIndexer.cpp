@@ -146,6 +146,32 @@ private slots:
         QCOMPARE(hits(*s, u"找得到"_s), 1);
     }
 
+    // A damaged index file never keeps the store from opening: it is built anew.
+    void damagedIndexIsReplaced()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"s.db"_s);
+        storeMessages(path, {u"损坏了也能找到"_s});
+        removeIndex(path);
+        QFile garbage(searchIndexPath(path));
+        QVERIFY(garbage.open(QIODevice::WriteOnly));
+        garbage.write(QByteArray(8192, 'x'));
+        garbage.close();
+        {
+            // A reader says the index is not ready, not that the store is damaged.
+            auto reader = openReader(path);
+            QVERIFY(reader);
+            SearchQuery q;
+            q.text = u"找到"_s;
+            const auto page = reader->search(q);
+            QVERIFY(!page);
+            QVERIFY(page.error().message.contains(u"being built"_s));
+        }
+        auto s = openStore(path);
+        QVERIFY(s);
+        QCOMPARE(hits(*s, u"找到"_s), 1);
+    }
+
     // A crash after the store's commit and before the index's: the index is behind.
     void indexBehindCatchesUp()
     {

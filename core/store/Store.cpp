@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QThread>
 
@@ -217,8 +218,13 @@ void Store::Impl::attachSearchIndex()
     const QString index = searchIndexPath(path);
     if (access == Access::ReadOnly && !QFileInfo::exists(index))
         return; // not built yet; search() says so
-    db.cached("ATTACH DATABASE ?1 AS search").bind(1, index).run();
-    searchAttached = true;
+    try {
+        db.cached("ATTACH DATABASE ?1 AS search").bind(1, index).run();
+        searchAttached = true;
+    } catch (const SqlError &e) {
+        // Damaged: the writer builds it anew; until then search() says the index is not ready.
+        qCWarning(lcStore) << "cannot use the search index" << index << e.message;
+    }
 }
 
 Error Store::Impl::awaitSearchIndex(int timeoutMs)
@@ -236,8 +242,13 @@ Error Store::Impl::awaitSearchIndex(int timeoutMs)
     }
     if (!indexer && !searchVerified) {
         // An index of another store (until its writer opens and rebuilds it) must not answer.
-        if (db.scalar("SELECT value FROM meta WHERE key = 'store_id'") !=
-            db.scalar("SELECT value FROM search.meta WHERE key = 'store_id'"))
+        qint64 indexOf = -1;
+        try {
+            indexOf = db.scalar("SELECT value FROM search.meta WHERE key = 'store_id'");
+        } catch (const SqlError &) {
+            return notReady(); // damaged, or being created right now
+        }
+        if (db.scalar("SELECT value FROM meta WHERE key = 'store_id'") != indexOf)
             return notReady();
         searchVerified = true;
     }
@@ -460,9 +471,18 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
             // them into the database file once.
             impl->checkpointer = std::make_unique<Checkpointer>(path, db.handle(), Checkpointer::Limits{});
             // The search index has a database and a thread of its own (store/SearchIndexer.h).
-            impl->indexer =
-                std::make_unique<SearchIndexer>(path, db.scalar("SELECT value FROM meta WHERE key "
-                                                                "= 'store_id'"));
+            const qint64 storeId = db.scalar("SELECT value FROM meta WHERE key = 'store_id'");
+            try {
+                impl->indexer = std::make_unique<SearchIndexer>(path, storeId);
+            } catch (const SqlError &e) {
+                // The index holds nothing the store does not: a damaged one is built anew.
+                qCWarning(lcStore) << "search index unusable, rebuilding it:" << e.message;
+                const QString index = searchIndexPath(path);
+                for (const QString &file :
+                     {index + QStringLiteral("-wal"), index + QStringLiteral("-shm"), index})
+                    QFile::remove(file);
+                impl->indexer = std::make_unique<SearchIndexer>(path, storeId);
+            }
             SearchIndexer *indexer = impl->indexer.get();
             impl->checkpointer->setCommitListener([indexer] { indexer->wake(); });
         } else if (version != schema::latestVersion()) {

@@ -148,7 +148,7 @@ struct Store::Impl
     void touchConversation(qint64 conversationId); // new revision, nothing else changed
 
     Error checkWritable() const;
-    void attachSearchIndex(); // throws SqlError
+    void attachSearchIndex(); // a damaged index stays detached
     // Waits until the search index holds everything committed so far.
     Error awaitSearchIndex(int timeoutMs);
 };
