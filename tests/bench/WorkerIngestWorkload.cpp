@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTextStream>
+#include <QTimer>
 #include <QWebSocket>
 
 namespace hiscrm::bench {
@@ -36,10 +37,14 @@ template <typename F> void waitUntil(F done, int ms, const QString &what)
 {
     QElapsedTimer t;
     t.start();
+    // Sleeps until something happens (processEvents with a time limit would return at once when
+    // nothing is pending: a busy loop that took a core from the master on a 2-core machine).
+    QTimer tick;
+    tick.start(50); // to notice the timeout
     while (!done()) {
         if (t.elapsed() > ms)
             fail(u"timed out waiting for %1"_s.arg(what));
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
 }
 
