@@ -71,10 +71,8 @@ class TestSearchIndexer : public QObject
 
     static void removeIndex(const QString &storePath)
     {
-        const QString index = searchIndexPath(storePath);
-        for (const QString &f : {index, index + u"-wal"_s, index + u"-shm"_s})
-            QFile::remove(f);
-        QVERIFY(!QFile::exists(index));
+        QVERIFY(removeSearchIndex(storePath));
+        QVERIFY(!QFile::exists(searchIndexPath(storePath)));
     }
 
 private slots:

@@ -6,6 +6,7 @@
 #include "store/StoreImpl.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <sqlite3.h>
@@ -85,6 +86,15 @@ INSERT INTO items_fts(items_fts, rank) VALUES('automerge', 8);
     txn.commit();
 }
 
+bool removeSearchIndex(const QString &storePath)
+{
+    const QString index = searchIndexPath(storePath);
+    bool removed = true;
+    for (const QString &file : {index + QStringLiteral("-wal"), index + QStringLiteral("-shm"), index})
+        removed &= !QFileInfo::exists(file) || QFile::remove(file);
+    return removed;
+}
+
 qint64 indexedRevision(Database &index, const char *schema)
 {
     const QByteArray sql = QByteArray("SELECT value FROM ") + schema + ".meta WHERE key = 'indexed_rev'";
@@ -103,7 +113,7 @@ SearchIndexer::SearchIndexer(const QString &storePath, qint64 storeId)
     configure(m_index);
     prepareSearchIndex(m_index, storeId);
     m_index.exec("PRAGMA cache_size = -16000");
-    m_stats.revision = indexedRevision(m_index, "main");
+    m_indexedRev = indexedRevision(m_index, "main");
     m_thread = std::thread([this] { run(); });
 }
 
@@ -130,13 +140,7 @@ bool SearchIndexer::waitFor(qint64 rev, int timeoutMs)
 {
     std::unique_lock lock(m_mutex);
     return m_progress.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                               [&] { return m_stats.revision >= rev; });
-}
-
-SearchIndexer::Stats SearchIndexer::stats() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_stats;
+                               [&] { return m_indexedRev >= rev; });
 }
 
 void SearchIndexer::run()
@@ -195,7 +199,7 @@ bool SearchIndexer::round()
     }
     if (to <= from) {
         std::lock_guard lock(m_mutex);
-        m_stats.revision = from;
+        m_indexedRev = from;
         m_progress.notify_all();
         return false;
     }
@@ -206,12 +210,9 @@ bool SearchIndexer::round()
     // In rowid order: the index starts a new segment whenever a rowid is not above the last one.
     std::sort(changes.begin(), changes.end(),
               [](const IndexChange &a, const IndexChange &b) { return a.id < b.id; });
-    qint64 indexed = 0;
-    qint64 removed = qint64(gone.size());
     for (const IndexChange &c : std::as_const(changes)) {
         if (c.text.isEmpty()) {
             m_index.cached("DELETE FROM items_fts WHERE rowid = ?1").bind(1, c.id).run();
-            ++removed;
             continue;
         }
         m_index.cached("INSERT OR REPLACE INTO items_fts(rowid, text, facets) VALUES(?1, ?2, ?3)")
@@ -219,16 +220,12 @@ bool SearchIndexer::round()
             .bindUtf8(2, c.text)
             .bindUtf8(3, itemFacets(c.kind, c.accountId, c.threadId, c.senderId))
             .run();
-        ++indexed;
     }
     m_index.cached("UPDATE meta SET value = ?1 WHERE key = 'indexed_rev'").bind(1, to).run();
     txn.commit();
 
     std::lock_guard lock(m_mutex);
-    ++m_stats.rounds;
-    m_stats.indexed += indexed;
-    m_stats.removed += removed;
-    m_stats.revision = to;
+    m_indexedRev = to;
     m_progress.notify_all();
     return to < head;
 }

@@ -35,6 +35,9 @@ QString searchIndexPath(const QString &storePath);
 // Throws SqlError.
 void prepareSearchIndex(Database &index, qint64 storeId);
 
+// Deletes the index of the store at storePath (with its -wal and -shm files); false if one stays.
+bool removeSearchIndex(const QString &storePath);
+
 // The store revision the index at `index` has caught up to (-1: no index there yet).
 qint64 indexedRevision(Database &index, const char *schema);
 
@@ -55,15 +58,6 @@ public:
     // when it has.
     bool waitFor(qint64 rev, int timeoutMs);
 
-    struct Stats
-    {
-        qint64 rounds = 0;
-        qint64 indexed = 0; // items written to the index
-        qint64 removed = 0; // items taken out (recalled, emptied, deleted)
-        qint64 revision = 0;
-    };
-    Stats stats() const;
-
 private:
     bool round(); // one transaction of index writes; true when more is pending
     void run();
@@ -75,7 +69,7 @@ private:
     std::condition_variable m_progress;
     bool m_stop = false;
     bool m_pending = true;
-    Stats m_stats;
+    qint64 m_indexedRev = 0; // the store revision the index has caught up to
     std::thread m_thread;
 };
 

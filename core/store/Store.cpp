@@ -12,7 +12,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QThread>
 
@@ -477,10 +476,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
             } catch (const SqlError &e) {
                 // The index holds nothing the store does not: a damaged one is built anew.
                 qCWarning(lcStore) << "search index unusable, rebuilding it:" << e.message;
-                const QString index = searchIndexPath(path);
-                for (const QString &file :
-                     {index + QStringLiteral("-wal"), index + QStringLiteral("-shm"), index})
-                    QFile::remove(file);
+                removeSearchIndex(path);
                 impl->indexer = std::make_unique<SearchIndexer>(path, storeId);
             }
             SearchIndexer *indexer = impl->indexer.get();

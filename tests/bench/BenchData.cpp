@@ -212,12 +212,12 @@ void Workspace::writeParams(const QString &params) const
 
 void removeDatabase(const QString &path)
 {
-    const QString index = store::searchIndexPath(path);
-    for (const QString &file :
-         {path, path + u"-wal"_s, path + u"-shm"_s, index, index + u"-wal"_s, index + u"-shm"_s}) {
+    for (const QString &file : {path, path + u"-wal"_s, path + u"-shm"_s}) {
         if (QFileInfo::exists(file) && !QFile::remove(file))
             fail(u"cannot remove %1"_s.arg(file));
     }
+    if (!store::removeSearchIndex(path))
+        fail(u"cannot remove the search index %1"_s.arg(store::searchIndexPath(path)));
 }
 
 std::unique_ptr<store::Store> openStore(const QString &path, store::Store::Durability durability)
