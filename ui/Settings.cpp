@@ -45,6 +45,13 @@ const QList<Entry> &table()
         {Settings::Key::WindowGeometry, u"window/geometry", QByteArray()},
         {Settings::Key::WindowState, u"window/state", QByteArray()},
         {Settings::Key::DemoEnabled, u"demo/enabled", false},
+        {Settings::Key::Theme, u"ui/theme", systemCode()},
+        {Settings::Key::FontSize, u"ui/fontSize", 0},
+        {Settings::Key::CloseToTray, u"window/closeToTray", true},
+        {Settings::Key::CloseToTrayHintShown, u"window/closeToTrayHintShown", false},
+        {Settings::Key::WorkersEnabled, u"workers/enabled", false},
+        {Settings::Key::WorkerPort, u"workers/port", 0},
+        {Settings::Key::WorkerToken, u"workers/token", QString()},
     };
     return entries;
 }
@@ -75,6 +82,18 @@ QVariant normalized(Settings::Key key, QVariant value)
         return def;
     if (key == Settings::Key::Language)
         return normalizedLanguage(value.toString());
+    if (key == Settings::Key::Theme) {
+        const QString theme = value.toString();
+        return theme == u"light" || theme == u"dark" ? theme : systemCode();
+    }
+    if (key == Settings::Key::FontSize) {
+        const int points = value.toInt();
+        return points <= 0 ? 0 : qBound(Settings::kMinFontSize, points, Settings::kMaxFontSize);
+    }
+    if (key == Settings::Key::WorkerPort) {
+        const int port = value.toInt();
+        return port > 0 && port <= 65535 ? port : 0;
+    }
     return value;
 }
 
@@ -262,6 +281,80 @@ bool Settings::demoEnabled() const
 void Settings::setDemoEnabled(bool enabled)
 {
     set(Key::DemoEnabled, enabled);
+}
+
+} // namespace hiscrm::ui
+
+namespace hiscrm::ui {
+
+QString Settings::theme() const
+{
+    return get(Key::Theme).toString();
+}
+
+void Settings::setTheme(const QString &theme)
+{
+    set(Key::Theme, theme);
+}
+
+int Settings::fontSize() const
+{
+    return get(Key::FontSize).toInt();
+}
+
+void Settings::setFontSize(int points)
+{
+    set(Key::FontSize, points);
+}
+
+bool Settings::closeToTray() const
+{
+    return get(Key::CloseToTray).toBool();
+}
+
+void Settings::setCloseToTray(bool enabled)
+{
+    set(Key::CloseToTray, enabled);
+}
+
+bool Settings::closeToTrayHintShown() const
+{
+    return get(Key::CloseToTrayHintShown).toBool();
+}
+
+void Settings::setCloseToTrayHintShown(bool shown)
+{
+    set(Key::CloseToTrayHintShown, shown);
+}
+
+bool Settings::workersEnabled() const
+{
+    return get(Key::WorkersEnabled).toBool();
+}
+
+void Settings::setWorkersEnabled(bool enabled)
+{
+    set(Key::WorkersEnabled, enabled);
+}
+
+int Settings::workerPort() const
+{
+    return get(Key::WorkerPort).toInt();
+}
+
+void Settings::setWorkerPort(int port)
+{
+    set(Key::WorkerPort, port);
+}
+
+QString Settings::workerToken() const
+{
+    return get(Key::WorkerToken).toString();
+}
+
+void Settings::setWorkerToken(const QString &token)
+{
+    set(Key::WorkerToken, token);
 }
 
 } // namespace hiscrm::ui

@@ -33,6 +33,13 @@ public:
         WindowGeometry,       // "window/geometry"
         WindowState,          // "window/state"
         DemoEnabled,          // "demo/enabled": start the demo connector with the app
+        Theme,                // "ui/theme": "system" | "light" | "dark"
+        FontSize,             // "ui/fontSize": points of the inbox's text; 0 = the system's
+        CloseToTray,          // "window/closeToTray": closing the window keeps the app in the tray
+        CloseToTrayHintShown, // "window/closeToTrayHintShown": the first-time hint was shown
+        WorkersEnabled,       // "workers/enabled": listen for external workers at start
+        WorkerPort,           // "workers/port": loopback port workers connect to (kept across starts)
+        WorkerToken,          // "workers/token": the token workers present (kept across starts)
     };
     Q_ENUM(Key)
 
@@ -85,6 +92,26 @@ public:
     void setDemoEnabled(bool enabled);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
+
+    // "system", "light" or "dark".
+    QString theme() const;
+    void setTheme(const QString &theme);
+    // Points; 0 = the system's size. Clamped to kMinFontSize..kMaxFontSize otherwise.
+    static constexpr int kMinFontSize = 8;
+    static constexpr int kMaxFontSize = 24;
+    int fontSize() const;
+    void setFontSize(int points);
+    bool closeToTray() const;
+    void setCloseToTray(bool enabled);
+    bool closeToTrayHintShown() const;
+    void setCloseToTrayHintShown(bool shown);
+
+    bool workersEnabled() const;
+    void setWorkersEnabled(bool enabled);
+    int workerPort() const; // 0: none chosen yet
+    void setWorkerPort(int port);
+    QString workerToken() const; // empty: none made yet
+    void setWorkerToken(const QString &token);
 
 signals:
     void changed(hiscrm::ui::Settings::Key key);
