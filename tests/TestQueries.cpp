@@ -167,6 +167,83 @@ private slots:
         QCOMPARE(fromConvs + sum->comments, sum->total);
     }
 
+    void viewCountsLeaveOutMutedAndCountChatsOnce()
+    {
+        auto v = openStore(m_dir.filePath(u"views.db"_s));
+        QVERIFY(v);
+        QList<MessageRecord> ms;
+        for (int i = 0; i < 7; ++i)
+            ms << dm(u"acc-1"_s, u"c%1"_s.arg(i), u"m%1"_s.arg(i), u"u%1"_s.arg(i), u"你好 %1"_s.arg(i),
+                     kT0 + i * 1000);
+        // c1 was answered last; two unread comments on a video of the same account.
+        ms << dm(u"acc-1"_s, u"c1"_s, u"m1-out"_s, QString(), u"好的"_s, kT0 + 1500, Direction::Out);
+        QVERIFY(
+            v->ingest(batch(ms, {comment(u"acc-1"_s, u"vid"_s, u"k1"_s, u"u9"_s, u"好看"_s, kT0),
+                                 comment(u"acc-1"_s, u"vid"_s, u"k2"_s, u"u9"_s, u"真好看"_s, kT0 + 1)})));
+        const auto id = [&](int i) {
+            return convId(*v, u"c%1"_s.arg(i));
+        };
+        QVERIFY(v->markRead(id(1)));
+        QVERIFY(v->setPinned(id(2), true));
+        QVERIFY(v->setArchived(id(3), true));
+        QVERIFY(v->setMutedUntil(id(4), kMutedForever));
+        const auto tag = v->createTag(u"售后"_s, u"#e0533d"_s);
+        QVERIFY(tag);
+        QVERIFY(v->tagConversation(id(5), tag->tagId));
+        QVERIFY(v->markRead(id(6)));
+        QVERIFY(v->markUnread(id(6)));
+
+        const auto counts = v->viewCounts();
+        QVERIFY(counts);
+        // Unread and not archived, not muted: c0, c2, c5, c6 (marked unread by hand).
+        QCOMPARE(counts->unreadChats, 4);
+        // Inbound last, not archived, not muted: c0, c2, c5, c6 (c1 was answered).
+        QCOMPARE(counts->awaitingReply, 4);
+        QCOMPARE(counts->pinnedUnread, 1);
+        QCOMPARE(counts->archivedUnread, 1);
+        QCOMPARE(counts->tagUnread.value(tag->tagId), 1);
+        QCOMPARE(counts->unreadComments, 2);
+        const qint64 account = v->accountByPlatformId(u"demo"_s, u"acc-1"_s).value()->id;
+        QCOMPARE(counts->accountUnread.value(account), 4 + 2);
+
+        // Unmuting brings c4 back into every count it belongs to.
+        QVERIFY(v->setMutedUntil(id(4), 0));
+        QCOMPARE(v->viewCounts()->unreadChats, 5);
+        QCOMPARE(v->viewCounts()->awaitingReply, 5);
+    }
+
+    void failedRepliesListsOnlyWhatStillFailed()
+    {
+        auto v = openStore(m_dir.filePath(u"failed.db"_s));
+        QVERIFY(v);
+        QVERIFY(v->ingest(batch({dm(u"acc-1"_s, u"c"_s, u"m"_s, u"u"_s, u"在吗"_s, kT0)},
+                                {comment(u"acc-1"_s, u"vid"_s, u"k"_s, u"u"_s, u"好看"_s, kT0)})));
+        const qint64 c = convId(*v, u"c"_s);
+        const auto dmReply = v->recordReply(ItemKind::Message, c, 0, u"在的"_s, u"ref-1"_s);
+        QVERIFY(dmReply);
+        const qint64 content = v->contents()->first().id;
+        const auto commentReply = v->recordReply(ItemKind::Comment, content, 0, u"谢谢"_s, u"ref-2"_s);
+        QVERIFY(commentReply);
+        QVERIFY(v->failedReplies()->isEmpty()); // pending is not failed
+
+        QVERIFY(v->setReplyResult(dmReply->itemId, Delivery::Failed, QString(), u"对方已关闭私信"_s));
+        QVERIFY(v->setReplyResult(commentReply->itemId, Delivery::Failed, QString(), u"评论已关闭"_s));
+        auto failed = v->failedReplies();
+        QVERIFY(failed);
+        QCOMPARE(failed->size(), 2);
+        QCOMPARE(failed->at(0).itemId, commentReply->itemId); // newest first
+        QVERIFY(failed->at(0).kind == ItemKind::Comment);
+        QCOMPARE(failed->at(0).threadId, content);
+        QCOMPARE(failed->at(1).threadId, c);
+        QCOMPARE(failed->at(1).error, u"对方已关闭私信"_s);
+
+        // A retry makes it pending again; once sent it is gone for good.
+        QVERIFY(v->setReplyResult(dmReply->itemId, Delivery::Pending, QString(), QString()));
+        QCOMPARE(v->failedReplies()->size(), 1);
+        QVERIFY(v->setReplyResult(commentReply->itemId, Delivery::Sent, u"p-1"_s, QString()));
+        QVERIFY(v->failedReplies()->isEmpty());
+    }
+
     void contentsPaging()
     {
         Batch b;

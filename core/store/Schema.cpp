@@ -192,7 +192,14 @@ void v6(Database &db)
     db.exec("INSERT INTO meta(key, value) VALUES('store_id', (random() & 9007199254740991) + 1)");
 }
 
-const std::function<void(Database &)> kSteps[] = {v1, v2, v3, v4, v5, v6};
+// v7: an index of replies that failed, so the inbox can mark their chats and threads without
+// reading every item.
+void v7(Database &db)
+{
+    db.exec("CREATE INDEX items_failed ON items(kind, thread_id) WHERE delivery = 3");
+}
+
+const std::function<void(Database &)> kSteps[] = {v1, v2, v3, v4, v5, v6, v7};
 
 } // namespace
 

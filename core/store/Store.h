@@ -109,6 +109,27 @@ struct UnreadSummary
     QHash<qint64, qint64> perConversation; // conversation id -> badge, only non-zero
 };
 
+// Badges of the inbox's views. Muted chats are never counted; a chat counts once per view.
+struct ViewCounts
+{
+    qint64 unreadChats = 0;              // not archived, unread (or marked unread)
+    qint64 awaitingReply = 0;            // not archived, the last message is inbound
+    qint64 pinnedUnread = 0;             // pinned, not archived, unread
+    qint64 archivedUnread = 0;           // archived, unread
+    qint64 unreadComments = 0;           // comments not read yet
+    QHash<qint64, qint64> tagUnread;     // tag id -> unread chats (not archived) with that tag
+    QHash<qint64, qint64> accountUnread; // account id -> unread chats (not archived) + unread comments
+};
+
+// A reply the platform refused, as the inbox marks it on its chat or video.
+struct FailedReply
+{
+    model::ItemKind kind = model::ItemKind::Message;
+    qint64 threadId = 0; // conversation or content
+    qint64 itemId = 0;
+    QString error;
+};
+
 enum class SearchOrder
 {
     Newest,
@@ -267,6 +288,9 @@ public:
                                            qint64 beforeLastCommentAt = 0);
     Result<std::optional<model::Content>> content(qint64 id);
     Result<UnreadSummary> unreadSummary(qint64 nowMs = 0);
+    Result<ViewCounts> viewCounts(qint64 nowMs = 0);
+    // Replies whose delivery failed and that were not retried, newest first (at most limit).
+    Result<QList<FailedReply>> failedReplies(int limit = 1000);
     Result<QList<model::Tag>> tags();
     // Outgoing replies still pending, oldest first (for the connector that serves the account).
     Result<QList<model::Item>> pendingReplies(qint64 accountId);

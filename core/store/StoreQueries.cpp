@@ -409,6 +409,74 @@ Result<UnreadSummary> Store::unreadSummary(qint64 now)
     });
 }
 
+Result<ViewCounts> Store::viewCounts(qint64 now)
+{
+    if (now == 0)
+        now = nowMs();
+    return guarded([&] {
+        ReadTransaction snapshot(d->db);
+        ViewCounts v;
+        {
+            // Only rows that count somewhere: unread ones, and inbound-last ones of the inbox.
+            auto q = d->db.cached(
+                "SELECT account_id, archived, pinned, (unread_count > 0 OR marked_unread = 1), "
+                "(archived = 0 AND last_direction = 0) FROM conversations "
+                "WHERE last_item_id <> 0 AND muted_until <= ?1 AND "
+                "(unread_count > 0 OR marked_unread = 1 OR (archived = 0 AND last_direction = 0))");
+            q.bind(1, now);
+            while (q.next()) {
+                const bool archived = q.int64(1) != 0;
+                const bool unread = q.int64(3) != 0;
+                if (q.int64(4) != 0)
+                    ++v.awaitingReply;
+                if (!unread)
+                    continue;
+                if (archived) {
+                    ++v.archivedUnread;
+                    continue;
+                }
+                ++v.unreadChats;
+                ++v.accountUnread[q.int64(0)];
+                if (q.int64(2) != 0)
+                    ++v.pinnedUnread;
+            }
+        }
+        {
+            auto q = d->db.cached(
+                "SELECT t.tag_id, count(*) FROM conversation_tags t JOIN conversations c "
+                "ON c.id = t.conversation_id WHERE c.archived = 0 AND c.last_item_id <> 0 "
+                "AND (c.unread_count > 0 OR c.marked_unread = 1) AND c.muted_until <= ?1 GROUP BY t.tag_id");
+            q.bind(1, now);
+            while (q.next())
+                v.tagUnread.insert(q.int64(0), q.int64(1));
+        }
+        {
+            auto q = d->db.cached(
+                "SELECT account_id, sum(unread_comments) FROM contents WHERE unread_comments > 0 "
+                "GROUP BY account_id");
+            while (q.next()) {
+                v.accountUnread[q.int64(0)] += q.int64(1);
+                v.unreadComments += q.int64(1);
+            }
+        }
+        return v;
+    });
+}
+
+Result<QList<FailedReply>> Store::failedReplies(int limit)
+{
+    limit = qBound(1, limit, 10000);
+    return guarded([&] {
+        QList<FailedReply> out;
+        auto q = d->db.cached("SELECT kind, thread_id, id, error FROM items WHERE delivery = 3 "
+                              "ORDER BY id DESC LIMIT ?1");
+        q.bind(1, limit);
+        while (q.next())
+            out.append(FailedReply{ItemKind(q.int64(0)), q.int64(1), q.int64(2), q.text(3)});
+        return out;
+    });
+}
+
 Result<QList<Tag>> Store::tags()
 {
     return guarded([&] {
