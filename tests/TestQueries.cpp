@@ -212,6 +212,27 @@ private slots:
         QCOMPARE(v->viewCounts()->awaitingReply, 5);
     }
 
+    void awaitingSinceIsTheFirstUnansweredMessage()
+    {
+        auto v = openStore(m_dir.filePath(u"awaiting.db"_s));
+        QVERIFY(v);
+        QVERIFY(v->ingest(
+            batch({dm(u"acc-1"_s, u"c"_s, u"m1"_s, u"u"_s, u"在吗"_s, kT0),
+                   dm(u"acc-1"_s, u"c"_s, u"m2"_s, QString(), u"在的"_s, kT0 + 1000, Direction::Out),
+                   dm(u"acc-1"_s, u"c"_s, u"m3"_s, u"u"_s, u"发货了吗"_s, kT0 + 5000),
+                   dm(u"acc-1"_s, u"c"_s, u"m4"_s, u"u"_s, u"？"_s, kT0 + 9000)})));
+        const qint64 c = convId(*v, u"c"_s);
+        QCOMPARE(*v->awaitingSince(c), kT0 + 5000);
+        QVERIFY(v->ingest(
+            batch({dm(u"acc-1"_s, u"c"_s, u"m5"_s, QString(), u"发了"_s, kT0 + 9500, Direction::Out)})));
+        QCOMPARE(*v->awaitingSince(c), 0);
+        QCOMPARE(*v->awaitingSince(987654), 0); // no such chat
+        // Never answered: from the first message.
+        QVERIFY(v->ingest(batch({dm(u"acc-1"_s, u"d"_s, u"n1"_s, u"w"_s, u"hi"_s, kT0 + 100),
+                                 dm(u"acc-1"_s, u"d"_s, u"n2"_s, u"w"_s, u"hello?"_s, kT0 + 200)})));
+        QCOMPARE(*v->awaitingSince(convId(*v, u"d"_s)), kT0 + 100);
+    }
+
     void failedRepliesListsOnlyWhatStillFailed()
     {
         auto v = openStore(m_dir.filePath(u"failed.db"_s));

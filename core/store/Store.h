@@ -289,6 +289,9 @@ public:
     Result<std::optional<model::Content>> content(qint64 id);
     Result<UnreadSummary> unreadSummary(qint64 nowMs = 0);
     Result<ViewCounts> viewCounts(qint64 nowMs = 0);
+    // When the fan's unanswered messages began: created_at of the first inbound message after the
+    // last outgoing one (looking back at most 200 messages); 0 when the last message is outgoing.
+    Result<qint64> awaitingSince(qint64 conversationId);
     // Replies whose delivery failed and that were not retried, newest first (at most limit).
     Result<QList<FailedReply>> failedReplies(int limit = 1000);
     Result<QList<model::Tag>> tags();

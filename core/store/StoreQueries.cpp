@@ -463,6 +463,20 @@ Result<ViewCounts> Store::viewCounts(qint64 now)
     });
 }
 
+Result<qint64> Store::awaitingSince(qint64 conversationId)
+{
+    return guarded([&] {
+        // Bounded, so a chat of 100k unanswered messages costs what a short one does.
+        auto q = d->db.cached(
+            "WITH recent AS (SELECT id, direction, created_at FROM items WHERE kind = 0 AND thread_id = ?1 "
+            "ORDER BY id DESC LIMIT 200) "
+            "SELECT coalesce(min(created_at), 0) FROM recent WHERE direction = 0 AND "
+            "id > coalesce((SELECT max(id) FROM recent WHERE direction = 1), 0)");
+        q.bind(1, conversationId);
+        return q.next() ? q.int64(0) : qint64(0);
+    });
+}
+
 Result<QList<FailedReply>> Store::failedReplies(int limit)
 {
     limit = qBound(1, limit, 10000);
