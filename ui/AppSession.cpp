@@ -91,35 +91,26 @@ void AppSession::startDemo(double itemsPerSecond, qint64 maxItems)
     });
 }
 
-Result<QString> AppSession::enableExternalWorkers()
+Result<QString> AppSession::enableExternalWorkers(quint16 port, const QString &token)
 {
     if (!m_master)
-        return Error{ErrorCode::Io, tr("The master is not running.")};
+        return Error{ErrorCode::Io, tr("The inbox is not running.")};
+    if (!m_workerUrl.isEmpty())
+        return m_workerUrl;
     Error e;
-    QString url;
     m_master->runSync([&] {
-        e = m_master->master()->listen(QStringLiteral("127.0.0.1"), 0);
-        url = m_master->master()->workerUrl();
+        master::Master *m = m_master->master();
+        m->setWorkerToken(token);
+        e = m->listen(QStringLiteral("127.0.0.1"), port);
+        if (e && port != 0) // taken by another program: any free port beats none
+            e = m->listen(QStringLiteral("127.0.0.1"), 0);
+        m_workerUrl = m->workerUrl();
+        m_workerToken = m->workerToken();
+        m_workerPort = m->listeningPort();
     });
     if (e)
         return e;
-    return url;
-}
-
-QString AppSession::workerUrl() const
-{
-    QString url;
-    if (m_master)
-        m_master->runSync([&] { url = m_master->master()->workerUrl(); });
-    return url;
-}
-
-QString AppSession::workerToken() const
-{
-    QString token;
-    if (m_master)
-        m_master->runSync([&] { token = m_master->master()->workerToken(); });
-    return token;
+    return m_workerUrl;
 }
 
 } // namespace hiscrm::ui

@@ -39,10 +39,13 @@ public:
     // maxItems >= 0 stops it after that many items (tests).
     void startDemo(double itemsPerSecond = 2.0, qint64 maxItems = -1);
     bool demoRunning() const { return m_demo; }
-    // Lets external workers connect on loopback; returns the URL (the token is workerToken()).
-    Result<QString> enableExternalWorkers();
-    QString workerUrl() const;
-    QString workerToken() const;
+    // Lets external workers connect on loopback at this port, with this token (empty: the
+    // master's own). When the port is taken, any free port is used instead: the URL says which.
+    Result<QString> enableExternalWorkers(quint16 port = 0, const QString &token = QString());
+    // Where workers connect and the token they present; empty while not listening.
+    QString workerUrl() const { return m_workerUrl; }
+    QString workerToken() const { return m_workerToken; }
+    quint16 workerPort() const { return m_workerPort; }
 
     QList<worker::ConnectorStatus> connectors() const { return m_connectors; }
 
@@ -57,6 +60,10 @@ private:
     std::unique_ptr<master::LocalMasterLink> m_link;
     QList<worker::ConnectorStatus> m_connectors;
     bool m_demo = false;
+    // Cached when listening starts, so status updates never wait for the master's thread.
+    QString m_workerUrl;
+    QString m_workerToken;
+    quint16 m_workerPort = 0;
 };
 
 } // namespace hiscrm::ui

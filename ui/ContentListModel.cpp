@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ContentListModel.h"
 
+#include "ui/ConversationListModel.h"
 #include "ui/ListDiff.h"
+#include "ui/ThreadModel.h"
 
 #include <QLoggingCategory>
 #include <QSet>
@@ -17,7 +19,7 @@ constexpr int kStoreMaxPage = 500; // Store::contents() clamps larger limits
 } // namespace
 
 ContentListModel::ContentListModel(store::Store *store, QObject *parent)
-    : DiffListModel(parent)
+    : InboxListModel(model::ItemKind::Comment, parent)
     , m_store(store)
 {
     setFilter(0, false);
@@ -61,14 +63,26 @@ void ContentListModel::refresh()
         const model::Content &y = b.content;
         return x.rev == y.rev && x.title == y.title && x.commentCount == y.commentCount &&
                x.unreadComments == y.unreadComments && x.lastCommentAt == y.lastCommentAt &&
-               a.accountName == b.accountName;
+               a.accountName == b.accountName && a.preview == b.preview && a.lastFromUs == b.lastFromUs;
+    };
+    const auto key = [](const Row &r) {
+        return r.content.id;
     };
     m_updating = true;
-    applyListDiff(
-        m_rows, std::move(target), [](const Row &r) { return r.content.id; }, same, s);
+    if (isHeld()) {
+        const auto newer = [](const Row &shown, const Row &now) {
+            return now.content.lastCommentAt > shown.content.lastCommentAt;
+        };
+        const QSet<qint64> arrived = applyInPlace(m_rows, target, key, same, newer, s);
+        m_updating = false;
+        addHeldNew(arrived);
+        return;
+    }
+    applyListDiff(m_rows, std::move(target), key, same, s);
     m_updating = false;
     m_hasMore = hasMore;
     reindex();
+    clearHeldNew();
 }
 
 int ContentListModel::rowOf(qint64 id) const
@@ -103,8 +117,9 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
         return row.accountName.isEmpty() ? title() : tr("%1\nAccount: %2").arg(title(), row.accountName);
     case Qt::AccessibleTextRole:
         if (c.unreadComments > 0)
-            return tr("%1, %n unread comments", nullptr, int(c.unreadComments)).arg(title());
-        return tr("%1, %n comments", nullptr, int(c.commentCount)).arg(title());
+            return tr("%1, %n unread comments, latest: %2", nullptr, int(c.unreadComments))
+                .arg(title(), row.preview);
+        return tr("%1, %n comments, latest: %2", nullptr, int(c.commentCount)).arg(title(), row.preview);
     case IdRole:
         return c.id;
     case AccountRole:
@@ -116,7 +131,32 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
     case LastAtRole:
         return c.lastCommentAt;
     case PreviewRole:
+        return row.preview;
+    case CountLabelRole:
         return tr("%n comments", nullptr, int(c.commentCount));
+    case AvatarColorRole:
+        // Offset from peer ids, so a video and a fan with the same number rarely share a colour.
+        return ConversationListModel::avatarColor(c.id ^ 0x5f3759df);
+    case InboxRoles::Initials:
+        return QString();
+    case InboxRoles::IsVideo:
+        return true;
+    case DraftRole:
+        return draftFor(c.id);
+    case FailedReplyRole:
+        return failedFor(c.id);
+    case LastFromUsRole:
+        return row.lastFromUs;
+    case OpenRole:
+        return c.id != 0 && c.id == openId();
+    case InboxRoles::Pinned:
+    case InboxRoles::Muted:
+    case InboxRoles::Archived:
+        return false;
+    case InboxRoles::Tags:
+        return QVariant::fromValue(QList<TagChip>());
+    case InboxRoles::AwaitingSince:
+        return qint64(0);
     case CommentCountRole:
         return c.commentCount;
     case ContentRole:
@@ -138,6 +178,13 @@ QHash<int, QByteArray> ContentListModel::roleNames() const
         {LastAtRole, "lastAt"},
         {PreviewRole, "preview"},
         {CommentCountRole, "commentCount"},
+        {CountLabelRole, "countLabel"},
+        {AvatarColorRole, "avatarColor"},
+        {DraftRole, "draft"},
+        {FailedReplyRole, "failedReply"},
+        {LastFromUsRole, "lastFromUs"},
+        {OpenRole, "open"},
+        {InboxRoles::IsVideo, "isVideo"},
         {ContentRole, "content"},
     });
     return names;
@@ -217,7 +264,7 @@ bool ContentListModel::query(int count, const QList<Row> &have, QList<Row> &out,
                 break;
             }
             known.insert(c.id);
-            out.append(Row{c, {}});
+            out.append(Row{c, {}, {}, false});
             ++got;
             ++added;
         }
@@ -250,8 +297,47 @@ void ContentListModel::resolve(QList<Row> &rows)
             qCWarning(lcContents) << "account query failed:" << accounts.error().message;
         }
     }
-    for (Row &r : rows)
+    QList<qint64> authors;
+    for (Row &r : rows) {
         r.accountName = m_accountNames.value(r.content.accountId);
+        const model::Content &c = r.content;
+        auto cached = m_latest.constFind(c.id);
+        if (cached == m_latest.cend() || cached->rev != c.rev) {
+            // One indexed read per video that changed: the newest item of its thread.
+            auto page = m_store->thread(model::ItemKind::Comment, c.id, 1);
+            if (!page) {
+                qCWarning(lcContents) << "latest comment query failed:" << page.error().message;
+                continue;
+            }
+            Latest latest;
+            latest.rev = c.rev;
+            if (!page->items.isEmpty()) {
+                const model::Item &it = page->items.constLast();
+                latest.fromUs = it.direction == model::Direction::Out;
+                latest.authorId = latest.fromUs ? 0 : it.senderId;
+                latest.text = it.recalled ? tr("Comment recalled")
+                                          : (it.text.isEmpty() ? ThreadModel::typeLabel(it.type) : it.text);
+                latest.text = latest.text.simplified();
+            }
+            cached = m_latest.insert(c.id, latest);
+        }
+        if (cached->authorId != 0 && !m_userNames.contains(cached->authorId) &&
+            !authors.contains(cached->authorId))
+            authors.append(cached->authorId);
+    }
+    if (!authors.isEmpty()) {
+        if (auto users = m_store->users(authors)) {
+            for (const model::User &u : std::as_const(*users))
+                m_userNames.insert(u.id, u.name.isEmpty() ? u.platformId : u.name);
+        }
+    }
+    for (Row &r : rows) {
+        const Latest latest = m_latest.value(r.content.id);
+        r.lastFromUs = latest.fromUs;
+        const QString name = m_userNames.value(latest.authorId);
+        r.preview = name.isEmpty() ? latest.text
+                                   : tr("%1: %2", "comment author: comment text").arg(name, latest.text);
+    }
 }
 
 void ContentListModel::reindex()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ConversationDelegate.h"
 
-#include "ui/ConversationListModel.h"
+#include "ui/InboxRoles.h"
+#include "ui/TagChips.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -12,8 +13,12 @@ namespace hiscrm::ui {
 
 namespace {
 
-// The one fixed colour besides the avatar palette: a badge must read as "unread" in any theme.
+// The fixed colours besides the avatar palette: a badge must read as "unread" in any theme, and a
+// long wait as "answer soon".
 constexpr QRgb kBadgeRed = 0xE5483F;
+constexpr QRgb kWaitAmber = 0xD98A1A;
+constexpr int kMaxChips = 2;
+constexpr int kWaitShownAfterMinutes = 5;
 
 QFont scaled(const QFont &base, qreal factor)
 {
@@ -94,6 +99,62 @@ void drawMuted(QPainter *p, const QRectF &r, const QColor &color)
     p->restore();
 }
 
+void drawFailedMark(QPainter *p, const QRectF &r, const QFont &font)
+{
+    p->save();
+    p->setPen(Qt::NoPen);
+    p->setBrush(QColor::fromRgb(kBadgeRed));
+    p->drawEllipse(r);
+    QFont bold = font;
+    bold.setBold(true);
+    p->setFont(bold);
+    p->setPen(Qt::white);
+    p->drawText(r, Qt::AlignCenter, QStringLiteral("!"));
+    p->restore();
+}
+
+// Tag chips right-aligned before `right`, at most kMaxChips and "+n" for the rest, fewer when the
+// line is short (the preview keeps a third of it); returns the new right edge.
+int drawChips(QPainter *p, const QList<TagChip> &tags, int left, int right, int top, int lineHeight,
+              const QFont &font, int spacing)
+{
+    if (tags.isEmpty())
+        return right;
+    const QFontMetrics fm(font);
+    const int h = fm.height();
+    QList<TagChip> shown = tags.mid(0, kMaxChips);
+    for (TagChip &t : shown)
+        t.name = fm.elidedText(t.name, Qt::ElideRight, fm.averageCharWidth() * 8);
+    const auto moreText = [&] {
+        return QStringLiteral("+%1").arg(tags.size() - shown.size());
+    };
+    const auto width = [&] {
+        int w = 0;
+        for (const TagChip &t : std::as_const(shown))
+            w += tagChipWidth(fm, t.name) + spacing;
+        if (shown.size() < tags.size())
+            w += fm.horizontalAdvance(moreText()) + spacing;
+        return w;
+    };
+    const int budget = (right - left) * 2 / 3;
+    while (!shown.isEmpty() && width() > budget)
+        shown.removeLast();
+    if (width() > budget)
+        return right;
+    const int start = right - width();
+    int x = start + spacing;
+    for (const TagChip &t : std::as_const(shown)) {
+        const int w = tagChipWidth(fm, t.name);
+        paintTagChip(p, QRectF(x, top + (lineHeight - h) / 2.0, w, h), t.name, t.color, font);
+        x += w + spacing;
+    }
+    if (shown.size() < tags.size()) {
+        p->setFont(font);
+        p->drawText(QRect(x, top, right - x, lineHeight), Qt::AlignLeft | Qt::AlignVCenter, moreText());
+    }
+    return start;
+}
+
 } // namespace
 
 ConversationDelegate::ConversationDelegate(QObject *parent)
@@ -127,6 +188,21 @@ QSize ConversationDelegate::sizeHint(const QStyleOptionViewItem &option, const Q
     return QSize(width, g.height);
 }
 
+QString ConversationDelegate::waitLabel(qint64 sinceMs, qint64 nowMs)
+{
+    if (sinceMs <= 0 || nowMs <= sinceMs)
+        return QString();
+    const qint64 minutes = (nowMs - sinceMs) / 60000;
+    // A few minutes is a normal pace of chat, not a wait worth pointing at.
+    if (minutes < kWaitShownAfterMinutes)
+        return QString();
+    if (minutes < 60)
+        return tr("%1m", "waiting time in minutes").arg(minutes);
+    if (minutes < 48 * 60)
+        return tr("%1h", "waiting time in hours").arg(minutes / 60);
+    return tr("%1d", "waiting time in days").arg(minutes / (24 * 60));
+}
+
 void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                  const QModelIndex &index) const
 {
@@ -141,16 +217,23 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     opt.icon = QIcon();
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
 
-    using M = ConversationListModel;
-    const QString title = index.data(M::TitleRole).toString();
-    const QString account = index.data(M::AccountRole).toString();
-    const QString preview = index.data(M::PreviewRole).toString();
-    const qint64 unread = index.data(M::UnreadRole).toLongLong();
-    const bool pinned = index.data(M::PinnedRole).toBool();
-    const bool muted = index.data(M::MutedRole).toBool();
-    const QColor avatarColor = index.data(M::AvatarColorRole).value<QColor>();
-    const QString initials = index.data(M::InitialsRole).toString();
-    const QString time = relativeTime(index.data(M::LastAtRole).toLongLong(), QDateTime::currentDateTime());
+    const QString title = index.data(InboxRoles::Title).toString();
+    const QString account = index.data(InboxRoles::Account).toString();
+    const QString preview = index.data(InboxRoles::Preview).toString();
+    const QString draft = index.data(InboxRoles::Draft).toString().simplified();
+    const QString failed = index.data(InboxRoles::FailedReply).toString();
+    const bool fromUs = index.data(InboxRoles::LastFromUs).toBool();
+    const bool video = index.data(InboxRoles::IsVideo).toBool();
+    const qint64 unread = index.data(InboxRoles::Unread).toLongLong();
+    const bool pinned = index.data(InboxRoles::Pinned).toBool();
+    const bool muted = index.data(InboxRoles::Muted).toBool();
+    const QColor avatarColor = index.data(InboxRoles::AvatarColor).value<QColor>();
+    const QString initials = index.data(InboxRoles::Initials).toString();
+    const QList<TagChip> tags = index.data(InboxRoles::Tags).value<QList<TagChip>>();
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const QString waited = waitLabel(index.data(InboxRoles::AwaitingSince).toLongLong(), nowMs);
+    const QString time =
+        relativeTime(index.data(InboxRoles::LastAt).toLongLong(), QDateTime::currentDateTime());
 
     const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
                                        : (opt.state & QStyle::State_Active) ? QPalette::Active
@@ -159,23 +242,38 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor background = opt.palette.color(group, selected ? QPalette::Highlight : QPalette::Base);
     const QColor secondary = blend(background, text, 0.62);
+    // Red reads as "needs you" on any background except a red selection: use the text colour there.
+    const QColor alert = selected ? text : QColor::fromRgb(kBadgeRed);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setRenderHint(QPainter::TextAntialiasing);
     const QRect r = opt.rect;
 
-    // Avatar
+    // Avatar: a person's initials in a circle, or a play mark in a rounded square for a video.
     const QRectF avatarRect(r.left() + g.hmargin, r.top() + (r.height() - g.avatar) / 2.0, g.avatar,
                             g.avatar);
     painter->setPen(Qt::NoPen);
     painter->setBrush(avatarColor.isValid() ? avatarColor : opt.palette.color(QPalette::Mid));
-    painter->drawEllipse(avatarRect);
-    QFont initialsFont = scaled(opt.font, 1.15);
-    initialsFont.setBold(true);
-    painter->setFont(initialsFont);
-    painter->setPen(Qt::white);
-    painter->drawText(avatarRect, Qt::AlignCenter, initials);
+    if (video) {
+        painter->drawRoundedRect(avatarRect, g.avatar * 0.22, g.avatar * 0.22);
+        const qreal s = g.avatar * 0.36;
+        const QPointF c = avatarRect.center() + QPointF(s * 0.12, 0);
+        QPainterPath play;
+        play.moveTo(c + QPointF(-s * 0.45, -s * 0.55));
+        play.lineTo(c + QPointF(s * 0.6, 0));
+        play.lineTo(c + QPointF(-s * 0.45, s * 0.55));
+        play.closeSubpath();
+        painter->setBrush(Qt::white);
+        painter->drawPath(play);
+    } else {
+        painter->drawEllipse(avatarRect);
+        QFont initialsFont = scaled(opt.font, 1.15);
+        initialsFont.setBold(true);
+        painter->setFont(initialsFont);
+        painter->setPen(Qt::white);
+        painter->drawText(avatarRect, Qt::AlignCenter, initials);
+    }
 
     const int left = qRound(avatarRect.right()) + g.hmargin;
     const int right = r.right() - g.hmargin;
@@ -209,7 +307,8 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
                           smallFm.elidedText(account, Qt::ElideRight, accountSpace));
     }
 
-    // Line 2, from the right: badge, mute mark, pin mark; the preview takes the rest.
+    // Line 2, from the right: badge, marks (failed reply, muted, pinned), the fan's waiting time,
+    // tag chips; the preview (or the draft) takes the rest.
     int x = right;
     if (unread > 0) {
         const QString count = unread > 99 ? tr("%1+").arg(99) : QString::number(unread);
@@ -229,6 +328,10 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     }
     const qreal mark = smallFm.height() * 0.85;
     const qreal markTop = line2 + (g.line - mark) / 2.0;
+    if (!failed.isEmpty()) {
+        drawFailedMark(painter, QRectF(x - mark, markTop, mark, mark), smallFont);
+        x -= qRound(mark) + spacing;
+    }
     if (muted) {
         drawMuted(painter, QRectF(x - mark, markTop, mark, mark), secondary);
         x -= qRound(mark) + spacing;
@@ -237,13 +340,38 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         drawPin(painter, QRectF(x - mark, markTop, mark, mark), secondary);
         x -= qRound(mark) + spacing;
     }
-    const int previewSpace = qMax(0, x - left);
+    if (!waited.isEmpty() && !muted) {
+        painter->setFont(smallFont);
+        painter->setPen(selected ? text : QColor::fromRgb(kWaitAmber));
+        const int w = smallFm.horizontalAdvance(waited);
+        painter->drawText(QRect(x - w, line2, w, g.line), Qt::AlignRight | Qt::AlignVCenter, waited);
+        x -= w + spacing;
+    }
+    painter->setPen(secondary); // for the "+n" of tags that do not fit
+    x = drawChips(painter, tags, left, x, line2, g.line, smallFont, spacing);
+
+    int textLeft = left;
+    const QString body = draft.isEmpty() ? preview : draft;
     painter->setFont(opt.font);
-    painter->setPen(secondary);
-    painter->drawText(QRect(left, line2, previewSpace, g.line), Qt::AlignLeft | Qt::AlignVCenter,
-                      opt.fontMetrics.elidedText(preview, Qt::ElideRight, previewSpace));
+    if (!draft.isEmpty() || fromUs) {
+        const QString prefix = !draft.isEmpty() ? tr("Draft:") : tr("You:");
+        painter->setPen(!draft.isEmpty() ? alert : secondary);
+        const int w = opt.fontMetrics.horizontalAdvance(prefix);
+        if (textLeft + w < x) {
+            painter->drawText(QRect(textLeft, line2, w, g.line), Qt::AlignLeft | Qt::AlignVCenter, prefix);
+            textLeft += w + opt.fontMetrics.horizontalAdvance(QLatin1Char(' '));
+        }
+    }
+    const int previewSpace = qMax(0, x - textLeft);
+    painter->setPen(!draft.isEmpty() ? text : secondary);
+    painter->drawText(QRect(textLeft, line2, previewSpace, g.line), Qt::AlignLeft | Qt::AlignVCenter,
+                      opt.fontMetrics.elidedText(body, Qt::ElideRight, previewSpace));
 
     if (opt.state & QStyle::State_HasFocus) {
+        // The frame only: a brush left over from the badge made some styles (Adwaita) fill the
+        // whole focused row with it, hiding the content.
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(text);
         QStyleOptionFocusRect focus;
         focus.QStyleOption::operator=(opt);
         focus.backgroundColor = background;

@@ -35,7 +35,7 @@ bool isCjk(char32_t cp)
 } // namespace
 
 ConversationListModel::ConversationListModel(store::Store *store, QObject *parent)
-    : DiffListModel(parent)
+    : InboxListModel(model::ItemKind::Message, parent)
     , m_store(store)
 {
     setFilter(store::ConversationFilter());
@@ -70,6 +70,7 @@ void ConversationListModel::refresh()
     if (!query(int(qMax<qsizetype>(m_rows.size(), kPageSize)), std::nullopt, target, hasMore))
         return;
     resolve(target, true);
+    addKept(target);
 
     const ListDiffSignals s = diffSignals([this] { reindex(); });
 
@@ -80,14 +81,57 @@ void ConversationListModel::refresh()
                x.unreadCount == y.unreadCount && x.markedUnread == y.markedUnread && x.pinned == y.pinned &&
                x.archived == y.archived && x.mutedUntil == y.mutedUntil && x.tagIds == y.tagIds &&
                a.title == b.title && a.accountName == b.accountName && a.preview == b.preview &&
-               a.platform == b.platform;
+               a.platform == b.platform && a.tags == b.tags && a.awaitingSince == b.awaitingSince;
+    };
+    const auto key = [](const Row &r) {
+        return r.conversation.id;
     };
     m_updating = true;
-    applyListDiff(
-        m_rows, std::move(target), [](const Row &r) { return r.conversation.id; }, same, s);
+    if (isHeld()) {
+        // New activity: a chat not shown yet, or one whose last message changed.
+        const auto newer = [](const Row &shown, const Row &now) {
+            return now.conversation.lastItemId != shown.conversation.lastItemId &&
+                   now.conversation.lastAt >= shown.conversation.lastAt;
+        };
+        const QSet<qint64> arrived = applyInPlace(m_rows, target, key, same, newer, s);
+        m_updating = false;
+        addHeldNew(arrived);
+        return;
+    }
+    applyListDiff(m_rows, std::move(target), key, same, s);
     m_updating = false;
     m_hasMore = hasMore;
     reindex();
+    clearHeldNew();
+}
+
+void ConversationListModel::addKept(QList<Row> &target)
+{
+    const qint64 open = openId();
+    if (open == 0)
+        return;
+    for (const Row &r : std::as_const(target)) {
+        if (r.conversation.id == open)
+            return;
+    }
+    auto kept = m_store->conversation(open);
+    if (!kept || !kept.value() || kept.value()->lastItemId == 0)
+        return; // gone (or never spoken in): nothing to keep
+    QList<Row> one{Row{*kept.value(), {}, {}, {}, {}, {}, 0}};
+    resolve(one, false);
+    // The list's own order: pinned first, then newest activity, then higher id.
+    const auto before = [](const model::Conversation &a, const model::Conversation &b) {
+        if (a.pinned != b.pinned)
+            return a.pinned;
+        if (a.lastAt != b.lastAt)
+            return a.lastAt > b.lastAt;
+        return a.id > b.id;
+    };
+    qsizetype at = 0;
+    while (at < target.size() && before(target[at].conversation, one.first().conversation))
+        ++at;
+    // Beyond the loaded range it lands at the end: still shown, as the row the operator is on.
+    target.insert(at, one.first());
 }
 
 void ConversationListModel::refreshConversations(const QList<qint64> &ids)
@@ -204,6 +248,20 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.archived;
     case AwaitingReplyRole:
         return c.awaitingReply();
+    case DraftRole:
+        return draftFor(c.id);
+    case TagsRole:
+        return QVariant::fromValue(row.tags);
+    case FailedReplyRole:
+        return failedFor(c.id);
+    case LastFromUsRole:
+        return c.lastItemId != 0 && c.lastDirection == model::Direction::Out;
+    case AwaitingSinceRole:
+        return row.awaitingSince;
+    case OpenRole:
+        return c.id != 0 && c.id == openId();
+    case InboxRoles::IsVideo:
+        return false;
     case TagIdsRole:
         return QVariant::fromValue(c.tagIds);
     case PeerIdRole:
@@ -240,6 +298,13 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         {AvatarColorRole, "avatarColor"},
         {InitialsRole, "initials"},
         {ConversationRole, "conversation"},
+        {DraftRole, "draft"},
+        {TagsRole, "tags"},
+        {FailedReplyRole, "failedReply"},
+        {LastFromUsRole, "lastFromUs"},
+        {AwaitingSinceRole, "awaitingSince"},
+        {OpenRole, "open"},
+        {InboxRoles::IsVideo, "isVideo"},
     });
     return names;
 }
@@ -289,7 +354,7 @@ bool ConversationListModel::query(int count, const std::optional<store::Conversa
             return false;
         }
         for (const model::Conversation &c : std::as_const(page->conversations))
-            out.append(Row{c, {}, {}, {}, {}});
+            out.append(Row{c, {}, {}, {}, {}, {}, 0});
         got += int(page->conversations.size());
         hasMore = page->next.has_value();
         if (!hasMore)
@@ -330,8 +395,22 @@ void ConversationListModel::resolve(QList<Row> &rows, bool reloadPeers)
             qCWarning(lcList) << "user query failed:" << users.error().message;
         }
     }
+    if (reloadPeers) {
+        // Tags are few; reading them with each refresh keeps renamed or recoloured chips right.
+        if (auto tags = m_store->tags()) {
+            m_tags.clear();
+            for (const model::Tag &t : std::as_const(*tags))
+                m_tags.insert(t.id, TagChip{t.id, t.name, QColor(t.color)});
+        }
+    }
     for (Row &r : rows) {
         const model::Conversation &c = r.conversation;
+        r.tags.clear();
+        for (qint64 tag : c.tagIds) {
+            if (const auto it = m_tags.constFind(tag); it != m_tags.cend())
+                r.tags.append(*it);
+        }
+        r.awaitingSince = awaitingSinceFor(c);
         r.title = m_peerTitles.value(c.peerUserId, c.platformId);
         const Account account = m_accounts.value(c.accountId);
         r.accountName = account.name;
@@ -361,6 +440,22 @@ QString ConversationListModel::previewFor(const model::Conversation &c)
     }
     m_emptyPreviews.insert(c.id, {c.rev, label});
     return label;
+}
+
+qint64 ConversationListModel::awaitingSinceFor(const model::Conversation &c)
+{
+    if (!c.awaitingReply())
+        return 0;
+    const auto cached = m_awaitingSince.constFind(c.id);
+    if (cached != m_awaitingSince.cend() && cached->first == c.lastItemId)
+        return cached->second;
+    auto since = m_store->awaitingSince(c.id);
+    if (!since) {
+        qCWarning(lcList) << "awaiting query failed:" << since.error().message;
+        return c.lastAt;
+    }
+    m_awaitingSince.insert(c.id, {c.lastItemId, *since});
+    return *since;
 }
 
 void ConversationListModel::reindex()

@@ -187,6 +187,37 @@ void applyListDiff(QList<Row> &rows, QList<Row> target, KeyOf keyOf, Same same, 
     Q_ASSERT(rows.size() == target.size());
 }
 
+// The held form of applyListDiff(), for while the operator points at the list: no row moves,
+// appears or disappears; rows present in both take their new data in place (dataChanged only).
+// Returns the keys of target rows that would have moved up or appeared, judged by newer(old, new)
+// for rows already shown ("N new" counts them).
+template <typename Row, typename KeyOf, typename Same, typename Newer>
+QSet<qint64> applyInPlace(QList<Row> &rows, const QList<Row> &target, KeyOf keyOf, Same same, Newer newer,
+                          const ListDiffSignals &s)
+{
+    QHash<qint64, int> shown;
+    shown.reserve(rows.size());
+    for (int i = 0; i < int(rows.size()); ++i)
+        shown.insert(keyOf(rows[i]), i);
+    QSet<qint64> arrived;
+    for (const Row &t : target) {
+        const qint64 key = keyOf(t);
+        const auto it = shown.constFind(key);
+        if (it == shown.cend()) {
+            arrived.insert(key);
+            continue;
+        }
+        Row &row = rows[*it];
+        if (newer(row, t))
+            arrived.insert(key);
+        if (!same(row, t)) {
+            row = t;
+            s.changed(*it, *it);
+        }
+    }
+    return arrived;
+}
+
 // A list model that applies applyListDiff() changes with the matching begin/end signals; its
 // subclasses only say how to rebuild their id -> row index after each structural step.
 class DiffListModel : public QAbstractListModel

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextLayout>
@@ -75,23 +76,27 @@ struct Data
     QString sender;
     QString quote;
     QString error;
+    qint64 itemId = 0;
     qint64 time = 0;
     model::Delivery delivery = model::Delivery::None;
     bool outgoing = false;
     bool edited = false;
     bool recalled = false;
     bool comment = false;
+    bool newMarker = false;
 
     explicit Data(const QModelIndex &index)
         : text(index.data(ThreadModel::TextRole).toString())
         , separator(index.data(ThreadModel::DaySeparatorRole).toString())
         , quote(index.data(ThreadModel::ParentTextRole).toString())
         , error(index.data(ThreadModel::ErrorRole).toString())
+        , itemId(index.data(ThreadModel::IdRole).toLongLong())
         , time(index.data(ThreadModel::TimeRole).toLongLong())
         , delivery(model::Delivery(index.data(ThreadModel::DeliveryRole).toInt()))
         , outgoing(index.data(ThreadModel::OutgoingRole).toBool())
         , edited(index.data(ThreadModel::EditedRole).toBool())
         , recalled(index.data(ThreadModel::RecalledRole).toBool())
+        , newMarker(index.data(ThreadModel::NewMarkerRole).toBool())
     {
         const auto item = index.data(ThreadModel::ItemRole).value<model::Item>();
         comment = item.kind == model::ItemKind::Comment;
@@ -115,12 +120,14 @@ struct Layout
     int mark = 0;      // size of a delivery mark
     int wrapWidth = 0; // the text wraps at this width in both measuring and drawing
     QRect separator;
+    QRect marker; // "New messages"
     QRect sender;
     QRect quote;
     QRect bubble;
     QRect text;
     QRect meta;
     QRect failure;
+    QRect retry; // the "Retry" link inside failure
     QString metaText;
 };
 
@@ -163,6 +170,10 @@ Layout layoutFor(const QStyleOptionViewItem &option, const Data &d)
         l.separator = QRect(0, y, l.width, sfm.height() + line / 2);
         y = l.separator.bottom() + 1 + spacing * 2;
     }
+    if (d.newMarker) {
+        l.marker = QRect(0, y, l.width, sfm.height() + line / 2);
+        y = l.marker.bottom() + 1 + spacing * 2;
+    }
     if (!d.sender.isEmpty()) {
         // Slack of a character: elidedText() may elide at exactly the advance it measured.
         l.sender =
@@ -192,7 +203,10 @@ Layout layoutFor(const QStyleOptionViewItem &option, const Data &d)
     l.meta = place(qMin(metaWidth, l.width - 2 * margin), y, sfm.height());
     y = l.meta.bottom() + 1;
     if (d.failed()) {
-        l.failure = place(qMin(column, l.width - 2 * margin), y + spacing, sfm.height());
+        l.failure = place(qMin(column, l.width - 2 * margin), y + spacing, sfm.height() + l.vpad);
+        // Outgoing rows hug the right edge, so the line ends with the link there.
+        const int retryWidth = sfm.horizontalAdvance(MessageDelegate::tr("Retry")) + 2 * l.hpad;
+        l.retry = QRect(l.failure.right() + 1 - retryWidth, l.failure.top(), retryWidth, l.failure.height());
         y = l.failure.bottom() + 1;
     }
     l.height = y + spacing * 3;
@@ -257,6 +271,31 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     return QSize(qMax(1, l.width - QFontMetrics(opt.font).averageCharWidth() * 4), l.height);
 }
 
+QRect MessageDelegate::retryRect(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt(option);
+    initStyleOption(&opt, index);
+    const Data d(index);
+    if (!d.failed())
+        return QRect();
+    const Layout l = layoutFor(opt, d);
+    return l.retry.translated(opt.rect.topLeft());
+}
+
+bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                  const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::MouseButtonRelease) {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        const QRect retry = retryRect(option, index);
+        if (mouse->button() == Qt::LeftButton && retry.contains(mouse->position().toPoint())) {
+            emit retryRequested(index.data(ThreadModel::IdRole).toLongLong());
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
 {
@@ -300,6 +339,23 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setFont(l.small);
         painter->setPen(secondary);
         painter->drawText(l.separator, Qt::AlignCenter, d.separator);
+    }
+
+    if (!l.marker.isNull()) {
+        // The first message not read yet: an accent rule across the thread with its label.
+        const QColor accent = pal.color(group, QPalette::Highlight);
+        const QString label = tr("New messages");
+        const QFontMetrics sfm(l.small);
+        const int textWidth = sfm.horizontalAdvance(label) + l.hpad * 2;
+        const int cy = l.marker.center().y();
+        painter->setPen(QPen(accent, 1));
+        painter->drawLine(0, cy, (l.width - textWidth) / 2, cy);
+        painter->drawLine((l.width + textWidth) / 2, cy, l.width, cy);
+        QFont bold = l.small;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(accent);
+        painter->drawText(l.marker, Qt::AlignCenter, label);
     }
 
     if (!l.sender.isNull()) {
@@ -370,25 +426,27 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
 
     if (!l.failure.isNull()) {
-        const QString retry = tr("Retry");
-        const int retryWidth = sfm.horizontalAdvance(retry);
-        const int gap = sfm.averageCharWidth() * 2;
-        const int reasonWidth = qMax(0, l.failure.width() - retryWidth - gap);
+        const int gap = sfm.averageCharWidth();
+        const int reasonWidth = qMax(0, l.retry.left() - gap - l.failure.left());
         const QString reason =
-            sfm.elidedText(tr("Failed: %1").arg(d.error.isEmpty() ? tr("unknown error") : d.error),
+            sfm.elidedText(tr("Not sent: %1").arg(d.error.isEmpty() ? tr("unknown error") : d.error),
                            Qt::ElideRight, reasonWidth);
         const int used = sfm.horizontalAdvance(reason);
-        // Outgoing rows hug the right edge, so the line ends there too.
-        const int start = l.failure.right() + 1 - used - gap - retryWidth;
         painter->setPen(red);
-        painter->drawText(QRect(start, l.failure.top(), used, l.failure.height()),
+        painter->drawText(QRect(l.retry.left() - gap - used, l.failure.top(), used, l.failure.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, reason);
-        QFont link = l.small;
-        link.setUnderline(true);
-        painter->setFont(link);
-        painter->setPen(pal.color(group, QPalette::Link));
-        painter->drawText(QRect(start + used + gap, l.failure.top(), retryWidth, l.failure.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, retry);
+        // A button, not a link: one click sends it again (editorEvent).
+        QColor face = red;
+        face.setAlphaF(0.12f);
+        painter->setPen(QPen(red, 1));
+        painter->setBrush(face);
+        const qreal rr = l.retry.height() / 2.0;
+        painter->drawRoundedRect(QRectF(l.retry).adjusted(0.5, 0.5, -0.5, -0.5), rr, rr);
+        QFont bold = l.small;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(red);
+        painter->drawText(l.retry, Qt::AlignCenter, tr("Retry"));
     }
     painter->restore();
 }

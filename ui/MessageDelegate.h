@@ -3,7 +3,8 @@
 
 // Paints a row of ThreadModel as a chat bubble: inbound on the left, outgoing on the right, the
 // time and delivery state underneath, a date line above the first item of a day, the quoted parent
-// above a comment reply, and the reason with a retry hint under a failed reply. sizeHint() and
+// above a comment reply, "New messages" above the first unread item, and under a failed reply the
+// reason with a Retry button that sends it again on one click (retryRequested). sizeHint() and
 // paint() share one layout, so rows never overlap or leave gaps.
 //
 // Rows wrap to the width of the view's viewport: give the view setResizeMode(QListView::Adjust)
@@ -23,6 +24,14 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+
+    // Where the Retry button of a failed reply is, in view coordinates (empty for other rows).
+    QRect retryRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+
+signals:
+    void retryRequested(qint64 itemId);
 };
 
 } // namespace hiscrm::ui

@@ -308,12 +308,14 @@ QVariant ThreadModel::data(const QModelIndex &index, int role) const
         if (item.recalled || item.editedAt != 0)
             return tr("Originally: %1").arg(originalText(item));
         if (item.delivery == model::Delivery::Failed)
-            return tr("Not sent: %1. Double-click to retry.").arg(item.error);
+            return tr("Not sent: %1. Click Retry to send it again.").arg(item.error);
         return QVariant();
     case DaySeparatorRole:
         return startsDay(index.row()) ? dayLabel(row.day, QDate::currentDate()) : QString();
     case ParentTextRole:
         return parentText(item);
+    case NewMarkerRole:
+        return m_newMarker != 0 && item.id == m_newMarker;
     default:
         return QVariant();
     }
@@ -336,6 +338,7 @@ QHash<int, QByteArray> ThreadModel::roleNames() const
         {OriginalTextRole, "originalText"},
         {DaySeparatorRole, "daySeparator"},
         {ParentTextRole, "parentText"},
+        {NewMarkerRole, "newMarker"},
     });
     return names;
 }
@@ -386,6 +389,8 @@ void ThreadModel::resetTo(model::ItemKind kind, qint64 threadId, const store::It
     QList<Row> rows = toRows(page.items);
     loadNames(rows);
     beginResetModel();
+    if (kind != m_kind || threadId != m_threadId)
+        m_newMarker = 0;
     m_kind = kind;
     m_threadId = threadId;
     m_rows = std::move(rows);
@@ -395,6 +400,31 @@ void ThreadModel::resetTo(model::ItemKind kind, qint64 threadId, const store::It
     m_parentTexts.clear();
     reindex();
     endResetModel();
+}
+
+qint64 ThreadModel::firstUnreadId(qint64 readUpTo) const
+{
+    for (const Row &r : m_rows) {
+        const model::Item &it = r.item;
+        if (it.direction != model::Direction::In)
+            continue;
+        const bool unread = m_kind == model::ItemKind::Message ? it.id > readUpTo : !it.read;
+        if (unread)
+            return it.id;
+    }
+    return 0;
+}
+
+void ThreadModel::setNewMarker(qint64 itemId)
+{
+    if (itemId == m_newMarker)
+        return;
+    const int before = rowOf(m_newMarker);
+    m_newMarker = itemId;
+    if (before >= 0)
+        emit dataChanged(index(before), index(before), {NewMarkerRole});
+    if (const int now = rowOf(itemId); now >= 0)
+        emit dataChanged(index(now), index(now), {NewMarkerRole});
 }
 
 void ThreadModel::reloadNewest()

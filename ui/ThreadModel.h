@@ -40,6 +40,7 @@ public:
         OriginalTextRole, // QString: earlier texts of an edited or recalled item, oldest first
         DaySeparatorRole, // QString: a date label on the first item of each local calendar day
         ParentTextRole,   // QString: a short quote of the comment a reply answers
+        NewMarkerRole,    // bool: the "New messages" line goes above this row
     };
     Q_ENUM(Role)
 
@@ -70,6 +71,13 @@ public:
     void refresh();
 
     int rowOf(qint64 itemId) const;
+
+    // The first item the operator has not read: for a conversation the first inbound message after
+    // readUpTo, for a video the first inbound comment not read. 0 when none is loaded.
+    qint64 firstUnreadId(qint64 readUpTo) const;
+    // Draws "New messages" above this item (0: nowhere). Cleared when another thread is shown.
+    void setNewMarker(qint64 itemId);
+    qint64 newMarker() const { return m_newMarker; }
 
     // "[Image]", "[Video]", ... for an item without text; empty for Text.
     static QString typeLabel(model::MessageType type);
@@ -105,6 +113,7 @@ private:
     QHash<qint64, int> m_rowOf;
     bool m_hasOlder = false;
     bool m_hasNewer = false;
+    qint64 m_newMarker = 0;
     QHash<qint64, QString> m_userNames;    // users.id -> name (or platform id)
     QHash<qint64, QString> m_accountNames; // accounts.id -> name
     // Filled on first use from data(): history and parents are read only for rows a view shows.

@@ -157,6 +157,12 @@ Error Master::listen(const QString &addressText, quint16 port)
     return {};
 }
 
+void Master::setWorkerToken(const QString &token)
+{
+    if (!token.isEmpty())
+        m_opt.workerToken = token;
+}
+
 QString Master::workerUrl() const
 {
     return m_server ? QStringLiteral("ws://%1:%2/").arg(m_opt.listenAddress).arg(m_server->port())

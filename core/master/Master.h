@@ -82,6 +82,9 @@ public:
     Error listen(const QString &address, quint16 port);
     QString workerUrl() const; // ws://address:port/, empty when not listening
     QString workerToken() const { return m_opt.workerToken; }
+    // Replaces the token workers present from now on (the desktop keeps one across restarts, so a
+    // worker set up once keeps working). Connected workers stay connected. Ignores an empty token.
+    void setWorkerToken(const QString &token);
 
     // Every client operation (docs/protocol.md, "Commands"): op + args -> result object.
     // A command id already executed returns the recorded result without a second effect. Read-only
