@@ -37,7 +37,12 @@ public:
 
     // The demo connector: a simulated platform that fills the inbox.
     // maxItems >= 0 stops it after that many items (tests).
-    void startDemo(double itemsPerSecond = 2.0, qint64 maxItems = -1);
+    void startDemo(double itemsPerSecond, qint64 maxItems = -1);
+    // At demoRate(): what the window's "Start the demo" uses, so --demo-rate holds there too.
+    void startDemo() { startDemo(m_demoRate); }
+    static constexpr double kDefaultDemoRate = 2.0; // items per second
+    void setDemoRate(double itemsPerSecond) { m_demoRate = itemsPerSecond; }
+    double demoRate() const { return m_demoRate; }
     bool demoRunning() const { return m_demo; }
     // Lets external workers connect on loopback; returns the URL (the token is workerToken()).
     Result<QString> enableExternalWorkers();
@@ -57,6 +62,7 @@ private:
     std::unique_ptr<master::LocalMasterLink> m_link;
     QList<worker::ConnectorStatus> m_connectors;
     bool m_demo = false;
+    double m_demoRate = kDefaultDemoRate;
 };
 
 } // namespace hiscrm::ui
