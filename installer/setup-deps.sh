@@ -14,7 +14,8 @@ usage() {
 Usage: installer/setup-deps.sh [--with-postgres] [--verbose] [--help]
 
 Installs the build dependencies of HisCRM Desk (compiler, CMake, Ninja, Qt 6 with SQLite and
-WebSockets, Qt tools, SQLite, fortune corpora for demo data, Xvfb and CJK fonts for UI tests).
+WebSockets, Qt tools, SQLite, fortune corpora for demo data, Xvfb, CJK fonts and the Adwaita Qt
+style for UI tests).
 
   --with-postgres  also install a PostgreSQL server
   --verbose        show the package manager's output (by default only shown on failure)
@@ -93,6 +94,9 @@ install_apt() {
         fortunes-zh fortune-mod
         qt6-translations-l10n
         xvfb xauth fonts-noto-cjk fonts-noto-color-emoji
+        # The Adwaita and Adwaita-Dark styles (GNOME's look): UI tests check the app under a
+        # platform style other than Fusion, light and dark.
+        adwaita-qt6
     )
     if [ "$with_postgres" -eq 1 ]; then
         pkgs+=(postgresql)
@@ -139,6 +143,7 @@ install_dnf() {
         sqlite-devel
         fortune-mod
         xorg-x11-server-Xvfb google-noto-sans-cjk-fonts
+        adwaita-qt6
     )
     if [ "$with_postgres" -eq 1 ]; then
         pkgs+=(postgresql-server)
@@ -174,6 +179,8 @@ install_dnf() {
 
 install_brew() {
     command -v brew >/dev/null 2>&1 || die "Homebrew is required: see https://brew.sh, then re-run this script"
+    # No Adwaita Qt style here: Homebrew has no formula for it, and macOS tests run under the
+    # platform's own style; the tests that need Adwaita skip themselves without it.
     local pkgs=(qt cmake ninja sqlite fortune)
     if [ "$with_postgres" -eq 1 ]; then
         pkgs+=(postgresql@16)

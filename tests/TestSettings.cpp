@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/Translations.h"
+#include "ui/RunOptions.h"
 #include "ui/Settings.h"
 #include "ui/SettingsDialog.h"
 
@@ -7,11 +8,16 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QInputMethodEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QStyle>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +75,9 @@ private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     void cleanupTestCase() { installTranslations(QLocale(u"en"_s)); }
+
+    // A test that sets the command line's overrides must not leak them into the next.
+    void cleanup() { RunOptions::setCurrent({}); }
 
     void defaultsComeFromTheTable()
     {
@@ -362,14 +371,249 @@ private slots:
         const QList<QWidget *> widgets = dialog.findChildren<QWidget *>();
         for (QWidget *w : widgets) {
             if (!qobject_cast<QAbstractButton *>(w) && !qobject_cast<QComboBox *>(w) &&
-                !qobject_cast<QLineEdit *>(w) && !qobject_cast<QListWidget *>(w))
+                !qobject_cast<QLineEdit *>(w) && !qobject_cast<QListWidget *>(w) &&
+                !qobject_cast<QAbstractSpinBox *>(w))
                 continue;
             ++controls;
             QVERIFY2(!w->accessibleName().isEmpty(),
                      qPrintable(u"no accessible name: %1 (%2)"_s.arg(
                          w->objectName(), QString::fromLatin1(w->metaObject()->className()))));
         }
-        QVERIFY(controls >= 14);
+        QVERIFY(controls >= 18);
+    }
+
+    void appearanceValuesAreNormalized()
+    {
+        Settings s(freshFile());
+        QCOMPARE(s.theme(), u"system"_s);
+        QCOMPARE(s.fontSize(), 0);
+        QCOMPARE(s.closeToTray(), true);
+        QCOMPARE(s.closeToTrayHintShown(), false);
+        s.setTheme(u"dark"_s);
+        QCOMPARE(s.theme(), u"dark"_s);
+        s.setTheme(u"purple"_s);
+        QCOMPARE(s.theme(), u"system"_s);
+        s.setFontSize(30);
+        QCOMPARE(s.fontSize(), Settings::kMaxFontSize);
+        s.setFontSize(3);
+        QCOMPARE(s.fontSize(), Settings::kMinFontSize);
+        s.setFontSize(-4);
+        QCOMPARE(s.fontSize(), 0);
+    }
+
+    void dialogAppearanceRoundTrips()
+    {
+        const QString file = freshFile();
+        {
+            Settings s(file);
+            SettingsDialog dialog(&s);
+            auto *theme = dialog.findChild<QComboBox *>(u"themeCombo"_s);
+            auto *size = dialog.findChild<QSpinBox *>(u"fontSizeSpin"_s);
+            auto *apply = dialog.findChild<QPushButton *>(u"applyButton"_s);
+            QVERIFY(theme && size && apply);
+            QCOMPARE(theme->count(), 3);
+            QCOMPARE(theme->currentData().toString(), u"system"_s);
+            // "Default" sits below the smallest size and is what 0 shows as.
+            QCOMPARE(size->value(), size->minimum());
+            QVERIFY(size->text().startsWith(size->specialValueText()));
+            QCOMPARE(size->minimum(), Settings::kMinFontSize - 1);
+            QCOMPARE(size->maximum(), Settings::kMaxFontSize);
+
+            QSignalSpy changed(&s, &Settings::changed);
+            theme->setCurrentIndex(theme->findData(u"dark"_s));
+            QVERIFY(apply->isEnabled());
+            size->setValue(16);
+            QCOMPARE(s.theme(), u"system"_s); // nothing written before Apply
+            QTest::mouseClick(apply, Qt::LeftButton);
+            QCOMPARE(s.theme(), u"dark"_s);
+            QCOMPARE(s.fontSize(), 16);
+            QVERIFY(!apply->isEnabled());
+            // Settings::changed is what main.cpp applies the appearance from.
+            QList<Settings::Key> keys;
+            for (const QList<QVariant> &args : std::as_const(changed))
+                keys << args.at(0).value<Settings::Key>();
+            QVERIFY(keys.contains(Settings::Key::Theme));
+            QVERIFY(keys.contains(Settings::Key::FontSize));
+        }
+        {
+            Settings s(file);
+            SettingsDialog dialog(&s);
+            auto *theme = dialog.findChild<QComboBox *>(u"themeCombo"_s);
+            auto *size = dialog.findChild<QSpinBox *>(u"fontSizeSpin"_s);
+            QCOMPARE(theme->currentData().toString(), u"dark"_s);
+            QCOMPARE(size->value(), 16);
+            theme->setCurrentIndex(theme->findData(u"light"_s));
+            size->setValue(size->minimum());
+            dialog.accept();
+            QCOMPARE(s.theme(), u"light"_s);
+            QCOMPARE(s.fontSize(), 0);
+        }
+    }
+
+    void dialogCloseToTray()
+    {
+        Settings s(freshFile());
+        SettingsDialog dialog(&s);
+        auto *check = dialog.findChild<QCheckBox *>(u"closeToTrayCheck"_s);
+        auto *note = dialog.findChild<QLabel *>(u"closeToTrayNote"_s);
+        QVERIFY(check && note);
+        // By default the dialog asks the platform.
+        QCOMPARE(check->isEnabled(), QSystemTrayIcon::isSystemTrayAvailable());
+
+        dialog.setSystemTrayAvailable(true);
+        QVERIFY(check->isEnabled());
+        QVERIFY(check->isChecked()); // the default
+        QVERIFY(note->isHidden());
+        check->setChecked(false);
+        QVERIFY(dialog.hasPendingChanges());
+        dialog.apply();
+        QCOMPARE(s.closeToTray(), false);
+        dialog.load();
+        QVERIFY(!check->isChecked());
+        check->setChecked(true);
+        dialog.apply();
+        QCOMPARE(s.closeToTray(), true);
+
+        // Without a tray, closing quits: the box says so and the saved choice is left alone.
+        dialog.setSystemTrayAvailable(false);
+        QVERIFY(!check->isEnabled());
+        QVERIFY(!check->isChecked());
+        QVERIFY(!note->isHidden());
+        QVERIFY(!note->text().isEmpty());
+        QVERIFY(!dialog.hasPendingChanges());
+        dialog.apply();
+        QCOMPARE(s.closeToTray(), true);
+    }
+
+    void dialogShowsTheCommandLineOverrides()
+    {
+        Settings s(freshFile());
+        const QString runFolder = m_dir.filePath(u"run-folder"_s);
+        RunOptions::setCurrent({u"zh_CN"_s, runFolder});
+        SettingsDialog dialog(&s);
+        auto *combo = dialog.findChild<QComboBox *>(u"languageCombo"_s);
+        auto *languageNote = dialog.findChild<QLabel *>(u"languageNote"_s);
+        auto *folder = dialog.findChild<QLineEdit *>(u"dataFolderEdit"_s);
+        auto *folderNote = dialog.findChild<QLabel *>(u"dataFolderNote"_s);
+        QVERIFY(combo && languageNote && folder && folderNote);
+
+        // What this run uses, not "Follow system" and the default folder.
+        QCOMPARE(combo->currentData().toString(), u"zh_CN"_s);
+        QVERIFY(!languageNote->isHidden());
+        QVERIFY(languageNote->text().contains(u"--lang"_s));
+        QCOMPARE(QDir::fromNativeSeparators(folder->text()), runFolder);
+        QVERIFY(folderNote->text().contains(u"--data-dir"_s));
+        QVERIFY(folderNote->text().contains(QDir::toNativeSeparators(runFolder)));
+        // Showing an override is no edit: applying it untouched saves nothing.
+        QVERIFY(!dialog.hasPendingChanges());
+        QSignalSpy languageSpy(&dialog, &SettingsDialog::languageChanged);
+        dialog.apply();
+        QCOMPARE(s.language(), u"system"_s);
+        QCOMPARE(s.dataFolder(), QString());
+        QCOMPARE(languageSpy.count(), 0);
+
+        // A folder chosen here is saved for the next runs; this run still uses --data-dir's.
+        folder->setText(u"/srv/next"_s);
+        QVERIFY(dialog.hasPendingChanges());
+        dialog.apply();
+        QCOMPARE(s.dataFolder(), u"/srv/next"_s);
+        QVERIFY(folderNote->text().contains(QDir::toNativeSeparators(runFolder)));
+
+        // A language chosen here is saved, installed, and ends --lang's part.
+        combo->setCurrentIndex(combo->findData(u"en"_s));
+        QVERIFY(dialog.hasPendingChanges());
+        dialog.apply();
+        QCOMPARE(s.language(), u"en"_s);
+        QCOMPARE(languageSpy.count(), 1);
+        QCOMPARE(languageSpy.at(0).at(0).toString(), u"en"_s);
+        QVERIFY(languageNote->isHidden());
+        QCOMPARE(RunOptions::current().language, QString());
+        QCOMPARE(RunOptions::current().dataDir, runFolder);
+
+        // Without overrides the controls show the settings again.
+        dialog.setCommandLineOverrides({}, {});
+        QCOMPARE(combo->currentData().toString(), u"en"_s);
+        QCOMPARE(QDir::fromNativeSeparators(folder->text()), u"/srv/next"_s);
+        QVERIFY(!folderNote->text().contains(u"--data-dir"_s));
+    }
+
+    void dialogOverrideOfFollowSystemInstallsOnChange()
+    {
+        // --lang zh_CN on a machine that follows the system (English here): picking "Follow system"
+        // changes no setting, but the language in effect, so it is installed.
+        Settings s(freshFile());
+        SettingsDialog dialog(&s);
+        dialog.setCommandLineOverrides(u"zh_CN"_s, {});
+        auto *combo = dialog.findChild<QComboBox *>(u"languageCombo"_s);
+        QCOMPARE(combo->currentData().toString(), u"zh_CN"_s);
+        QSignalSpy languageSpy(&dialog, &SettingsDialog::languageChanged);
+        combo->setCurrentIndex(combo->findData(u"system"_s));
+        QVERIFY(dialog.hasPendingChanges());
+        dialog.apply();
+        QCOMPARE(s.language(), u"system"_s);
+        QCOMPARE(languageSpy.count(), 1);
+        QCOMPARE(languageSpy.at(0).at(0).toString(), s.effectiveLanguage());
+        QVERIFY(!dialog.hasPendingChanges());
+        installTranslations(QLocale(u"en"_s));
+    }
+
+    // Notes and the About title are sized from the dialog's font: a new text size reaches them.
+    void dialogFontsFollowTheTextSize()
+    {
+        Settings s(freshFile());
+        SettingsDialog dialog(&s);
+        auto *note = dialog.findChild<QLabel *>(u"dataFolderNote"_s);
+        auto *title = dialog.findChild<QLabel *>(u"aboutNameLabel"_s);
+        QVERIFY(note && title);
+        const QFont original = QApplication::font();
+        QFont bigger = original;
+        bigger.setPointSize(20);
+        QApplication::setFont(bigger);
+        QTRY_COMPARE(note->font().pointSizeF(), 18.0);
+        QCOMPARE(title->font().pointSizeF(), 28.0);
+        QApplication::setFont(original);
+        QTRY_COMPARE(note->font().pointSizeF(), original.pointSizeF() * 0.9);
+    }
+
+    void dialogFitsTheDataFolder_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << u"en"_s;
+        QTest::newRow("zh_CN") << u"zh_CN"_s;
+    }
+
+    // A trial found the data folder cut off: the field must show the whole path, next to its
+    // label and the Browse button, in either language, however small the dialog is made.
+    void dialogFitsTheDataFolder()
+    {
+        QFETCH(QString, language);
+        installTranslations(QLocale(language));
+        Settings s(freshFile());
+        SettingsDialog dialog(&s);
+        const QString longFolder = u"/home/operator/Documents/HisCRM Desk history/shop accounts 2024"_s;
+        dialog.setCommandLineOverrides({}, longFolder);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.resize(50, 50); // the layout keeps it at its minimum
+        QCoreApplication::processEvents();
+
+        auto *folder = dialog.findChild<QLineEdit *>(u"dataFolderEdit"_s);
+        auto *browse = dialog.findChild<QPushButton *>(u"dataFolderBrowseButton"_s);
+        QVERIFY(folder && browse);
+        const QFontMetrics fm(folder->font());
+        // QLineEdit draws its text inside the frame, 2 px in from each side.
+        const int frame = folder->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, folder);
+        const int textWidth = folder->width() - 2 * frame - 4;
+        for (const QString &path : {QDir::toNativeSeparators(longFolder), folder->placeholderText()}) {
+            QVERIFY2(
+                textWidth >= fm.horizontalAdvance(path),
+                qPrintable(
+                    u"%1 px for %2 px of \"%3\""_s.arg(textWidth).arg(fm.horizontalAdvance(path)).arg(path)));
+        }
+        QVERIFY(browse->width() >= browse->sizeHint().width());
+        QVERIFY(folder->geometry().right() < browse->geometry().left());
+        QVERIFY(browse->mapTo(&dialog, browse->rect().bottomRight()).x() < dialog.width());
+        installTranslations(QLocale(u"en"_s));
     }
 };
 

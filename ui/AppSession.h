@@ -37,7 +37,12 @@ public:
 
     // The demo connector: a simulated platform that fills the inbox.
     // maxItems >= 0 stops it after that many items (tests).
-    void startDemo(double itemsPerSecond = 2.0, qint64 maxItems = -1);
+    void startDemo(double itemsPerSecond, qint64 maxItems = -1);
+    // At demoRate(): what the window's "Start the demo" uses, so --demo-rate holds there too.
+    void startDemo() { startDemo(m_demoRate); }
+    static constexpr double kDefaultDemoRate = 2.0; // items per second
+    void setDemoRate(double itemsPerSecond) { m_demoRate = itemsPerSecond; }
+    double demoRate() const { return m_demoRate; }
     bool demoRunning() const { return m_demo; }
     // Lets external workers connect on loopback at this port, with this token (empty: the
     // master's own). When the port is taken, any free port is used instead: the URL says which.
@@ -64,6 +69,7 @@ private:
     QString m_workerUrl;
     QString m_workerToken;
     quint16 m_workerPort = 0;
+    double m_demoRate = kDefaultDemoRate;
 };
 
 } // namespace hiscrm::ui

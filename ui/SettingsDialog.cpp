@@ -2,7 +2,9 @@
 #include "ui/SettingsDialog.h"
 
 #include "common/Translations.h"
+#include "ui/RunOptions.h"
 #include "ui/Settings.h"
+#include "ui/Theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,6 +18,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QSystemTrayIcon>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -26,6 +31,10 @@ namespace hiscrm::ui {
 namespace {
 
 constexpr int kSystemIndex = 0;
+// The text size spin box shows "Default" one step below the smallest size: that step means 0.
+constexpr int kDefaultFontStep = Settings::kMinFontSize - 1;
+// A data-folder path wider than this many average characters is scrolled, not fitted.
+constexpr int kMaxFolderChars = 72;
 
 QListWidgetItem *makeReplyItem(const QString &text)
 {
@@ -34,15 +43,25 @@ QListWidgetItem *makeReplyItem(const QString &text)
     return item;
 }
 
-QLabel *makeNote(QWidget *parent)
+// A secondary line under a control: smaller and dimmer (the palette's placeholder colour, which
+// the light and dark themes keep readable). Its font is set by SettingsDialog::updateFonts.
+QLabel *makeNote(QWidget *parent, QList<QLabel *> *notes)
 {
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    label->setFont(font);
     label->setForegroundRole(QPalette::PlaceholderText);
+    notes->append(label);
     return label;
+}
+
+// `font` at `factor` times its size, whether the platform gave it in points or in pixels.
+QFont scaledFont(QFont font, qreal factor)
+{
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * factor);
+    else if (font.pixelSize() > 0)
+        font.setPixelSize(qMax(1, qRound(font.pixelSize() * factor)));
+    return font;
 }
 
 } // namespace
@@ -53,8 +72,13 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent)
 {
     Q_ASSERT(m_settings);
     setObjectName(QStringLiteral("settingsDialog"));
+    const RunOptions run = RunOptions::current();
+    m_languageOverride = run.language;
+    m_dataDirOverride = run.dataDir;
+    m_trayAvailable = QSystemTrayIcon::isSystemTrayAvailable();
     buildUi();
     retranslateUi();
+    updateFonts();
     load();
 }
 
@@ -64,6 +88,8 @@ void SettingsDialog::buildUi()
 {
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    // Every section's tab in sight, in either language: the dialog is at least as wide as they are.
+    m_tabs->tabBar()->setUsesScrollButtons(false);
 
     // ---- General
     m_generalPage = new QWidget(m_tabs);
@@ -76,6 +102,8 @@ void SettingsDialog::buildUi()
     m_languageCombo->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
     m_languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_languageLabel->setBuddy(m_languageCombo);
+    m_languageNote = makeNote(m_generalPage, &m_notes);
+    m_languageNote->setObjectName(QStringLiteral("languageNote"));
 
     m_dataFolderLabel = new QLabel(m_generalPage);
     m_dataFolderEdit = new QLineEdit(m_generalPage);
@@ -84,19 +112,53 @@ void SettingsDialog::buildUi()
     m_dataFolderLabel->setBuddy(m_dataFolderEdit);
     m_dataFolderBrowse = new QPushButton(m_generalPage);
     m_dataFolderBrowse->setObjectName(QStringLiteral("dataFolderBrowseButton"));
-    m_dataFolderNote = makeNote(m_generalPage);
+    m_dataFolderNote = makeNote(m_generalPage, &m_notes);
     m_dataFolderNote->setObjectName(QStringLiteral("dataFolderNote"));
+    m_closeToTrayCheck = new QCheckBox(m_generalPage);
+    m_closeToTrayCheck->setObjectName(QStringLiteral("closeToTrayCheck"));
+    m_closeToTrayNote = makeNote(m_generalPage, &m_notes);
+    m_closeToTrayNote->setObjectName(QStringLiteral("closeToTrayNote"));
 
+    auto *languageBox = new QVBoxLayout;
+    languageBox->addWidget(m_languageCombo);
+    languageBox->addWidget(m_languageNote);
     auto *folderRow = new QHBoxLayout;
     folderRow->addWidget(m_dataFolderEdit, 1);
     folderRow->addWidget(m_dataFolderBrowse);
     auto *folderBox = new QVBoxLayout;
     folderBox->addLayout(folderRow);
     folderBox->addWidget(m_dataFolderNote);
+    auto *trayBox = new QVBoxLayout;
+    trayBox->addWidget(m_closeToTrayCheck);
+    trayBox->addWidget(m_closeToTrayNote);
     auto *general = new QFormLayout(m_generalPage);
-    general->addRow(m_languageLabel, m_languageCombo);
+    // The folder field takes the width there is (some styles keep fields at their size hint).
+    general->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    general->addRow(m_languageLabel, languageBox);
     general->addRow(m_dataFolderLabel, folderBox);
+    general->addRow(trayBox);
     m_tabs->addTab(m_generalPage, QString());
+
+    // ---- Appearance
+    m_appearancePage = new QWidget(m_tabs);
+    m_appearancePage->setObjectName(QStringLiteral("appearancePage"));
+    m_themeLabel = new QLabel(m_appearancePage);
+    m_themeCombo = new QComboBox(m_appearancePage);
+    m_themeCombo->setObjectName(QStringLiteral("themeCombo"));
+    m_themeCombo->addItem(QString(), QStringLiteral("system"));
+    m_themeCombo->addItem(QString(), QStringLiteral("light"));
+    m_themeCombo->addItem(QString(), QStringLiteral("dark"));
+    m_themeLabel->setBuddy(m_themeCombo);
+    m_fontSizeLabel = new QLabel(m_appearancePage);
+    m_fontSizeSpin = new QSpinBox(m_appearancePage);
+    m_fontSizeSpin->setObjectName(QStringLiteral("fontSizeSpin"));
+    m_fontSizeSpin->setRange(kDefaultFontStep, Settings::kMaxFontSize);
+    m_fontSizeSpin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // a number needs no room
+    m_fontSizeLabel->setBuddy(m_fontSizeSpin);
+    auto *appearance = new QFormLayout(m_appearancePage);
+    appearance->addRow(m_themeLabel, m_themeCombo);
+    appearance->addRow(m_fontSizeLabel, m_fontSizeSpin);
+    m_tabs->addTab(m_appearancePage, QString());
 
     // ---- Notifications
     m_notificationsPage = new QWidget(m_tabs);
@@ -136,7 +198,7 @@ void SettingsDialog::buildUi()
     m_upReply->setObjectName(QStringLiteral("quickReplyUpButton"));
     m_downReply = new QPushButton(m_quickRepliesPage);
     m_downReply->setObjectName(QStringLiteral("quickReplyDownButton"));
-    m_quickRepliesHint = makeNote(m_quickRepliesPage);
+    m_quickRepliesHint = makeNote(m_quickRepliesPage, &m_notes);
     m_quickRepliesHint->setObjectName(QStringLiteral("quickRepliesHint"));
     auto *replyButtons = new QVBoxLayout;
     for (QPushButton *b : {m_addReply, m_editReply, m_removeReply, m_upReply, m_downReply})
@@ -155,10 +217,6 @@ void SettingsDialog::buildUi()
     m_aboutPage->setObjectName(QStringLiteral("aboutPage"));
     m_aboutName = new QLabel(m_aboutPage);
     m_aboutName->setObjectName(QStringLiteral("aboutNameLabel"));
-    QFont titleFont = m_aboutName->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_aboutName->setFont(titleFont);
     m_aboutVersion = new QLabel(m_aboutPage);
     m_aboutVersion->setObjectName(QStringLiteral("aboutVersionLabel"));
     m_aboutQt = new QLabel(m_aboutPage);
@@ -168,7 +226,7 @@ void SettingsDialog::buildUi()
     m_aboutDescription = new QLabel(m_aboutPage);
     m_aboutDescription->setObjectName(QStringLiteral("aboutDescriptionLabel"));
     m_aboutDescription->setWordWrap(true);
-    m_aboutLicense = makeNote(m_aboutPage);
+    m_aboutLicense = makeNote(m_aboutPage, &m_notes);
     m_aboutLicense->setObjectName(QStringLiteral("aboutLicenseLabel"));
     // Versions are what a bug report needs: let the user copy them.
     for (QLabel *l : {m_aboutVersion, m_aboutQt, m_aboutSqlite})
@@ -207,6 +265,9 @@ void SettingsDialog::buildUi()
 
     connect(m_languageCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateButtons);
     connect(m_dataFolderEdit, &QLineEdit::textChanged, this, &SettingsDialog::updateButtons);
+    connect(m_closeToTrayCheck, &QCheckBox::toggled, this, &SettingsDialog::updateButtons);
+    connect(m_themeCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateButtons);
+    connect(m_fontSizeSpin, &QSpinBox::valueChanged, this, &SettingsDialog::updateButtons);
     for (QCheckBox *c : {m_notificationsCheck, m_previewCheck, m_soundCheck})
         connect(c, &QCheckBox::toggled, this, &SettingsDialog::updateButtons);
     connect(m_quickReplies->model(), &QAbstractItemModel::dataChanged, this, &SettingsDialog::updateButtons);
@@ -221,6 +282,7 @@ void SettingsDialog::retranslateUi()
     setWindowTitle(tr("Settings"));
     m_tabs->setAccessibleName(tr("Settings sections"));
     m_tabs->setTabText(m_tabs->indexOf(m_generalPage), tr("General"));
+    m_tabs->setTabText(m_tabs->indexOf(m_appearancePage), tr("Appearance"));
     m_tabs->setTabText(m_tabs->indexOf(m_notificationsPage), tr("Notifications"));
     m_tabs->setTabText(m_tabs->indexOf(m_quickRepliesPage), tr("Quick replies"));
     m_tabs->setTabText(m_tabs->indexOf(m_aboutPage), tr("About"));
@@ -235,7 +297,28 @@ void SettingsDialog::retranslateUi()
         tr("Where the message database is kept. Leave empty for the default folder."));
     m_dataFolderBrowse->setText(tr("Browse…"));
     m_dataFolderBrowse->setAccessibleName(tr("Browse for the data folder"));
-    m_dataFolderNote->setText(tr("Takes effect after restart"));
+    m_closeToTrayCheck->setText(tr("&Keep running in the tray when the window is closed"));
+    m_closeToTrayCheck->setAccessibleName(tr("Keep running in the tray"));
+    m_closeToTrayCheck->setToolTip(
+        tr("New messages still arrive and notify while the window is closed; quit from the tray menu."));
+
+    m_themeLabel->setText(tr("&Theme:"));
+    m_themeCombo->setItemText(0, tr("Follow system"));
+    m_themeCombo->setItemText(1, tr("Light"));
+    m_themeCombo->setItemText(2, tr("Dark"));
+    m_themeCombo->setAccessibleName(tr("Theme"));
+    m_themeCombo->setToolTip(tr("Follow system uses the desktop's own style and colours"));
+    m_fontSizeLabel->setText(tr("Text &size:"));
+    const int systemPoints = systemFont().pointSize();
+    m_fontSizeSpin->setSpecialValueText(systemPoints > 0 ? tr("Default (%1 pt)").arg(systemPoints)
+                                                         : tr("Default"));
+    m_fontSizeSpin->setSuffix(tr(" pt"));
+    m_fontSizeSpin->setAccessibleName(tr("Text size"));
+    // Its editor is a child widget of its own; some screen readers reach it directly.
+    if (auto *editor = m_fontSizeSpin->findChild<QLineEdit *>())
+        editor->setAccessibleName(tr("Text size"));
+    m_fontSizeSpin->setToolTip(tr("The size of the text in every window; Default follows the system"));
+    updateNotes();
 
     m_notificationsCheck->setText(tr("Show desktop &notifications for new messages"));
     m_notificationsCheck->setAccessibleName(tr("Desktop notifications"));
@@ -275,25 +358,119 @@ void SettingsDialog::retranslateUi()
     m_buttons->button(QDialogButtonBox::Apply)->setAccessibleName(tr("Apply"));
 }
 
+void SettingsDialog::updateNotes()
+{
+    m_languageNote->setText(tr("This run uses the language given on the command line (--lang). A language "
+                               "chosen here applies at once and is kept for the next starts."));
+    m_languageNote->setVisible(!m_languageOverride.isEmpty());
+    if (m_dataDirOverride.isEmpty()) {
+        m_dataFolderNote->setText(tr("Takes effect after restart"));
+    } else {
+        // The path on a line of its own: word wrap would break it at a slash.
+        m_dataFolderNote->setText(tr("This run uses the folder given with --data-dir, which overrides this "
+                                     "setting:\n%1\nA folder set here is used from the next start without "
+                                     "--data-dir.")
+                                      .arg(QDir::toNativeSeparators(m_dataDirOverride)));
+    }
+    m_closeToTrayNote->setText(
+        tr("No system tray was found on this desktop, so closing the window quits HisCRM Desk."));
+    m_closeToTrayNote->setVisible(!m_trayAvailable);
+    updateFieldWidths();
+}
+
+// Fonts relative to the dialog's, so a new text size (Settings: FontSize) reaches them too.
+void SettingsDialog::updateFonts()
+{
+    const QFont noteFont = scaledFont(font(), 0.9);
+    for (QLabel *note : std::as_const(m_notes))
+        note->setFont(noteFont);
+    QFont titleFont = scaledFont(font(), 1.4);
+    titleFont.setBold(true);
+    m_aboutName->setFont(titleFont);
+    updateFieldWidths();
+}
+
+// The data folder must be readable whole (a trial found it cut off): the field is at least as wide
+// as the longest path it shows, so the dialog's minimum width fits it, the label and the Browse
+// button in the current language and font. Very long paths scroll instead of widening the dialog
+// past the screen.
+void SettingsDialog::updateFieldWidths()
+{
+    const QFontMetrics fm(m_dataFolderEdit->font());
+    int text = 0;
+    for (const QString &path : {m_dataFolderEdit->placeholderText(), m_dataFolderEdit->text(),
+                                QDir::toNativeSeparators(m_dataDirOverride)})
+        text = qMax(text, fm.horizontalAdvance(path));
+    text = qMin(text, fm.averageCharWidth() * kMaxFolderChars);
+    // The frame and margins around the text: the size hint is 17 'x' wide plus those.
+    const int frame = m_dataFolderEdit->sizeHint().width() - fm.horizontalAdvance(u'x') * 17;
+    m_dataFolderEdit->setMinimumWidth(text + frame + fm.averageCharWidth());
+}
+
 void SettingsDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    else if (event->type() == QEvent::FontChange)
+        updateFonts();
     QDialog::changeEvent(event);
 }
 
 void SettingsDialog::load()
 {
-    const int language = m_languageCombo->findData(m_settings->language());
+    m_shownLanguage = m_languageOverride.isEmpty() ? m_settings->language() : m_languageOverride;
+    const int language = m_languageCombo->findData(m_shownLanguage);
     m_languageCombo->setCurrentIndex(language < 0 ? kSystemIndex : language);
-    m_dataFolderEdit->setText(QDir::toNativeSeparators(m_settings->dataFolder()));
+    m_shownLanguage = m_languageCombo->currentData().toString();
+    m_shownDataFolder = m_dataDirOverride.isEmpty() ? m_settings->dataFolder() : m_dataDirOverride;
+    m_dataFolderEdit->setText(QDir::toNativeSeparators(m_shownDataFolder));
+    loadCloseToTray();
+    const int theme = m_themeCombo->findData(m_settings->theme());
+    m_themeCombo->setCurrentIndex(theme < 0 ? 0 : theme);
+    const int points = m_settings->fontSize();
+    m_fontSizeSpin->setValue(points <= 0 ? kDefaultFontStep : points);
     m_notificationsCheck->setChecked(m_settings->notificationsEnabled());
     m_previewCheck->setChecked(m_settings->notificationPreview());
     m_soundCheck->setChecked(m_settings->notificationSound());
     m_quickReplies->clear();
     for (const QString &reply : m_settings->quickReplies())
         m_quickReplies->addItem(makeReplyItem(reply));
+    updateNotes();
     updateButtons();
+}
+
+void SettingsDialog::setCommandLineOverrides(const QString &language, const QString &dataDir)
+{
+    m_languageOverride = language;
+    m_dataDirOverride = dataDir;
+    load();
+}
+
+void SettingsDialog::setSystemTrayAvailable(bool available)
+{
+    m_trayAvailable = available;
+    loadCloseToTray();
+    updateNotes();
+    updateButtons();
+}
+
+// Without a tray, closing the window can only quit: the box says so (off, disabled) whatever is
+// saved, and the saved choice is kept for a desktop that has one.
+void SettingsDialog::loadCloseToTray()
+{
+    m_closeToTrayCheck->setEnabled(m_trayAvailable);
+    m_closeToTrayCheck->setChecked(m_trayAvailable && m_settings->closeToTray());
+}
+
+int SettingsDialog::fontSizeFromSpin() const
+{
+    const int value = m_fontSizeSpin->value();
+    return value <= kDefaultFontStep ? 0 : value;
+}
+
+QString SettingsDialog::dataFolderFromEdit() const
+{
+    return QDir::fromNativeSeparators(m_dataFolderEdit->text().trimmed());
 }
 
 QStringList SettingsDialog::quickRepliesFromList() const
@@ -309,8 +486,11 @@ QStringList SettingsDialog::quickRepliesFromList() const
 
 bool SettingsDialog::hasPendingChanges() const
 {
-    return m_languageCombo->currentData().toString() != m_settings->language() ||
-           QDir::fromNativeSeparators(m_dataFolderEdit->text().trimmed()) != m_settings->dataFolder() ||
+    return m_languageCombo->currentData().toString() != m_shownLanguage ||
+           dataFolderFromEdit() != m_shownDataFolder ||
+           (m_trayAvailable && m_closeToTrayCheck->isChecked() != m_settings->closeToTray()) ||
+           m_themeCombo->currentData().toString() != m_settings->theme() ||
+           fontSizeFromSpin() != m_settings->fontSize() ||
            m_notificationsCheck->isChecked() != m_settings->notificationsEnabled() ||
            m_previewCheck->isChecked() != m_settings->notificationPreview() ||
            m_soundCheck->isChecked() != m_settings->notificationSound() ||
@@ -320,16 +500,38 @@ bool SettingsDialog::hasPendingChanges() const
 void SettingsDialog::apply()
 {
     const QString languageBefore = m_settings->language();
-    m_settings->setLanguage(m_languageCombo->currentData().toString());
-    m_settings->setDataFolder(QDir::fromNativeSeparators(m_dataFolderEdit->text().trimmed()));
+    const QString languageInEffect =
+        m_languageOverride.isEmpty() ? m_settings->effectiveLanguage() : m_languageOverride;
+    // Only what the user changed is saved: a control showing a command-line override untouched
+    // must not turn the override into a setting.
+    const QString language = m_languageCombo->currentData().toString();
+    const bool languageEdited = language != m_shownLanguage;
+    if (languageEdited) {
+        m_settings->setLanguage(language);
+        m_shownLanguage = language;
+        // The user's choice replaces --lang's from now on, in this dialog and the next ones.
+        m_languageOverride.clear();
+        RunOptions::clearLanguage();
+    }
+    const QString folder = dataFolderFromEdit();
+    if (folder != m_shownDataFolder) {
+        m_settings->setDataFolder(folder);
+        m_shownDataFolder = folder;
+    }
+    if (m_trayAvailable)
+        m_settings->setCloseToTray(m_closeToTrayCheck->isChecked());
+    m_settings->setTheme(m_themeCombo->currentData().toString());
+    m_settings->setFontSize(fontSizeFromSpin());
     m_settings->setNotificationsEnabled(m_notificationsCheck->isChecked());
     m_settings->setNotificationPreview(m_previewCheck->isChecked());
     m_settings->setNotificationSound(m_soundCheck->isChecked());
     m_settings->setQuickReplies(quickRepliesFromList());
     m_settings->sync();
+    updateNotes();
     updateButtons();
     emit applied();
-    if (m_settings->language() != languageBefore) {
+    if (languageEdited &&
+        (m_settings->language() != languageBefore || m_settings->effectiveLanguage() != languageInEffect)) {
         const QString code = installTranslations(QLocale(m_settings->effectiveLanguage()));
         emit languageChanged(code);
     }
@@ -362,8 +564,10 @@ void SettingsDialog::browseDataFolder()
     const QString current = m_dataFolderEdit->text().trimmed();
     const QString folder = QFileDialog::getExistingDirectory(
         this, tr("Choose the data folder"), current.isEmpty() ? Settings::defaultDataFolder() : current);
-    if (!folder.isEmpty())
+    if (!folder.isEmpty()) {
         m_dataFolderEdit->setText(QDir::toNativeSeparators(folder));
+        updateFieldWidths();
+    }
 }
 
 void SettingsDialog::addQuickReply()

@@ -5,82 +5,204 @@
 #include "common/Translations.h"
 #include "ui/AppSession.h"
 #include "ui/MainWindow.h"
+#include "ui/RunOptions.h"
 #include "ui/Screenshots.h"
 #include "ui/Settings.h"
+#include "ui/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 using namespace hiscrm;
+
+namespace {
+
+// The demo connector's rate limits, as hiscrm-master has them.
+constexpr double kMaxDemoRate = 100000;
+
+void printErr(const QString &s)
+{
+    std::fprintf(stderr, "%s\n", s.toLocal8Bit().constData());
+}
+
+// The options, described in the language installed when this is made.
+struct CommandLine
+{
+    QCommandLineParser parser;
+    QCommandLineOption demo{
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Start the demo connector (a simulated platform).")};
+    // The same wording and variable as hiscrm-master's option.
+    QCommandLineOption demoRate{
+        QStringLiteral("demo-rate"),
+        QCoreApplication::translate("main", "Demo messages per second [HISCRM_DEMO_RATE]."),
+        QStringLiteral("n"),
+        qEnvironmentVariableIsEmpty("HISCRM_DEMO_RATE") ? QString::number(ui::AppSession::kDefaultDemoRate)
+                                                        : qEnvironmentVariable("HISCRM_DEMO_RATE")};
+    QCommandLineOption dataDir{
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("main", "Keep the message history in this folder."),
+        QStringLiteral("folder")};
+    QCommandLineOption lang{QStringLiteral("lang"),
+                            QCoreApplication::translate("main", "Language: zh_CN or en."),
+                            QStringLiteral("code")};
+    // For the start-up benchmark: print when the window is interactive, then quit.
+    QCommandLineOption measure{QStringLiteral("measure-startup")};
+    // For the documentation: capture screenshots into a folder, then quit.
+    QCommandLineOption shots{QStringLiteral("screenshots"), QString(), QStringLiteral("folder")};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "HisCRM Desk: every account's messages and comments in one inbox."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        measure.setFlags(QCommandLineOption::HiddenFromHelp);
+        shots.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOptions({demo, demoRate, dataDir, lang, measure, shots});
+    }
+
+    // After parsing: whether only help or the version was asked for.
+    bool wantsInformation() const
+    {
+        const QStringList given = parser.optionNames();
+        for (const char *name : {"h", "?", "help", "help-all", "v", "version"}) {
+            if (given.contains(QLatin1String(name)))
+                return true;
+        }
+        return false;
+    }
+
+    std::optional<double> rate() const
+    {
+        bool ok = false;
+        const double r = parser.value(demoRate).toDouble(&ok);
+        if (!ok || !(r > 0) || r > kMaxDemoRate)
+            return std::nullopt;
+        return r;
+    }
+
+    // Exit code 2 and why, for a rate that is not one.
+    int rejectRate() const
+    {
+        printErr(QCoreApplication::translate("main", "--demo-rate takes a number of messages per second."));
+        if (!parser.isSet(demoRate))
+            printErr(QCoreApplication::translate("main", "HISCRM_DEMO_RATE is set to “%1”.")
+                         .arg(qEnvironmentVariable("HISCRM_DEMO_RATE")));
+        return 2;
+    }
+};
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("HisCRM"));
+    QCoreApplication::setApplicationName(QStringLiteral("HisCRM Desk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HISCRM_VERSION));
+}
+
+// --lang first, so that --help itself and every message are in the chosen language.
+QString languageToInstall(const ui::Settings &settings, const QString &langOption)
+{
+    return langOption.isEmpty() ? settings.effectiveLanguage() : langOption;
+}
+
+bool sameFolder(const QString &a, const QString &b)
+{
+    return QDir::cleanPath(QDir(a).absolutePath()) == QDir::cleanPath(QDir(b).absolutePath());
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
+    setIdentity();
+
+    // Help, the version and a bad --demo-rate need no window, and must work on a terminal without
+    // a display, where QApplication aborts before any parser could answer. So a first parse (no
+    // application exists yet, so untranslated) decides which application to make. It still sees
+    // Qt's own options (-style, -platform ...), which QApplication removes later: it takes them as
+    // unknown long options, not as bundles of letters ("-stylesheet" is no "-h"), and an unknown
+    // option is left for the real parse to report.
+    QString langOption;
+    bool runWindow = false;
+    {
+        QStringList args;
+        for (int i = 0; i < argc; ++i)
+            args << QString::fromLocal8Bit(argv[i]);
+        CommandLine first;
+        first.parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+        first.parser.parse(args);
+        runWindow = !first.wantsInformation() && first.rate().has_value();
+        langOption = first.parser.value(first.lang);
+    }
+
+    if (!runWindow) {
+        QCoreApplication app(argc, argv);
+        ui::Settings settings;
+        installTranslations(QLocale(languageToInstall(settings, langOption)));
+        CommandLine cl;
+        cl.parser.process(app); // prints help, the version or a mistake, and exits
+        return cl.rejectRate(); // what is left: the rate
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("HisCRM"));
-    QApplication::setApplicationName(QStringLiteral("HisCRM Desk"));
     QApplication::setApplicationDisplayName(QStringLiteral("HisCRM Desk"));
-    QApplication::setApplicationVersion(QStringLiteral(HISCRM_VERSION));
     QApplication::setQuitOnLastWindowClosed(true);
 
     ui::Settings settings;
-    // --lang is read before the parser so that --help itself is in the chosen language.
-    QString lang = settings.effectiveLanguage();
-    const QStringList args = QCoreApplication::arguments();
-    if (const qsizetype at = args.indexOf(QStringLiteral("--lang")); at >= 0 && at + 1 < args.size())
-        lang = args.at(at + 1);
-    installTranslations(QLocale(lang));
+    const QString language = installTranslations(QLocale(languageToInstall(settings, langOption)));
 
-    QCommandLineParser p;
-    p.setApplicationDescription(
-        QApplication::translate("main", "HisCRM Desk: every account's messages and comments in one inbox."));
-    p.addHelpOption();
-    p.addVersionOption();
-    QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QApplication::translate("main", "Start the demo connector (a simulated platform)."));
-    QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                               QApplication::translate("main", "Keep the message history in this folder."),
-                               QStringLiteral("folder"));
-    // For the start-up benchmark: print when the window is interactive, then quit.
-    QCommandLineOption measure(QStringLiteral("measure-startup"));
-    measure.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption langOption(QStringLiteral("lang"),
-                                  QApplication::translate("main", "Language: zh_CN or en."),
-                                  QStringLiteral("code"));
-    // For the documentation: capture screenshots into a folder, then quit.
-    QCommandLineOption shots(QStringLiteral("screenshots"), QString(), QStringLiteral("folder"));
-    shots.setFlags(QCommandLineOption::HiddenFromHelp);
-    p.addOptions({demo, dataDir, langOption, measure, shots});
-    p.process(app);
+    CommandLine cl;
+    cl.parser.process(app);
+    const std::optional<double> rate = cl.rate();
+    if (!rate)
+        return cl.rejectRate();
+
+    // What the command line overrides for this run, for the settings dialog to show. An override
+    // that says what the settings say anyway is none.
+    ui::RunOptions run;
+    if (!langOption.isEmpty() && settings.language() != language)
+        run.language = language;
+    if (cl.parser.isSet(cl.dataDir) &&
+        !sameFolder(cl.parser.value(cl.dataDir), settings.effectiveDataFolder()))
+        run.dataDir = QDir::cleanPath(QDir(cl.parser.value(cl.dataDir)).absolutePath());
+    ui::RunOptions::setCurrent(run);
+
+    // Before any window exists, so none is drawn in the platform's look first; and again at every
+    // change of the theme or text size in Settings.
+    ui::followAppearanceSettings(&settings);
 
     ui::AppSession session;
-    const QString folder = p.isSet(dataDir) ? p.value(dataDir) : settings.dataFolder();
+    session.setDemoRate(*rate);
+    const QString folder = cl.parser.isSet(cl.dataDir) ? cl.parser.value(cl.dataDir) : settings.dataFolder();
     if (Error e = session.start(folder)) {
         QMessageBox::critical(
             nullptr, QApplication::translate("main", "HisCRM Desk cannot start"),
             QApplication::translate("main", "The message history could not be opened.\n\n%1").arg(e.message));
         return 1;
     }
-    if (p.isSet(demo) || settings.demoEnabled())
-        session.startDemo();
+    if (cl.parser.isSet(cl.demo) || settings.demoEnabled())
+        session.startDemo(*rate);
 
     ui::MainWindow window(&session, &settings);
-    if (p.isSet(shots))
+    const bool shots = cl.parser.isSet(cl.shots);
+    if (shots)
         window.resize(1280, 800);
     window.show();
-    if (p.isSet(shots)) {
-        ui::captureScreenshots(&window, &settings, p.value(shots),
-                               lang.startsWith(u"zh") ? QStringLiteral("zh_CN") : QStringLiteral("en"),
+    if (shots) {
+        ui::captureScreenshots(&window, &settings, cl.parser.value(cl.shots), language,
                                [](bool ok) { QApplication::exit(ok ? 0 : 1); });
     }
-    if (p.isSet(measure)) {
+    if (cl.parser.isSet(cl.measure)) {
         // Queued behind the first paint: the window is interactive once the event loop turns.
         QTimer::singleShot(0, &window, [&] {
             std::printf("first_window_ms %lld\n", static_cast<long long>(sinceStart.elapsed()));
