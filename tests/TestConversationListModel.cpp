@@ -558,7 +558,10 @@ private slots:
             shown.append(model.idAt(r));
         QCOMPARE(shown, expected);
         const QModelIndex top = model.index(0);
-        QVERIFY(top.data(ContentListModel::PreviewRole).toString().startsWith(u"1 "_s));
+        // The preview is the latest comment with its author (a profile without a name: its id).
+        const QString preview = top.data(ContentListModel::PreviewRole).toString();
+        QVERIFY2(preview.startsWith(u"u-"_s) && preview.endsWith(u": 好看"_s), qPrintable(preview));
+        QVERIFY(top.data(ContentListModel::CountLabelRole).toString().startsWith(u"1 "_s));
         QCOMPARE(top.data(ContentListModel::UnreadRole).toLongLong(), 1);
         QCOMPARE(top.data(ContentListModel::AccountRole).toString(), u"店铺一"_s);
 

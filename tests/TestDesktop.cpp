@@ -6,6 +6,7 @@
 
 #include "ui/AppSession.h"
 #include "ui/ConversationListModel.h"
+#include "ui/InboxListView.h"
 #include "ui/MainWindow.h"
 #include "ui/SearchPanel.h"
 #include "ui/Settings.h"
@@ -93,15 +94,24 @@ private:
         m_settings.reset();
     }
 
+    // As the operator does: a click on the row.
     qint64 openRow(int row)
     {
         const QModelIndex i = conversations()->index(row);
-        list()->setCurrentIndex(i);
+        list()->scrollTo(i);
         const qint64 id = i.data(ConversationListModel::IdRole).toLongLong();
+        QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, list()->visualRect(i).center());
         [&] {
             QTRY_COMPARE(m_window->currentConversation(), id);
         }();
         return id;
+    }
+
+    // The list holds its rows still while the pointer is over it; the operator moves on.
+    void leaveList()
+    {
+        QTest::mouseMove(threadView()->viewport(), QPoint(10, 10));
+        QTRY_VERIFY(!static_cast<InboxListView *>(list())->isHolding());
     }
 
     qint64 unreadOf(qint64 id)
@@ -239,6 +249,7 @@ private slots:
     {
         start(true);
         const qint64 id = openRow(5);
+        leaveList();
         action("actionPin")->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return conversations()->rowOf(id) == 0; }), 20000);
         // The selection stayed on the conversation while it moved.
@@ -335,7 +346,16 @@ private slots:
         start(true);
         const qint64 id = openRow(4);
         action("actionArchive")->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return conversations()->rowOf(id) < 0; }), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed([&] { return conv(*m_session->store(), id).archived; }), 20000);
+        // Still open, so still listed (and current) until the operator leaves it...
+        QVERIFY(conversations()->rowOf(id) >= 0);
+        QCOMPARE(m_window->currentConversation(), id);
+        QCOMPARE(list()->currentIndex().data(ConversationListModel::IdRole).toLongLong(), id);
+        // ...for another chat, which the operator chose: the archived one leaves All.
+        const qint64 other = openRow(conversations()->rowOf(id) == 0 ? 1 : 0);
+        QVERIFY(other != id);
+        leaveList();
+        QTRY_VERIFY(refreshed([&] { return conversations()->rowOf(id) < 0; }));
         m_window->selectView(u"archived"_s);
         QTRY_VERIFY(conversations()->rowOf(id) >= 0);
         m_window->selectView(u"all"_s);

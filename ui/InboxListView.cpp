@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/InboxListView.h"
 
+#include <QCursor>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -40,6 +41,12 @@ InboxListView::InboxListView(QWidget *parent)
     m_keyboardHoldTimer.setSingleShot(true);
     m_keyboardHoldTimer.setInterval(kKeyboardHoldMs);
     connect(&m_keyboardHoldTimer, &QTimer::timeout, this, [this] { setKeyboardHold(false); });
+    m_pointerCheck.setInterval(kPointerCheckMs);
+    connect(&m_pointerCheck, &QTimer::timeout, this, [this] {
+        const QPoint at = viewport()->mapFromGlobal(QCursor::pos());
+        if (!viewport()->rect().contains(at) || !isVisible())
+            setPointerInside(false);
+    });
 
     // A child of the viewport, so that moving onto it does not count as leaving the list.
     m_newButton = new QToolButton(viewport());
@@ -220,6 +227,10 @@ void InboxListView::setPointerInside(bool inside)
         return;
     const bool was = isHolding();
     m_pointerInside = inside;
+    if (inside)
+        m_pointerCheck.start();
+    else
+        m_pointerCheck.stop();
     if (was != isHolding())
         emit holdingChanged(isHolding());
 }

@@ -36,6 +36,7 @@ public:
 
     // How long rows stay put after the last navigation key.
     static constexpr int kKeyboardHoldMs = 2500;
+    static constexpr int kPointerCheckMs = 400;
 
     explicit InboxListView(QWidget *parent = nullptr);
 
@@ -82,6 +83,9 @@ private:
     bool m_pointerInside = false;
     bool m_keyboardHold = false;
     QTimer m_keyboardHoldTimer;
+    // A missed Leave (a popup grabbed the mouse, a test moved it) must not hold the list forever:
+    // while held, the pointer's position is checked now and then.
+    QTimer m_pointerCheck;
     int m_newCount = 0;
     QToolButton *m_newButton = nullptr;
 };

@@ -8,6 +8,7 @@
 #include "ui/ConversationDelegate.h"
 #include "ui/ConversationListModel.h"
 #include "ui/DraftStore.h"
+#include "ui/ElidedLabel.h"
 #include "ui/Icons.h"
 #include "ui/MessageDelegate.h"
 #include "ui/SearchPanel.h"
@@ -473,23 +474,21 @@ void MainWindow::buildUi()
     auto *header = new QHBoxLayout;
     auto *titles = new QVBoxLayout;
     titles->setSpacing(2);
-    m_threadTitle = new QLabel;
+    m_threadTitle = new ElidedLabel;
     m_threadTitle->setObjectName(QStringLiteral("threadTitle"));
-    m_threadTitle->setTextFormat(Qt::PlainText);
     QFont bold = m_threadTitle->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.15);
     m_threadTitle->setFont(bold);
-    m_threadSubtitle = new QLabel;
+    m_threadSubtitle = new ElidedLabel;
     m_threadSubtitle->setObjectName(QStringLiteral("threadSubtitle"));
-    m_threadSubtitle->setTextFormat(Qt::PlainText);
     m_threadSubtitle->setForegroundRole(QPalette::PlaceholderText);
     m_threadTags = new TagChipsLabel;
     m_threadTags->setObjectName(QStringLiteral("threadTags"));
     m_threadTags->hide();
     auto *subtitleRow = new QHBoxLayout;
-    subtitleRow->addWidget(m_threadSubtitle);
-    subtitleRow->addWidget(m_threadTags, 1);
+    subtitleRow->addWidget(m_threadSubtitle, 1);
+    subtitleRow->addWidget(m_threadTags);
     titles->addWidget(m_threadTitle);
     titles->addLayout(subtitleRow);
     header->addLayout(titles, 1);
@@ -507,6 +506,8 @@ void MainWindow::buildUi()
         if (b->defaultAction() && b->defaultAction()->menu())
             b->setPopupMode(QToolButton::InstantPopup);
     }
+    // Never squeezed into an overflow menu: the titles give way instead.
+    toolbar->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     header->addWidget(toolbar);
     tl->addLayout(header);
 

@@ -28,6 +28,7 @@ class Composer;
 class ContentListModel;
 class ConversationListModel;
 class DraftStore;
+class ElidedLabel;
 class SearchPanel;
 class Settings;
 class TagChipsLabel;
@@ -131,8 +132,8 @@ private:
     QStackedWidget *m_listStack = nullptr; // conversations / contents / search
     InboxListView *m_conversationView = nullptr;
     InboxListView *m_contentView = nullptr;
-    QLabel *m_threadTitle = nullptr;
-    QLabel *m_threadSubtitle = nullptr;
+    ElidedLabel *m_threadTitle = nullptr;
+    ElidedLabel *m_threadSubtitle = nullptr;
     TagChipsLabel *m_threadTags = nullptr;
     QListView *m_threadView = nullptr;
     QToolButton *m_jumpToUnread = nullptr;
