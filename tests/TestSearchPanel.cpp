@@ -541,6 +541,29 @@ private slots:
         QCOMPARE(ready.count(), 2);
     }
 
+    void closeButtonRequestsClose()
+    {
+        auto panel = makePanel();
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        auto *close = panel->findChild<QToolButton *>(u"searchCloseButton"_s);
+        QVERIFY(close);
+        QCOMPARE(close->toolTip(), u"Close search (Esc)"_s);
+        QVERIFY(!close->accessibleName().isEmpty());
+        QVERIFY(!close->icon().isNull());
+        // At the right of the search box, on its line.
+        const QRect box = edit(*panel)->geometry();
+        QVERIFY(close->geometry().left() >= box.right());
+        QVERIFY(box.contains(QPoint(box.center().x(), close->geometry().center().y())));
+        QSignalSpy closed(panel.get(), &SearchPanel::closeRequested);
+        QTest::mouseClick(close, Qt::LeftButton);
+        QCOMPARE(closed.count(), 1);
+        // The keyboard closes too: Space on the button once Tab has reached it.
+        close->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(close, Qt::Key_Space);
+        QCOMPARE(closed.count(), 2);
+    }
+
     void loadsMoreAtTheEnd()
     {
         auto panel = makePanel();

@@ -363,6 +363,13 @@ void SearchPanel::buildUi()
     m_edit->setClearButtonEnabled(true);
     m_edit->installEventFilter(this);
 
+    m_closeButton = new QToolButton(this);
+    m_closeButton->setObjectName(QStringLiteral("searchCloseButton"));
+    m_closeButton->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+    m_closeButton->setAutoRaise(true);
+    // A click leaves the focus in the search box; Tab still reaches the button.
+    m_closeButton->setFocusPolicy(Qt::TabFocus);
+
     m_accountFilter = new QComboBox(this);
     m_accountFilter->setObjectName(QStringLiteral("accountFilter"));
     m_accountFilter->addItem(QString(), qint64(0));
@@ -442,8 +449,11 @@ void SearchPanel::buildUi()
     options->addWidget(m_unreadFilter);
     options->addStretch(1);
     options->addWidget(m_orderCombo);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_edit, 1);
+    searchRow->addWidget(m_closeButton);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_edit);
+    layout->addLayout(searchRow);
     layout->addLayout(filters);
     layout->addLayout(options);
     layout->addWidget(m_view, 1);
@@ -454,6 +464,7 @@ void SearchPanel::buildUi()
     // a newer keystroke interrupts it. An input method's composition (preedit) is not part of the
     // text and changes nothing here; only its committed text does.
     connect(m_edit, &QLineEdit::textChanged, this, &SearchPanel::onTextEdited);
+    connect(m_closeButton, &QToolButton::clicked, this, &SearchPanel::closeRequested);
 
     for (QComboBox *combo : {m_accountFilter, m_kindFilter, m_tagFilter, m_orderCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &SearchPanel::startSearch);
@@ -485,6 +496,8 @@ void SearchPanel::retranslateUi()
 {
     m_edit->setPlaceholderText(tr("Search messages and comments (Ctrl+K)"));
     m_edit->setAccessibleName(tr("Search messages and comments"));
+    m_closeButton->setToolTip(tr("Close search (Esc)"));
+    m_closeButton->setAccessibleName(tr("Close search"));
     m_accountFilter->setItemText(0, tr("All accounts"));
     m_accountFilter->setAccessibleName(tr("Account filter"));
     m_kindFilter->setItemText(0, tr("All kinds"));

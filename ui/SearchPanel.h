@@ -119,6 +119,7 @@ private:
     bool m_openWhenShown = false; // Enter came before the current query's results
 
     QLineEdit *m_edit = nullptr;
+    QToolButton *m_closeButton = nullptr;
     QComboBox *m_accountFilter = nullptr;
     QComboBox *m_kindFilter = nullptr;
     QToolButton *m_senderChip = nullptr;
