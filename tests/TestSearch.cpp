@@ -348,6 +348,36 @@ private slots:
         QVERIFY(s->conversationsByPeerName(u"\"(*"_s));
     }
 
+    void interruptAbortsTheRunningSearchOnly()
+    {
+        // Interrupted from inside the index query, where the search panel's UI thread interrupts a
+        // search that a newer keystroke superseded.
+        static Store *target = nullptr;
+        static int rows = 0;
+        target = s.get();
+        struct Unhook
+        {
+            ~Unhook() { Store::setSearchRowHookForTesting(nullptr); }
+        } unhook;
+        for (SearchOrder order : {SearchOrder::Newest, SearchOrder::Relevance}) {
+            SearchQuery q;
+            q.text = u"hello"_s;
+            q.order = order;
+            rows = 0;
+            Store::setSearchRowHookForTesting([](const SearchQuery &) {
+                if (++rows == 1)
+                    target->interrupt();
+            });
+            const auto interrupted = s->search(q);
+            Store::setSearchRowHookForTesting(nullptr);
+            QVERIFY(!interrupted);
+            QCOMPARE(interrupted.error().code, ErrorCode::Conflict);
+            QCOMPARE(rows, 1); // it stopped at the row it was interrupted on
+            // The interrupt ended with that search, and so did its snapshot: the next one runs.
+            QCOMPARE(find(q).hits.size(), 2);
+        }
+    }
+
     void renamedUserIsFoundByNewName()
     {
         Batch b;

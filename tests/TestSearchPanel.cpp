@@ -18,12 +18,17 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMutex>
 #include <QScrollBar>
+#include <QSemaphore>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
+#include <QTextCharFormat>
 #include <QToolButton>
 #include <QTranslator>
+
+#include <utility>
 
 using namespace testutil;
 using hiscrm::ui::SearchPanel;
@@ -47,6 +52,87 @@ public:
     }
     bool isEmpty() const override { return false; }
 };
+
+// Holds the panel's search for one text inside the store's index query (the store's test hook),
+// where a newer keystroke's interrupt() reaches it, until the test lets it go on. Declare it after
+// the panel: it must release a held search before the panel waits for its threads.
+class SearchGate final
+{
+public:
+    explicit SearchGate(const QString &text)
+    {
+        const QMutexLocker lock(&s_mutex);
+        // Permits an earlier gate left (released without holding anything) mean nothing here.
+        s_held.tryAcquire(s_held.available());
+        s_release.tryAcquire(s_release.available());
+        s_text = text;
+        s_armed = true;
+        s_rows = 0;
+        hiscrm::store::Store::setSearchRowHookForTesting(&SearchGate::onRow);
+    }
+    ~SearchGate()
+    {
+        hiscrm::store::Store::setSearchRowHookForTesting(nullptr);
+        release();
+    }
+    Q_DISABLE_COPY_MOVE(SearchGate)
+
+    // Whether the search for the text reached the index query and is held there.
+    // The event loop runs meanwhile, for whatever the panel does before it searches.
+    bool waitUntilHeld()
+    {
+        return QTest::qWaitFor([] { return s_held.tryAcquire(); }, 10000);
+    }
+    void release() { s_release.release(); }
+    // Index rows the search for the text has read so far.
+    static int rows()
+    {
+        const QMutexLocker lock(&s_mutex);
+        return s_rows;
+    }
+
+private:
+    static void onRow(const hiscrm::store::SearchQuery &query)
+    {
+        bool hold = false;
+        {
+            const QMutexLocker lock(&s_mutex);
+            if (query.text != s_text)
+                return;
+            ++s_rows;
+            hold = std::exchange(s_armed, false);
+        }
+        if (hold) {
+            s_held.release();
+            s_release.acquire();
+        }
+    }
+
+    static inline QMutex s_mutex;
+    static inline QString s_text;
+    static inline bool s_armed = false;
+    static inline int s_rows = 0;
+    static inline QSemaphore s_held{0};
+    static inline QSemaphore s_release{0};
+};
+
+// What an input method sends while the user composes (pinyin, not yet a character).
+void sendPreedit(QWidget *target, const QString &preedit)
+{
+    QTextCharFormat format;
+    format.setFontUnderline(true);
+    QInputMethodEvent event(preedit, {{QInputMethodEvent::TextFormat, 0, int(preedit.size()), format},
+                                      {QInputMethodEvent::Cursor, int(preedit.size()), 1, QVariant()}});
+    QCoreApplication::sendEvent(target, &event);
+}
+
+// What it sends when the user picks the characters: the composition ends, the text is committed.
+void sendCommit(QWidget *target, const QString &text)
+{
+    QInputMethodEvent event;
+    event.setCommitString(text);
+    QCoreApplication::sendEvent(target, &event);
+}
 
 } // namespace
 
@@ -160,7 +246,8 @@ private slots:
         QCOMPARE(edit(*panel)->placeholderText(), u"Search messages and comments (Ctrl+K)"_s);
         QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
         QTest::keyClicks(edit(*panel), u"dress"_s);
-        // Debounced: one search for the whole word, not one per key.
+        // Every key starts a search, but each newer one supersedes the last: only the whole
+        // word's results arrive.
         QVERIFY(ready.wait(10000));
         QCOMPARE(panel->resultCount(), 1);
         QCOMPARE(ready.count(), 1);
@@ -339,6 +426,142 @@ private slots:
         // Nothing else arrives late.
         QVERIFY(!ready.wait(300));
         QCOMPARE(panel->resultCount(), 2);
+    }
+
+    void keystrokeSearchesAtOnce()
+    {
+        auto panel = makePanel();
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        panel->focusSearch();
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        QTest::keyClick(edit(*panel), 'h');
+        // Running already when the key has been handled: no timer stands before it.
+        QVERIFY(panel->isBusy());
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(panel->resultCount(), 2); // "h" is a prefix of the two hellos
+        QTest::keyClick(edit(*panel), 'e');
+        QVERIFY(panel->isBusy());
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->text(), u"he"_s);
+        QCOMPARE(panel->resultCount(), 2);
+    }
+
+    void supersededSearchIsInterrupted()
+    {
+        auto panel = makePanel();
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        panel->focusSearch();
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        {
+            SearchGate gate(u"parcel"_s);
+            QTest::keyClicks(edit(*panel), u"parcel"_s);
+            QVERIFY(gate.waitUntilHeld()); // inside the index query, 30 matches to read
+            QCOMPARE(SearchGate::rows(), 1);
+            // The operator goes on to another word before it finished.
+            panel->focusSearch();
+            sendCommit(edit(*panel), u"发货"_s);
+            QVERIFY(panel->isBusy());
+            gate.release();
+            QVERIFY(ready.wait(10000));
+            // Only the latest text's results ever showed, and no error for the interrupted one.
+            QCOMPARE(ready.count(), 1);
+            QCOMPARE(panel->text(), u"发货"_s);
+            QCOMPARE(panel->resultCount(), 4);
+            QVERIFY(ids(*panel).contains(m_shipId));
+            QVERIFY2(panel->lastError().isEmpty(), qPrintable(panel->lastError()));
+            QCOMPARE(status(*panel), u"4 results"_s);
+            // Once every search has ended (the panel waits for them), the held one has read no
+            // row after the one it was interrupted on.
+            panel.reset();
+            QCOMPARE(SearchGate::rows(), 1);
+        }
+    }
+
+    void enterWaitsForTheLatestResults()
+    {
+        auto panel = makePanel();
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        QVERIFY(searchFor(*panel, u"发货"_s));
+        panel->focusSearch();
+        QSignalSpy open(panel.get(), &SearchPanel::openItem);
+        SearchGate gate(u"hello"_s);
+        QTest::keyClicks(edit(*panel), u"hello"_s);
+        QVERIFY(gate.waitUntilHeld());
+        // The rows shown are still the last text's: Enter must not open one of them.
+        QCOMPARE(panel->resultCount(), 4);
+        QTest::keyClick(edit(*panel), Qt::Key_Return);
+        QCOMPARE(open.count(), 0);
+        gate.release();
+        // It opens the best match of the text typed, once that arrives.
+        QTRY_COMPARE_WITH_TIMEOUT(open.count(), 1, 10000);
+        QCOMPARE(panel->resultCount(), 2);
+        QCOMPARE(open.at(0).at(0).toLongLong(), panel->resultsModel()->itemId(0));
+        QVERIFY(panel->resultsModel()->result(0).item.text.startsWith(u"Hello"_s));
+        // Once: a later refresh does not open it again.
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        panel->refresh();
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(open.count(), 1);
+    }
+
+    void inputMethodCommitsSearchPreeditDoesNot()
+    {
+        auto panel = makePanel();
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        panel->focusSearch();
+        QLineEdit *e = edit(*panel);
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        // Pinyin being composed is not text yet: nothing to search for.
+        for (const QString &preedit : {u"f"_s, u"fa"_s, u"fah"_s, u"fahuo"_s}) {
+            sendPreedit(e, preedit);
+            QVERIFY(!panel->isBusy());
+            QCOMPARE(panel->text(), QString());
+        }
+        QCOMPARE(ready.count(), 0);
+        sendCommit(e, u"发货"_s);
+        QVERIFY(panel->isBusy());
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->text(), u"发货"_s);
+        QCOMPARE(panel->resultCount(), 4);
+        // Composing the next word changes nothing until it is committed.
+        sendPreedit(e, u"tai"_s);
+        sendPreedit(e, u"taiman"_s);
+        QVERIFY(!panel->isBusy());
+        QCOMPARE(panel->text(), u"发货"_s);
+        sendCommit(e, u"太慢"_s);
+        QVERIFY(panel->isBusy());
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->text(), u"发货太慢"_s);
+        QCOMPARE(panel->resultCount(), 1);
+        QCOMPARE(ready.count(), 2);
+    }
+
+    void closeButtonRequestsClose()
+    {
+        auto panel = makePanel();
+        panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        auto *close = panel->findChild<QToolButton *>(u"searchCloseButton"_s);
+        QVERIFY(close);
+        QCOMPARE(close->toolTip(), u"Close search (Esc)"_s);
+        QVERIFY(!close->accessibleName().isEmpty());
+        QVERIFY(!close->icon().isNull());
+        // At the right of the search box, on its line.
+        const QRect box = edit(*panel)->geometry();
+        QVERIFY(close->geometry().left() >= box.right());
+        QVERIFY(box.contains(QPoint(box.center().x(), close->geometry().center().y())));
+        QSignalSpy closed(panel.get(), &SearchPanel::closeRequested);
+        QTest::mouseClick(close, Qt::LeftButton);
+        QCOMPARE(closed.count(), 1);
+        // The keyboard closes too: Space on the button once Tab has reached it.
+        close->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(close, Qt::Key_Space);
+        QCOMPARE(closed.count(), 2);
     }
 
     void loadsMoreAtTheEnd()

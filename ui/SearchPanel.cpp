@@ -20,15 +20,67 @@
 #include <QSet>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
 #include <limits>
+#include <mutex>
+#include <optional>
 #include <utility>
+#include <vector>
 
 namespace hiscrm::ui {
+
+// What the panel shares with the searches it hands to its pool. Each pool thread searches on a
+// store of its own, so a newer query can only stop an older search through that store's
+// interrupt(): a search registers its store while it runs, and the UI thread interrupts the
+// registered stores of older generations. Registering, unregistering and interrupting all hold the
+// mutex, and a job closes its store only after unregistering, so a store is never closed while it
+// is interrupted.
+struct SearchJobs
+{
+    std::atomic<quint64> latest{0}; // the newest query's generation
+    std::mutex mutex;
+    std::vector<std::pair<store::Store *, quint64>> running; // guarded by mutex
+
+    bool superseded(quint64 generation) const { return latest.load() != generation; }
+
+    // Makes `generation` the newest and interrupts every search of another (older) one.
+    void supersede(quint64 generation)
+    {
+        latest.store(generation);
+        const std::lock_guard lock(mutex);
+        for (const auto &[store, g] : running) {
+            if (g != generation)
+                store->interrupt();
+        }
+    }
+
+    // Registers a running search for its scope.
+    class Registration
+    {
+    public:
+        Registration(SearchJobs &jobs, store::Store *store, quint64 generation)
+            : m_jobs(jobs)
+            , m_store(store)
+        {
+            const std::lock_guard lock(m_jobs.mutex);
+            m_jobs.running.emplace_back(store, generation);
+        }
+        ~Registration()
+        {
+            const std::lock_guard lock(m_jobs.mutex);
+            std::erase_if(m_jobs.running, [this](const auto &r) { return r.first == m_store; });
+        }
+        Q_DISABLE_COPY_MOVE(Registration)
+
+    private:
+        SearchJobs &m_jobs;
+        store::Store *m_store;
+    };
+};
 
 // What one search (or page) produced, handed from the worker thread to the panel.
 struct SearchOutcome
@@ -43,7 +95,6 @@ struct SearchOutcome
 
 namespace {
 
-constexpr int kDebounceMs = 200;
 constexpr int kRowMargin = 6;
 constexpr int kLineSpacing = 2;
 
@@ -120,38 +171,50 @@ void resolveNames(store::Store &s, QList<SearchResult> &results)
 }
 
 SearchOutcome runSearch(const QString &path, const store::SearchQuery &query, quint64 generation, bool append,
-                        const std::shared_ptr<std::atomic<quint64>> &latest)
+                        const std::shared_ptr<SearchJobs> &jobs)
 {
     SearchOutcome out;
     out.generation = generation;
     out.append = append;
-    const auto superseded = [&] {
-        return latest->load() != generation;
-    };
-    if (superseded()) {
+    if (jobs->superseded(generation)) {
         out.stale = true;
         return out;
     }
     store::Store *s = threadStore(path, &out.error);
     if (!s)
         return out;
-    auto page = s->search(query);
-    if (!page) {
-        out.error = page.error().message;
-        // The file may have been replaced or damaged: open it afresh next time.
-        if (page.error().code != ErrorCode::InvalidArgument)
-            t_store.reset();
-        return out;
+    std::optional<Error> error;
+    {
+        const SearchJobs::Registration registration(*jobs, s, generation);
+        // A newer query that began before the registration could not interrupt this search.
+        if (jobs->superseded(generation)) {
+            out.stale = true;
+            return out;
+        }
+        auto page = s->search(query);
+        if (page) {
+            out.results.reserve(page->hits.size());
+            for (const store::SearchHit &hit : std::as_const(page->hits))
+                out.results.append(SearchResult{hit.item, hit.snippet, hit.score, {}, {}, {}});
+            // Inside the registration too: a superseded search stops at its next name query.
+            resolveNames(*s, out.results);
+            out.next = page->next;
+        } else {
+            error = page.error();
+        }
     }
-    if (superseded()) {
+    // An interrupted search fails with "cancelled": superseded, it is no error for people.
+    if (jobs->superseded(generation)) {
         out.stale = true;
         return out;
     }
-    out.results.reserve(page->hits.size());
-    for (const store::SearchHit &hit : std::as_const(page->hits))
-        out.results.append(SearchResult{hit.item, hit.snippet, hit.score, {}, {}, {}});
-    resolveNames(*s, out.results);
-    out.next = page->next;
+    if (error) {
+        out.error = error->message;
+        // The file may have been replaced or damaged: open it afresh next time (the store is no
+        // longer registered, so nobody interrupts it while it closes).
+        if (error->code != ErrorCode::InvalidArgument)
+            t_store.reset();
+    }
     return out;
 }
 
@@ -272,11 +335,14 @@ public:
 SearchPanel::SearchPanel(QString databasePath, QWidget *parent)
     : QWidget(parent)
     , m_databasePath(std::move(databasePath))
-    , m_latest(std::make_shared<std::atomic<quint64>>(0))
+    , m_jobs(std::make_shared<SearchJobs>())
 {
     setObjectName(QStringLiteral("searchPanel"));
     // Two threads: a new query can start while a superseded one is still finishing.
     m_pool.setMaxThreadCount(2);
+    // Keep the threads, and with them their open stores and page caches: after the pool's default
+    // 30 s of idleness the first keystroke would pay for opening a store and reading cold pages.
+    m_pool.setExpiryTimeout(-1);
     buildUi();
     retranslateUi();
     updateHighlightColors();
@@ -285,8 +351,9 @@ SearchPanel::SearchPanel(QString databasePath, QWidget *parent)
 
 SearchPanel::~SearchPanel()
 {
-    // Queued searches skip their work; the pool (destroyed first) waits only for running ones.
-    m_latest->store(std::numeric_limits<quint64>::max());
+    // Queued searches skip their work and running ones are interrupted; the pool (destroyed first)
+    // waits only for what is left of them.
+    m_jobs->supersede(std::numeric_limits<quint64>::max());
 }
 
 void SearchPanel::buildUi()
@@ -295,6 +362,13 @@ void SearchPanel::buildUi()
     m_edit->setObjectName(QStringLiteral("searchEdit"));
     m_edit->setClearButtonEnabled(true);
     m_edit->installEventFilter(this);
+
+    m_closeButton = new QToolButton(this);
+    m_closeButton->setObjectName(QStringLiteral("searchCloseButton"));
+    m_closeButton->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+    m_closeButton->setAutoRaise(true);
+    // A click leaves the focus in the search box; Tab still reaches the button.
+    m_closeButton->setFocusPolicy(Qt::TabFocus);
 
     m_accountFilter = new QComboBox(this);
     m_accountFilter->setObjectName(QStringLiteral("accountFilter"));
@@ -375,19 +449,22 @@ void SearchPanel::buildUi()
     options->addWidget(m_unreadFilter);
     options->addStretch(1);
     options->addWidget(m_orderCombo);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_edit, 1);
+    searchRow->addWidget(m_closeButton);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_edit);
+    layout->addLayout(searchRow);
     layout->addLayout(filters);
     layout->addLayout(options);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
     updateDateEdits();
 
-    m_debounce = new QTimer(this);
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(kDebounceMs);
-    connect(m_debounce, &QTimer::timeout, this, &SearchPanel::startSearch);
-    connect(m_edit, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    // No delay before searching: a search takes about a millisecond at a million messages, and
+    // a newer keystroke interrupts it. An input method's composition (preedit) is not part of the
+    // text and changes nothing here; only its committed text does.
+    connect(m_edit, &QLineEdit::textChanged, this, &SearchPanel::onTextEdited);
+    connect(m_closeButton, &QToolButton::clicked, this, &SearchPanel::closeRequested);
 
     for (QComboBox *combo : {m_accountFilter, m_kindFilter, m_tagFilter, m_orderCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &SearchPanel::startSearch);
@@ -419,6 +496,8 @@ void SearchPanel::retranslateUi()
 {
     m_edit->setPlaceholderText(tr("Search messages and comments (Ctrl+K)"));
     m_edit->setAccessibleName(tr("Search messages and comments"));
+    m_closeButton->setToolTip(tr("Close search (Esc)"));
+    m_closeButton->setAccessibleName(tr("Close search"));
     m_accountFilter->setItemText(0, tr("All accounts"));
     m_accountFilter->setAccessibleName(tr("Account filter"));
     m_kindFilter->setItemText(0, tr("All kinds"));
@@ -629,17 +708,25 @@ store::SearchQuery SearchPanel::currentQuery() const
     return q;
 }
 
+void SearchPanel::onTextEdited()
+{
+    // An Enter waiting for results was for the text before this edit.
+    m_openWhenShown = false;
+    startSearch();
+}
+
 void SearchPanel::startSearch()
 {
-    m_debounce->stop();
     ++m_generation;
-    m_latest->store(m_generation);
+    m_jobs->supersede(m_generation);
     m_next.clear();
     const store::SearchQuery query = currentQuery();
     if (query.text.trimmed().isEmpty()) {
         m_busy = false;
         m_searched = false;
         m_error.clear();
+        m_shownGeneration = m_generation;
+        m_openWhenShown = false;
         m_model->clear();
         updateStatus();
         emit resultsReady(0);
@@ -667,7 +754,7 @@ void SearchPanel::run(const store::SearchQuery &query, bool append)
 {
     m_busy = true;
     m_watcher->setFuture(
-        QtConcurrent::run(&m_pool, runSearch, m_databasePath, query, m_generation, append, m_latest));
+        QtConcurrent::run(&m_pool, runSearch, m_databasePath, query, m_generation, append, m_jobs));
 }
 
 void SearchPanel::onFinished()
@@ -680,8 +767,11 @@ void SearchPanel::onFinished()
         return;
     m_busy = false;
     m_searched = true;
+    if (!out.append)
+        m_shownGeneration = out.generation;
     if (!out.error.isEmpty()) {
         m_error = out.error;
+        m_openWhenShown = false;
         if (out.append)
             m_model->stopFetching();
         else
@@ -701,6 +791,10 @@ void SearchPanel::onFinished()
     }
     updateStatus();
     emit resultsReady(m_model->rowCount());
+    if (m_openWhenShown && !out.append) {
+        m_openWhenShown = false;
+        openCurrent();
+    }
 }
 
 void SearchPanel::moveSelection(int delta)
@@ -717,6 +811,12 @@ void SearchPanel::moveSelection(int delta)
 
 void SearchPanel::openCurrent()
 {
+    // The rows may still be an older text's (typing outruns the search): never open one of them;
+    // open the current text's best match when its results arrive.
+    if (m_shownGeneration != m_generation) {
+        m_openWhenShown = true;
+        return;
+    }
     QModelIndex index = m_view->currentIndex();
     // Enter right after typing opens the best match, as in other command palettes.
     if (!index.isValid() && m_model->rowCount() > 0)
@@ -727,9 +827,9 @@ void SearchPanel::openCurrent()
 
 bool SearchPanel::handleEscape()
 {
+    m_openWhenShown = false;
     if (!m_edit->text().isEmpty()) {
-        m_edit->clear();
-        startSearch();
+        m_edit->clear(); // searches (for nothing) through textChanged
         m_edit->setFocus(Qt::OtherFocusReason);
         return true;
     }

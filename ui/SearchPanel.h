@@ -3,7 +3,8 @@
 
 // Global search over messages and comments (Ctrl+K). Searches run on a thread pool of the panel's
 // own, each thread with its own read-only Store on the database file, so typing never waits for
-// SQLite and the UI thread's connection is never shared.
+// SQLite and the UI thread's connection is never shared. Every edit starts a search at once; a
+// newer one interrupts the searches still running for older texts, whose results never show.
 
 #include "model/Model.h"
 
@@ -11,7 +12,6 @@
 #include <QThreadPool>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 
 class QCheckBox;
@@ -20,7 +20,6 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QTimer;
 class QToolButton;
 
 namespace hiscrm::store {
@@ -30,6 +29,7 @@ struct SearchQuery;
 namespace hiscrm::ui {
 
 class SearchResultsModel;
+struct SearchJobs;
 struct SearchOutcome;
 
 class SearchPanel final : public QWidget
@@ -99,22 +99,27 @@ private:
     void moveSelection(int delta);
     void openCurrent();
     bool handleEscape();
+    void onTextEdited();
 
     QString m_databasePath;
     qint64 m_senderId = 0;
     QString m_senderName;
     int m_pageSize = 50;
 
-    // Bumped for every new query; a result of an older one is dropped, and queued work for one
-    // checks it to skip running at all.
-    std::shared_ptr<std::atomic<quint64>> m_latest;
+    // Shared with the searches in the pool: the newest query's generation (a result of an older
+    // one is dropped, queued work for one skips running at all) and the stores of the searches
+    // running now, which a newer query interrupts.
+    std::shared_ptr<SearchJobs> m_jobs;
     quint64 m_generation = 0;
-    QString m_next; // cursor of the next page of the current query
+    quint64 m_shownGeneration = 0; // the query whose first page the rows show
+    QString m_next;                // cursor of the next page of the current query
     QString m_error;
-    bool m_searched = false; // results (or an error) of the current text are shown
-    bool m_busy = false;     // a search or page of the current query is running
+    bool m_searched = false;      // results (or an error) of the current text are shown
+    bool m_busy = false;          // a search or page of the current query is running
+    bool m_openWhenShown = false; // Enter came before the current query's results
 
     QLineEdit *m_edit = nullptr;
+    QToolButton *m_closeButton = nullptr;
     QComboBox *m_accountFilter = nullptr;
     QComboBox *m_kindFilter = nullptr;
     QToolButton *m_senderChip = nullptr;
@@ -130,7 +135,6 @@ private:
     QListView *m_view = nullptr;
     QLabel *m_status = nullptr;
     SearchResultsModel *m_model = nullptr;
-    QTimer *m_debounce = nullptr;
     QFutureWatcher<SearchOutcome> *m_watcher = nullptr;
     // Last member, so destroyed first: it waits for running searches while the watcher they report
     // to still exists, and its threads' connections close as the threads exit.

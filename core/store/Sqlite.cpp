@@ -269,8 +269,13 @@ ReadTransaction::ReadTransaction(Database &db)
 
 ReadTransaction::~ReadTransaction()
 {
-    if (m_open)
-        sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    if (!m_open)
+        return;
+    sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    // Store::interrupt() from another thread can land on the COMMIT itself; the snapshot would
+    // then stay open and the next BEGIN on this connection fail. Ending a read never loses data.
+    for (int attempt = 0; attempt < 3 && !sqlite3_get_autocommit(m_db.handle()); ++attempt)
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 } // namespace hiscrm::store

@@ -308,6 +308,11 @@ public:
     Error waitForSearchIndex(int timeoutMs = 60000);
     // Thread-safe: aborts a search running on this store's connection from another thread.
     void interrupt();
+    // Tests only: called in the searching thread for every row the index query yields, while that
+    // query runs, so a test can hold a search exactly where interrupt() aborts it (the desktop's
+    // search panel cancels superseded searches so). Null by default: one relaxed load per row.
+    using SearchRowHook = void (*)(const SearchQuery &query);
+    static void setSearchRowHookForTesting(SearchRowHook hook);
 
     // ---- change feed --------------------------------------------------------------------------
     Result<ChangePage> changes(qint64 since, int limit = 1000);

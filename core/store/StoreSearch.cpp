@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <atomic>
 
 namespace hiscrm::store {
 
@@ -56,6 +57,14 @@ Cursor parseCursor(const QString &s, SearchOrder order)
     return c;
 }
 
+std::atomic<Store::SearchRowHook> g_rowHook{nullptr};
+
+void rowHook(const SearchQuery &query)
+{
+    if (const Store::SearchRowHook hook = g_rowHook.load(std::memory_order_relaxed))
+        hook(query);
+}
+
 QByteArray orOf(const QList<QByteArray> &tokens)
 {
     if (tokens.size() == 1)
@@ -70,6 +79,11 @@ QByteArray orOf(const QList<QByteArray> &tokens)
 }
 
 } // namespace
+
+void Store::setSearchRowHookForTesting(SearchRowHook hook)
+{
+    g_rowHook.store(hook);
+}
 
 Error Store::waitForSearchIndex(int timeoutMs)
 {
@@ -207,6 +221,7 @@ Result<SearchPage> Store::search(const SearchQuery &query)
                               "AND rowid < ?3 ORDER BY rowid DESC");
             s.bindUtf8(1, match).bind(2, lo).bind(3, hi);
             while (s.next()) {
+                rowHook(query);
                 const auto it = d->loadItem(s.int64(0));
                 if (!it || !accept(*it))
                     continue;
@@ -227,8 +242,10 @@ Result<SearchPage> Store::search(const SearchQuery &query)
                 d->db.prepare("SELECT rowid, hiscrm_rank(items_fts) FROM search.items_fts WHERE items_fts "
                               "MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?4");
             s.bindUtf8(1, match).bind(2, lo).bind(3, hi).bind(4, kRelevanceCandidates);
-            while (s.next())
+            while (s.next()) {
+                rowHook(query);
                 ranked.append({s.real(1), s.int64(0)});
+            }
         }
         std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
             return a.first != b.first ? a.first < b.first : a.second > b.second;

@@ -21,9 +21,10 @@ struct Options
     qint64 messages = -1;      // -1: the workload's default
     qint64 conversations = -1; // -1: the workload's default
     quint64 seed = 1;
-    int queries = 600; // search
+    int queries = -1;  // search, search-typing; -1: the workload's default
     int calls = -1;    // list, open; -1: the workload's default
     int batch = 1000;  // ingest, worker-ingest: items per batch
+    int interval = -1; // search-typing: ms between keystrokes; -1: the default
     QString db;        // empty: a temporary directory
     bool keep = false;
     bool json = false;

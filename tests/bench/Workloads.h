@@ -14,5 +14,6 @@ JsonLine runList(const Options &options);
 JsonLine runOpen(const Options &options);
 JsonLine runWorkerIngest(const Options &options);
 JsonLine runStartup(const Options &options);
+JsonLine runSearchTyping(const Options &options); // needs a QApplication
 
 } // namespace hiscrm::bench

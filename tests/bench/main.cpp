@@ -9,11 +9,14 @@
 
 #include <sqlite3.h>
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <cstring>
 #include <functional>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace hiscrm::bench;
@@ -43,6 +46,10 @@ const QList<Workload> &workloads()
         {u"startup"_s,
          u"the desktop app on a prepared history: first window and peak RSS; --messages (100000), --calls runs (5)"_s,
          runStartup},
+        {u"search-typing"_s,
+         u"typing into the real search panel, keystroke to results and to paint, vs Store::search; "
+         u"--messages (100000), --queries (100), --interval ms (100)"_s,
+         runSearchTyping},
     };
     return list;
 }
@@ -72,9 +79,25 @@ bool positive(const QCommandLineParser &parser, const QString &option, qint64 ma
 
 } // namespace
 
+// Whether the command line names a workload that drives widgets.
+bool wantsWidgets(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "search-typing") == 0)
+            return true;
+    }
+    return false;
+}
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // search-typing shows a real SearchPanel and needs a QApplication, offscreen unless a platform
+    // is chosen; the other workloads need no GUI, nor a display.
+    const bool widgets = wantsWidgets(argc, argv);
+    if (widgets && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app =
+        widgets ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(u"hiscrm-bench"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(HISCRM_VERSION));
 
@@ -92,15 +115,16 @@ int main(int argc, char *argv[])
         {u"messages"_s, u"Messages and comments to generate."_s, u"N"_s},
         {u"conversations"_s, u"Conversations to generate."_s, u"N"_s},
         {u"seed"_s, u"Seed of the generator and the query mix (default 1)."_s, u"S"_s, u"1"_s},
-        {u"queries"_s, u"search: timed queries (default 600)."_s, u"Q"_s},
+        {u"queries"_s, u"search: timed queries (default 600); search-typing: queries typed (100)."_s, u"Q"_s},
         {u"calls"_s, u"list, open: timed calls (defaults 2000, 1000)."_s, u"N"_s},
         {u"batch"_s, u"ingest, worker-ingest: items per worker batch (default 1000, at most 5000)."_s,
          u"N"_s},
+        {u"interval"_s, u"search-typing: milliseconds between keystrokes (default 100)."_s, u"MS"_s},
         {u"db"_s, u"Keep the prepared store at PATH; reuse it when it holds the same data."_s, u"PATH"_s},
         {u"keep"_s, u"Keep the temporary directory."_s},
         {u"json"_s, u"End stdout with one line of JSON."_s},
     });
-    parser.process(app);
+    parser.process(*app);
 
     const QStringList args = parser.positionalArguments();
     const Workload *workload = nullptr;
@@ -117,7 +141,8 @@ int main(int argc, char *argv[])
 
     Options options;
     options.workload = workload->name;
-    qint64 queries = options.queries, calls = options.calls, batch = options.batch;
+    qint64 queries = options.queries, calls = options.calls, batch = options.batch,
+           interval = options.interval;
     QString error;
     bool seedOk = false;
     options.seed = parser.value(u"seed"_s).toULongLong(&seedOk);
@@ -128,13 +153,15 @@ int main(int argc, char *argv[])
         !positive(parser, u"conversations"_s, 10'000'000, &options.conversations, &error) ||
         !positive(parser, u"queries"_s, kMaxCount, &queries, &error) ||
         !positive(parser, u"calls"_s, kMaxCount, &calls, &error) ||
-        !positive(parser, u"batch"_s, hiscrm::protocol::kMaxBatchRecords, &batch, &error)) {
+        !positive(parser, u"batch"_s, hiscrm::protocol::kMaxBatchRecords, &batch, &error) ||
+        !positive(parser, u"interval"_s, 60'000, &interval, &error)) {
         printError(error);
         return 2;
     }
     options.queries = int(queries);
     options.calls = int(calls);
     options.batch = int(batch);
+    options.interval = int(interval);
     options.db = parser.value(u"db"_s);
     options.keep = parser.isSet(u"keep"_s);
     options.json = parser.isSet(u"json"_s);
