@@ -5,6 +5,7 @@
 // with where it went, and the colours of the filled shapes. Tests assert on what a row shows (its
 // title, preview, time, avatar) rather than on pixels, which differ between fonts and styles.
 
+#include <QMap>
 #include <QPaintDevice>
 #include <QPaintEngine>
 #include <QPainterPath>
@@ -33,19 +34,27 @@ public:
     QList<Text> texts;
     QList<QColor> fills; // brush colours of filled shapes, in order
 
-    QStringList strings() const
+    // What was drawn, one string per baseline, runs joined left to right. A font engine splits one
+    // drawText() into runs per script ("粉丝" and "11" of "粉丝11"), so text is matched per line.
+    QStringList lines() const
     {
-        QStringList out;
+        QMap<int, QMap<qreal, QString>> byLine;
         for (const Text &t : texts)
-            out << t.text;
+            byLine[qRound(t.at.y())][t.at.x()] += t.text;
+        QStringList out;
+        for (const auto &line : byLine) {
+            QString joined;
+            for (const QString &run : line)
+                joined += run;
+            out << joined;
+        }
         return out;
     }
-    bool drew(const QString &text) const { return strings().contains(text); }
-    // Any drawn run that contains `part`.
-    bool drewPart(const QString &part) const
+    // Whether some line shows `text`.
+    bool drew(const QString &text) const
     {
-        for (const Text &t : texts) {
-            if (t.text.contains(part))
+        for (const QString &line : lines()) {
+            if (line.contains(text))
                 return true;
         }
         return false;

@@ -24,6 +24,8 @@ namespace hiscrm::ui {
 class InboxListView final : public QListView
 {
     Q_OBJECT
+    Q_PROPERTY(bool holding READ isHolding NOTIFY holdingChanged)
+    Q_PROPERTY(int newCount READ newCount)
 
 public:
     enum class OpenReason

@@ -1617,8 +1617,10 @@ void MainWindow::showUserCard(qint64 conversationId)
     dialog.resize(440, 480);
     dialog.exec();
     // Exactly the chat chosen, archived or not, in whatever view is shown: it joins the list.
-    if (chosen)
+    if (chosen) {
+        activateWindow(); // back from the card, where the reply box is
         openThread(ItemKind::Message, chosen, 0, OpenReason::Elsewhere);
+    }
 }
 
 void MainWindow::pollStatus()
