@@ -95,9 +95,15 @@ Result<QString> AppSession::enableExternalWorkers(quint16 port, const QString &t
 {
     if (!m_master)
         return Error{ErrorCode::Io, tr("The inbox is not running.")};
-    if (!m_workerUrl.isEmpty())
-        return m_workerUrl;
     Error e;
+    if (!m_workerUrl.isEmpty()) {
+        // Already listening: the address stays, a token given from now on is the one to present.
+        if (!token.isEmpty() && token != m_workerToken) {
+            m_master->runSync([&] { m_master->master()->setWorkerToken(token); });
+            m_workerToken = token;
+        }
+        return m_workerUrl;
+    }
     m_master->runSync([&] {
         master::Master *m = m_master->master();
         m->setWorkerToken(token);

@@ -367,10 +367,6 @@ void MainWindow::buildUi()
     auto *wl = new QVBoxLayout(welcome);
     wl->addStretch();
     m_welcomeTitle = new QLabel;
-    QFont big = m_welcomeTitle->font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
-    big.setBold(true);
-    m_welcomeTitle->setFont(big);
     m_welcomeTitle->setAlignment(Qt::AlignCenter);
     m_welcomeText = new QLabel;
     m_welcomeText->setObjectName(QStringLiteral("welcomeText"));
@@ -476,10 +472,6 @@ void MainWindow::buildUi()
     titles->setSpacing(2);
     m_threadTitle = new ElidedLabel;
     m_threadTitle->setObjectName(QStringLiteral("threadTitle"));
-    QFont bold = m_threadTitle->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.15);
-    m_threadTitle->setFont(bold);
     m_threadSubtitle = new ElidedLabel;
     m_threadSubtitle->setObjectName(QStringLiteral("threadSubtitle"));
     m_threadSubtitle->setForegroundRole(QPalette::PlaceholderText);
@@ -497,8 +489,6 @@ void MainWindow::buildUi()
     auto *toolbar = new QToolBar;
     toolbar->setObjectName(QStringLiteral("threadToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    const int iconSize = qMax(20, fontMetrics().height() + 4);
-    toolbar->setIconSize(QSize(iconSize, iconSize));
     for (const char *n : {"actionMarkRead", "actionMarkUnread", "actionPin", "actionArchive", "actionMute",
                           "actionTags", "actionUserCard", "actionSearch"})
         toolbar->addAction(action(n));
@@ -570,7 +560,6 @@ void MainWindow::buildUi()
 
     auto *composerRow = new QHBoxLayout;
     m_composer = new Composer;
-    m_composer->setMaximumHeight(m_composer->fontMetrics().lineSpacing() * 5);
     m_composer->setQuickReplies(m_settings->quickReplies());
     m_composer->setEnabled(false);
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::sendReply);
@@ -638,6 +627,26 @@ void MainWindow::buildUi()
     statusBar()->addWidget(m_statusSource);
     statusBar()->addWidget(m_statusConnectors, 1);
     statusBar()->addPermanentWidget(m_statusWorkers);
+    applyFonts();
+}
+
+void MainWindow::applyFonts()
+{
+    // The few widgets with a font of their own follow the application's (the text size setting).
+    const QFont base = QApplication::font();
+    QFont big = base;
+    big.setPointSizeF(base.pointSizeF() * 1.6);
+    big.setBold(true);
+    m_welcomeTitle->setFont(big);
+    QFont title = base;
+    title.setBold(true);
+    title.setPointSizeF(base.pointSizeF() * 1.15);
+    m_threadTitle->setFont(title);
+    m_composer->setMaximumHeight(QFontMetrics(base).lineSpacing() * 5 + 2 * m_composer->frameWidth() +
+                                 int(m_composer->document()->documentMargin() * 2));
+    const int iconSize = qMax(20, QFontMetrics(base).height() + 4);
+    if (auto *toolbar = findChild<QToolBar *>(QStringLiteral("threadToolbar")))
+        toolbar->setIconSize(QSize(iconSize, iconSize));
 }
 
 void MainWindow::retranslateUi()
@@ -712,6 +721,12 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange && m_fileMenu)
         retranslateUi();
+    if (event->type() == QEvent::FontChange && m_fileMenu) {
+        applyFonts();
+        rebuildSidebar(); // its group titles are bold copies of the font
+    }
+    if (event->type() == QEvent::PaletteChange && m_fileMenu)
+        rebuildSidebar(); // account rows carry a colour taken from the palette
     if (event->type() == QEvent::ActivationChange && isActiveWindow())
         maybeMarkRead();
     QMainWindow::changeEvent(event);
@@ -994,7 +1009,8 @@ void MainWindow::notifyFailedReplies(const QList<store::FailedReply> &failed)
         statusBar()->showMessage(message + QLatin1Char(' ') + tr("Open the chat and press Retry."), 15000);
         // Always worth a notification: a customer is waiting for an answer that never left.
         if (m_settings->notificationsEnabled())
-            m_tray->notify(f.kind == ItemKind::Message ? f.threadId : 0, tr("Reply not sent"), message);
+            m_tray->notify(f.kind == ItemKind::Message ? f.threadId : 0, tr("Reply not sent"), message,
+                           false);
     }
     m_knownFailed = now;
     m_failedPrimed = true;

@@ -77,6 +77,7 @@ private:
     };
 
     void buildUi();
+    void applyFonts();
     void buildActions();
     void retranslateUi();
     void rebuildSidebar();

@@ -173,12 +173,14 @@ void TrayNotifier::setWindowVisible(bool visible)
     retranslateUi();
 }
 
-void TrayNotifier::notify(qint64 conversationId, const QString &title, const QString &body)
+void TrayNotifier::notify(qint64 conversationId, const QString &title, const QString &body,
+                          bool bodyIsMessageText)
 {
     if (!m_enabled)
         return;
     // Without a preview the notification must not leak the text to whoever sees the screen.
-    m_last = Notification{conversationId, title, m_showPreview ? body : tr("New message")};
+    m_last =
+        Notification{conversationId, title, m_showPreview || !bodyIsMessageText ? body : tr("New message")};
     ++m_notificationCount;
     if (m_sound)
         QApplication::beep();

@@ -59,7 +59,10 @@ public:
 
     // A desktop notification for a new message, when notifications are enabled. Without a system
     // tray (offscreen, some desktops) nothing is shown, but the decision is still recorded.
-    void notify(qint64 conversationId, const QString &title, const QString &body);
+    // bodyIsMessageText: the body quotes a customer (hidden when previews are off); an alert of the
+    // app's own (a reply that failed) is always shown.
+    void notify(qint64 conversationId, const QString &title, const QString &body,
+                bool bodyIsMessageText = true);
     Notification lastNotification() const { return m_last; }
     int notificationCount() const { return m_notificationCount; }
 
