@@ -303,8 +303,8 @@
         <translation>Cannot create the data folder %1. Choose a folder you can write to in Settings, or start with --data-dir.</translation>
     </message>
     <message>
-        <source>The master is not running.</source>
-        <translation>The master is not running.</translation>
+        <source>The inbox is not running.</source>
+        <translation>The inbox is not running.</translation>
     </message>
 </context>
 <context>
@@ -320,25 +320,34 @@ Account: %2</source>
 Account: %2</translation>
     </message>
     <message numerus="yes">
-        <source>%1, %n unread comments</source>
-        <translation>
-            <numerusform>%1, %n unread comment</numerusform>
-            <numerusform>%1, %n unread comments</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1, %n comments</source>
-        <translation>
-            <numerusform>%1, %n comment</numerusform>
-            <numerusform>%1, %n comments</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n comments</source>
         <translation>
             <numerusform>%n comment</numerusform>
             <numerusform>%n comments</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread comments, latest: %2</source>
+        <translation>
+            <numerusform>%1, %n unread comment, latest: %2</numerusform>
+            <numerusform>%1, %n unread comments, latest: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n comments, latest: %2</source>
+        <translation>
+            <numerusform>%1, %n comment, latest: %2</numerusform>
+            <numerusform>%1, %n comments, latest: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comment recalled</source>
+        <translation>Comment recalled</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>comment author: comment text</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -350,6 +359,29 @@ Account: %2</translation>
     <message>
         <source>%1+</source>
         <translation>%1+</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <comment>waiting time in minutes</comment>
+        <translation>%1+ {1m?}</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <comment>waiting time in hours</comment>
+        <translation>%1+ {1h?}</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <comment>waiting time in days</comment>
+        <translation>%1+ {1d?}</translation>
+    </message>
+    <message>
+        <source>Draft:</source>
+        <translation>Draft:</translation>
+    </message>
+    <message>
+        <source>You:</source>
+        <translation>You:</translation>
     </message>
 </context>
 <context>
@@ -378,6 +410,45 @@ Account: %2</translation>
     <message>
         <source>Message recalled</source>
         <translation>Message recalled</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::DraftStore</name>
+    <message>
+        <source>Drafts could not be saved to %1: %2</source>
+        <translation>Drafts could not be saved to %1: %2</translation>
+    </message>
+    <message>
+        <source>Drafts could not be read from %1: %2</source>
+        <translation>Drafts could not be read from %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::InboxListModel</name>
+    <message>
+        <source>unknown error</source>
+        <translation>unknown error</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::InboxListView</name>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the new activity at the top of the list</source>
+        <translation>Show the new activity at the top of the list</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversations with new activity; press to show them</source>
+        <translation>
+            <numerusform>%n conversation with new activity; press to show them</numerusform>
+            <numerusform>%n conversations with new activity; press to show them</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -411,16 +482,8 @@ Account: %2</translation>
         <translation>Search…</translation>
     </message>
     <message>
-        <source>Search all messages and comments (Ctrl+K)</source>
-        <translation>Search all messages and comments (Ctrl+K)</translation>
-    </message>
-    <message>
         <source>Find in conversation…</source>
         <translation>Find in conversation…</translation>
-    </message>
-    <message>
-        <source>Search in this conversation (Ctrl+F)</source>
-        <translation>Search in this conversation (Ctrl+F)</translation>
     </message>
     <message>
         <source>Previous conversation</source>
@@ -451,16 +514,8 @@ Account: %2</translation>
         <translation>Pin</translation>
     </message>
     <message>
-        <source>Pin or unpin the conversation</source>
-        <translation>Pin or unpin the conversation</translation>
-    </message>
-    <message>
         <source>Archive</source>
         <translation>Archive</translation>
-    </message>
-    <message>
-        <source>Archive or unarchive the conversation</source>
-        <translation>Archive or unarchive the conversation</translation>
     </message>
     <message>
         <source>Mute</source>
@@ -479,10 +534,6 @@ Account: %2</translation>
         <translation>User card</translation>
     </message>
     <message>
-        <source>Profile of the person you are talking to</source>
-        <translation>Profile of the person you are talking to</translation>
-    </message>
-    <message>
         <source>Retry sending</source>
         <translation>Retry sending</translation>
     </message>
@@ -495,14 +546,6 @@ Account: %2</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <source>Start the demo connector</source>
-        <translation>Start the demo connector</translation>
-    </message>
-    <message>
-        <source>Connect an external worker…</source>
-        <translation>Connect an external worker…</translation>
-    </message>
-    <message>
         <source>About HisCRM Desk</source>
         <translation>About HisCRM Desk</translation>
     </message>
@@ -511,16 +554,8 @@ Account: %2</translation>
         <translation>Welcome to HisCRM Desk</translation>
     </message>
     <message>
-        <source>There is no account yet. Start the demo connector to see a working inbox with simulated fans, or connect an external worker that watches your real accounts.</source>
-        <translation>There is no account yet. Start the demo connector to see a working inbox with simulated fans, or connect an external worker that watches your real accounts.</translation>
-    </message>
-    <message>
         <source>Start the demo</source>
         <translation>Start the demo</translation>
-    </message>
-    <message>
-        <source>Connect an external worker</source>
-        <translation>Connect an external worker</translation>
     </message>
     <message>
         <source>Views and accounts</source>
@@ -543,14 +578,6 @@ Account: %2</translation>
         <translation>Reply</translation>
     </message>
     <message>
-        <source>Write a reply — Enter sends, Shift+Enter starts a new line</source>
-        <translation>Write a reply — Enter sends, Shift+Enter starts a new line</translation>
-    </message>
-    <message>
-        <source>Quick replies</source>
-        <translation>Quick replies</translation>
-    </message>
-    <message>
         <source>Insert a quick reply</source>
         <translation>Insert a quick reply</translation>
     </message>
@@ -567,24 +594,8 @@ Account: %2</translation>
         <translation>Characters used of the platform's limit</translation>
     </message>
     <message>
-        <source>Master state</source>
-        <translation>Master state</translation>
-    </message>
-    <message>
-        <source>Connector state</source>
-        <translation>Connector state</translation>
-    </message>
-    <message>
-        <source>Messages per second</source>
-        <translation>Messages per second</translation>
-    </message>
-    <message>
         <source>No conversation selected</source>
         <translation>No conversation selected</translation>
-    </message>
-    <message>
-        <source>Pick a conversation on the left, or press Ctrl+K to search.</source>
-        <translation>Pick a conversation on the left, or press Ctrl+K to search.</translation>
     </message>
     <message>
         <source>Inbox</source>
@@ -639,10 +650,6 @@ Account: %2</translation>
         <translation>%1 on %2: %3</translation>
     </message>
     <message>
-        <source>HisCRM Desk (%1)</source>
-        <translation>HisCRM Desk (%1)</translation>
-    </message>
-    <message>
         <source>New message</source>
         <translation>New message</translation>
     </message>
@@ -665,10 +672,6 @@ Account: %2</translation>
     <message>
         <source>Unarchive</source>
         <translation>Unarchive</translation>
-    </message>
-    <message>
-        <source>Muted</source>
-        <translation>Muted</translation>
     </message>
     <message>
         <source>For 1 hour</source>
@@ -697,14 +700,6 @@ Account: %2</translation>
     <message>
         <source>New tag</source>
         <translation>New tag</translation>
-    </message>
-    <message>
-        <source>Tag name:</source>
-        <translation>Tag name:</translation>
-    </message>
-    <message>
-        <source>Tag colour</source>
-        <translation>Tag colour</translation>
     </message>
     <message>
         <source>No unread conversation in this view.</source>
@@ -755,80 +750,12 @@ Account: %2</translation>
         <translation>Conversations with this user</translation>
     </message>
     <message>
-        <source>running, logged in</source>
-        <translation>running, logged in</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>running</translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation>starting</translation>
-    </message>
-    <message>
-        <source>restarting after an error</source>
-        <translation>restarting after an error</translation>
-    </message>
-    <message>
-        <source>failed: %1</source>
-        <translation>failed: %1</translation>
-    </message>
-    <message>
         <source>stopped</source>
         <translation>stopped</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>, last sync %1</source>
-        <translation>, last sync %1</translation>
-    </message>
-    <message>
-        <source>Master: running</source>
-        <translation>Master: running</translation>
-    </message>
-    <message>
-        <source>Master: stopped</source>
-        <translation>Master: stopped</translation>
-    </message>
-    <message>
-        <source>workers connect to %1</source>
-        <translation>workers connect to %1</translation>
-    </message>
-    <message>
-        <source>No connector running</source>
-        <translation>No connector running</translation>
-    </message>
-    <message>
-        <source>%1 msgs/s</source>
-        <translation>%1 msgs/s</translation>
-    </message>
-    <message>
-        <source>The demo connector is starting; the inbox appears in a moment.</source>
-        <translation>The demo connector is starting; the inbox appears in a moment.</translation>
-    </message>
-    <message>
-        <source>Workers connect to %1 with the worker token:
-%2
-See docs/protocol.md for the messages a worker sends.</source>
-        <translation>Workers connect to %1 with the worker token:
-%2
-See docs/protocol.md for the messages a worker sends.</translation>
-    </message>
-    <message>
-        <source>External workers (for example browser-automation crawlers) connect to this computer at:</source>
-        <translation>External workers (for example browser-automation crawlers) connect to this computer at:</translation>
-    </message>
-    <message>
-        <source>Worker token</source>
-        <translation>Worker token</translation>
-    </message>
-    <message>
-        <source>Copy URL and token</source>
-        <translation>Copy URL and token</translation>
     </message>
     <message>
         <source>mark it read</source>
@@ -882,6 +809,342 @@ See docs/protocol.md for the messages a worker sends.</translation>
         <source>retry the reply</source>
         <translation>retry the reply</translation>
     </message>
+    <message>
+        <source>create the tag</source>
+        <translation>create the tag</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>action (shortcut)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Search all messages and comments</source>
+        <translation>Search all messages and comments</translation>
+    </message>
+    <message>
+        <source>Search in this conversation</source>
+        <translation>Search in this conversation</translation>
+    </message>
+    <message>
+        <source>Write a reply</source>
+        <translation>Write a reply</translation>
+    </message>
+    <message>
+        <source>Put the caret in the reply box</source>
+        <translation>Put the caret in the reply box</translation>
+    </message>
+    <message>
+        <source>Add or remove tags</source>
+        <translation>Add or remove tags</translation>
+    </message>
+    <message>
+        <source>Mark all in this view read…</source>
+        <translation>Mark all in this view read…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Fill the inbox with a simulated platform's fans</source>
+        <translation>Fill the inbox with a simulated platform's fans</translation>
+    </message>
+    <message>
+        <source>Connect your own crawler…</source>
+        <translation>Connect your own crawler…</translation>
+    </message>
+    <message>
+        <source>There is no account yet. Start the demo to see a working inbox with simulated fans, or connect the crawler that watches your real accounts.</source>
+        <translation>There is no account yet. Start the demo to see a working inbox with simulated fans, or connect the crawler that watches your real accounts.</translation>
+    </message>
+    <message>
+        <source>Connect your own crawler</source>
+        <translation>Connect your own crawler</translation>
+    </message>
+    <message>
+        <source>Write a reply — Enter sends, Shift+Enter starts a new line, / picks a quick reply</source>
+        <translation>Write a reply — Enter sends, Shift+Enter starts a new line, / picks a quick reply</translation>
+    </message>
+    <message>
+        <source>Quick replies (or type / in the reply box)</source>
+        <translation>Quick replies (or type / in the reply box)</translation>
+    </message>
+    <message>
+        <source>Send the reply (Enter)</source>
+        <translation>Send the reply (Enter)</translation>
+    </message>
+    <message>
+        <source>First unread</source>
+        <translation>First unread</translation>
+    </message>
+    <message>
+        <source>Scroll up to the first message you have not read</source>
+        <translation>Scroll up to the first message you have not read</translation>
+    </message>
+    <message>
+        <source>Where the inbox comes from</source>
+        <translation>Where the inbox comes from</translation>
+    </message>
+    <message>
+        <source>Platform connections</source>
+        <translation>Platform connections</translation>
+    </message>
+    <message>
+        <source>Crawlers</source>
+        <translation>Crawlers</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk is still running</source>
+        <translation>HisCRM Desk is still running</translation>
+    </message>
+    <message>
+        <source>New messages keep arriving and notify you. Quit from the tray icon's menu or with File &gt; Quit; Settings can make closing the window quit instead.</source>
+        <translation>New messages keep arriving and notify you. Quit from the tray icon's menu or with File &gt; Quit; Settings can make closing the window quit instead.</translation>
+    </message>
+    <message>
+        <source>(%1) HisCRM Desk</source>
+        <translation>(%1) HisCRM Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats</source>
+        <translation>
+            <numerusform>%n unread chat</numerusform>
+            <numerusform>%n unread chats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats waiting for your reply</source>
+        <translation>
+            <numerusform>%n chat waiting for your reply</numerusform>
+            <numerusform>%n chats waiting for your reply</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread pinned chats</source>
+        <translation>
+            <numerusform>%n unread pinned chat</numerusform>
+            <numerusform>%n unread pinned chats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread archived chats</source>
+        <translation>
+            <numerusform>%n unread archived chat</numerusform>
+            <numerusform>%n unread archived chats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread comments</source>
+        <translation>
+            <numerusform>%n unread comment</numerusform>
+            <numerusform>%n unread comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats with this tag</source>
+        <translation>
+            <numerusform>%n unread chat with this tag</numerusform>
+            <numerusform>%n unread chats with this tag</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats and comments</source>
+        <translation>
+            <numerusform>%n unread chat and comments</numerusform>
+            <numerusform>%n unread chats and comments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A reply was not sent: %1</source>
+        <translation>A reply was not sent: %1</translation>
+    </message>
+    <message>
+        <source>Your reply to %1 was not sent: %2</source>
+        <translation>Your reply to %1 was not sent: %2</translation>
+    </message>
+    <message>
+        <source>Open the chat and press Retry.</source>
+        <translation>Open the chat and press Retry.</translation>
+    </message>
+    <message>
+        <source>Reply not sent</source>
+        <translation>Reply not sent</translation>
+    </message>
+    <message>
+        <source>Pick a conversation in the list, or press %1 to search.</source>
+        <translation>Pick a conversation in the list, or press %1 to search.</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archived</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>muted</translation>
+    </message>
+    <message>
+        <source>Replying to %1: “%2”</source>
+        <translation>Replying to %1: “%2”</translation>
+    </message>
+    <message>
+        <source>Replying to the video; select a comment to answer it.</source>
+        <translation>Replying to the video; select a comment to answer it.</translation>
+    </message>
+    <message>
+        <source>The reply is %1 characters long; the platform takes at most %2. Shorten it and send again.</source>
+        <translation>The reply is %1 characters long; the platform takes at most %2. Shorten it and send again.</translation>
+    </message>
+    <message>
+        <source>Sending the reply again…</source>
+        <translation>Sending the reply again…</translation>
+    </message>
+    <message>
+        <source>Muted until you unmute it</source>
+        <translation>Muted until you unmute it</translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation>Muted until %1</translation>
+    </message>
+    <message>
+        <source>Mark comments read</source>
+        <translation>Mark comments read</translation>
+    </message>
+    <message>
+        <source>Everything in this view is read.</source>
+        <translation>Everything in this view is read.</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>Mark all read</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n chats in this view as read?</source>
+        <translation>
+            <numerusform>Mark %n chat in this view as read?</numerusform>
+            <numerusform>Mark %n chats in this view as read?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archived)</translation>
+    </message>
+    <message>
+        <source>Inbox on this computer</source>
+        <translation>Inbox on this computer</translation>
+    </message>
+    <message>
+        <source>Inbox stopped</source>
+        <translation>Inbox stopped</translation>
+    </message>
+    <message>
+        <source>Demo platform</source>
+        <translation>Demo platform</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>connected, not logged in</source>
+        <translation>connected, not logged in</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connecting…</translation>
+    </message>
+    <message>
+        <source>reconnecting after a problem</source>
+        <translation>reconnecting after a problem</translation>
+    </message>
+    <message>
+        <source>stopped by an error: %1</source>
+        <translation>stopped by an error: %1</translation>
+    </message>
+    <message>
+        <source>, new messages at %1</source>
+        <translation>, new messages at %1</translation>
+    </message>
+    <message>
+        <source>No platform connected</source>
+        <translation>No platform connected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n crawlers connected</source>
+        <translation>
+            <numerusform>%n crawler connected</numerusform>
+            <numerusform>%n crawlers connected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for your crawler</source>
+        <translation>Waiting for your crawler</translation>
+    </message>
+    <message>
+        <source>Crawlers connect to %1</source>
+        <translation>Crawlers connect to %1</translation>
+    </message>
+    <message>
+        <source>The demo is starting; the inbox appears in a moment.</source>
+        <translation>The demo is starting; the inbox appears in a moment.</translation>
+    </message>
+    <message>
+        <source>The inbox could not open its door for crawlers: %1</source>
+        <translation>The inbox could not open its door for crawlers: %1</translation>
+    </message>
+    <message>
+        <source>Crawlers cannot connect: %1</source>
+        <translation>Crawlers cannot connect: %1</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>New line in the reply</source>
+        <translation>New line in the reply</translation>
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation>Shift+Enter</translation>
+    </message>
+    <message>
+        <source>Pick a quick reply</source>
+        <translation>Pick a quick reply</translation>
+    </message>
+    <message>
+        <source>/ at the start of the reply</source>
+        <translation>/ at the start of the reply</translation>
+    </message>
+    <message>
+        <source>Leave the reply box</source>
+        <translation>Leave the reply box</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Move through the list</source>
+        <translation>Move through the list</translation>
+    </message>
+    <message>
+        <source>↑ ↓ Page Up Page Down Home End</source>
+        <translation>↑ ↓ Page Up Page Down Home End</translation>
+    </message>
+    <message>
+        <source>Open the chat of the list's current row</source>
+        <translation>Open the chat of the list's current row</translation>
+    </message>
+    <message>
+        <source>Close the search</source>
+        <translation>Close the search</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>
@@ -894,12 +1157,16 @@ See docs/protocol.md for the messages a worker sends.</translation>
         <translation>Retry</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>Failed: %1</translation>
-    </message>
-    <message>
         <source>unknown error</source>
         <translation>unknown error</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>New messages</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1326,14 @@ See docs/protocol.md for the messages a worker sends.</translation>
         <source>%1 · %2</source>
         <comment>conversation or video title · account name</comment>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Close search (Esc)</source>
+        <translation>Close search (Esc)</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>Close search</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1533,139 @@ See docs/protocol.md for the messages a worker sends.</translation>
         <source>Choose the data folder</source>
         <translation>Choose the data folder</translation>
     </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation>&amp;Keep running in the tray when the window is closed</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation>Keep running in the tray</translation>
+    </message>
+    <message>
+        <source>New messages still arrive and notify while the window is closed; quit from the tray menu.</source>
+        <translation>New messages still arrive and notify while the window is closed; quit from the tray menu.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Theme:</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Follow system uses the desktop's own style and colours</source>
+        <translation>Follow system uses the desktop's own style and colours</translation>
+    </message>
+    <message>
+        <source>Text &amp;size:</source>
+        <translation>Text &amp;size:</translation>
+    </message>
+    <message>
+        <source>Default (%1 pt)</source>
+        <translation>Default (%1 pt)</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>The size of the text in every window; Default follows the system</source>
+        <translation>The size of the text in every window; Default follows the system</translation>
+    </message>
+    <message>
+        <source>This run uses the language given on the command line (--lang). A language chosen here applies at once and is kept for the next starts.</source>
+        <translation>This run uses the language given on the command line (--lang). A language chosen here applies at once and is kept for the next starts.</translation>
+    </message>
+    <message>
+        <source>This run uses the folder given with --data-dir, which overrides this setting:
+%1
+A folder set here is used from the next start without --data-dir.</source>
+        <translation>This run uses the folder given with --data-dir, which overrides this setting:
+%1
+A folder set here is used from the next start without --data-dir.</translation>
+    </message>
+    <message>
+        <source>No system tray was found on this desktop, so closing the window quits HisCRM Desk.</source>
+        <translation>No system tray was found on this desktop, so closing the window quits HisCRM Desk.</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::TagChipsLabel</name>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::TagDialog</name>
+    <message>
+        <source>New tag</source>
+        <translation>New tag</translation>
+    </message>
+    <message>
+        <source>For example: VIP, After-sales, Wholesale</source>
+        <translation>For example: VIP, After-sales, Wholesale</translation>
+    </message>
+    <message>
+        <source>Tag name</source>
+        <translation>Tag name</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>Colour %1</translation>
+    </message>
+    <message>
+        <source>Create tag</source>
+        <translation>Create tag</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Colour:</translation>
+    </message>
+    <message>
+        <source>A tag named “%1” already exists.</source>
+        <translation>A tag named “%1” already exists.</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::ThreadModel</name>
@@ -1306,8 +1714,8 @@ See docs/protocol.md for the messages a worker sends.</translation>
         <translation>Originally: %1</translation>
     </message>
     <message>
-        <source>Not sent: %1. Double-click to retry.</source>
-        <translation>Not sent: %1. Double-click to retry.</translation>
+        <source>Not sent: %1. Click Retry to send it again.</source>
+        <translation>Not sent: %1. Click Retry to send it again.</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1750,63 @@ See docs/protocol.md for the messages a worker sends.</translation>
     <message>
         <source>HisCRM Desk tray menu</source>
         <translation>HisCRM Desk tray menu</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::WorkerSetupDialog</name>
+    <message>
+        <source>Connect your own crawler</source>
+        <translation>Connect your own crawler</translation>
+    </message>
+    <message>
+        <source>A crawler is a program that stays logged in to your real accounts (for example a browser-automation script your team runs) and hands their new messages and comments to this inbox. Replies you write here go back out through it.
+
+Give the person who set up the crawler these two values. They stay the same every time you start HisCRM Desk, so a crawler set up once keeps working. Only programs on this computer can connect.</source>
+        <translation>A crawler is a program that stays logged in to your real accounts (for example a browser-automation script your team runs) and hands their new messages and comments to this inbox. Replies you write here go back out through it.
+
+Give the person who set up the crawler these two values. They stay the same every time you start HisCRM Desk, so a crawler set up once keeps working. Only programs on this computer can connect.</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>The address</translation>
+    </message>
+    <message>
+        <source>The key</source>
+        <translation>The key</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Key:</translation>
+    </message>
+    <message>
+        <source>Copy both</source>
+        <translation>Copy both</translation>
+    </message>
+    <message>
+        <source>Address: %1
+Key: %2</source>
+        <translation>Address: %1
+Key: %2</translation>
+    </message>
+    <message>
+        <source>Both copied to the clipboard.</source>
+        <translation>Both copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Copy %1</translation>
+    </message>
+    <message>
+        <source>%1 was copied to the clipboard.</source>
+        <translation>%1 was copied to the clipboard.</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1904,10 @@ Every option can also be set through the environment variable named in brackets.
     <message>
         <source>Language: zh_CN or en.</source>
         <translation>Language: zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>HISCRM_DEMO_RATE is set to “%1”.</source>
+        <translation>HISCRM_DEMO_RATE is set to “%1”.</translation>
     </message>
 </context>
 </TS>

@@ -304,8 +304,8 @@
         <translation>无法创建数据文件夹 %1。请在设置中选择一个可写入的文件夹，或使用 --data-dir 启动。</translation>
     </message>
     <message>
-        <source>The master is not running.</source>
-        <translation>主服务未在运行。</translation>
+        <source>The inbox is not running.</source>
+        <translation>收件箱没有在运行。</translation>
     </message>
 </context>
 <context>
@@ -321,22 +321,31 @@ Account: %2</source>
 账号：%2</translation>
     </message>
     <message numerus="yes">
-        <source>%1, %n unread comments</source>
-        <translation>
-            <numerusform>%1，%n 条未读评论</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1, %n comments</source>
-        <translation>
-            <numerusform>%1，%n 条评论</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n comments</source>
         <translation>
             <numerusform>%n 条评论</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread comments, latest: %2</source>
+        <translation>
+            <numerusform>%1，%n 条未读评论，最新：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n comments, latest: %2</source>
+        <translation>
+            <numerusform>%1，%n 条评论，最新：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comment recalled</source>
+        <translation>评论已撤回</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>comment author: comment text</comment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -348,6 +357,29 @@ Account: %2</source>
     <message>
         <source>%1+</source>
         <translation>%1+</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <comment>waiting time in minutes</comment>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <comment>waiting time in hours</comment>
+        <translation>%1小时</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <comment>waiting time in days</comment>
+        <translation>%1天</translation>
+    </message>
+    <message>
+        <source>Draft:</source>
+        <translation>草稿：</translation>
+    </message>
+    <message>
+        <source>You:</source>
+        <translation>你：</translation>
     </message>
 </context>
 <context>
@@ -375,6 +407,43 @@ Account: %2</source>
     <message>
         <source>Message recalled</source>
         <translation>消息已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::DraftStore</name>
+    <message>
+        <source>Drafts could not be saved to %1: %2</source>
+        <translation>草稿无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Drafts could not be read from %1: %2</source>
+        <translation>无法从 %1 读取草稿：%2</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::InboxListModel</name>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::InboxListView</name>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n 条新动态</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the new activity at the top of the list</source>
+        <translation>在列表顶部显示新动态</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversations with new activity; press to show them</source>
+        <translation>
+            <numerusform>%n 个会话有新动态，按下即可显示</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -408,16 +477,8 @@ Account: %2</source>
         <translation>搜索…</translation>
     </message>
     <message>
-        <source>Search all messages and comments (Ctrl+K)</source>
-        <translation>搜索全部消息和评论（Ctrl+K）</translation>
-    </message>
-    <message>
         <source>Find in conversation…</source>
         <translation>在会话中查找…</translation>
-    </message>
-    <message>
-        <source>Search in this conversation (Ctrl+F)</source>
-        <translation>在此会话中搜索（Ctrl+F）</translation>
     </message>
     <message>
         <source>Previous conversation</source>
@@ -448,16 +509,8 @@ Account: %2</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <source>Pin or unpin the conversation</source>
-        <translation>置顶或取消置顶会话</translation>
-    </message>
-    <message>
         <source>Archive</source>
         <translation>归档</translation>
-    </message>
-    <message>
-        <source>Archive or unarchive the conversation</source>
-        <translation>归档或取消归档会话</translation>
     </message>
     <message>
         <source>Mute</source>
@@ -476,10 +529,6 @@ Account: %2</source>
         <translation>用户名片</translation>
     </message>
     <message>
-        <source>Profile of the person you are talking to</source>
-        <translation>当前聊天对象的资料</translation>
-    </message>
-    <message>
         <source>Retry sending</source>
         <translation>重试发送</translation>
     </message>
@@ -492,14 +541,6 @@ Account: %2</source>
         <translation>退出</translation>
     </message>
     <message>
-        <source>Start the demo connector</source>
-        <translation>启动演示连接器</translation>
-    </message>
-    <message>
-        <source>Connect an external worker…</source>
-        <translation>连接外部工作节点…</translation>
-    </message>
-    <message>
         <source>About HisCRM Desk</source>
         <translation>关于 HisCRM Desk</translation>
     </message>
@@ -508,16 +549,8 @@ Account: %2</source>
         <translation>欢迎使用 HisCRM Desk</translation>
     </message>
     <message>
-        <source>There is no account yet. Start the demo connector to see a working inbox with simulated fans, or connect an external worker that watches your real accounts.</source>
-        <translation>还没有任何账号。启动演示连接器，即可看到由模拟粉丝实时互动的收件箱；或连接外部工作节点，接入你的真实账号。</translation>
-    </message>
-    <message>
         <source>Start the demo</source>
         <translation>启动演示</translation>
-    </message>
-    <message>
-        <source>Connect an external worker</source>
-        <translation>连接外部工作节点</translation>
     </message>
     <message>
         <source>Views and accounts</source>
@@ -540,14 +573,6 @@ Account: %2</source>
         <translation>回复</translation>
     </message>
     <message>
-        <source>Write a reply — Enter sends, Shift+Enter starts a new line</source>
-        <translation>输入回复——按 Enter 发送，Shift+Enter 换行</translation>
-    </message>
-    <message>
-        <source>Quick replies</source>
-        <translation>快捷回复</translation>
-    </message>
-    <message>
         <source>Insert a quick reply</source>
         <translation>插入快捷回复</translation>
     </message>
@@ -564,24 +589,8 @@ Account: %2</source>
         <translation>已用字数 / 平台字数上限</translation>
     </message>
     <message>
-        <source>Master state</source>
-        <translation>主服务状态</translation>
-    </message>
-    <message>
-        <source>Connector state</source>
-        <translation>连接器状态</translation>
-    </message>
-    <message>
-        <source>Messages per second</source>
-        <translation>每秒消息数</translation>
-    </message>
-    <message>
         <source>No conversation selected</source>
         <translation>未选择会话</translation>
-    </message>
-    <message>
-        <source>Pick a conversation on the left, or press Ctrl+K to search.</source>
-        <translation>请在左侧选择一个会话，或按 Ctrl+K 搜索。</translation>
     </message>
     <message>
         <source>Inbox</source>
@@ -636,10 +645,6 @@ Account: %2</source>
         <translation>%1（%2）：%3</translation>
     </message>
     <message>
-        <source>HisCRM Desk (%1)</source>
-        <translation>HisCRM Desk (%1)</translation>
-    </message>
-    <message>
         <source>New message</source>
         <translation>新消息</translation>
     </message>
@@ -662,10 +667,6 @@ Account: %2</source>
     <message>
         <source>Unarchive</source>
         <translation>取消归档</translation>
-    </message>
-    <message>
-        <source>Muted</source>
-        <translation>已免打扰</translation>
     </message>
     <message>
         <source>For 1 hour</source>
@@ -694,14 +695,6 @@ Account: %2</source>
     <message>
         <source>New tag</source>
         <translation>新建标签</translation>
-    </message>
-    <message>
-        <source>Tag name:</source>
-        <translation>标签名称：</translation>
-    </message>
-    <message>
-        <source>Tag colour</source>
-        <translation>标签颜色</translation>
     </message>
     <message>
         <source>No unread conversation in this view.</source>
@@ -752,80 +745,12 @@ Account: %2</source>
         <translation>与此用户的会话</translation>
     </message>
     <message>
-        <source>running, logged in</source>
-        <translation>运行中，已登录</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation>正在启动</translation>
-    </message>
-    <message>
-        <source>restarting after an error</source>
-        <translation>出错后正在重启</translation>
-    </message>
-    <message>
-        <source>failed: %1</source>
-        <translation>失败：%1</translation>
-    </message>
-    <message>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>, last sync %1</source>
-        <translation>，上次同步 %1</translation>
-    </message>
-    <message>
-        <source>Master: running</source>
-        <translation>主服务：运行中</translation>
-    </message>
-    <message>
-        <source>Master: stopped</source>
-        <translation>主服务：已停止</translation>
-    </message>
-    <message>
-        <source>workers connect to %1</source>
-        <translation>工作节点连接地址：%1</translation>
-    </message>
-    <message>
-        <source>No connector running</source>
-        <translation>没有正在运行的连接器</translation>
-    </message>
-    <message>
-        <source>%1 msgs/s</source>
-        <translation>%1 条/秒</translation>
-    </message>
-    <message>
-        <source>The demo connector is starting; the inbox appears in a moment.</source>
-        <translation>演示连接器正在启动，收件箱稍后就会出现。</translation>
-    </message>
-    <message>
-        <source>Workers connect to %1 with the worker token:
-%2
-See docs/protocol.md for the messages a worker sends.</source>
-        <translation>工作节点使用以下工作节点令牌连接到 %1：
-%2
-工作节点发送的消息格式请参阅 docs/protocol.md。</translation>
-    </message>
-    <message>
-        <source>External workers (for example browser-automation crawlers) connect to this computer at:</source>
-        <translation>外部工作节点（例如浏览器自动化爬虫）通过以下地址连接到本机：</translation>
-    </message>
-    <message>
-        <source>Worker token</source>
-        <translation>工作节点令牌</translation>
-    </message>
-    <message>
-        <source>Copy URL and token</source>
-        <translation>复制地址和令牌</translation>
     </message>
     <message>
         <source>mark it read</source>
@@ -879,6 +804,333 @@ See docs/protocol.md for the messages a worker sends.</source>
         <source>retry the reply</source>
         <translation>重试回复</translation>
     </message>
+    <message>
+        <source>create the tag</source>
+        <translation>创建标签</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>action (shortcut)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Search all messages and comments</source>
+        <translation>搜索全部私信和评论</translation>
+    </message>
+    <message>
+        <source>Search in this conversation</source>
+        <translation>在此会话中搜索</translation>
+    </message>
+    <message>
+        <source>Write a reply</source>
+        <translation>写回复</translation>
+    </message>
+    <message>
+        <source>Put the caret in the reply box</source>
+        <translation>把光标放到回复框</translation>
+    </message>
+    <message>
+        <source>Add or remove tags</source>
+        <translation>添加或移除标签</translation>
+    </message>
+    <message>
+        <source>Mark all in this view read…</source>
+        <translation>将此视图全部标为已读…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Fill the inbox with a simulated platform&apos;s fans</source>
+        <translation>用模拟平台的粉丝消息填充收件箱</translation>
+    </message>
+    <message>
+        <source>Connect your own crawler…</source>
+        <translation>连接你自己的采集程序…</translation>
+    </message>
+    <message>
+        <source>There is no account yet. Start the demo to see a working inbox with simulated fans, or connect the crawler that watches your real accounts.</source>
+        <translation>还没有账号。启动演示可以看到有模拟粉丝的收件箱，或者连接监控你真实账号的采集程序。</translation>
+    </message>
+    <message>
+        <source>Connect your own crawler</source>
+        <translation>连接你自己的采集程序</translation>
+    </message>
+    <message>
+        <source>Write a reply — Enter sends, Shift+Enter starts a new line, / picks a quick reply</source>
+        <translation>输入回复 — Enter 发送，Shift+Enter 换行，输入 / 选择快捷回复</translation>
+    </message>
+    <message>
+        <source>Quick replies (or type / in the reply box)</source>
+        <translation>快捷回复（也可以在回复框输入 /）</translation>
+    </message>
+    <message>
+        <source>Send the reply (Enter)</source>
+        <translation>发送回复（Enter）</translation>
+    </message>
+    <message>
+        <source>First unread</source>
+        <translation>第一条未读</translation>
+    </message>
+    <message>
+        <source>Scroll up to the first message you have not read</source>
+        <translation>向上滚动到你还没读的第一条消息</translation>
+    </message>
+    <message>
+        <source>Where the inbox comes from</source>
+        <translation>收件箱的来源</translation>
+    </message>
+    <message>
+        <source>Platform connections</source>
+        <translation>平台连接</translation>
+    </message>
+    <message>
+        <source>Crawlers</source>
+        <translation>采集程序</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk is still running</source>
+        <translation>HisCRM Desk 仍在运行</translation>
+    </message>
+    <message>
+        <source>New messages keep arriving and notify you. Quit from the tray icon&apos;s menu or with File &gt; Quit; Settings can make closing the window quit instead.</source>
+        <translation>新消息会继续到达并通知你。要退出，请使用托盘图标菜单或“文件 &gt; 退出”；也可以在设置中改为关闭窗口即退出。</translation>
+    </message>
+    <message>
+        <source>(%1) HisCRM Desk</source>
+        <translation>(%1) HisCRM Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats</source>
+        <translation>
+            <numerusform>%n 个未读会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats waiting for your reply</source>
+        <translation>
+            <numerusform>%n 个会话等待你回复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread pinned chats</source>
+        <translation>
+            <numerusform>%n 个未读置顶会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread archived chats</source>
+        <translation>
+            <numerusform>%n 个未读归档会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread comments</source>
+        <translation>
+            <numerusform>%n 条未读评论</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats with this tag</source>
+        <translation>
+            <numerusform>%n 个带此标签的未读会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats and comments</source>
+        <translation>
+            <numerusform>%n 个未读会话和评论</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A reply was not sent: %1</source>
+        <translation>一条回复没有发出：%1</translation>
+    </message>
+    <message>
+        <source>Your reply to %1 was not sent: %2</source>
+        <translation>你给 %1 的回复没有发出：%2</translation>
+    </message>
+    <message>
+        <source>Open the chat and press Retry.</source>
+        <translation>请打开该会话并点击“重试”。</translation>
+    </message>
+    <message>
+        <source>Reply not sent</source>
+        <translation>回复未发出</translation>
+    </message>
+    <message>
+        <source>Pick a conversation in the list, or press %1 to search.</source>
+        <translation>在列表中选择一个会话，或按 %1 搜索。</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>已免打扰</translation>
+    </message>
+    <message>
+        <source>Replying to %1: “%2”</source>
+        <translation>回复 %1：“%2”</translation>
+    </message>
+    <message>
+        <source>Replying to the video; select a comment to answer it.</source>
+        <translation>正在回复视频；选中一条评论即可回复该评论。</translation>
+    </message>
+    <message>
+        <source>The reply is %1 characters long; the platform takes at most %2. Shorten it and send again.</source>
+        <translation>回复有 %1 个字，平台最多允许 %2 个字。请删减后再发送。</translation>
+    </message>
+    <message>
+        <source>Sending the reply again…</source>
+        <translation>正在重新发送回复…</translation>
+    </message>
+    <message>
+        <source>Muted until you unmute it</source>
+        <translation>免打扰，直到你手动取消</translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation>免打扰至 %1</translation>
+    </message>
+    <message>
+        <source>Mark comments read</source>
+        <translation>将评论标为已读</translation>
+    </message>
+    <message>
+        <source>Everything in this view is read.</source>
+        <translation>此视图中的会话都已读。</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n chats in this view as read?</source>
+        <translation>
+            <numerusform>将此视图中的 %n 个会话标为已读？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1（已归档）</translation>
+    </message>
+    <message>
+        <source>Inbox on this computer</source>
+        <translation>收件箱在本机</translation>
+    </message>
+    <message>
+        <source>Inbox stopped</source>
+        <translation>收件箱已停止</translation>
+    </message>
+    <message>
+        <source>Demo platform</source>
+        <translation>演示平台</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connected, not logged in</source>
+        <translation>已连接，未登录</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>reconnecting after a problem</source>
+        <translation>出现问题，正在重新连接</translation>
+    </message>
+    <message>
+        <source>stopped by an error: %1</source>
+        <translation>因错误停止：%1</translation>
+    </message>
+    <message>
+        <source>, new messages at %1</source>
+        <translation>，最新消息 %1</translation>
+    </message>
+    <message>
+        <source>No platform connected</source>
+        <translation>没有已连接的平台</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n crawlers connected</source>
+        <translation>
+            <numerusform>已连接 %n 个采集程序</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for your crawler</source>
+        <translation>等待你的采集程序连接</translation>
+    </message>
+    <message>
+        <source>Crawlers connect to %1</source>
+        <translation>采集程序连接到 %1</translation>
+    </message>
+    <message>
+        <source>The demo is starting; the inbox appears in a moment.</source>
+        <translation>演示正在启动，收件箱马上出现。</translation>
+    </message>
+    <message>
+        <source>The inbox could not open its door for crawlers: %1</source>
+        <translation>收件箱无法为采集程序开放连接：%1</translation>
+    </message>
+    <message>
+        <source>Crawlers cannot connect: %1</source>
+        <translation>采集程序无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>New line in the reply</source>
+        <translation>在回复中换行</translation>
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation>Shift+Enter</translation>
+    </message>
+    <message>
+        <source>Pick a quick reply</source>
+        <translation>选择快捷回复</translation>
+    </message>
+    <message>
+        <source>/ at the start of the reply</source>
+        <translation>在回复开头输入 /</translation>
+    </message>
+    <message>
+        <source>Leave the reply box</source>
+        <translation>离开回复框</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Move through the list</source>
+        <translation>在列表中移动</translation>
+    </message>
+    <message>
+        <source>↑ ↓ Page Up Page Down Home End</source>
+        <translation>↑ ↓ Page Up Page Down Home End</translation>
+    </message>
+    <message>
+        <source>Open the chat of the list&apos;s current row</source>
+        <translation>打开列表当前行的会话</translation>
+    </message>
+    <message>
+        <source>Close the search</source>
+        <translation>关闭搜索</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>
@@ -891,12 +1143,16 @@ See docs/protocol.md for the messages a worker sends.</source>
         <translation>重试</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>发送失败：%1</translation>
-    </message>
-    <message>
         <source>unknown error</source>
         <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>新消息</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发出：%1</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1310,14 @@ See docs/protocol.md for the messages a worker sends.</source>
         <source>%1 · %2</source>
         <comment>conversation or video title · account name</comment>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Close search (Esc)</source>
+        <translation>关闭搜索（Esc）</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>关闭搜索</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1517,139 @@ See docs/protocol.md for the messages a worker sends.</source>
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation>关闭窗口时在托盘中继续运行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation>在托盘中继续运行</translation>
+    </message>
+    <message>
+        <source>New messages still arrive and notify while the window is closed; quit from the tray menu.</source>
+        <translation>窗口关闭后仍会接收新消息并通知你；请从托盘菜单退出。</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Follow system uses the desktop&apos;s own style and colours</source>
+        <translation>“跟随系统”使用桌面自己的样式和颜色</translation>
+    </message>
+    <message>
+        <source>Text &amp;size:</source>
+        <translation>文字大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Default (%1 pt)</source>
+        <translation>默认（%1 磅）</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
+        <source>The size of the text in every window; Default follows the system</source>
+        <translation>所有窗口中文字的大小；“默认”跟随系统</translation>
+    </message>
+    <message>
+        <source>This run uses the language given on the command line (--lang). A language chosen here applies at once and is kept for the next starts.</source>
+        <translation>本次运行使用命令行指定的语言（--lang）。在这里选择的语言会立即生效，并在以后启动时保留。</translation>
+    </message>
+    <message>
+        <source>This run uses the folder given with --data-dir, which overrides this setting:
+%1
+A folder set here is used from the next start without --data-dir.</source>
+        <translation>本次运行使用 --data-dir 指定的文件夹，它优先于此设置：
+%1
+在这里设置的文件夹将在下次不带 --data-dir 启动时使用。</translation>
+    </message>
+    <message>
+        <source>No system tray was found on this desktop, so closing the window quits HisCRM Desk.</source>
+        <translation>此桌面没有系统托盘，所以关闭窗口会退出 HisCRM Desk。</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::TagChipsLabel</name>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::TagDialog</name>
+    <message>
+        <source>New tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>For example: VIP, After-sales, Wholesale</source>
+        <translation>例如：VIP、售后、批发</translation>
+    </message>
+    <message>
+        <source>Tag name</source>
+        <translation>标签名称</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>颜色 %1</translation>
+    </message>
+    <message>
+        <source>Create tag</source>
+        <translation>创建标签</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>A tag named “%1” already exists.</source>
+        <translation>已经有名为“%1”的标签。</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::ThreadModel</name>
@@ -1301,8 +1698,8 @@ See docs/protocol.md for the messages a worker sends.</source>
         <translation>原文：%1</translation>
     </message>
     <message>
-        <source>Not sent: %1. Double-click to retry.</source>
-        <translation>未发送：%1。双击重试。</translation>
+        <source>Not sent: %1. Click Retry to send it again.</source>
+        <translation>未发出：%1。点击“重试”重新发送。</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1733,63 @@ See docs/protocol.md for the messages a worker sends.</source>
     <message>
         <source>HisCRM Desk tray menu</source>
         <translation>HisCRM Desk 托盘菜单</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::WorkerSetupDialog</name>
+    <message>
+        <source>Connect your own crawler</source>
+        <translation>连接你自己的采集程序</translation>
+    </message>
+    <message>
+        <source>A crawler is a program that stays logged in to your real accounts (for example a browser-automation script your team runs) and hands their new messages and comments to this inbox. Replies you write here go back out through it.
+
+Give the person who set up the crawler these two values. They stay the same every time you start HisCRM Desk, so a crawler set up once keeps working. Only programs on this computer can connect.</source>
+        <translation>采集程序是一个保持登录你真实账号的程序（例如你的团队运行的浏览器自动化脚本），它把账号收到的新私信和评论交给这个收件箱。你在这里写的回复也会通过它发出去。
+
+请把下面两项交给配置采集程序的人。每次启动 HisCRM Desk 它们都保持不变，所以采集程序只需配置一次。只有本机上的程序可以连接。</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>The key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>Copy both</source>
+        <translation>全部复制</translation>
+    </message>
+    <message>
+        <source>Address: %1
+Key: %2</source>
+        <translation>地址：%1
+密钥：%2</translation>
+    </message>
+    <message>
+        <source>Both copied to the clipboard.</source>
+        <translation>两项都已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>复制%1</translation>
+    </message>
+    <message>
+        <source>%1 was copied to the clipboard.</source>
+        <translation>%1已复制到剪贴板。</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1887,10 @@ Every option can also be set through the environment variable named in brackets.
     <message>
         <source>Language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>HISCRM_DEMO_RATE is set to “%1”.</source>
+        <translation>HISCRM_DEMO_RATE 的值是“%1”。</translation>
     </message>
 </context>
 </TS>
