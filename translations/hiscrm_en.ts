@@ -363,17 +363,17 @@ Account: %2</translation>
     <message>
         <source>%1m</source>
         <comment>waiting time in minutes</comment>
-        <translation>%1+ {1m?}</translation>
+        <translation>%1m</translation>
     </message>
     <message>
         <source>%1h</source>
         <comment>waiting time in hours</comment>
-        <translation>%1+ {1h?}</translation>
+        <translation>%1h</translation>
     </message>
     <message>
         <source>%1d</source>
         <comment>waiting time in days</comment>
-        <translation>%1+ {1d?}</translation>
+        <translation>%1d</translation>
     </message>
     <message>
         <source>Draft:</source>

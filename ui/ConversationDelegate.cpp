@@ -359,7 +359,9 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         const int w = opt.fontMetrics.horizontalAdvance(prefix);
         if (textLeft + w < x) {
             painter->drawText(QRect(textLeft, line2, w, g.line), Qt::AlignLeft | Qt::AlignVCenter, prefix);
-            textLeft += w + opt.fontMetrics.horizontalAdvance(QLatin1Char(' '));
+            // "Draft: text", but "草稿：文字": a full-width colon carries its own space.
+            const bool wide = prefix.back().unicode() >= 0x3000;
+            textLeft += w + (wide ? 0 : opt.fontMetrics.horizontalAdvance(QLatin1Char(' ')));
         }
     }
     const int previewSpace = qMax(0, x - textLeft);

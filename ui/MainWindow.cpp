@@ -1029,6 +1029,12 @@ void MainWindow::openItem(qint64 itemId)
     openThread(it.value()->kind, it.value()->threadId, itemId, OpenReason::Elsewhere);
 }
 
+void MainWindow::openFirstContent()
+{
+    if (m_contents->rowCount() > 0)
+        openThread(ItemKind::Comment, m_contents->idAt(0), 0, OpenReason::Elsewhere);
+}
+
 void MainWindow::openThread(ItemKind kind, qint64 threadId, qint64 itemId, OpenReason reason)
 {
     if (threadId <= 0)

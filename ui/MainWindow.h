@@ -54,6 +54,9 @@ public:
     // Opens a conversation as the operator's choice (tray, tests), optionally at an item.
     void openConversation(qint64 conversationId, qint64 itemId = 0);
     void openItem(qint64 itemId);
+    // Opens the video at the top of the Comments view (screenshots).
+    void openFirstContent();
+    AppSession *session() const { return m_session; }
     qint64 currentConversation() const { return m_currentConversation; }
     qint64 currentContent() const { return m_currentContent; }
     void selectView(const QString &key); // "all", "unread", "awaiting", "pinned", "comments", "archived",
