@@ -7,6 +7,7 @@
 // types and role names only, so that a test also builds against an older window and shows what
 // that one got wrong.
 
+#include "InputMethod.h"
 #include "PaintRecorder.h"
 #include "TestUtil.h"
 
@@ -287,12 +288,7 @@ protected:
         timer->start();
     }
 
-    static void commit(QWidget *w, const QString &text)
-    {
-        QInputMethodEvent e;
-        e.setCommitString(text);
-        QApplication::sendEvent(w, &e);
-    }
+    static void commit(QWidget *w, const QString &text) { sendCommit(w, text); }
 };
 
 } // namespace testutil

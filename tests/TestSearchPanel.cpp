@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "InputMethod.h"
 #include "TestUtil.h"
 
 #include "search/TextAnalysis.h"
@@ -115,24 +116,6 @@ private:
     static inline QSemaphore s_held{0};
     static inline QSemaphore s_release{0};
 };
-
-// What an input method sends while the user composes (pinyin, not yet a character).
-void sendPreedit(QWidget *target, const QString &preedit)
-{
-    QTextCharFormat format;
-    format.setFontUnderline(true);
-    QInputMethodEvent event(preedit, {{QInputMethodEvent::TextFormat, 0, int(preedit.size()), format},
-                                      {QInputMethodEvent::Cursor, int(preedit.size()), 1, QVariant()}});
-    QCoreApplication::sendEvent(target, &event);
-}
-
-// What it sends when the user picks the characters: the composition ends, the text is committed.
-void sendCommit(QWidget *target, const QString &text)
-{
-    QInputMethodEvent event;
-    event.setCommitString(text);
-    QCoreApplication::sendEvent(target, &event);
-}
 
 } // namespace
 

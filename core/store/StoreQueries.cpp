@@ -373,6 +373,23 @@ Result<std::optional<Content>> Store::content(qint64 id)
     });
 }
 
+namespace {
+
+// Adds each account's unread comments to perAccount; returns them all together.
+qint64 addUnreadComments(Database &db, QHash<qint64, qint64> &perAccount)
+{
+    qint64 total = 0;
+    auto q = db.cached("SELECT account_id, sum(unread_comments) FROM contents WHERE unread_comments > 0 "
+                       "GROUP BY account_id");
+    while (q.next()) {
+        perAccount[q.int64(0)] += q.int64(1);
+        total += q.int64(1);
+    }
+    return total;
+}
+
+} // namespace
+
 Result<UnreadSummary> Store::unreadSummary(qint64 now)
 {
     if (now == 0)
@@ -394,15 +411,7 @@ Result<UnreadSummary> Store::unreadSummary(qint64 now)
                     s.totalUnmuted += badge;
             }
         }
-        {
-            auto q = d->db.cached(
-                "SELECT account_id, sum(unread_comments) FROM contents WHERE unread_comments > 0 "
-                "GROUP BY account_id");
-            while (q.next()) {
-                s.perAccount[q.int64(0)] += q.int64(1);
-                s.comments += q.int64(1);
-            }
-        }
+        s.comments = addUnreadComments(d->db, s.perAccount);
         s.total += s.comments;
         s.totalUnmuted += s.comments;
         return s;
@@ -450,15 +459,7 @@ Result<ViewCounts> Store::viewCounts(qint64 now)
             while (q.next())
                 v.tagUnread.insert(q.int64(0), q.int64(1));
         }
-        {
-            auto q = d->db.cached(
-                "SELECT account_id, sum(unread_comments) FROM contents WHERE unread_comments > 0 "
-                "GROUP BY account_id");
-            while (q.next()) {
-                v.accountUnread[q.int64(0)] += q.int64(1);
-                v.unreadComments += q.int64(1);
-            }
-        }
+        v.unreadComments = addUnreadComments(d->db, v.accountUnread);
         return v;
     });
 }

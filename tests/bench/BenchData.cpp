@@ -400,4 +400,18 @@ QString RawStatement::text(int column) const
     return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
 }
 
+QString englishSubstring(demo::Rng &rng)
+{
+    const demo::Corpus &corpus = demo::Corpus::instance();
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const QString word = corpus.englishWord(rng);
+        if (word.size() < 5)
+            continue;
+        const qsizetype len = word.size() >= 6 ? 3 + qsizetype(rng.below(2)) : 3;
+        const qsizetype start = 1 + qsizetype(rng.below(quint64(word.size() - len - 1)));
+        return word.mid(start, len);
+    }
+    return corpus.englishWord(rng).left(3);
+}
+
 } // namespace hiscrm::bench

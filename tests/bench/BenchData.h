@@ -84,6 +84,10 @@ struct DataSpec
 QString prepareStore(Workspace &workspace, const DataSpec &spec);
 
 // Every conversation id (archived too), through the store's list API.
+// A 3-4 letter slice from inside an English word ("shipping" -> "ppi"), as people search for
+// part of a word; never the whole of a short one.
+QString englishSubstring(demo::Rng &rng);
+
 QList<qint64> allConversationIds(store::Store &store);
 QList<qint64> allAccountIds(store::Store &store);
 

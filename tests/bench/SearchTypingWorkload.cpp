@@ -6,6 +6,7 @@
 // after it. The baseline is Store::search on the same texts, called directly in this thread on a
 // read-only store: what the panel adds on top of the store.
 
+#include "../InputMethod.h"
 #include "BenchData.h"
 #include "Workloads.h"
 
@@ -69,21 +70,6 @@ struct Stroke
     bool startsQuery = false; // Ctrl+K before it: the old text is selected and this replaces it
     QString text;
 };
-
-// A 3-4 letter slice from inside an English word, as the search workload makes.
-QString englishSubstring(demo::Rng &rng)
-{
-    const demo::Corpus &corpus = demo::Corpus::instance();
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        const QString word = corpus.englishWord(rng);
-        if (word.size() < 5)
-            continue;
-        const qsizetype len = word.size() >= 6 ? 3 + qsizetype(rng.below(2)) : 3;
-        const qsizetype start = 1 + qsizetype(rng.below(quint64(word.size() - len - 1)));
-        return word.mid(start, len);
-    }
-    return corpus.englishWord(rng).left(3);
-}
 
 // Stand-in pinyin: 2-4 letters per character, growing a letter per key as an input method shows
 // it. Which letters does not matter; that composing sends events which must not search does.
@@ -241,22 +227,6 @@ void sendKey(QWidget *target, QChar c)
     QCoreApplication::sendEvent(target, &release);
 }
 
-void sendPreedit(QWidget *target, const QString &preedit)
-{
-    QTextCharFormat format;
-    format.setFontUnderline(true);
-    QInputMethodEvent event(preedit, {{QInputMethodEvent::TextFormat, 0, int(preedit.size()), format},
-                                      {QInputMethodEvent::Cursor, int(preedit.size()), 1, QVariant()}});
-    QCoreApplication::sendEvent(target, &event);
-}
-
-void sendCommit(QWidget *target, const QString &text)
-{
-    QInputMethodEvent event;
-    event.setCommitString(text);
-    QCoreApplication::sendEvent(target, &event);
-}
-
 struct Typed
 {
     Samples results;
@@ -283,7 +253,7 @@ Typed type(ui::SearchPanel &panel, QLineEdit *edit, Probe &probe, const QElapsed
             const QString left = stroke.startsQuery ? QString() : panel.text();
             const bool busy = panel.isBusy();
             for (const QString &p : stroke.preedit) {
-                sendPreedit(edit, p);
+                testutil::sendPreedit(edit, p);
                 QCoreApplication::processEvents();
             }
             if (panel.text() != left || (!busy && panel.isBusy()))
@@ -291,7 +261,7 @@ Typed type(ui::SearchPanel &panel, QLineEdit *edit, Probe &probe, const QElapsed
         }
         const qint64 t0 = clock.nsecsElapsed();
         if (stroke.input == Input::ImeCommit)
-            sendCommit(edit, stroke.typed);
+            testutil::sendCommit(edit, stroke.typed);
         else
             sendKey(edit, stroke.typed.front());
         if (panel.text() != stroke.text)

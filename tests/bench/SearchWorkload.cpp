@@ -113,21 +113,6 @@ Context readContext(store::Store &store, const QString &path)
     return ctx;
 }
 
-// A 3-4 letter slice from inside an English word ("ship" -> "hi" is too short; "shipping" -> "ppi").
-QString englishSubstring(demo::Rng &rng)
-{
-    const demo::Corpus &corpus = demo::Corpus::instance();
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        const QString word = corpus.englishWord(rng);
-        if (word.size() < 5)
-            continue;
-        const qsizetype len = word.size() >= 6 ? 3 + qsizetype(rng.below(2)) : 3;
-        const qsizetype start = 1 + qsizetype(rng.below(quint64(word.size() - len - 1)));
-        return word.mid(start, len);
-    }
-    return corpus.englishWord(rng).left(3);
-}
-
 QString queryText(Category c, demo::Rng &rng)
 {
     const demo::Corpus &corpus = demo::Corpus::instance();
