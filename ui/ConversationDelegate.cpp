@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ConversationDelegate.h"
 
+#include "ui/Drawing.h"
+
 #include "ui/InboxRoles.h"
 #include "ui/TagChips.h"
 
@@ -13,29 +15,8 @@ namespace hiscrm::ui {
 
 namespace {
 
-// The fixed colours besides the avatar palette: a badge must read as "unread" in any theme, and a
-// long wait as "answer soon".
-constexpr QRgb kBadgeRed = 0xE5483F;
-constexpr QRgb kWaitAmber = 0xD98A1A;
 constexpr int kMaxChips = 2;
 constexpr int kWaitShownAfterMinutes = 5;
-
-QFont scaled(const QFont &base, qreal factor)
-{
-    QFont f = base;
-    if (base.pointSizeF() > 0)
-        f.setPointSizeF(base.pointSizeF() * factor);
-    else if (base.pixelSize() > 0)
-        f.setPixelSize(qMax(1, qRound(base.pixelSize() * factor)));
-    return f;
-}
-
-QColor blend(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
-                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
 
 // Every size derives from the font, so the row scales with the user's font and the screen's DPI.
 struct Geometry
@@ -103,7 +84,7 @@ void drawFailedMark(QPainter *p, const QRectF &r, const QFont &font)
 {
     p->save();
     p->setPen(Qt::NoPen);
-    p->setBrush(QColor::fromRgb(kBadgeRed));
+    p->setBrush(QColor::fromRgb(kAlertRed));
     p->drawEllipse(r);
     QFont bold = font;
     bold.setBold(true);
@@ -243,7 +224,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QColor background = opt.palette.color(group, selected ? QPalette::Highlight : QPalette::Base);
     const QColor secondary = blend(background, text, 0.62);
     // Red reads as "needs you" on any background except a red selection: use the text colour there.
-    const QColor alert = selected ? text : QColor::fromRgb(kBadgeRed);
+    const QColor alert = selected ? text : QColor::fromRgb(kAlertRed);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -319,7 +300,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         const int w = qMax(h, badgeFm.horizontalAdvance(count) + h / 2 + 2);
         const QRectF badge(x - w, line2 + (g.line - h) / 2.0, w, h);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(muted ? opt.palette.color(group, QPalette::Mid) : QColor::fromRgb(kBadgeRed));
+        painter->setBrush(muted ? opt.palette.color(group, QPalette::Mid) : QColor::fromRgb(kAlertRed));
         painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
         painter->setFont(badgeFont);
         painter->setPen(Qt::white);

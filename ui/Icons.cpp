@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/Icons.h"
 
+#include "ui/Drawing.h"
+
 #include <QGuiApplication>
 #include <QIconEngine>
 #include <QPainter>
@@ -21,8 +23,7 @@ namespace hiscrm::ui {
 
 namespace {
 
-// Failed must read as an error in every theme and mode, like the conversation list's badge.
-constexpr QRgb kFailedRed = 0xE5483F;
+// Failed is kAlertRed in every theme and mode, like the conversation list's badge.
 constexpr QRgb kFailedMark = 0xFFFFFF;
 
 // How far the Disabled colour moves from ButtonText toward Button.
@@ -87,7 +88,7 @@ constexpr std::array<GlyphSpec, kGlyphCount> kGlyphs = {{
      "L8.41 5.53 A7.4 7.4 0 0 1 9.96 4.89 Z O12 12 3"},
     {"draft",
      "M3.2 20.8 L8.29 19.39 L20.45 7.22 A2.6 2.6 0 0 0 16.78 3.55 L4.61 15.71 Z M17.62 10.05 L13.95 6.38"},
-    {"failed", "", "O12 12 10", "M12 6.5 V12.5 M12 17 h0", "", kFailedRed, kFailedMark},
+    {"failed", "", "O12 12 10", "M12 6.5 V12.5 M12 17 h0", "", kAlertRed, kFailedMark},
 }};
 static_assert(std::ranges::all_of(kGlyphs, [](const GlyphSpec &g) { return g.name != nullptr; }),
               "every Glyph has an entry");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MessageDelegate.h"
 
+#include "ui/Drawing.h"
+
 #include "ui/ThreadModel.h"
 
 #include <QAbstractItemView>
@@ -18,26 +20,7 @@ namespace hiscrm::ui {
 
 namespace {
 
-// The one fixed colour: a failed reply must read as an error in any theme.
-constexpr QRgb kFailureRed = 0xE5483F;
 constexpr qreal kMaxBubbleShare = 0.7; // of the row's width
-
-QFont scaled(const QFont &base, qreal factor)
-{
-    QFont f = base;
-    if (base.pointSizeF() > 0)
-        f.setPointSizeF(base.pointSizeF() * factor);
-    else if (base.pixelSize() > 0)
-        f.setPixelSize(qMax(1, qRound(base.pixelSize() * factor)));
-    return f;
-}
-
-QColor blend(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
-                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
-}
 
 // Word wrap that also breaks a long unbroken run (URLs, strings of emoji) so no bubble overflows.
 // Both measuring and drawing lay the text out here, so they always agree.
@@ -244,7 +227,7 @@ void drawFailed(QPainter *p, const QRectF &r, const QFont &font)
 {
     p->save();
     p->setPen(Qt::NoPen);
-    p->setBrush(QColor::fromRgb(kFailureRed));
+    p->setBrush(QColor::fromRgb(kAlertRed));
     const qreal s = r.height() * 0.9;
     const QRectF circle(r.center().x() - s / 2, r.center().y() - s / 2, s, s);
     p->drawEllipse(circle);
@@ -311,7 +294,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QColor base = pal.color(group, QPalette::Base);
     const QColor text = pal.color(group, QPalette::Text);
     const QColor secondary = blend(base, text, 0.55);
-    const QColor red = QColor::fromRgb(kFailureRed);
+    const QColor red = QColor::fromRgb(kAlertRed);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
