@@ -87,7 +87,9 @@ private:
     void updateBadges();
     void updateActions();
     void onChanged(const master::ChangeNotice &notice);
-    void refreshNow();
+    // urgent: the operator acted (or a test flushes): badges are counted now, not within a second.
+    void refreshNow(bool urgent);
+    void scheduleBadges();
     void openThread(model::ItemKind kind, qint64 threadId, qint64 itemId, OpenReason reason);
     void showThread(model::ItemKind kind, qint64 threadId, qint64 itemId);
     void updateThreadHeader();
@@ -164,6 +166,8 @@ private:
     QMenu *m_helpMenu = nullptr;
     QTimer *m_refreshTimer = nullptr;
     QTimer *m_statusTimer = nullptr;
+    QTimer *m_badgeTimer = nullptr;
+    bool m_badgesDue = false;
 
     QString m_view = QStringLiteral("all");
     qint64 m_currentConversation = 0;

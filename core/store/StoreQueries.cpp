@@ -483,8 +483,10 @@ Result<QList<FailedReply>> Store::failedReplies(int limit)
     limit = qBound(1, limit, 10000);
     return guarded([&] {
         QList<FailedReply> out;
-        auto q = d->db.cached("SELECT kind, thread_id, id, error FROM items WHERE delivery = 3 "
-                              "ORDER BY id DESC LIMIT ?1");
+        // Without statistics the planner prefers walking all items backwards by id (80 ms at 1M
+        // messages) to the few rows of the partial index and a sort (microseconds).
+        auto q = d->db.cached("SELECT kind, thread_id, id, error FROM items INDEXED BY items_failed "
+                              "WHERE delivery = 3 ORDER BY id DESC LIMIT ?1");
         q.bind(1, limit);
         while (q.next())
             out.append(FailedReply{ItemKind(q.int64(0)), q.int64(1), q.int64(2), q.text(3)});
