@@ -9,6 +9,7 @@
 
 #include "common/Translations.h"
 #include "ui/ConversationDelegate.h"
+#include "ui/Drawing.h"
 #include "ui/MessageDelegate.h"
 #include "ui/SearchPanel.h"
 #include "ui/TrayNotifier.h"
@@ -444,6 +445,37 @@ private slots:
         QVERIFY2(differ * 10 < area,
                  qPrintable(u"%1 of %2 pixels changed by the focus frame"_s.arg(differ).arg(area)));
         view->setStyle(nullptr);
+    }
+
+    // Medium 10: in every style's palette, incoming bubbles stand out from the thread and the reply
+    // box's placeholder reads as a hint, dimmer than typed text.
+    void bubblesAndPlaceholdersReadUnderEveryStyle_data()
+    {
+        focusedRowsShowTheirContentUnderEveryStyle_data();
+    }
+
+    void bubblesAndPlaceholdersReadUnderEveryStyle()
+    {
+        QFETCH(QString, styleName);
+        std::unique_ptr<QStyle> style(QStyleFactory::create(styleName));
+        if (!style)
+            QSKIP(qPrintable(styleName + u" is not installed (Debian: adwaita-qt6)"_s));
+        const QPalette palette = style->standardPalette();
+        const QColor base = palette.color(QPalette::Active, QPalette::Base);
+        const QColor bubble = MessageDelegate::incomingFill(palette, QPalette::Active);
+        QVERIFY2(contrastRatio(bubble, base) >= MessageDelegate::kMinBubbleContrast,
+                 qPrintable(u"%1 on %2"_s.arg(bubble.name(), base.name())));
+
+        QApplication::setPalette(palette);
+        start();
+        const QPalette shown = composer()->palette();
+        const QColor text = shown.color(QPalette::Active, QPalette::Text);
+        const QColor hint = over(shown.color(QPalette::Active, QPalette::PlaceholderText), base);
+        const qreal textContrast = contrastRatio(text, base);
+        const qreal hintContrast = contrastRatio(hint, base);
+        QApplication::setPalette(QPalette());
+        QVERIFY2(hintContrast > 1.5 && hintContrast - 1 < (textContrast - 1) * 0.8,
+                 qPrintable(u"text %1, placeholder %2"_s.arg(textContrast).arg(hintContrast)));
     }
 };
 

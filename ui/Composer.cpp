@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/Composer.h"
 
+#include "ui/Placeholder.h"
+
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QKeyEvent>
@@ -14,6 +16,7 @@ Composer::Composer(QWidget *parent)
 {
     setObjectName(QStringLiteral("composer"));
     setTabChangesFocus(true);
+    keepPlaceholderDim(this);
     m_replies = new QStringListModel(this);
     m_completer = new QCompleter(m_replies, this);
     m_completer->setObjectName(QStringLiteral("quickReplyCompleter"));

@@ -9,6 +9,8 @@
 #include <QFont>
 #include <QRgb>
 
+#include <cmath>
+
 namespace hiscrm::ui {
 
 // "Needs you": unread badges, a failed reply, its mark and icon.
@@ -33,6 +35,26 @@ inline QColor blend(const QColor &a, const QColor &b, qreal t)
     return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
                             float(a.greenF() + (b.greenF() - a.greenF()) * t),
                             float(a.blueF() + (b.blueF() - a.blueF()) * t));
+}
+
+// WCAG 2 contrast ratio of two opaque colours: 1 (none) to 21 (black on white).
+inline qreal contrastRatio(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](qreal v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const qreal la = luminance(a);
+    const qreal lb = luminance(b);
+    return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+}
+
+// A colour with alpha as it shows over an opaque background.
+inline QColor over(const QColor &top, const QColor &background)
+{
+    return blend(background, QColor(top.rgb()), top.alphaF());
 }
 
 } // namespace hiscrm::ui

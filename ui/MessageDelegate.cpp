@@ -254,6 +254,21 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     return QSize(qMax(1, l.width - QFontMetrics(opt.font).averageCharWidth() * 4), l.height);
 }
 
+QColor MessageDelegate::incomingFill(const QPalette &palette, QPalette::ColorGroup group)
+{
+    // AlternateBase when it stands out from Base; many styles (Adwaita-Dark among them) make the
+    // two equal, and a faint tint vanishes on dark backgrounds, so it is tinted until it shows.
+    const QColor base = palette.color(group, QPalette::Base);
+    const QColor text = palette.color(group, QPalette::Text);
+    const QColor alternate = over(palette.color(group, QPalette::AlternateBase), base);
+    if (contrastRatio(alternate, base) >= kMinBubbleContrast)
+        return alternate;
+    QColor fill = alternate;
+    for (qreal t = 0.05; t <= 0.3 && contrastRatio(fill, base) < kMinBubbleContrast; t += 0.01)
+        fill = blend(base, text, t);
+    return fill;
+}
+
 QRect MessageDelegate::retryRect(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt(option);
@@ -365,9 +380,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (d.outgoing) {
         fill = blend(base, pal.color(group, QPalette::Highlight), 0.28);
     } else {
-        fill = pal.color(group, QPalette::AlternateBase);
-        if (fill == base)
-            fill = blend(base, text, 0.07);
+        fill = incomingFill(pal, group);
     }
     QColor outline = blend(base, text, 0.14);
     if (d.recalled) {

@@ -27,6 +27,10 @@ public:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
                      const QModelIndex &index) override;
 
+    // An incoming bubble's colour: distinct from Base by at least kMinBubbleContrast in any palette.
+    static constexpr qreal kMinBubbleContrast = 1.15;
+    static QColor incomingFill(const QPalette &palette, QPalette::ColorGroup group);
+
     // Where the Retry button of a failed reply is, in view coordinates (empty for other rows).
     QRect retryRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 

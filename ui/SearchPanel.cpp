@@ -2,6 +2,7 @@
 #include "ui/SearchPanel.h"
 
 #include "store/Store.h"
+#include "ui/Placeholder.h"
 #include "ui/SearchResultsModel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -362,6 +363,7 @@ void SearchPanel::buildUi()
     m_edit->setObjectName(QStringLiteral("searchEdit"));
     m_edit->setClearButtonEnabled(true);
     m_edit->installEventFilter(this);
+    keepPlaceholderDim(m_edit);
 
     m_closeButton = new QToolButton(this);
     m_closeButton->setObjectName(QStringLiteral("searchCloseButton"));

@@ -196,7 +196,7 @@ int main(int argc, char *argv[])
     ui::MainWindow window(&session, &settings);
     const bool shots = cl.parser.isSet(cl.shots);
     if (shots)
-        window.resize(1280, 800);
+        window.resize(1200, 800);
     window.show();
     if (shots) {
         ui::captureScreenshots(&window, &settings, cl.parser.value(cl.shots), language,
