@@ -52,6 +52,12 @@ private slots:
         QVERIFY(holdsFor(600, [&] { return unreadChats() == before - 2; }));
         QTRY_VERIFY(refreshed([&] { return conversations()->rowOf(chosen) < 0; }));
         QCOMPARE(m_window->currentConversation(), second);
+        // The open chat is listed (and current) in any view chosen while it is open.
+        m_window->selectView(u"pinned"_s);
+        QCOMPARE(list()->currentIndex().data(ConversationListModel::IdRole).toLongLong(), second);
+        m_window->selectView(u"unread"_s);
+        QCOMPARE(list()->currentIndex().data(ConversationListModel::IdRole).toLongLong(), second);
+        QCOMPARE(unreadChats(), before - 2);
     }
 
     // Keyboard navigation is a deliberate choice too: each key opens (and reads) one chat.

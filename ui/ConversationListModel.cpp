@@ -50,6 +50,7 @@ void ConversationListModel::setFilter(const store::ConversationFilter &filter)
     bool hasMore = false;
     if (query(kPageSize, std::nullopt, rows, hasMore)) {
         resolve(rows, true);
+        addKept(rows); // the open chat is in every view while it is open
         m_rows = std::move(rows);
     }
     m_hasMore = hasMore;
