@@ -67,7 +67,7 @@ void Checkpointer::afterCommit(int frames)
     const int added = frames > m_lastFrames ? frames - m_lastFrames : frames;
     m_lastFrames = frames;
     const int tail = qMax(m_limits.tailFrames, 3 * added);
-    if (frames < m_limits.startFrames)
+    if (frames < m_limits.startFrames || (m_gate && !m_gate()))
         return;
     bool finish = false;
     bool wake = false;
@@ -113,6 +113,8 @@ void Checkpointer::run()
         if (m_stop)
             return;
         m_requested = false;
+        if (m_gate && !m_gate())
+            continue;
         m_running = true;
         const int before = m_copiedUpTo;
         lock.unlock();

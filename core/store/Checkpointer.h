@@ -50,6 +50,9 @@ public:
 
     // Called on the writer's thread after each of its commits (set before the writer commits).
     void setCommitListener(std::function<void()> listener) { m_listener = std::move(listener); }
+    // Asked before every checkpoint, on either thread; false: copy nothing (the file was found
+    // damaged). Set before the writer commits.
+    void setGate(std::function<bool()> mayCopy) { m_gate = std::move(mayCopy); }
 
 private:
     static int walHook(void *self, sqlite3 *db, const char *schema, int frames);
@@ -68,6 +71,7 @@ private:
     int m_lastFrames = 0; // the WAL's size after the previous commit (writer's thread only)
     Stats m_stats;
     std::function<void()> m_listener;
+    std::function<bool()> m_gate;
     std::thread m_thread;
 };
 

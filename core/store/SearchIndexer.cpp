@@ -3,6 +3,7 @@
 
 #include "common/Log.h"
 #include "search/TextAnalysis.h"
+#include "store/Health.h"
 #include "store/StoreImpl.h"
 
 #include <QDir>
@@ -33,6 +34,16 @@ struct IndexChange
     qint64 senderId = 0;
     QByteArray text; // empty: not (or no longer) searchable
 };
+
+// A round's error met reading the store, as opposed to writing (or reading) the index.
+struct StoreReadError
+{
+    SqlError error;
+};
+
+// Rebuilds in a row that meet damage again before a round succeeds: beyond this, the damage is
+// coming back (a failing disk?) and rebuilding again would only spin.
+constexpr int kMaxRebuildsInARow = 2;
 
 void configure(Database &db)
 {
@@ -106,9 +117,12 @@ qint64 indexedRevision(Database &index, const char *schema)
     }
 }
 
-SearchIndexer::SearchIndexer(const QString &storePath, qint64 storeId)
-    : m_store(storePath, Database::Access::ReadOnly, kBusyTimeoutMs)
-    , m_index(searchIndexPath(storePath), Database::Access::ReadWrite, kBusyTimeoutMs)
+SearchIndexer::SearchIndexer(const QString &storePath, qint64 storeId, std::shared_ptr<FileHealth> health)
+    : m_indexPath(searchIndexPath(storePath))
+    , m_storeId(storeId)
+    , m_health(std::move(health))
+    , m_store(storePath, Database::Access::ReadOnly, kBusyTimeoutMs)
+    , m_index(m_indexPath, Database::Access::ReadWrite, kBusyTimeoutMs)
 {
     configure(m_index);
     prepareSearchIndex(m_index, storeId);
@@ -139,36 +153,116 @@ void SearchIndexer::wake()
 bool SearchIndexer::waitFor(qint64 rev, int timeoutMs)
 {
     std::unique_lock lock(m_mutex);
-    return m_progress.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                               [&] { return m_indexedRev >= rev; });
+    return m_progress.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
+        return m_indexedRev >= rev || m_halted;
+    }) && m_indexedRev >= rev;
 }
 
 void SearchIndexer::run()
 {
     std::unique_lock lock(m_mutex);
+    int rebuilds = 0; // in a row, without a successful round between them
     for (;;) {
         // A commit wakes us; the timeout covers writers of other Store objects and processes.
         m_wake.wait_for(lock, std::chrono::milliseconds(250), [this] { return m_stop || m_pending; });
         const bool stopping = m_stop;
         m_pending = false;
+        if (!m_halted && m_health->isDamaged()) {
+            // Another connection found the store damaged: nothing more will be committed to index.
+            m_halted = true;
+            m_progress.notify_all();
+        }
+        if (m_halted) {
+            if (stopping)
+                return;
+            continue; // idle until destroyed: no retries, no warnings
+        }
         lock.unlock();
         bool more = true;
         bool failed = false;
+        bool halt = false;
         while (more) {
             try {
+                if (m_health->takeIndexRebuildRequest()) {
+                    ++rebuilds;
+                    rebuild(QStringLiteral("a search met damage in it"));
+                }
                 more = round();
-            } catch (const SqlError &e) {
-                qCWarning(lcStore) << "search index: cannot index new messages now:" << e.message;
-                failed = true;
+                rebuilds = 0;
+                if (!m_problem.isEmpty()) {
+                    qCInfo(lcStore) << "search index: indexing again";
+                    m_problem.clear();
+                }
+            } catch (const StoreReadError &e) {
                 more = false;
+                if (isDamage(e.error.rc)) {
+                    m_health->markDamaged(e.error.message); // logs it, once
+                    halt = true;
+                } else {
+                    failed = true;
+                    if (e.error.message != m_problem)
+                        qCWarning(lcStore)
+                            << "search index: cannot read new messages now:" << e.error.message;
+                    m_problem = e.error.message;
+                }
+            } catch (const SqlError &e) {
+                more = false;
+                if (isDamage(e.rc) && rebuilds < kMaxRebuildsInARow) {
+                    try {
+                        ++rebuilds;
+                        rebuild(e.message);
+                        more = true;
+                    } catch (const SqlError &again) {
+                        qCCritical(lcStore)
+                            << "search index" << m_indexPath << "is damaged and cannot be "
+                            << "rebuilt:" << again.message << "- it is rebuilt at the next start";
+                        halt = true;
+                    }
+                } else if (isDamage(e.rc)) {
+                    qCCritical(lcStore) << "search index" << m_indexPath << "is damaged again after"
+                                        << rebuilds << "rebuilds:" << e.message
+                                        << "- check the disk; the index is rebuilt at the next start";
+                    halt = true;
+                } else {
+                    failed = true;
+                    if (e.message != m_problem)
+                        qCWarning(lcStore) << "search index: cannot index new messages now:" << e.message;
+                    m_problem = e.message;
+                }
             }
         }
         lock.lock();
+        if (halt) {
+            m_halted = true;
+            m_progress.notify_all();
+        }
         if (stopping)
             return;
         if (failed) // e.g. the disk is full: try again later, not in a tight loop
             m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stop; });
     }
+}
+
+void SearchIndexer::rebuild(const QString &why)
+{
+    qCWarning(lcStore) << "search index" << m_indexPath << "is damaged (" << why
+                       << "); rebuilding it from the store";
+    // SQLite's documented way to empty even a badly damaged database in place. In place, not by
+    // deleting the file: the writer's connection and the desktop's read-only stores have it
+    // attached, and a new file under the same name would leave them reading the old one through
+    // the new one's -wal and -shm.
+    sqlite3_db_config(m_index.handle(), SQLITE_DBCONFIG_RESET_DATABASE, 1, nullptr);
+    const int rc = sqlite3_exec(m_index.handle(), "VACUUM", nullptr, nullptr, nullptr);
+    sqlite3_db_config(m_index.handle(), SQLITE_DBCONFIG_RESET_DATABASE, 0, nullptr);
+    if (rc != SQLITE_OK)
+        throw SqlError{sqlite3_extended_errcode(m_index.handle()),
+                       QString::fromUtf8(sqlite3_errmsg(m_index.handle()))};
+    prepareSearchIndex(m_index, m_storeId);
+    m_index.exec("PRAGMA cache_size = -16000");
+    // Searches that met the damage before the index was emptied asked for this very rebuild.
+    m_health->takeIndexRebuildRequest();
+    std::lock_guard lock(m_mutex);
+    m_indexedRev = 0;
 }
 
 bool SearchIndexer::round()
@@ -179,7 +273,7 @@ bool SearchIndexer::round()
     qint64 to = 0;
     QList<IndexChange> changes;
     QList<qint64> gone;
-    {
+    try {
         ReadTransaction snapshot(m_store);
         head = m_store.scalar("SELECT value FROM meta WHERE key = 'rev'");
         auto q = m_store.cached("SELECT id, kind, account_id, thread_id, sender_id, "
@@ -196,6 +290,8 @@ bool SearchIndexer::round()
         t.bind(1, from).bind(2, to);
         while (t.next())
             gone.append(t.int64(0));
+    } catch (const SqlError &e) {
+        throw StoreReadError{e};
     }
     if (to <= from) {
         std::lock_guard lock(m_mutex);

@@ -16,16 +16,24 @@
 //  - Store::search() first waits until the index has caught up with the store revision it sees, so
 //    a search finds everything committed before it started, as if both were one transaction.
 //  - An index built for another store (the store file was replaced) is emptied and rebuilt.
+//  - Damage: an index found damaged (by a round, or by a search: FileHealth) is emptied in place
+//    and rebuilt from the store. A store found damaged (SQLITE_CORRUPT or SQLITE_NOTADB reading
+//    it) is reported to its FileHealth, which refuses every write; the indexer then stops trying
+//    until it is destroyed, and waitFor() returns at once.
 
 #include "store/Sqlite.h"
 
 #include <QString>
+
+#include <memory>
 
 #include <condition_variable>
 #include <mutex>
 #include <thread>
 
 namespace hiscrm::store {
+
+class FileHealth;
 
 // "<dir>/<name>-search.<suffix>" next to the store file ("hiscrm.sqlite" -> "hiscrm-search.sqlite").
 QString searchIndexPath(const QString &storePath);
@@ -46,7 +54,7 @@ class SearchIndexer
 public:
     // Opens connections of its own to the store and its index (creating the index) and starts the
     // thread, which catches up at once. Throws SqlError.
-    SearchIndexer(const QString &storePath, qint64 storeId);
+    SearchIndexer(const QString &storePath, qint64 storeId, std::shared_ptr<FileHealth> health);
     // Indexes what is committed, then stops the thread.
     ~SearchIndexer();
     SearchIndexer(const SearchIndexer &) = delete;
@@ -55,15 +63,21 @@ public:
     // Something was committed to the store: index it soon.
     void wake();
     // Blocks until the index has caught up with store revision `rev` or timeoutMs passed; true
-    // when it has.
+    // when it has. Returns false at once once indexing has stopped for good (damage).
     bool waitFor(qint64 rev, int timeoutMs);
 
 private:
-    bool round(); // one transaction of index writes; true when more is pending
+    bool round();                     // one transaction of index writes; true when more is pending
+    void rebuild(const QString &why); // empties a damaged index in place; throws SqlError
     void run();
 
+    const QString m_indexPath;
+    const qint64 m_storeId;
+    const std::shared_ptr<FileHealth> m_health;
     Database m_store;
     Database m_index;
+    QString m_problem;     // the last error a round met, so a lasting one is logged once (indexer thread)
+    bool m_halted = false; // stopped for good: the store is damaged, or the index cannot be rebuilt
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_progress;

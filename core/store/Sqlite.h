@@ -22,6 +22,9 @@ struct SqlError
 {
     int rc = 0; // SQLite (extended) result code
     QString message;
+    // Met reading the search index's own file: damage there is the index's, which is rebuilt,
+    // not the store's.
+    bool inSearchIndex = false;
 };
 
 class Statement

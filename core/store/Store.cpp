@@ -29,6 +29,13 @@ void facetsFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, facets.constData(), int(facets.size()), SQLITE_TRANSIENT);
 }
 
+// Whether the file is in WAL mode already (the question changes nothing).
+bool walMode(Database &db)
+{
+    Statement s = db.prepare("PRAGMA journal_mode");
+    return s.next() && s.text(0).compare(u"wal", Qt::CaseInsensitive) == 0;
+}
+
 } // namespace
 
 Error toError(const SqlError &e)
@@ -210,7 +217,39 @@ Store::Impl::Impl(const QString &p, Access a, int busyTimeoutMs)
     : path(p)
     , access(a)
     , db(p, a == Access::ReadOnly ? Database::Access::ReadOnly : Database::Access::ReadWrite, busyTimeoutMs)
-{}
+    , health(FileHealth::of(p)) // after db: the file exists now, so links resolve to one entry
+{
+    if (a == Access::ReadWrite) {
+        // When the last connection to a file closes, SQLite copies the WAL into the database file.
+        // A file not known to be sound must not be written so: open() found it damaged, or its
+        // check had not finished. ~Impl allows it again once the check has passed.
+        sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    }
+}
+
+Store::Impl::~Impl()
+{
+    if (damageListener)
+        health->removeListener(damageListener);
+    if (access == Access::ReadWrite && health->state() == FileHealth::State::Sound)
+        sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, nullptr);
+}
+
+Error Store::Impl::fail(const SqlError &e)
+{
+    if (!isDamage(e.rc))
+        return toError(e);
+    if (e.inSearchIndex) {
+        // The index holds nothing the store does not: the writer's indexer builds it anew.
+        health->requestIndexRebuild();
+        if (indexer)
+            indexer->wake();
+        return {ErrorCode::Io, Store::tr("The search index is damaged and is being rebuilt from the history; "
+                                         "search again in a moment.")};
+    }
+    health->markDamaged(e.message);
+    return health->damage();
+}
 
 void Store::Impl::attachSearchIndex()
 {
@@ -228,6 +267,8 @@ void Store::Impl::attachSearchIndex()
 
 Error Store::Impl::awaitSearchIndex(int timeoutMs)
 {
+    if (Error e = health->damage())
+        return e; // the index would never catch up with a store it cannot read
     const auto notReady = [] {
         return Error{ErrorCode::Io,
                      Store::tr("The search index is still being built; search again in a moment. "
@@ -254,14 +295,19 @@ Error Store::Impl::awaitSearchIndex(int timeoutMs)
     const qint64 target = db.scalar("SELECT value FROM meta WHERE key = 'rev'");
     if (indexer) {
         indexer->wake();
-        if (!indexer->waitFor(target, timeoutMs))
+        if (!indexer->waitFor(target, timeoutMs)) {
+            if (Error e = health->damage())
+                return e; // found while we waited
             return notReady();
+        }
         return {};
     }
     // Another Store (or process) indexes: watch its progress.
     QElapsedTimer waited;
     waited.start();
     while (indexedRevision(db, "search") < target) {
+        if (Error e = health->damage())
+            return e;
         if (waited.elapsed() >= timeoutMs)
             return notReady();
         QThread::msleep(2);
@@ -404,7 +450,7 @@ Error Store::Impl::checkWritable() const
     if (access == Access::ReadOnly)
         return {ErrorCode::InvalidArgument,
                 Store::tr("This connection is read-only; send changes through the master.")};
-    return {};
+    return health->awaitWritable();
 }
 
 // ---- Store ------------------------------------------------------------------------------------
@@ -421,7 +467,9 @@ int Store::latestSchemaVersion()
 
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &options)
 {
-    if (options.access == Access::ReadOnly && !QFileInfo::exists(path))
+    const bool readWrite = options.access == Access::ReadWrite;
+    const bool existed = QFileInfo::exists(path);
+    if (!readWrite && !existed)
         return Error{ErrorCode::NotFound, Store::tr("The database %1 does not exist yet.").arg(path)};
     std::unique_ptr<Impl> impl;
     try {
@@ -443,8 +491,32 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
     if (Error e = schema::identify(db, &version))
         return e;
 
+    FileHealth &health = *impl->health;
+    if (readWrite) {
+        if (Error e = health.damage())
+            return e; // another Store of this file in this process found it damaged
+        // Nothing is written to an existing file before its check has passed (store/Health.h).
+        // It runs on a thread of its own from here on, beside the rest of the opening.
+        if (existed)
+            health.startCheck();
+        else
+            health.markNew();
+    }
+    QElapsedTimer sinceCheck;
+    sinceCheck.start();
+    const auto checked = [&](int timeoutMs) -> Error {
+        health.waitForCheck(timeoutMs);
+        return health.damage();
+    };
+
     try {
-        if (options.access == Access::ReadWrite) {
+        if (readWrite) {
+            // Switching an existing file to WAL writes its header: only once it is known sound.
+            // (Files of ours are in WAL mode from their first transaction.)
+            if (existed && !walMode(db)) {
+                if (Error e = checked(-1))
+                    return e;
+            }
             // WAL first: later writers and readers rely on it, and it is persistent in the file.
             Statement wal = db.prepare("PRAGMA journal_mode = WAL");
             if (!wal.next() || wal.text(0).compare(u"wal", Qt::CaseInsensitive) != 0)
@@ -463,7 +535,11 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
         db.exec("PRAGMA secure_delete = FAST");
         db.exec("PRAGMA cache_size = -16000"); // 16 MB per connection
 
-        if (options.access == Access::ReadWrite) {
+        if (readWrite) {
+            if (version < schema::latestVersion()) {
+                if (Error e = checked(-1))
+                    return e; // a migration writes
+            }
             schema::migrate(db, options.migrateTo);
             // Checkpoints run on a thread of their own (store/Checkpointer.h), and seldom: the
             // ingest rewrites the same index pages batch after batch, and each checkpoint copies
@@ -472,15 +548,17 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
             // The search index has a database and a thread of its own (store/SearchIndexer.h).
             const qint64 storeId = db.scalar("SELECT value FROM meta WHERE key = 'store_id'");
             try {
-                impl->indexer = std::make_unique<SearchIndexer>(path, storeId);
+                impl->indexer = std::make_unique<SearchIndexer>(path, storeId, impl->health);
             } catch (const SqlError &e) {
                 // The index holds nothing the store does not: a damaged one is built anew.
                 qCWarning(lcStore) << "search index unusable, rebuilding it:" << e.message;
                 removeSearchIndex(path);
-                impl->indexer = std::make_unique<SearchIndexer>(path, storeId);
+                impl->indexer = std::make_unique<SearchIndexer>(path, storeId, impl->health);
             }
             SearchIndexer *indexer = impl->indexer.get();
             impl->checkpointer->setCommitListener([indexer] { indexer->wake(); });
+            // A damaged file gets no more checkpoints (nor does a commit that was on its way).
+            impl->checkpointer->setGate([h = impl->health] { return !h->isDamaged(); });
         } else if (version != schema::latestVersion()) {
             return Error{ErrorCode::Conflict,
                          Store::tr("The database has not been upgraded yet (schema %1 of %2); "
@@ -490,9 +568,34 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
         }
         impl->attachSearchIndex();
     } catch (const SqlError &e) {
-        return toError(e);
+        return impl->fail(e);
+    }
+    if (readWrite) {
+        // The rest of the check's time budget (-1: all of it). What is left of the check goes on
+        // in the background; the first write waits for it.
+        if (options.integrityWaitMs != 0) {
+            const int left = options.integrityWaitMs < 0
+                                 ? -1
+                                 : int(qMax<qint64>(0, options.integrityWaitMs - sinceCheck.elapsed()));
+            if (Error e = checked(left))
+                return e;
+        }
+        if (Error e = health.damage())
+            return e;
     }
     return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Error Store::damage() const
+{
+    return d->health->damage();
+}
+
+void Store::setDamageListener(std::function<void(const Error &)> listener)
+{
+    if (d->damageListener)
+        d->health->removeListener(d->damageListener);
+    d->damageListener = listener ? d->health->addListener(std::move(listener)) : 0;
 }
 
 int Store::schemaVersion()
@@ -511,7 +614,7 @@ QString Store::path() const
 
 Result<qint64> Store::revision()
 {
-    return guarded([&] {
+    return d->guarded([&] {
         auto q = d->db.cached("SELECT value FROM meta WHERE key = 'rev'");
         return q.next() ? q.int64(0) : qint64(0);
     });
@@ -519,7 +622,7 @@ Result<qint64> Store::revision()
 
 Result<QString> Store::integrityCheck()
 {
-    return guarded([&] {
+    return d->guarded([&] {
         QStringList problems;
         Statement s = d->db.prepare("PRAGMA integrity_check");
         while (s.next()) {

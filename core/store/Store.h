@@ -21,6 +21,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -206,6 +207,12 @@ public:
         Durability durability = Durability::Full;
         int busyTimeoutMs = 10000;
         int migrateTo = -1; // tests: stop migrating at this schema version
+        // ReadWrite on an existing file: how long open() waits for the file's integrity check
+        // (PRAGMA quick_check, about 0.4 s at 1M messages). -1: until it is done, so a damaged
+        // file is refused here. Otherwise the check goes on in the background after that many
+        // ms; the first write waits for it, and damage found then refuses that write and every
+        // later one (damage(), setDamageListener()).
+        int integrityWaitMs = -1;
     };
 
     static Result<std::unique_ptr<Store>> open(const QString &path, const Options &options);
@@ -216,6 +223,17 @@ public:
     static int latestSchemaVersion();
     int schemaVersion();
     QString path() const;
+
+    // ---- damage -------------------------------------------------------------------------------
+    // Once the file is found damaged (by the start-up check, or SQLITE_CORRUPT / SQLITE_NOTADB
+    // from any statement of any Store of it in this process), every write returns this error
+    // (ErrorCode::Corrupt) without touching the file; reads go on while they can. None while
+    // the file is not known to be damaged. The search index's own damage is not the store's: it
+    // is rebuilt.
+    Error damage() const;
+    // Called once, in whichever thread found the damage; it must not call into any Store (post
+    // to your own thread instead). Replaces the previous listener; empty removes it.
+    void setDamageListener(std::function<void(const Error &)> listener);
     Result<qint64> revision();
     // PRAGMA integrity_check and the FTS index check; "ok" when healthy.
     Result<QString> integrityCheck();

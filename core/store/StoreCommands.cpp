@@ -68,7 +68,7 @@ template <typename F> Result<CommandResult> writeCommand(Store::Impl &d, F &&bod
         return r;
     } catch (const SqlError &e) {
         d.abandonWrite();
-        return toError(e);
+        return d.fail(e);
     }
 }
 
@@ -651,7 +651,7 @@ Result<int> Store::pruneCommandLog(qint64 olderThanMs)
 {
     if (Error e = d->checkWritable())
         return e;
-    return guarded([&] {
+    return d->guarded([&] {
         WriteTransaction txn(d->db);
         d->db.cached("DELETE FROM command_log WHERE at < ?1").bind(1, olderThanMs).run();
         const int n = d->db.changes();

@@ -80,7 +80,7 @@ Result<ChangePage> Store::changes(qint64 since, int limit)
     limit = qBound(1, limit, 10000);
     if (since < 0)
         return Error{ErrorCode::InvalidArgument, Store::tr("A change cursor is never negative.")};
-    return guarded([&] {
+    return d->guarded([&] {
         ReadTransaction snapshot(d->db);
         QList<Change> all;
         for (const EntityTable &t : kEntities) {
@@ -115,7 +115,7 @@ Result<ChangePage> Store::changes(qint64 since, int limit)
 
 Result<QList<QJsonObject>> Store::exportEntity(const QString &entity)
 {
-    return guarded([&]() -> Result<QList<QJsonObject>> {
+    return d->guarded([&]() -> Result<QList<QJsonObject>> {
         ReadTransaction snapshot(d->db);
         for (const EntityTable &t : kEntities) {
             if (entity != QLatin1String(t.name))

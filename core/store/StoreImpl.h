@@ -4,6 +4,7 @@
 // Private to store/: the state behind Store and the helpers its parts share.
 
 #include "store/Checkpointer.h"
+#include "store/Health.h"
 #include "store/SearchIndexer.h"
 #include "store/Sqlite.h"
 #include "store/Store.h"
@@ -92,13 +93,25 @@ struct WriteCache
     void clear() { *this = WriteCache(); }
 };
 
+template <typename T> struct AsResult
+{
+    using type = Result<T>;
+};
+template <typename T> struct AsResult<Result<T>>
+{
+    using type = Result<T>;
+};
+
 struct Store::Impl
 {
     Impl(const QString &path, Access access, int busyTimeoutMs);
+    ~Impl();
 
     QString path;
     Access access;
     Database db;
+    std::shared_ptr<FileHealth> health; // shared with every Store of the file in this process
+    int damageListener = 0;
     std::unique_ptr<SearchIndexer> indexer;     // read-write stores: keeps search.items_fts current
     std::unique_ptr<Checkpointer> checkpointer; // declared after db and indexer: stops first
     bool searchAttached = false;                // the index database is attached as "search"
@@ -147,32 +160,28 @@ struct Store::Impl
     void refreshContent(qint64 contentId);
     void touchConversation(qint64 conversationId); // new revision, nothing else changed
 
+    // Read-only connections, and every write once the file is found damaged, are refused; a write
+    // before the start-up check has passed waits for it.
     Error checkWritable() const;
+    // The Error for a caught SqlError. Damage of the store's file puts it into the refused state
+    // (FileHealth); damage of the search index asks the indexer to rebuild it.
+    Error fail(const SqlError &e);
+    // Runs f, turning a SqlError into an Error a person can act on (fail()).
+    template <typename F> auto guarded(F &&f) -> typename AsResult<decltype(f())>::type
+    {
+        try {
+            return f();
+        } catch (const SqlError &e) {
+            return fail(e);
+        }
+    }
     void attachSearchIndex(); // a damaged index stays detached
     // Waits until the search index holds everything committed so far.
     Error awaitSearchIndex(int timeoutMs);
 };
 
-// Runs f, turning a SqlError into an Error a person can act on.
+// The Error for a SqlError, without looking at what it means for the store (see Impl::fail).
 Error toError(const SqlError &e);
-
-template <typename T> struct AsResult
-{
-    using type = Result<T>;
-};
-template <typename T> struct AsResult<Result<T>>
-{
-    using type = Result<T>;
-};
-
-template <typename F> auto guarded(F &&f) -> typename AsResult<decltype(f())>::type
-{
-    try {
-        return f();
-    } catch (const SqlError &e) {
-        return toError(e);
-    }
-}
 
 QString previewOf(const model::Item &item);
 

@@ -810,7 +810,7 @@ Result<IngestResult> Store::ingest(const Batch &batch)
         return r;
     } catch (const SqlError &e) {
         d->abandonWrite(); // the cache may hold rows the rollback took away
-        return toError(e);
+        return d->fail(e);
     }
 }
 

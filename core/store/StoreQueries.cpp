@@ -15,7 +15,7 @@ using namespace model;
 
 Result<QList<Account>> Store::accounts()
 {
-    return guarded([&] {
+    return d->guarded([&] {
         QList<Account> out;
         auto q =
             d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.platform, a.name, a.id");
@@ -27,7 +27,7 @@ Result<QList<Account>> Store::accounts()
 
 Result<std::optional<Account>> Store::account(qint64 id)
 {
-    return guarded([&]() -> std::optional<Account> {
+    return d->guarded([&]() -> std::optional<Account> {
         auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1");
         q.bind(1, id);
         if (!q.next())
@@ -38,7 +38,7 @@ Result<std::optional<Account>> Store::account(qint64 id)
 
 Result<std::optional<Account>> Store::accountByPlatformId(const QString &platform, const QString &platformId)
 {
-    return guarded([&]() -> std::optional<Account> {
+    return d->guarded([&]() -> std::optional<Account> {
         auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS
                               " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
         q.bind(1, platform).bind(2, platformId);
@@ -50,7 +50,7 @@ Result<std::optional<Account>> Store::accountByPlatformId(const QString &platfor
 
 Result<std::optional<User>> Store::user(qint64 id)
 {
-    return guarded([&]() -> std::optional<User> {
+    return d->guarded([&]() -> std::optional<User> {
         auto q = d->db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1");
         q.bind(1, id);
         if (!q.next())
@@ -61,7 +61,7 @@ Result<std::optional<User>> Store::user(qint64 id)
 
 Result<QList<User>> Store::users(const QList<qint64> &ids)
 {
-    return guarded([&] {
+    return d->guarded([&] {
         QList<User> out;
         out.reserve(ids.size());
         for (qint64 id : ids) {
@@ -76,7 +76,7 @@ Result<QList<User>> Store::users(const QList<qint64> &ids)
 
 Result<std::optional<User>> Store::userByPlatformId(const QString &platform, const QString &platformId)
 {
-    return guarded([&]() -> std::optional<User> {
+    return d->guarded([&]() -> std::optional<User> {
         auto q = d->db.cached("SELECT " HISCRM_USER_COLS
                               " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
         q.bind(1, platform).bind(2, platformId);
@@ -88,13 +88,13 @@ Result<std::optional<User>> Store::userByPlatformId(const QString &platform, con
 
 Result<std::optional<Conversation>> Store::conversation(qint64 id)
 {
-    return guarded([&] { return d->loadConversation(id); });
+    return d->guarded([&] { return d->loadConversation(id); });
 }
 
 Result<std::optional<Conversation>> Store::conversationByPlatformId(qint64 accountId,
                                                                     const QString &platformId)
 {
-    return guarded([&]() -> std::optional<Conversation> {
+    return d->guarded([&]() -> std::optional<Conversation> {
         qint64 id = 0;
         {
             auto q = d->db.cached("SELECT id FROM conversations WHERE account_id = ?1 AND platform_id = ?2");
@@ -111,7 +111,7 @@ Result<ConversationPage> Store::conversations(const ConversationFilter &f, int l
                                               const std::optional<ConversationCursor> &after)
 {
     limit = qBound(1, limit, 500);
-    return guarded([&] {
+    return d->guarded([&] {
         // Built from fixed fragments only; every value is bound.
         QByteArray sql = "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c";
         // A chat the connector announced but nobody has written in yet is not in the inbox.
@@ -186,7 +186,7 @@ Result<QList<Conversation>> Store::conversationsByPeerName(const QString &text, 
 {
     limit = qBound(1, limit, 500);
     const search::MatchPlan plan = search::buildMatch(text);
-    return guarded([&] {
+    return d->guarded([&] {
         QList<Conversation> out;
         if (plan.match.isEmpty())
             return out;
@@ -209,13 +209,13 @@ Result<QList<Conversation>> Store::conversationsByPeerName(const QString &text, 
 
 Result<std::optional<Item>> Store::item(qint64 id)
 {
-    return guarded([&] { return d->loadItem(id); });
+    return d->guarded([&] { return d->loadItem(id); });
 }
 
 Result<std::optional<Item>> Store::itemByPlatformId(qint64 accountId, ItemKind kind,
                                                     const QString &platformId)
 {
-    return guarded([&]() -> std::optional<Item> {
+    return d->guarded([&]() -> std::optional<Item> {
         auto q =
             d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
                          "AND i.platform_id = ?3");
@@ -258,7 +258,7 @@ bool existsAfter(Database &db, ItemKind kind, qint64 threadId, qint64 id)
 Result<ItemPage> Store::thread(ItemKind kind, qint64 threadId, int limit, qint64 beforeId)
 {
     limit = qBound(1, limit, 1000);
-    return guarded([&] {
+    return d->guarded([&] {
         ReadTransaction snapshot(d->db);
         ItemPage page;
         {
@@ -280,7 +280,7 @@ Result<ItemPage> Store::thread(ItemKind kind, qint64 threadId, int limit, qint64
 Result<ItemPage> Store::threadAfter(ItemKind kind, qint64 threadId, qint64 afterId, int limit)
 {
     limit = qBound(1, limit, 1000);
-    return guarded([&] {
+    return d->guarded([&] {
         ReadTransaction snapshot(d->db);
         ItemPage page;
         {
@@ -298,7 +298,7 @@ Result<ItemPage> Store::threadAfter(ItemKind kind, qint64 threadId, qint64 after
 Result<ItemPage> Store::threadAround(qint64 itemId, int limit)
 {
     limit = qBound(2, limit, 1000);
-    return guarded([&]() -> Result<ItemPage> {
+    return d->guarded([&]() -> Result<ItemPage> {
         ReadTransaction snapshot(d->db);
         const auto centre = d->loadItem(itemId);
         if (!centre)
@@ -330,7 +330,7 @@ Result<ItemPage> Store::threadAround(qint64 itemId, int limit)
 
 Result<QList<ItemHistory>> Store::history(qint64 itemId)
 {
-    return guarded([&] {
+    return d->guarded([&] {
         QList<ItemHistory> out;
         auto q =
             d->db.cached("SELECT item_id, old_text, changed_at, recall FROM item_history WHERE item_id = ?1 "
@@ -346,7 +346,7 @@ Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int li
                                        qint64 beforeLastCommentAt)
 {
     limit = qBound(1, limit, 500);
-    return guarded([&] {
+    return d->guarded([&] {
         QList<Content> out;
         auto q =
             d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE (?1 = 0 OR t.account_id = ?1) "
@@ -364,7 +364,7 @@ Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int li
 
 Result<std::optional<Content>> Store::content(qint64 id)
 {
-    return guarded([&]() -> std::optional<Content> {
+    return d->guarded([&]() -> std::optional<Content> {
         auto q = d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.id = ?1");
         q.bind(1, id);
         if (!q.next())
@@ -394,7 +394,7 @@ Result<UnreadSummary> Store::unreadSummary(qint64 now)
 {
     if (now == 0)
         now = nowMs();
-    return guarded([&] {
+    return d->guarded([&] {
         ReadTransaction snapshot(d->db);
         UnreadSummary s;
         {
@@ -422,7 +422,7 @@ Result<ViewCounts> Store::viewCounts(qint64 now)
 {
     if (now == 0)
         now = nowMs();
-    return guarded([&] {
+    return d->guarded([&] {
         ReadTransaction snapshot(d->db);
         ViewCounts v;
         {
@@ -466,7 +466,7 @@ Result<ViewCounts> Store::viewCounts(qint64 now)
 
 Result<qint64> Store::awaitingSince(qint64 conversationId)
 {
-    return guarded([&] {
+    return d->guarded([&] {
         // Bounded, so a chat of 100k unanswered messages costs what a short one does.
         auto q = d->db.cached(
             "WITH recent AS (SELECT id, direction, created_at FROM items WHERE kind = 0 AND thread_id = ?1 "
@@ -481,7 +481,7 @@ Result<qint64> Store::awaitingSince(qint64 conversationId)
 Result<QList<FailedReply>> Store::failedReplies(int limit)
 {
     limit = qBound(1, limit, 10000);
-    return guarded([&] {
+    return d->guarded([&] {
         QList<FailedReply> out;
         // Without statistics the planner prefers walking all items backwards by id (80 ms at 1M
         // messages) to the few rows of the partial index and a sort (microseconds).
@@ -496,7 +496,7 @@ Result<QList<FailedReply>> Store::failedReplies(int limit)
 
 Result<QList<Tag>> Store::tags()
 {
-    return guarded([&] {
+    return d->guarded([&] {
         QList<Tag> out;
         auto q = d->db.cached("SELECT id, name, color, rev FROM tags ORDER BY name COLLATE NOCASE, id");
         while (q.next())
@@ -507,7 +507,7 @@ Result<QList<Tag>> Store::tags()
 
 Result<QList<Item>> Store::pendingReplies(qint64 accountId)
 {
-    return guarded([&] {
+    return d->guarded([&] {
         QList<Item> out;
         auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS
                               " FROM items i WHERE i.account_id = ?1 AND i.delivery = 1 "
@@ -521,7 +521,7 @@ Result<QList<Item>> Store::pendingReplies(qint64 accountId)
 
 Result<QJsonObject> Store::counts()
 {
-    return guarded([&] {
+    return d->guarded([&] {
         ReadTransaction snapshot(d->db);
         QJsonObject o;
         const auto count = [&](const char *sql) {

@@ -65,6 +65,18 @@ void rowHook(const SearchQuery &query)
         hook(query);
 }
 
+// Damage met while preparing or stepping a statement over the search index alone is the index's
+// (rebuilt from the store), not the store's; Impl::fail tells them apart by this mark.
+template <typename F> auto inIndex(F &&f)
+{
+    try {
+        return f();
+    } catch (SqlError &e) {
+        e.inSearchIndex = true;
+        throw;
+    }
+}
+
 QByteArray orOf(const QList<QByteArray> &tokens)
 {
     if (tokens.size() == 1)
@@ -90,7 +102,7 @@ Error Store::waitForSearchIndex(int timeoutMs)
     try {
         return d->awaitSearchIndex(timeoutMs);
     } catch (const SqlError &e) {
-        return toError(e);
+        return d->fail(e);
     }
 }
 
@@ -106,7 +118,7 @@ Result<SearchPage> Store::search(const SearchQuery &query)
     if (plan.match.isEmpty())
         return page;
 
-    return guarded([&]() -> Result<SearchPage> {
+    return d->guarded([&]() -> Result<SearchPage> {
         // Everything committed before the search is in the index once this returns (see
         // store/SearchIndexer.h); after an upgrade the index may still be catching up.
         if (Error e = d->awaitSearchIndex(kIndexWaitMs))
@@ -216,11 +228,12 @@ Result<SearchPage> Store::search(const SearchQuery &query)
         };
 
         if (query.order == SearchOrder::Newest) {
-            Statement s =
-                d->db.prepare("SELECT rowid FROM search.items_fts WHERE items_fts MATCH ?1 AND rowid >= ?2 "
-                              "AND rowid < ?3 ORDER BY rowid DESC");
+            Statement s = inIndex([&] {
+                return d->db.prepare("SELECT rowid FROM search.items_fts WHERE items_fts MATCH ?1 AND "
+                                     "rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC");
+            });
             s.bindUtf8(1, match).bind(2, lo).bind(3, hi);
-            while (s.next()) {
+            while (inIndex([&] { return s.next(); })) {
                 rowHook(query);
                 const auto it = d->loadItem(s.int64(0));
                 if (!it || !accept(*it))
@@ -238,11 +251,13 @@ Result<SearchPage> Store::search(const SearchQuery &query)
         // Relevance: hiscrm_rank over the newest candidates, then (score, id) keyset order.
         QList<std::pair<double, qint64>> ranked;
         {
-            Statement s =
-                d->db.prepare("SELECT rowid, hiscrm_rank(items_fts) FROM search.items_fts WHERE items_fts "
-                              "MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC LIMIT ?4");
+            Statement s = inIndex([&] {
+                return d->db.prepare("SELECT rowid, hiscrm_rank(items_fts) FROM search.items_fts WHERE "
+                                     "items_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC "
+                                     "LIMIT ?4");
+            });
             s.bindUtf8(1, match).bind(2, lo).bind(3, hi).bind(4, kRelevanceCandidates);
-            while (s.next()) {
+            while (inIndex([&] { return s.next(); })) {
                 rowHook(query);
                 ranked.append({s.real(1), s.int64(0)});
             }
