@@ -11,8 +11,10 @@
 #include <cstring>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QTemporaryFile>
 #include <QThread>
 
 namespace hiscrm::store {
@@ -27,6 +29,23 @@ void facetsFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     const QByteArray facets = itemFacets(sqlite3_value_int(argv[0]), sqlite3_value_int64(argv[1]),
                                          sqlite3_value_int64(argv[2]), sqlite3_value_int64(argv[3]));
     sqlite3_result_text(ctx, facets.constData(), int(facets.size()), SQLITE_TRANSIENT);
+}
+
+// WAL needs to create the -wal and -shm files next to the database: a folder that refuses that
+// would fail at the first read or write, with an error that does not say why.
+Error checkFolderWritable(const QString &path)
+{
+    const QDir folder = QFileInfo(path).absoluteDir();
+    if (!folder.exists())
+        return {}; // opening says the folder is missing
+    QTemporaryFile probe(folder.filePath(QStringLiteral(".hiscrm-write-test-XXXXXX")));
+    if (probe.open())
+        return {};
+    return {
+        ErrorCode::Io,
+        Store::tr("HisCRM cannot create files in the folder %1, but it keeps the database's write-ahead log "
+                  "there (%2-wal and %2-shm). Make the folder writable, or choose another data folder.")
+            .arg(QDir::toNativeSeparators(folder.absolutePath()), QFileInfo(path).fileName())};
 }
 
 // Whether the file is in WAL mode already (the question changes nothing).
@@ -471,6 +490,10 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
     const bool existed = QFileInfo::exists(path);
     if (!readWrite && !existed)
         return Error{ErrorCode::NotFound, Store::tr("The database %1 does not exist yet.").arg(path)};
+    if (readWrite) {
+        if (Error e = checkFolderWritable(path))
+            return e;
+    }
     std::unique_ptr<Impl> impl;
     try {
         impl = std::make_unique<Impl>(path, options.access, options.busyTimeoutMs);
@@ -480,6 +503,13 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
                                         .arg(path, e.message)};
     }
     Database &db = impl->db;
+    // SQLite opens a file it may not write read-only without a word; every batch would then fail.
+    if (readWrite && sqlite3_db_readonly(db.handle(), "main") == 1)
+        return Error{ErrorCode::Io,
+                     Store::tr("The database file %1 is read-only, but HisCRM must write to it. "
+                               "Make it writable (its permissions, or its Read-only "
+                               "attribute), or choose another data folder.")
+                         .arg(path)};
 
     QString tokErr;
     if (!search::registerTokenizer(db.handle(), &tokErr))
