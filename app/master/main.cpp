@@ -54,7 +54,10 @@ int main(int argc, char *argv[])
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(
         "main", "HisCRM master: stores what workers send and serves the worker protocol.\n"
-                "Every option can also be set through the environment variable named in brackets."));
+                "Every option can also be set through the environment variable named in brackets.\n"
+                "Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, "
+                "a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it "
+                "was)."));
     p.addHelpOption();
     p.addVersionOption();
     const QString defaultDb = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
@@ -135,8 +138,11 @@ int main(int argc, char *argv[])
 
     master::MasterThread master(o);
     if (Error e = master.start()) {
+        // The store's message says what to do (restore a backup, or move the file aside).
         printErr(QCoreApplication::translate("main", "The master could not start: %1").arg(e.message));
-        return 1;
+        // A code of its own, so a service manager or script can tell it from a passing failure:
+        // starting again does not help.
+        return e.code == ErrorCode::Corrupt || e.code == ErrorCode::NotADatabase ? 3 : 1;
     }
     master.runSync([&] {
         printOut(QCoreApplication::translate("main", "hiscrm-master %1: database %2")

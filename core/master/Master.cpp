@@ -120,10 +120,18 @@ Error Master::open()
     m_uptime.start();
     store::Store::Options o;
     o.durability = m_opt.durability;
+    o.integrityWaitMs = m_opt.integrityWaitMs;
     auto s = store::Store::open(m_opt.dbPath, o);
     if (!s)
         return s.error();
     m_store = std::move(s.value());
+    // Damage found later (the rest of the start-up check, a statement here, the indexer, another
+    // Store of the file) is told from whichever thread found it; announce it from ours. The
+    // store removes the listener before it closes, so no call outlives this object.
+    m_store->setDamageListener([this](const Error &e) {
+        QMetaObject::invokeMethod(
+            this, [this, message = e.message] { onStoreDamaged(message); }, Qt::QueuedConnection);
+    });
     if (!m_opt.listenAddress.isEmpty()) {
         if (Error e = listen(m_opt.listenAddress, m_opt.port))
             return e;
@@ -169,6 +177,22 @@ QString Master::workerUrl() const
                     : QString();
 }
 
+Error Master::damage() const
+{
+    return m_store ? m_store->damage() : Error{};
+}
+
+void Master::onStoreDamaged(const QString &message)
+{
+    if (m_damageAnnounced)
+        return;
+    m_damageAnnounced = true;
+    // The store logged the damage itself; this says what the master does about it.
+    qCCritical(lcMaster) << "the master refuses every batch and command from now on; stop it, then restore "
+                            "the database from a backup or move it aside";
+    emit storeDamaged(message);
+}
+
 void Master::close()
 {
     m_server.reset();
@@ -192,7 +216,10 @@ Result<store::IngestResult> Master::ingest(const QString &source, const Batch &b
         return Error{ErrorCode::Io, Master::tr("The master is not running.")};
     auto r = m_store->ingest(batch);
     if (!r) {
-        qCWarning(lcMaster) << "batch from" << source << "rejected:" << r.error().message;
+        if (r.error().code == ErrorCode::Corrupt)
+            onStoreDamaged(r.error().message); // logged once, not once per batch
+        else
+            qCWarning(lcMaster) << "batch from" << source << "rejected:" << r.error().message;
         return r;
     }
     const qint64 items = batch.messages.size() + batch.comments.size();
@@ -285,8 +312,11 @@ void Master::applyReplyResult(const QString &routeId, const worker::ReplyResult 
     auto r = m_store->setReplyResult(result.itemId, result.sent ? Delivery::Sent : Delivery::Failed,
                                      result.platformId, result.sent ? QString() : result.error);
     if (!r) {
-        qCWarning(lcMaster) << "reply result from" << routeId << "for item" << result.itemId
-                            << "not applied:" << r.error().message;
+        if (r.error().code == ErrorCode::Corrupt)
+            onStoreDamaged(r.error().message);
+        else
+            qCWarning(lcMaster) << "reply result from" << routeId << "for item" << result.itemId
+                                << "not applied:" << r.error().message;
         return;
     }
     if (r->changed)
@@ -427,6 +457,9 @@ Result<QJsonObject> Master::execute(const QString &commandId, const QString &op,
         return Error{ErrorCode::Io, Master::tr("The master is not running.")};
     if (commandId.size() > 128)
         return badArg(Master::tr("A command id has at most 128 characters."));
+    // A damaged database answers nothing reliably; status still says what the master is doing.
+    if (Error e = m_store->damage(); e && op != u"status")
+        return e;
     m_store->setNextCommandId(commandId, op);
     auto r = run(commandId, op, args);
     m_store->setNextCommandId(QString(), QString()); // ops that wrote nothing must not leave it set

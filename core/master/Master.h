@@ -36,6 +36,9 @@ struct MasterOptions
     QString workerToken;                   // required from every worker; generated when empty
     bool allowNonLoopback = false;         // plain ws beyond loopback only when explicitly allowed
     int heartbeatTimeoutMs = protocol::kHeartbeatTimeoutMs;
+    // How long open() waits for the database's integrity check (store::Store::Options): -1, all of
+    // it (hiscrm-master: a damaged file is refused at start); the desktop waits a short budget.
+    int integrityWaitMs = -1;
 };
 
 // What changed, announced after every commit that changed something.
@@ -93,6 +96,9 @@ public:
 
     // Commits a batch from a connector or worker (`source` names it for stats and logs).
     Result<store::IngestResult> ingest(const QString &source, const model::Batch &batch);
+    // The store's damage (store::Store::damage()): from then on every batch and every command but
+    // status is refused with it. None while the database is not known to be damaged.
+    Error damage() const;
 
     // Replies go out through routes: one per connector or worker session, for the accounts it serves.
     using ReplySender = std::function<void(const worker::ReplyRequest &)>;
@@ -123,6 +129,9 @@ public:
 
 signals:
     void changed(const hiscrm::master::ChangeNotice &notice);
+    // Once, when the database is found damaged while the master runs (the background part of the
+    // start-up check, or a statement that met damage): it has stopped writing to it.
+    void storeDamaged(const QString &message);
     void workersChanged();
     // The outcome of a command a LocalMasterLink sent (requester identifies the link).
     void commandExecuted(quintptr requester, quint64 token, const QJsonObject &result, int errorCode,
@@ -130,6 +139,7 @@ signals:
 
 private:
     void announce(const ChangeNotice &notice);
+    void onStoreDamaged(const QString &message);
     void dispatchPendingReplies(const QString &platform, const QStringList &accounts);
     bool routeReply(qint64 itemId);
     Result<QJsonObject> run(const QString &commandId, const QString &op, const QJsonObject &args);
@@ -152,6 +162,7 @@ private:
     QList<std::pair<qint64, qint64>> m_rate;
     quint64 m_batches = 0;
     quint64 m_items = 0;
+    bool m_damageAnnounced = false;
 };
 
 // Runs a Master in a thread of its own and, optionally, a WorkerHost whose connectors feed it.

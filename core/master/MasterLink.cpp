@@ -17,6 +17,7 @@ LocalMasterLink::LocalMasterLink(Master *master, QObject *parent)
     // Signals cross the thread boundary queued, and their connections die with either object, so a
     // result never reaches a link that is gone.
     connect(master, &Master::changed, this, &MasterLink::changed);
+    connect(master, &Master::storeDamaged, this, &MasterLink::storeDamaged);
     connect(master, &Master::commandExecuted, this, &LocalMasterLink::onExecuted);
 }
 

@@ -31,6 +31,8 @@ public:
 
 signals:
     void changed(const hiscrm::master::ChangeNotice &notice);
+    // The master found its database damaged and has stopped writing to it (Master::storeDamaged).
+    void storeDamaged(const QString &message);
 };
 
 class LocalMasterLink final : public MasterLink

@@ -218,7 +218,10 @@ void WorkerHost::startSlot(Slot &slot)
                             s->status.messages += items;
                             s->status.lastSyncMs = nowMs();
                         } else {
-                            qCWarning(lcWorker) << "batch of" << id << "rejected:" << error;
+                            // A lasting refusal (a damaged database refuses every batch) is logged
+                            // once, not once per batch; the status counts every one.
+                            if (error != s->status.lastError)
+                                qCWarning(lcWorker) << "batch of" << id << "rejected:" << error;
                             ++s->status.errors;
                             s->status.lastError = error;
                         }
