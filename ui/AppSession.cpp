@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/AppSession.h"
 
+#include "store/SearchIndexer.h"
 #include "worker/DemoConnector.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
+
+#include <utility>
 
 namespace hiscrm::ui {
 
@@ -40,6 +45,7 @@ Error AppSession::start(const QString &dataDir)
                                    .arg(m_dataDir)};
     master::MasterOptions o;
     o.dbPath = databasePath();
+    o.integrityWaitMs = kIntegrityWaitMs;
     auto master = std::make_unique<master::MasterThread>(o);
     if (Error e = master->start())
         return e;
@@ -52,6 +58,18 @@ Error AppSession::start(const QString &dataDir)
     m_master = std::move(master);
     m_link = std::make_unique<master::LocalMasterLink>(m_master->master());
     connect(m_link.get(), &master::MasterLink::changed, this, &AppSession::changed);
+    const auto reportDamage = [this](const QString &message) {
+        if (std::exchange(m_damageReported, true))
+            return;
+        emit historyDamaged(message);
+    };
+    connect(m_link.get(), &master::MasterLink::storeDamaged, this, reportDamage);
+    // Damage found before the link was connected: told once the caller has connected too.
+    Error found;
+    m_master->runSync([&] { found = m_master->master()->damage(); });
+    if (found)
+        QMetaObject::invokeMethod(
+            this, [reportDamage, message = found.message] { reportDamage(message); }, Qt::QueuedConnection);
     qRegisterMetaType<hiscrm::worker::ConnectorStatus>();
     m_master->runSync([this] {
         // statusChanged comes from the master's thread; the queued connection brings it here.
@@ -72,6 +90,50 @@ Error AppSession::start(const QString &dataDir)
             Qt::QueuedConnection);
     });
     return {};
+}
+
+bool AppSession::isDamage(const Error &error)
+{
+    return error.code == ErrorCode::Corrupt || error.code == ErrorCode::NotADatabase;
+}
+
+Result<QStringList> AppSession::moveDamagedHistoryAside(const QString &dataDir)
+{
+    const QDir dir(dataDir);
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString db = QStringLiteral("hiscrm.db");
+    const QString index = QFileInfo(store::searchIndexPath(dir.filePath(db))).fileName();
+    // The log files first and back last: a -wal left behind would be replayed into the new,
+    // empty database of the same name.
+    QList<std::pair<QString, QString>> moves; // (from, to), relative to dir
+    QString suffix = QStringLiteral(".damaged-") + stamp;
+    for (int n = 2; dir.exists(db + suffix) || dir.exists(index + suffix); ++n)
+        suffix = QStringLiteral(".damaged-%1-%2").arg(stamp).arg(n);
+    for (const QString &file : {db, index}) {
+        for (const QString &log : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+            moves.append({file + log, file + suffix + log});
+    }
+    moves.append({db, db + suffix});
+    moves.append({index, index + suffix});
+    moves.append({QStringLiteral("drafts.json"), QStringLiteral("drafts.json") + suffix});
+
+    QList<std::pair<QString, QString>> done;
+    for (const auto &[from, to] : std::as_const(moves)) {
+        if (!dir.exists(from))
+            continue;
+        if (!QFile::rename(dir.filePath(from), dir.filePath(to))) {
+            for (auto it = done.crbegin(); it != done.crend(); ++it)
+                QFile::rename(dir.filePath(it->second), dir.filePath(it->first));
+            return Error{ErrorCode::Io, tr("Cannot move %1 aside in the folder %2. Check that no other "
+                                           "program uses it and that the folder is writable.")
+                                            .arg(from, QDir::toNativeSeparators(dir.absolutePath()))};
+        }
+        done.append({from, to});
+    }
+    QStringList moved;
+    for (const auto &[from, to] : std::as_const(done))
+        moved << dir.filePath(to);
+    return moved;
 }
 
 void AppSession::startDemo(double itemsPerSecond, qint64 maxItems)

@@ -27,7 +27,15 @@ public:
 
     // The data folder: QStandardPaths::AppDataLocation unless given.
     static QString defaultDataDir();
+    // Opens the history. A damaged one (isDamage()) is refused when the integrity check finds it
+    // within kIntegrityWaitMs; on a bigger history the check goes on beside the window, and
+    // historyDamaged() tells when it finds damage.
     Error start(const QString &dataDir);
+    // How long start() waits for the integrity check of the history before it lets the window
+    // come: the desktop's first window at 1M messages must stay well within 1 s, and the whole
+    // check takes about 0.4 s there. A history of up to about 250,000 messages is checked within
+    // this time on the reference machine; the check of a bigger one ends beside the window.
+    static constexpr int kIntegrityWaitMs = 100;
     bool isRunning() const { return bool(m_master); }
 
     QString dataDir() const { return m_dataDir; }
@@ -54,9 +62,22 @@ public:
 
     QList<worker::ConnectorStatus> connectors() const { return m_connectors; }
 
+    // The error says the history cannot be used because its file is damaged (or not a database
+    // any more): what moveDamagedHistoryAside() is for.
+    static bool isDamage(const Error &error);
+    // With no session running on dataDir: renames the history (hiscrm.db and its -wal and -shm
+    // files), its search index and the drafts, which name its chats, to
+    // "<name>.damaged-<yyyyMMdd-HHmmss>" (the log files keep SQLite's "-wal"/"-shm" after the new
+    // name, so the copy opens as it was), so the next start() begins an empty history. All or
+    // nothing; returns the new paths.
+    static Result<QStringList> moveDamagedHistoryAside(const QString &dataDir);
+
 signals:
     void changed(const hiscrm::master::ChangeNotice &notice);
     void connectorsChanged();
+    // Once: the master found the history damaged after start() (the rest of the integrity check,
+    // or a statement that met damage) and writes nothing more to it.
+    void historyDamaged(const QString &message);
 
 private:
     QString m_dataDir;
@@ -70,6 +91,7 @@ private:
     QString m_workerToken;
     quint16 m_workerPort = 0;
     double m_demoRate = kDefaultDemoRate;
+    bool m_damageReported = false;
 };
 
 } // namespace hiscrm::ui

@@ -4,6 +4,7 @@
 
 #include "common/Translations.h"
 #include "ui/AppSession.h"
+#include "ui/DamageDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/RunOptions.h"
 #include "ui/Screenshots.h"
@@ -181,34 +182,78 @@ int main(int argc, char *argv[])
     // change of the theme or text size in Settings.
     ui::followAppearanceSettings(&settings);
 
-    ui::AppSession session;
-    session.setDemoRate(*rate);
     const QString folder = cl.parser.isSet(cl.dataDir) ? cl.parser.value(cl.dataDir) : settings.dataFolder();
-    if (Error e = session.start(folder)) {
-        QMessageBox::critical(
-            nullptr, QApplication::translate("main", "HisCRM Desk cannot start"),
-            QApplication::translate("main", "The message history could not be opened.\n\n%1").arg(e.message));
-        return 1;
-    }
-    if (cl.parser.isSet(cl.demo) || settings.demoEnabled())
-        session.startDemo(*rate);
+    // Runs once, or again after the damaged history was moved aside: the files can move only once
+    // the window, the master and every connection to them are gone.
+    QString moveAsideIn;
+    for (;;) {
+        if (!moveAsideIn.isEmpty()) {
+            const Result<QStringList> moved = ui::AppSession::moveDamagedHistoryAside(moveAsideIn);
+            if (!moved) {
+                QMessageBox::critical(nullptr, QApplication::translate("main", "HisCRM Desk cannot start"),
+                                      moved.error().message);
+                return 1;
+            }
+            moveAsideIn.clear();
+        }
 
-    ui::MainWindow window(&session, &settings);
-    const bool shots = cl.parser.isSet(cl.shots);
-    if (shots)
-        window.resize(1200, 800);
-    window.show();
-    if (shots) {
-        ui::captureScreenshots(&window, &settings, cl.parser.value(cl.shots), language,
-                               [](bool ok) { QApplication::exit(ok ? 0 : 1); });
-    }
-    if (cl.parser.isSet(cl.measure)) {
-        // Queued behind the first paint: the window is interactive once the event loop turns.
-        QTimer::singleShot(0, &window, [&] {
-            std::printf("first_window_ms %lld\n", static_cast<long long>(sinceStart.elapsed()));
-            std::fflush(stdout);
-            QTimer::singleShot(200, &app, &QApplication::quit);
+        ui::AppSession session;
+        session.setDemoRate(*rate);
+        if (Error e = session.start(folder)) {
+            if (ui::AppSession::isDamage(e)) {
+                ui::DamageDialog ask(ui::DamageDialog::When::AtStart, session.dataDir(), e.message);
+                ask.exec();
+                if (ask.choice() == ui::DamageDialog::Choice::MoveAside) {
+                    moveAsideIn = session.dataDir();
+                    continue;
+                }
+                return 1;
+            }
+            QMessageBox::critical(
+                nullptr, QApplication::translate("main", "HisCRM Desk cannot start"),
+                QApplication::translate("main", "The message history could not be opened.\n\n%1")
+                    .arg(e.message));
+            return 1;
+        }
+        if (cl.parser.isSet(cl.demo) || settings.demoEnabled())
+            session.startDemo(*rate);
+
+        ui::MainWindow window(&session, &settings);
+        // Damage found while the window runs (the end of the start-up check on a big history, or
+        // a statement that met it): the master has stopped writing; the operator decides.
+        QObject::connect(&session, &ui::AppSession::historyDamaged, &window, [&](const QString &message) {
+            ui::DamageDialog ask(ui::DamageDialog::When::WhileRunning, session.dataDir(), message, &window);
+            ask.exec();
+            switch (ask.choice()) {
+            case ui::DamageDialog::Choice::MoveAside:
+                moveAsideIn = session.dataDir();
+                QApplication::exit(0); // exit, not quit: a window kept in the tray must not veto it
+                break;
+            case ui::DamageDialog::Choice::Quit:
+                QApplication::exit(1);
+                break;
+            case ui::DamageDialog::Choice::KeepReading:
+                break;
+            }
         });
+        const bool shots = cl.parser.isSet(cl.shots);
+        if (shots)
+            window.resize(1200, 800);
+        window.show();
+        if (shots) {
+            ui::captureScreenshots(&window, &settings, cl.parser.value(cl.shots), language,
+                                   [](bool ok) { QApplication::exit(ok ? 0 : 1); });
+        }
+        if (cl.parser.isSet(cl.measure)) {
+            // Queued behind the first paint: the window is interactive once the event loop turns.
+            QTimer::singleShot(0, &window, [&] {
+                std::printf("first_window_ms %lld\n", static_cast<long long>(sinceStart.elapsed()));
+                std::fflush(stdout);
+                QTimer::singleShot(200, &app, &QApplication::quit);
+            });
+        }
+        const int rc = app.exec();
+        if (moveAsideIn.isEmpty())
+            return rc;
     }
-    return app.exec();
 }
