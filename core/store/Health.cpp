@@ -121,6 +121,8 @@ void FileHealth::startCheck()
     State expected = State::Unchecked;
     if (!m_state.compare_exchange_strong(expected, State::Checking, std::memory_order_acq_rel))
         return; // running, or its result is known
+    if (m_thread.joinable())
+        m_thread.join(); // an earlier check that was stopped: it has ended
     m_thread = std::thread([this] { runCheck(); });
 }
 

@@ -65,7 +65,8 @@ public:
     // For writers: waits for a running check, then says whether writing may go on.
     Error awaitWritable();
 
-    // Called once, in the thread that found the damage, when the file is found damaged.
+    // Called once, in the thread that found the damage, when the file is found damaged; under
+    // this object's lock, so it must not call into it (post to your own thread instead).
     int addListener(std::function<void(const Error &)> listener);
     void removeListener(int id);
 
