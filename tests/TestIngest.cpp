@@ -2,6 +2,7 @@
 #include "TestUtil.h"
 
 #include <QJsonDocument>
+#include <QSet>
 
 using namespace testutil;
 
@@ -268,7 +269,7 @@ private slots:
             << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, QString(), u"x"_s, kT0)});
         QTest::newRow("time zero") << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, 0)});
         QTest::newRow("time negative") << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, -5)});
-        QTest::newRow("time beyond year 2248")
+        QTest::newRow("time beyond year 2200")
             << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, qint64(1) << 60)});
         QTest::newRow("text too long")
             << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, QString(70000, u'字'), kT0)});
@@ -291,6 +292,56 @@ private slots:
         QVERIFY(!r.error().message.isEmpty());
         QCOMPARE(*s->revision(), rev);
         QCOMPARE(s->changes(rev, 10)->changes.size(), 0);
+    }
+
+    // The latest accepted time is 2199-12-31T23:59:59.999Z (docs/protocol.md): a millisecond
+    // with more messages than its 1024 id slots, and a reply after them, keep every id within
+    // 2^53 - 1, exact in JSON.
+    void fullMillisecondAtTheTimeBound()
+    {
+        constexpr qint64 kLast = 7258118399999;
+        constexpr qint64 kMaxSafe = (qint64(1) << 53) - 1;
+        auto s = fresh();
+        QList<MessageRecord> ms;
+        for (int i = 0; i < 1030; ++i)
+            ms << dm(u"acc-1"_s, u"conv-1"_s, QStringLiteral("m%1").arg(i), u"u-1"_s,
+                     QStringLiteral("第%1条").arg(i), kLast);
+        auto r = s->ingest(batch(ms));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->inserted, 1030 + 4); // and the conversation, the account, its user, the peer
+        const qint64 c = convId(*s, u"conv-1"_s);
+        // Two pages (at most 1000 items each), oldest first.
+        auto newer = s->thread(ItemKind::Message, c, 1000);
+        QVERIFY(newer->hasOlder);
+        auto older = s->thread(ItemKind::Message, c, 1000, newer->items.first().id);
+        QList<Item> items = older->items + newer->items;
+        QCOMPARE(items.size(), 1030);
+        QSet<qint64> ids;
+        for (const Item &it : std::as_const(items)) {
+            QVERIFY2(it.id <= kMaxSafe, qPrintable(QString::number(it.id)));
+            QCOMPARE(it.createdAt, kLast);
+            ids.insert(it.id);
+        }
+        QCOMPARE(ids.size(), 1030);
+        QCOMPARE(items.first().id, kLast * 1024);
+        QCOMPARE(items.first().platformId, u"m0"_s);
+        QCOMPARE(items.last().platformId, u"m1029"_s);
+
+        auto reply = s->recordReply(ItemKind::Message, c, 0, u"收到"_s, u"cmd-1"_s);
+        QVERIFY2(reply, qPrintable(reply ? QString() : reply.error().message));
+        QVERIFY(reply->itemId > items.last().id);
+        QVERIFY(reply->itemId <= kMaxSafe);
+
+        // One millisecond later, and the old bound (2^43 - 1, whose full millisecond went past
+        // 2^53), are refused.
+        const qint64 rev = *s->revision();
+        for (const qint64 at : {kLast + 1, (qint64(1) << 43) - 1}) {
+            r = s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, u"late"_s, u"u-1"_s, u"x"_s, at)}));
+            QVERIFY(!r);
+            QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+            QVERIFY2(r.error().message.contains(u"created_at"_s), qPrintable(r.error().message));
+        }
+        QCOMPARE(*s->revision(), rev);
     }
 
     void readOnlyStoreRefusesWrites()
