@@ -52,6 +52,12 @@ constexpr qint64 kMaxItemId = (qint64(1) << 53) - 1;
 constexpr qint64 kMaxTimestampMs = 7258118399999; // 2200-01-01T00:00:00Z minus 1 ms
 static_assert((kMaxTimestampMs + kMaxIdSpillMs) * kIdSlotsPerMs - 1 <= kMaxItemId); // the last spill slot
 
+// Longest strings a batch record may carry, in UTF-16 code units (docs/protocol.md, "Limits").
+constexpr int kMaxIdChars = 256;   // every platform id
+constexpr int kMaxNameChars = 256; // account and user names
+constexpr int kMaxSignatureChars = 1024;
+constexpr int kMaxTitleChars = 4096; // video titles (descriptions, with hashtags)
+constexpr int kMaxUrlChars = 8192;   // avatar, url, cover, media (signed CDN links run long)
 constexpr int kMaxTextChars = 64 * 1024;
 
 inline qint64 nowMs()
