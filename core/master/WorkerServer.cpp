@@ -76,16 +76,6 @@ QString str(const char *latin1)
     return QString::fromLatin1(latin1);
 }
 
-// The id of a frame that failed parseFrame, when it still has a usable one, so the worker can tell
-// which of its requests was refused.
-QJsonValue idOf(const QByteArray &utf8, const ProtocolError &error)
-{
-    if (error.code == QLatin1String(code::TooLarge) || error.code == QLatin1String(code::BadJson))
-        return QJsonValue(QJsonValue::Undefined);
-    const QJsonValue id = QJsonDocument::fromJson(utf8).object().value(QLatin1String("id"));
-    return id.isString() || id.isDouble() ? id : QJsonValue(QJsonValue::Undefined);
-}
-
 // Envelope fields of the worker messages. Absent optional fields keep their defaults; unknown fields
 // are ignored (only batch records are strict, where a misspelt field would lose data).
 bool readString(const QJsonObject &o, const char *key, QString *out, bool required, QString *error)
@@ -597,7 +587,7 @@ void WorkerServer::onText(Session *s, const QString &text)
     const QByteArray utf8 = text.toUtf8();
     auto parsed = parseFrame(utf8);
     if (auto *error = std::get_if<ProtocolError>(&parsed)) {
-        s->reject(idOf(utf8, *error), error->code, error->message);
+        s->reject(error->re, error->code, error->message); // re: the frame's id when it has a usable one
         return;
     }
     const Envelope &e = std::get<Envelope>(parsed);
