@@ -388,6 +388,13 @@ void WorkerServer::Session::onAccountStatus(const Envelope &e)
                    .arg(stateName));
         return;
     }
+    if (message.size() > kMaxErrorTextChars) {
+        reject(e.id, code::Invalid,
+               QStringLiteral("error has %1 characters; at most %2 are accepted")
+                   .arg(message.size())
+                   .arg(kMaxErrorTextChars));
+        return;
+    }
     if (!info.accounts.contains(account)) {
         reject(
             e.id, code::Invalid,
@@ -401,12 +408,11 @@ void WorkerServer::Session::onAccountStatus(const Envelope &e)
 void WorkerServer::Session::onReplyResult(const Envelope &e)
 {
     worker::ReplyResult result;
-    const QJsonValue itemId = e.body.value(QLatin1String("item_id"));
-    constexpr qint64 sentinel = std::numeric_limits<qint64>::min();
-    result.itemId = itemId.isDouble() ? itemId.toInteger(sentinel) : sentinel;
-    if (result.itemId <= 0) {
+    // Item ids stay below 2^53 (docs/protocol.md): a larger number is a malformed request, not a
+    // reply that happens not to exist.
+    if (!safeInteger(e.body.value(QLatin1String("item_id")), &result.itemId) || result.itemId <= 0) {
         reject(e.id, code::BadRequest,
-               QStringLiteral("item_id must be the positive integer of the reply_request"));
+               QStringLiteral("item_id must be the positive integer of the reply_request (at most 2^53)"));
         return;
     }
     const QJsonValue sent = e.body.value(QLatin1String("sent"));
@@ -419,6 +425,17 @@ void WorkerServer::Session::onReplyResult(const Envelope &e)
     if (!readString(e.body, "platform_id", &result.platformId, false, &error) ||
         !readString(e.body, "error", &result.error, false, &error)) {
         reject(e.id, code::BadRequest, error);
+        return;
+    }
+    if (result.platformId.size() > kMaxPlatformIdChars || result.error.size() > kMaxErrorTextChars) {
+        reject(e.id, code::Invalid,
+               result.platformId.size() > kMaxPlatformIdChars
+                   ? QStringLiteral("platform_id has %1 characters; at most %2 are accepted")
+                         .arg(result.platformId.size())
+                         .arg(kMaxPlatformIdChars)
+                   : QStringLiteral("error has %1 characters; at most %2 are accepted")
+                         .arg(result.error.size())
+                         .arg(kMaxErrorTextChars));
         return;
     }
     // Only the replies of its own accounts: a worker must not settle another worker's replies.
