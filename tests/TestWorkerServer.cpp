@@ -160,10 +160,14 @@ public:
         f.append(char((fin ? 0x80 : 0) | opcode));
         if (payload.size() < 126) {
             f.append(char(0x80 | payload.size()));
-        } else {
+        } else if (payload.size() < 65536) {
             f.append(char(0x80 | 126));
             f.append(char(payload.size() >> 8));
             f.append(char(payload.size() & 0xff));
+        } else {
+            f.append(char(0x80 | 127));
+            for (int shift = 56; shift >= 0; shift -= 8)
+                f.append(char((quint64(payload.size()) >> shift) & 0xff));
         }
         const char key[4] = {0x12, 0x34, 0x56, 0x78};
         f.append(key, 4);
@@ -173,12 +177,15 @@ public:
     }
 
     // The next whole frame from the master (which never masks), if one is buffered: opcode, payload.
-    std::optional<std::pair<int, QByteArray>> frame()
+    // *fin tells whether it ends its message (large messages come in fragments).
+    std::optional<std::pair<int, QByteArray>> frame(bool *fin = nullptr)
     {
         read();
         if (in.size() < 2)
             return std::nullopt;
         const int opcode = in[0] & 0x0f;
+        if (fin)
+            *fin = (in[0] & 0x80) != 0;
         qint64 len = in[1] & 0x7f;
         qsizetype head = 2;
         if (len == 126) {
@@ -948,6 +955,90 @@ private slots:
         }
         QVERIFY2(limited > 0 && limited < n, qPrintable(QString::number(limited)));
         QVERIFY(!w.closed);
+    }
+
+    // A worker that stops reading stalls its answers. Once one answer could not be queued, none
+    // after it may go out (the worker would pair later answers with the wrong requests): the
+    // worker sees a prefix of its answers, then the connection closes, and it resends the rest.
+    void stalledWorkerGetsNoLaterAnswer()
+    {
+        // A master that checks its peers once a second (the fixture's checks every 100 ms): the
+        // worker below catches up between two checks.
+        MasterOptions o;
+        o.dbPath = m_dir.filePath(u"stall.db"_s);
+        o.listenAddress = u"127.0.0.1"_s;
+        o.port = 0;
+        o.workerToken = kToken;
+        o.heartbeatTimeoutMs = 60000;
+        Master master(o);
+        QVERIFY(!master.open());
+
+        RawPeer raw;
+        QVERIFY(raw.handshake(master.listeningPort(), kToken.toUtf8()));
+        raw.sendText(compact({{u"type"_s, u"register"_s},
+                              {u"id"_s, 1},
+                              {u"worker_id"_s, u"w-slow"_s},
+                              {u"platform"_s, u"demo"_s},
+                              {u"accounts"_s, QJsonArray{u"acc-1"_s}}}));
+        QCOMPARE(raw.nextJson().value(u"type"_s).toString(), u"registered"_s);
+
+        // Stop reading, and send batches whose errors echo a 3.5 MiB field name: their answers
+        // pile up on the master's side, past its 16 MiB backlog (and the kernel's buffers) after
+        // a few. Each one the master processes counts in its status as an error.
+        raw.tcp.setReadBufferSize(64 * 1024);
+        constexpr int kFrames = 16;
+        QList<QJsonValue> sent;
+        const QString huge(3584 * 1024, u'x');
+        for (int i = 0; i < kFrames; ++i) {
+            raw.sendText(compact({{u"type"_s, u"data_sync"_s},
+                                  {u"id"_s, i},
+                                  {u"batch"_s, QJsonObject{{u"platform"_s, u"demo"_s}, {huge, 1}}}}));
+            sent << QJsonValue(i);
+        }
+        // Until the master has processed every frame (it answers a stalled worker no more, so it
+        // does not process its frames either), or has dropped the worker.
+        const auto state = [&] {
+            return workerStatus(master, u"w-slow"_s);
+        };
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return state().value(u"errors"_s).toInt() == kFrames ||
+                       state().value(u"state"_s).toString() == u"disconnected"_s;
+            },
+            20000));
+
+        // Read again, and ask once more.
+        raw.tcp.setReadBufferSize(0);
+        raw.sendText(compact({{u"type"_s, u"heartbeat"_s}, {u"id"_s, u"h"_s}}));
+        sent << QJsonValue(u"h"_s);
+        QList<QJsonValue> answered;
+        bool closed = false;
+        QByteArray message; // the fragments of a text message so far
+        (void)QTest::qWaitFor(
+            [&] {
+                bool fin = false;
+                while (auto f = raw.frame(&fin)) {
+                    if (f->first == 1 || f->first == 0) {
+                        message += f->second;
+                        if (fin) {
+                            answered << QJsonDocument::fromJson(message).object().value(u"re"_s);
+                            message.clear();
+                        }
+                    } else if (f->first == 8) {
+                        closed = true;
+                    }
+                }
+                // A peer that does not read its close frame in time is cut off without one.
+                closed = closed || raw.tcp.state() != QAbstractSocket::ConnectedState;
+                return closed || answered.size() == sent.size();
+            },
+            10000);
+        QVERIFY2(answered.size() < sent.size(), "the backlog never built up");
+        // What arrived answers the first requests, in order; then the connection closed.
+        for (qsizetype i = 0; i < answered.size(); ++i)
+            QCOMPARE(answered.at(i), sent.at(i));
+        QVERIFY(closed);
+        QCOMPARE(state().value(u"state"_s).toString(), u"disconnected"_s);
     }
 
     void accountStatus()

@@ -104,6 +104,10 @@ struct WorkerServer::Session
     bool registered = false;
     bool replaced = false; // a newer connection of the same worker took over: leave its route alone
     bool dead = false;     // dropped; waiting for the socket to go
+    // An answer could not be queued (the peer stopped reading). Workers match answers to requests
+    // by their order, so after one is missing no later one may go out: the connection is dropped
+    // at the next check instead.
+    bool stalled = false;
     int strikes = 0;
     QWebSocketProtocol::CloseCode closeCode = QWebSocketProtocol::CloseCodeNormal;
     QElapsedTimer lastActivity;
@@ -117,8 +121,12 @@ struct WorkerServer::Session
 
     void send(const QByteArray &bytes)
     {
-        if (dead || socket->bytesToWrite() > kMaxBacklogBytes)
-            return; // checkHeartbeats() drops a peer that stopped reading
+        if (dead || stalled)
+            return;
+        if (socket->bytesToWrite() > kMaxBacklogBytes) {
+            stalled = true; // checkHeartbeats() drops a peer that stopped reading
+            return;
+        }
         socket->sendTextMessage(QString::fromUtf8(bytes));
     }
 
@@ -585,7 +593,7 @@ void WorkerServer::onNewConnection()
 
 void WorkerServer::onText(Session *s, const QString &text)
 {
-    if (s->dead)
+    if (s->dead || s->stalled) // its answer could not go out: the frame is not processed either
         return;
     s->lastActivity.restart();
     if (!s->takeToken()) {
@@ -633,7 +641,7 @@ void WorkerServer::onText(Session *s, const QString &text)
 void WorkerServer::onBinary(Session *s, const QByteArray &data)
 {
     Q_UNUSED(data)
-    if (s->dead)
+    if (s->dead || s->stalled)
         return;
     s->lastActivity.restart();
     if (!s->takeToken()) {
@@ -691,7 +699,7 @@ void WorkerServer::checkHeartbeats()
             s->closeCode = QWebSocketProtocol::CloseCodeGoingAway;
             drop(s, s->registered ? QStringLiteral("worker %1 went silent").arg(s->info.id)
                                   : QStringLiteral("silent before register"));
-        } else if (s->socket->bytesToWrite() > kMaxBacklogBytes) {
+        } else if (s->stalled || s->socket->bytesToWrite() > kMaxBacklogBytes) {
             s->closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
             drop(s, s->registered ? QStringLiteral("worker %1 stopped reading").arg(s->info.id)
                                   : QStringLiteral("stopped reading before register"));
