@@ -2,6 +2,9 @@
 #include "TestUtil.h"
 
 #include <QJsonDocument>
+#include <QSet>
+
+#include <functional>
 
 using namespace testutil;
 
@@ -38,6 +41,175 @@ private:
         v.title = u"新品开箱"_s;
         b.contents << v;
         return b;
+    }
+
+    // A batch with one record of every kind and every string field set, each of which the tests
+    // below break in turn.
+    static Batch everyField()
+    {
+        Batch b = sample();
+        b.accounts[0].avatar = u"https://cdn.example/a.png"_s;
+        b.users[0].avatar = u"https://cdn.example/u.png"_s;
+        b.users[0].signature = u"每天都开心"_s;
+        b.contents[0].url = u"https://example.com/v/1"_s;
+        b.contents[0].cover = u"https://cdn.example/c.jpg"_s;
+        ConversationRecord c;
+        c.accountId = u"acc-1"_s;
+        c.platformId = u"conv-1"_s;
+        c.peerId = u"u-1"_s;
+        b.conversations << c;
+        b.messages[0].media = u"https://cdn.example/m.jpg"_s;
+        b.comments << comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"u-3"_s, u"同问"_s, kT0 + 600, u"c1"_s);
+        return b;
+    }
+
+    // Every string field of every record, with its limit in UTF-16 code units (docs/protocol.md,
+    // "Limits") and a way to set it.
+    struct StringField
+    {
+        const char *name;
+        int limit;
+        std::function<void(Batch &, const QString &)> set;
+    };
+    static QList<StringField> stringFields()
+    {
+        return {
+            {"accounts[0].platform_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.accounts[0].platformId = v;
+             }},
+            {"accounts[0].name", 256,
+             [](Batch &b, const QString &v) {
+                 b.accounts[0].name = v;
+             }},
+            {"accounts[0].avatar", 8192,
+             [](Batch &b, const QString &v) {
+                 b.accounts[0].avatar = v;
+             }},
+            {"users[0].platform_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.users[0].platformId = v;
+             }},
+            {"users[0].name", 256,
+             [](Batch &b, const QString &v) {
+                 b.users[0].name = v;
+             }},
+            {"users[0].avatar", 8192,
+             [](Batch &b, const QString &v) {
+                 b.users[0].avatar = v;
+             }},
+            {"users[0].signature", 1024,
+             [](Batch &b, const QString &v) {
+                 b.users[0].signature = v;
+             }},
+            {"contents[0].account_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.contents[0].accountId = v;
+             }},
+            {"contents[0].platform_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.contents[0].platformId = v;
+             }},
+            {"contents[0].title", 4096,
+             [](Batch &b, const QString &v) {
+                 b.contents[0].title = v;
+             }},
+            {"contents[0].url", 8192,
+             [](Batch &b, const QString &v) {
+                 b.contents[0].url = v;
+             }},
+            {"contents[0].cover", 8192,
+             [](Batch &b, const QString &v) {
+                 b.contents[0].cover = v;
+             }},
+            {"conversations[0].account_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.conversations[0].accountId = v;
+             }},
+            {"conversations[0].platform_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.conversations[0].platformId = v;
+             }},
+            {"conversations[0].peer_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.conversations[0].peerId = v;
+             }},
+            {"messages[0].account_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.messages[0].accountId = v;
+             }},
+            {"messages[0].conversation_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.messages[0].conversationId = v;
+             }},
+            {"messages[0].platform_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.messages[0].platformId = v;
+             }},
+            {"messages[0].sender_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.messages[0].senderId = v;
+             }},
+            {"messages[0].text", 65536,
+             [](Batch &b, const QString &v) {
+                 b.messages[0].text = v;
+             }},
+            {"messages[0].media", 8192,
+             [](Batch &b, const QString &v) {
+                 b.messages[0].media = v;
+             }},
+            {"comments[1].account_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.comments[1].accountId = v;
+             }},
+            {"comments[1].content_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.comments[1].contentId = v;
+             }},
+            {"comments[1].platform_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.comments[1].platformId = v;
+             }},
+            {"comments[1].parent_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.comments[1].parentId = v;
+             }},
+            {"comments[1].author_id", 256,
+             [](Batch &b, const QString &v) {
+                 b.comments[1].authorId = v;
+             }},
+            {"comments[1].text", 65536,
+             [](Batch &b, const QString &v) {
+                 b.comments[1].text = v;
+             }},
+        };
+    }
+
+    // One store for the many refusals below (a refusal leaves it as it was; opening a store per
+    // row would cost seconds): it holds everyField() and whatever was accepted since.
+    std::unique_ptr<Store> m_shared;
+    Store &shared()
+    {
+        if (!m_shared) {
+            m_shared = openStore(m_dir.filePath(u"shared.db"_s));
+            if (!m_shared->ingest(everyField()))
+                qFatal("the shared store refused everyField()");
+        }
+        return *m_shared;
+    }
+
+    // Ingests `bad` into a store that holds everyField() already: refused as invalid, naming
+    // `field`, and nothing changed.
+    void refusedChangingNothing(const Batch &bad, const QString &field)
+    {
+        Store *s = &shared();
+        const qint64 rev = *s->revision();
+        const auto r = s->ingest(bad);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(r.error().message.contains(field), qPrintable(r.error().message));
+        QCOMPARE(*s->revision(), rev);
+        QCOMPARE(s->changes(rev, 10)->changes.size(), 0);
     }
 
 private slots:
@@ -268,7 +440,7 @@ private slots:
             << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, QString(), u"x"_s, kT0)});
         QTest::newRow("time zero") << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, 0)});
         QTest::newRow("time negative") << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, -5)});
-        QTest::newRow("time beyond year 2248")
+        QTest::newRow("time beyond year 2200")
             << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"x"_s, qint64(1) << 60)});
         QTest::newRow("text too long")
             << batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, QString(70000, u'字'), kT0)});
@@ -291,6 +463,166 @@ private slots:
         QVERIFY(!r.error().message.isEmpty());
         QCOMPARE(*s->revision(), rev);
         QCOMPARE(s->changes(rev, 10)->changes.size(), 0);
+    }
+
+    // Half a surrogate pair in any string (a connector that cut a string inside an emoji) is
+    // refused: SQLite would store it as "?", merging ids and turning unchanged texts into edits.
+    void loneSurrogatesAreRefused_data()
+    {
+        QTest::addColumn<Batch>("bad");
+        QTest::addColumn<QString>("field");
+        const QString high(QChar(0xD83D)); // the first half of 😀
+        const QString low(QChar(0xDE00));  // its second half
+        for (const StringField &f : stringFields()) {
+            Batch b = everyField();
+            f.set(b, u"x"_s + high);
+            QTest::addRow("%s ends in a high half", f.name) << b << QString::fromLatin1(f.name);
+            b = everyField();
+            f.set(b, low + u"x"_s);
+            QTest::addRow("%s starts with a low half", f.name) << b << QString::fromLatin1(f.name);
+        }
+        Batch b = everyField();
+        b.platform = u"demo"_s + high;
+        QTest::newRow("platform") << b << u"platform"_s;
+    }
+
+    void loneSurrogatesAreRefused()
+    {
+        QFETCH(Batch, bad);
+        QFETCH(QString, field);
+        refusedChangingNothing(bad, field);
+    }
+
+    // "m\ud800" and "m\udbff" are different ids: neither may be stored as the other.
+    void idsDifferingInAHalfStayApart()
+    {
+        auto s = fresh();
+        const QString a = u"m"_s + QChar(0xD800);
+        const QString b = u"m"_s + QChar(0xDBFF);
+        QVERIFY(!s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, a, u"u-1"_s, u"first"_s, kT0)})));
+        QVERIFY(!s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, b, u"u-1"_s, u"second"_s, kT0 + 1)})));
+        QCOMPARE(convId(*s, u"conv-1"_s), 0);
+
+        // Whole pairs are fine, and ids that share a first half stay two rows.
+        const QString grin = u"m😀"_s;
+        const QString smile = u"m😁"_s;
+        auto r = s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, grin, u"u-1"_s, u"first 😀"_s, kT0),
+                                  dm(u"acc-1"_s, u"conv-1"_s, smile, u"u-1"_s, u"second 😁"_s, kT0 + 1)}));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        auto page = s->thread(ItemKind::Message, convId(*s, u"conv-1"_s));
+        QCOMPARE(page->items.size(), 2);
+        QCOMPARE(page->items.at(0).platformId, grin);
+        QCOMPARE(page->items.at(1).platformId, smile);
+        QCOMPARE(page->items.at(0).text, u"first 😀"_s);
+    }
+
+    // Sent again unchanged, a record is unchanged, however its text is made: astral characters,
+    // U+FFFD, and never half a pair (refused every time, not stored as an edit).
+    void unchangedTextIsUnchanged()
+    {
+        auto s = fresh();
+        const QString text = u"好看😀\ufffd🎉 end"_s;
+        const Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, text, kT0)},
+                              {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, text, kT0)});
+        QVERIFY(s->ingest(b));
+        const qint64 rev = *s->revision();
+        for (int i = 0; i < 3; ++i) {
+            auto r = s->ingest(b);
+            QVERIFY(r);
+            QCOMPARE(r->updated, 0);
+            QCOMPARE(r->inserted, 0);
+        }
+        QCOMPARE(*s->revision(), rev);
+
+        const QString cut = text.left(3); // 好看 and half of 😀
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, cut, kT0)})));
+        QCOMPARE(*s->revision(), rev);
+        auto a = s->accountByPlatformId(u"demo"_s, u"acc-1"_s);
+        auto it = s->itemByPlatformId(a.value()->id, ItemKind::Message, u"m1"_s);
+        QCOMPARE(it.value()->text, text);
+        QCOMPARE(it.value()->editedAt, 0);
+        QCOMPARE(s->history(it.value()->id)->size(), 0);
+    }
+
+    // The latest accepted time is 2199-12-31T23:59:59.999Z (docs/protocol.md): a millisecond
+    // with more messages than its 1024 id slots, and a reply after them, keep every id within
+    // 2^53 - 1, exact in JSON.
+    void fullMillisecondAtTheTimeBound()
+    {
+        constexpr qint64 kLast = 7258118399999;
+        constexpr qint64 kMaxSafe = (qint64(1) << 53) - 1;
+        auto s = fresh();
+        QList<MessageRecord> ms;
+        for (int i = 0; i < 1030; ++i)
+            ms << dm(u"acc-1"_s, u"conv-1"_s, QStringLiteral("m%1").arg(i), u"u-1"_s,
+                     QStringLiteral("第%1条").arg(i), kLast);
+        auto r = s->ingest(batch(ms));
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QCOMPARE(r->inserted, 1030 + 4); // and the conversation, the account, its user, the peer
+        const qint64 c = convId(*s, u"conv-1"_s);
+        // Two pages (at most 1000 items each), oldest first.
+        auto newer = s->thread(ItemKind::Message, c, 1000);
+        QVERIFY(newer->hasOlder);
+        auto older = s->thread(ItemKind::Message, c, 1000, newer->items.first().id);
+        QList<Item> items = older->items + newer->items;
+        QCOMPARE(items.size(), 1030);
+        QSet<qint64> ids;
+        for (const Item &it : std::as_const(items)) {
+            QVERIFY2(it.id <= kMaxSafe, qPrintable(QString::number(it.id)));
+            QCOMPARE(it.createdAt, kLast);
+            ids.insert(it.id);
+        }
+        QCOMPARE(ids.size(), 1030);
+        QCOMPARE(items.first().id, kLast * 1024);
+        QCOMPARE(items.first().platformId, u"m0"_s);
+        QCOMPARE(items.last().platformId, u"m1029"_s);
+
+        auto reply = s->recordReply(ItemKind::Message, c, 0, u"收到"_s, u"cmd-1"_s);
+        QVERIFY2(reply, qPrintable(reply ? QString() : reply.error().message));
+        QVERIFY(reply->itemId > items.last().id);
+        QVERIFY(reply->itemId <= kMaxSafe);
+
+        // One millisecond later, and the old bound (2^43 - 1, whose full millisecond went past
+        // 2^53), are refused.
+        const qint64 rev = *s->revision();
+        for (const qint64 at : {kLast + 1, (qint64(1) << 43) - 1}) {
+            r = s->ingest(batch({dm(u"acc-1"_s, u"conv-1"_s, u"late"_s, u"u-1"_s, u"x"_s, at)}));
+            QVERIFY(!r);
+            QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+            QVERIFY2(r.error().message.contains(u"created_at"_s), qPrintable(r.error().message));
+        }
+        QCOMPARE(*s->revision(), rev);
+    }
+
+    // Every string field has a limit: at the limit it is stored, one more is refused.
+    void stringLimits_data()
+    {
+        QTest::addColumn<Batch>("atLimit");
+        QTest::addColumn<Batch>("over");
+        QTest::addColumn<QString>("field");
+        for (const StringField &f : stringFields()) {
+            Batch at = everyField();
+            f.set(at, QString(f.limit, u'字'));
+            Batch over = everyField();
+            f.set(over, QString(f.limit + 1, u'字'));
+            QTest::addRow("%s", f.name) << at << over << QString::fromLatin1(f.name);
+        }
+        Batch at = everyField();
+        at.platform = QString(64, u'p');
+        Batch over = everyField();
+        over.platform = QString(65, u'p');
+        QTest::newRow("platform") << at << over << u"platform"_s;
+    }
+
+    void stringLimits()
+    {
+        QFETCH(Batch, atLimit);
+        QFETCH(Batch, over);
+        QFETCH(QString, field);
+        refusedChangingNothing(over, field);
+        auto r = shared().ingest(atLimit);
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
     }
 
     void readOnlyStoreRefusesWrites()

@@ -191,6 +191,13 @@ private slots:
         QTest::newRow("ids not a list")
             << u"mark_comments_unread"_s << QJsonObject{{u"comment_ids"_s, 5}} << invalid;
         QTest::newRow("user_profile without id") << u"user_profile"_s << QJsonObject() << invalid;
+        // Half a surrogate pair would be stored as "?" (two tag names would become one, a reply
+        // would go out altered): refused like any invalid argument.
+        QTest::newRow("tag name with half a surrogate pair")
+            << u"create_tag"_s << QJsonObject{{u"name"_s, u"VIP"_s + QChar(0xD83D)}} << invalid;
+        QTest::newRow("reply with half a surrogate pair")
+            << u"reply"_s << QJsonObject{{u"conversation_id"_s, 1}, {u"text"_s, QChar(0xDE00) + u"ok"_s}}
+            << invalid;
     }
 
     void badCommandsChangeNothing()

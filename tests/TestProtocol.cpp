@@ -132,6 +132,177 @@ private slots:
         QVERIFY(std::get<Envelope>(noId).id.isUndefined());
     }
 
+    // Half a surrogate pair, escaped (what JavaScript's JSON.stringify writes for a string cut
+    // inside an emoji), is refused wherever it is: QJsonDocument would decode it into a QString that
+    // SQLite stores as "?", so "m\ud800" and "m\udbff" would become one row.
+    void loneSurrogatesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("field"); // the message must name it
+        QTest::addColumn<QJsonValue>("re");
+
+        const auto sync = [](const QByteArray &messages) {
+            return "{\"type\":\"data_sync\",\"id\":\"s-1\",\"batch\":{\"platform\":\"demo\",\"messages\":[" +
+                   messages + "]}}";
+        };
+        const auto message = [](const QByteArray &id, const QByteArray &text) {
+            return "{\"account_id\":\"acc-1\",\"conversation_id\":\"conv-1\",\"platform_id\":\"" + id +
+                   "\",\"sender_id\":\"u-1\",\"text\":\"" + text + "\",\"created_at\":1767225601000}";
+        };
+        const QByteArray ok = message("m-0", "fine");
+        const QJsonValue s1(u"s-1"_s);
+
+        QTest::newRow("high half in a platform id") << sync(ok + ',' + ok + ',' + message("m\\ud800", "x"))
+                                                    << u"batch.messages[2].platform_id"_s << s1;
+        QTest::newRow("another high half in a platform id")
+            << sync(message("m\\udbff", "x")) << u"batch.messages[0].platform_id"_s << s1;
+        QTest::newRow("capital hex digits")
+            << sync(message("m\\uD800", "x")) << u"batch.messages[0].platform_id"_s << s1;
+        QTest::newRow("low half alone in a text")
+            << sync(message("m-1", "ok \\udc00")) << u"batch.messages[0].text"_s << s1;
+        QTest::newRow("high half before a plain escape")
+            << sync(message("m-1", "\\ud83d\\u0041")) << u"batch.messages[0].text"_s << s1;
+        QTest::newRow("halves in the wrong order")
+            << sync(message("m-1", "\\ude00\\ud83d")) << u"batch.messages[0].text"_s << s1;
+        QTest::newRow("high half at the end of a text")
+            << sync(message("m-1", "cut \\ud83d")) << u"batch.messages[0].text"_s << s1;
+        QTest::newRow("register worker_id") << "{\"type\":\"register\",\"id\":1,\"token\":\"t\",\"worker_"
+                                               "id\":\"w\\ud800\",\"platform\":\"demo\","
+                                               "\"accounts\":[]}"_ba
+                                            << u"worker_id"_s << QJsonValue(1);
+        QTest::newRow("register accounts")
+            << "{\"type\":\"register\",\"id\":2,\"token\":\"t\",\"worker_id\":\"w\",\"platform\":\"demo\","
+               "\"accounts\":[\"acc-1\",\"acc-\\udfff\"]}"_ba
+            << u"accounts[1]"_s << QJsonValue(2);
+        QTest::newRow("account_status error")
+            << "{\"type\":\"account_status\",\"id\":3,\"account_id\":\"acc-1\",\"state\":\"error\","
+               "\"error\":\"\\ud800\"}"_ba
+            << u"error"_s << QJsonValue(3);
+        QTest::newRow("reply_result platform_id")
+            << "{\"type\":\"reply_result\",\"id\":4,\"item_id\":5,\"sent\":true,\"platform_id\":\"pm\\ud800\"}"_ba
+            << u"platform_id"_s << QJsonValue(4);
+        QTest::newRow("type") << "{\"type\":\"heart\\ud800\",\"id\":5}"_ba << u"type"_s << QJsonValue(5);
+        QTest::newRow("a field the master ignores")
+            << "{\"type\":\"heartbeat\",\"id\":6,\"note\":[\"\\ud800\"]}"_ba << u"note[0]"_s << QJsonValue(6);
+        QTest::newRow("a field name")
+            << "{\"type\":\"heartbeat\",\"id\":7,\"n\\ud800\":1}"_ba << u"field name"_s << QJsonValue(7);
+        // An id that is not what the worker sent cannot be answered.
+        QTest::newRow("the id itself") << "{\"type\":\"heartbeat\",\"id\":\"h\\ud800\"}"_ba << u"id"_s
+                                       << QJsonValue(QJsonValue::Undefined);
+    }
+
+    void loneSurrogatesAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, re);
+        QVERIFY2(!QJsonDocument::fromJson(bytes).isNull(), "the frame itself must be valid JSON");
+        const auto r = protocol::parseFrame(bytes);
+        QVERIFY(std::holds_alternative<ProtocolError>(r));
+        const ProtocolError &e = std::get<ProtocolError>(r);
+        QCOMPARE(e.code, u"bad_request"_s);
+        QVERIFY2(e.message.contains(field), qPrintable(e.message));
+        QVERIFY2(e.message.contains(u"unpaired UTF-16 surrogate"_s), qPrintable(e.message));
+        QCOMPARE(e.re, re);
+    }
+
+    void validUnicodeIsAccepted_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("escaped pair") << "{\"type\":\"x\",\"t\":\"a\\ud83d\\ude00\"}"_ba << u"a😀"_s;
+        QTest::newRow("capital pair") << "{\"type\":\"x\",\"t\":\"\\uD83D\\uDE00\"}"_ba << u"😀"_s;
+        QTest::newRow("emoji as UTF-8") << "{\"type\":\"x\",\"t\":\"\xf0\x9f\x98\x80\"}"_ba << u"😀"_s;
+        QTest::newRow("escaped backslash before u")
+            << "{\"type\":\"x\",\"t\":\"\\\\ud800\"}"_ba << u"\\ud800"_s;
+        QTest::newRow("escapes next to a pair")
+            << "{\"type\":\"x\",\"t\":\"\\\"\\n\\ud83d\\ude00\\u00e9\"}"_ba << u"\"\n😀é"_s;
+        QTest::newRow("replacement character") << "{\"type\":\"x\",\"t\":\"\\ufffd\"}"_ba << u"\ufffd"_s;
+    }
+
+    void validUnicodeIsAccepted()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, text);
+        const auto r = protocol::parseFrame(bytes);
+        QVERIFY2(std::holds_alternative<Envelope>(r), qPrintable(messageOf(r)));
+        QCOMPARE(std::get<Envelope>(r).body.value(u"t"_s).toString(), text);
+    }
+
+    // Numbers a double cannot hold are refused by Qt's parser as a whole frame; the protocol makes
+    // them a bad_request that names the field, as for any other unsafe integer.
+    void numbersOutOfRange_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("field"); // bad_request: the message names it
+        QTest::addColumn<QJsonValue>("re");
+
+        const QByteArray digits400(400, '9');
+        const auto sync = [](const QByteArray &createdAt) {
+            return "{\"type\":\"data_sync\",\"id\":\"s-2\",\"batch\":{\"platform\":\"demo\",\"messages\":[{"
+                   "\"account_id\":\"a\",\"conversation_id\":\"c\",\"platform_id\":\"m\",\"created_at\":" +
+                   createdAt + "}]}}";
+        };
+        const QJsonValue s2(u"s-2"_s);
+        QTest::newRow("1e400") << sync("1e400") << u"bad_request"_s << u"batch.messages[0].created_at"_s
+                               << s2;
+        QTest::newRow("-1E+400") << sync("-1E+400") << u"bad_request"_s << u"batch.messages[0].created_at"_s
+                                 << s2;
+        QTest::newRow("1e-400") << sync("1e-400") << u"bad_request"_s << u"batch.messages[0].created_at"_s
+                                << s2;
+        QTest::newRow("400-digit integer")
+            << sync(digits400) << u"bad_request"_s << u"batch.messages[0].created_at"_s << s2;
+        QTest::newRow("in an array after a string holding a number")
+            << "{\"type\":\"x\",\"id\":3,\"a\":\"1e400\",\"b\":[1,\"]\",2e999]}"_ba << u"bad_request"_s
+            << u"b[2]"_s << QJsonValue(3);
+        QTest::newRow("reply_result item_id")
+            << "{\"type\":\"reply_result\",\"id\":4,\"item_id\":1e400,\"sent\":true}"_ba << u"bad_request"_s
+            << u"item_id"_s << QJsonValue(4);
+        QTest::newRow("as the id") << "{\"type\":\"heartbeat\",\"id\":1e400}"_ba << u"bad_request"_s
+                                   << u"id"_s << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("several") << "{\"type\":\"x\",\"id\":5,\"a\":1e400,\"b\":-" + digits400 + "}"
+                                 << u"bad_request"_s << u"a"_s << QJsonValue(5);
+
+        // Not JSON numbers at all, or not JSON around them: the frame stays bad_json.
+        const QJsonValue none(QJsonValue::Undefined);
+        QTest::newRow("plus sign") << "{\"type\":\"x\",\"a\":+1}"_ba << u"bad_json"_s << QString() << none;
+        QTest::newRow("exponent without digits")
+            << "{\"type\":\"x\",\"a\":1e}"_ba << u"bad_json"_s << QString() << none;
+        QTest::newRow("lone minus") << "{\"type\":\"x\",\"a\":-}"_ba << u"bad_json"_s << QString() << none;
+        QTest::newRow("1e400 in broken JSON")
+            << "{\"type\":\"x\",\"id\":1,\"a\":1e400,}"_ba << u"bad_json"_s << QString() << none;
+        QTest::newRow("1e400 in an array frame") << "[1e400]"_ba << u"bad_json"_s << QString() << none;
+    }
+
+    void numbersOutOfRange()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, code);
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, re);
+        const auto r = protocol::parseFrame(bytes);
+        QVERIFY(std::holds_alternative<ProtocolError>(r));
+        const ProtocolError &e = std::get<ProtocolError>(r);
+        QCOMPARE(e.code, code);
+        QVERIFY2(e.message.contains(field), qPrintable(e.message));
+        QCOMPARE(e.re, re);
+    }
+
+    // Errors found after the JSON was read answer the frame's id.
+    void envelopeErrorsCarryTheId()
+    {
+        const auto noType = protocol::parseFrame("{\"id\":3}"_ba);
+        QCOMPARE(std::get<ProtocolError>(noType).re, QJsonValue(3));
+        const auto v2 = protocol::parseFrame("{\"type\":\"x\",\"id\":\"h\",\"v\":2}"_ba);
+        QCOMPARE(std::get<ProtocolError>(v2).code, u"unsupported"_s);
+        QCOMPARE(std::get<ProtocolError>(v2).re, QJsonValue(u"h"_s));
+        const auto objectId = protocol::parseFrame("{\"type\":\"x\",\"id\":{}}"_ba);
+        QVERIFY(std::get<ProtocolError>(objectId).re.isUndefined());
+        const auto broken = protocol::parseFrame("{\"type\":\"x\",\"id\":1"_ba);
+        QVERIFY(std::get<ProtocolError>(broken).re.isUndefined());
+    }
+
     void frameAtTheLimitIsAccepted()
     {
         const QByteArray head = "{\"type\":\"x\",\"pad\":\""_ba;
@@ -232,6 +403,8 @@ private slots:
         QTest::newRow("platform is a number") << b << u"bad_request"_s << u"platform"_s;
         b.insert(u"platform"_s, QString());
         QTest::newRow("platform is empty") << b << u"bad_request"_s << u"platform"_s;
+        b.insert(u"platform"_s, QString(65, u'p'));
+        QTest::newRow("platform of 65 characters") << b << u"bad_request"_s << u"platform"_s;
 
         b = validBatch();
         b.insert(u"extra"_s, 1);

@@ -160,10 +160,14 @@ public:
         f.append(char((fin ? 0x80 : 0) | opcode));
         if (payload.size() < 126) {
             f.append(char(0x80 | payload.size()));
-        } else {
+        } else if (payload.size() < 65536) {
             f.append(char(0x80 | 126));
             f.append(char(payload.size() >> 8));
             f.append(char(payload.size() & 0xff));
+        } else {
+            f.append(char(0x80 | 127));
+            for (int shift = 56; shift >= 0; shift -= 8)
+                f.append(char((quint64(payload.size()) >> shift) & 0xff));
         }
         const char key[4] = {0x12, 0x34, 0x56, 0x78};
         f.append(key, 4);
@@ -173,12 +177,15 @@ public:
     }
 
     // The next whole frame from the master (which never masks), if one is buffered: opcode, payload.
-    std::optional<std::pair<int, QByteArray>> frame()
+    // *fin tells whether it ends its message (large messages come in fragments).
+    std::optional<std::pair<int, QByteArray>> frame(bool *fin = nullptr)
     {
         read();
         if (in.size() < 2)
             return std::nullopt;
         const int opcode = in[0] & 0x0f;
+        if (fin)
+            *fin = (in[0] & 0x80) != 0;
         qint64 len = in[1] & 0x7f;
         qsizetype head = 2;
         if (len == 126) {
@@ -516,6 +523,90 @@ private slots:
         QTest::newRow("heartbeat before register") << compact({{u"type"_s, u"heartbeat"_s}, {u"id"_s, 16}})
                                                    << u"not_registered"_s << QJsonValue(16) << false;
         QTest::newRow("not JSON before register") << "{"_ba << u"bad_json"_s << QJsonValue() << false;
+
+        // Half a surrogate pair, escaped as JavaScript writes a string cut inside an emoji: refused
+        // wherever it is, before anything is stored (docs/protocol.md, "Strings").
+        const auto rawSync = [](const QByteArray &messageFields) {
+            return "{\"type\":\"data_sync\",\"id\":\"s1\",\"batch\":{\"platform\":\"demo\",\"messages\":[{"
+                   "\"account_id\":\"acc-1\",\"conversation_id\":\"conv-1\",\"sender_id\":\"u-1\"," +
+                   messageFields + "}]}}";
+        };
+        QTest::newRow("unpaired surrogate in a platform id")
+            << rawSync("\"platform_id\":\"m\\ud800\",\"created_at\":1767225600000") << u"bad_request"_s
+            << QJsonValue(u"s1"_s) << true;
+        QTest::newRow("unpaired surrogate in a text")
+            << rawSync("\"platform_id\":\"m1\",\"text\":\"cut \\ud83d\",\"created_at\":1767225600000")
+            << u"bad_request"_s << QJsonValue(u"s1"_s) << true;
+        QTest::newRow("unpaired surrogate in account_status")
+            << "{\"type\":\"account_status\",\"id\":20,\"account_id\":\"acc-1\",\"state\":\"error\","
+               "\"error\":\"\\udc00\"}"_ba
+            << u"bad_request"_s << QJsonValue(20) << true;
+        QTest::newRow("unpaired surrogate in reply_result")
+            << "{\"type\":\"reply_result\",\"id\":21,\"item_id\":5,\"sent\":false,\"error\":\"\\ud800\"}"_ba
+            << u"bad_request"_s << QJsonValue(21) << true;
+        QTest::newRow("unpaired surrogate in register's worker_id")
+            << "{\"type\":\"register\",\"id\":22,\"token\":\"secret\",\"worker_id\":\"w\\ud800\","
+               "\"platform\":\"demo\",\"accounts\":[]}"_ba
+            << u"bad_request"_s << QJsonValue(22) << false;
+        QTest::newRow("unpaired surrogate in register's accounts")
+            << "{\"type\":\"register\",\"id\":23,\"token\":\"secret\",\"worker_id\":\"w1\",\"platform\":"
+               "\"demo\","
+               "\"accounts\":[\"acc-\\udbff\"]}"_ba
+            << u"bad_request"_s << QJsonValue(23) << false;
+        QTest::newRow("unpaired surrogate in the id")
+            << "{\"type\":\"heartbeat\",\"id\":\"h\\ud800\"}"_ba << u"bad_request"_s << QJsonValue() << true;
+
+        // Numbers: beyond 2^53, or beyond what a double holds, are bad requests naming the field.
+        QTest::newRow("reply_result item_id beyond 2^53")
+            << "{\"type\":\"reply_result\",\"id\":24,\"item_id\":9007199254740993,\"sent\":true}"_ba
+            << u"bad_request"_s << QJsonValue(24) << true;
+        QTest::newRow("reply_result item_id 1e400")
+            << "{\"type\":\"reply_result\",\"id\":25,\"item_id\":1e400,\"sent\":true}"_ba << u"bad_request"_s
+            << QJsonValue(25) << true;
+        QTest::newRow("reply_result item_id with a fraction")
+            << "{\"type\":\"reply_result\",\"id\":26,\"item_id\":5.5,\"sent\":true}"_ba << u"bad_request"_s
+            << QJsonValue(26) << true;
+        QTest::newRow("created_at 1e400") << rawSync("\"platform_id\":\"m1\",\"created_at\":1e400")
+                                          << u"bad_request"_s << QJsonValue(u"s1"_s) << true;
+        QTest::newRow("created_at of 400 digits")
+            << rawSync("\"platform_id\":\"m1\",\"created_at\":" + QByteArray(400, '7')) << u"bad_request"_s
+            << QJsonValue(u"s1"_s) << true;
+        QTest::newRow("created_at after 2199 (the store refuses it)")
+            << rawSync("\"platform_id\":\"m1\",\"created_at\":7258118400000") << u"invalid"_s
+            << QJsonValue(u"s1"_s) << true;
+
+        // Every string has a limit: shape is bad_request, content (length) is invalid.
+        QTest::newRow("batch platform of 65 characters")
+            << sync(QJsonObject{{u"platform"_s, QString(65, u'p')}}) << u"bad_request"_s
+            << QJsonValue(u"s1"_s) << true;
+        QTest::newRow("media of 8193 characters (the store refuses it)")
+            << sync(message({{u"media"_s, QString(8193, u'm')}})) << u"invalid"_s << QJsonValue(u"s1"_s)
+            << true;
+        QJsonObject longName = message({});
+        longName.insert(u"users"_s, QJsonArray{QJsonObject{{u"platform_id"_s, u"u-1"_s},
+                                                           {u"name"_s, QString(257, u'名')}}});
+        QTest::newRow("user name of 257 characters (the store refuses it)")
+            << sync(longName) << u"invalid"_s << QJsonValue(u"s1"_s) << true;
+        QTest::newRow("account_status error of 1025 characters")
+            << compact({{u"type"_s, u"account_status"_s},
+                        {u"id"_s, 27},
+                        {u"account_id"_s, u"acc-1"_s},
+                        {u"state"_s, u"error"_s},
+                        {u"error"_s, QString(1025, u'e')}})
+            << u"invalid"_s << QJsonValue(27) << true;
+        QTest::newRow("reply_result platform_id of 257 characters")
+            << compact({{u"type"_s, u"reply_result"_s},
+                        {u"id"_s, 28},
+                        {u"item_id"_s, 5},
+                        {u"sent"_s, true},
+                        {u"platform_id"_s, QString(257, u'p')}})
+            << u"invalid"_s << QJsonValue(28) << true;
+        QTest::newRow("reply_result error of 1025 characters") << compact({{u"type"_s, u"reply_result"_s},
+                                                                           {u"id"_s, 29},
+                                                                           {u"item_id"_s, 5},
+                                                                           {u"sent"_s, false},
+                                                                           {u"error"_s, QString(1025, u'e')}})
+                                                               << u"invalid"_s << QJsonValue(29) << true;
     }
 
     // Every bad frame gets an error with the right code, changes nothing and costs no connection.
@@ -714,6 +805,240 @@ private slots:
         // The bucket refills: within moments a frame goes through again.
         QTRY_COMPARE(w.request(QJsonObject{{u"type"_s, u"heartbeat"_s}}).value(u"type"_s).toString(),
                      u"heartbeat_ack"_s);
+    }
+
+    // Ids and texts compare equal exactly when the worker sent equal strings: an escaped pair
+    // (Python's json.dumps) is the same text as its UTF-8, sent again it changes nothing, and half a
+    // pair never reaches the store (it would read back as "?", an edit on every resend).
+    void textsCompareAsSent()
+    {
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        const auto frameWith = [](const QByteArray &id, const QByteArray &platformId,
+                                  const QByteArray &text) {
+            return "{\"type\":\"data_sync\",\"id\":\"" + id +
+                   "\",\"batch\":{\"platform\":\"demo\",\"messages\":[{\"account_id\":\"acc-1\","
+                   "\"conversation_id\":\"conv-1\",\"sender_id\":\"u-1\",\"platform_id\":\"" +
+                   platformId + "\",\"text\":\"" + text + "\",\"created_at\":1767225600000}]}}";
+        };
+        const auto send = [&](const QByteArray &bytes) {
+            const QJsonValue id = QJsonDocument::fromJson(bytes).object().value(u"id"_s);
+            w.ws.sendTextMessage(QString::fromUtf8(bytes));
+            return w.answer(id);
+        };
+
+        QJsonObject a = send(frameWith("1", "m\\ud83d\\ude00", "hi \\ud83d\\ude00"));
+        QCOMPARE(a.value(u"type"_s).toString(), u"data_sync_ack"_s);
+        QVERIFY(a.value(u"inserted"_s).toInt() > 0);
+        const qint64 rev = revision();
+        for (const QByteArray &again : {frameWith("2", "m\\ud83d\\ude00", "hi \\ud83d\\ude00"),
+                                        frameWith("3", "m\xf0\x9f\x98\x80", "hi \xf0\x9f\x98\x80"),
+                                        frameWith("4", "m\\uD83D\\uDE00", "hi \\uD83D\\uDE00")}) {
+            a = send(again);
+            QCOMPARE(a.value(u"type"_s).toString(), u"data_sync_ack"_s);
+            QCOMPARE(a.value(u"inserted"_s).toInt(), 0);
+            QCOMPARE(a.value(u"updated"_s).toInt(), 0);
+            QVERIFY(a.value(u"unchanged"_s).toInt() > 0);
+        }
+        QCOMPARE(revision(), rev);
+
+        // The same record with its emoji cut in half, twice, and two ids that differ only in a
+        // lone half: refused, the stored text untouched.
+        for (const QByteArray &bad : {frameWith("5", "m\\ud83d\\ude00", "hi \\ud83d"),
+                                      frameWith("6", "m\\ud83d\\ude00", "hi \\ud83d"),
+                                      frameWith("7", "n\\ud800", "x"), frameWith("8", "n\\udbff", "y")}) {
+            a = send(bad);
+            QCOMPARE(a.value(u"code"_s).toString(), u"bad_request"_s);
+            QVERIFY2(a.value(u"message"_s).toString().contains(u"batch.messages[0]."_s),
+                     qPrintable(a.value(u"message"_s).toString()));
+        }
+        QCOMPARE(revision(), rev);
+        Store &s = *m_master->store();
+        auto page = s.thread(ItemKind::Message, convId(s, u"conv-1"_s));
+        QCOMPARE(page->items.size(), 1);
+        QCOMPARE(page->items.at(0).platformId, u"m😀"_s);
+        QCOMPARE(page->items.at(0).text, u"hi 😀"_s);
+        QCOMPARE(s.history(page->items.at(0).id)->size(), 0);
+    }
+
+    // A worker matches answers to requests by counting: the n-th answer is the n-th request's, and
+    // an error that cannot name its request (re: null) still takes its place. Checked under a
+    // burst that the rate limit cuts into, with every kind of refusal mixed in.
+    void answersComeInRequestOrder()
+    {
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        w.frames.clear();
+
+        struct Expected
+        {
+            QString type; // an answer's type, or an error's code
+            QJsonValue re;
+        };
+        QList<Expected> expected;
+        const QJsonValue none(QJsonValue::Null);
+        constexpr int n = 600;
+        for (int i = 0; i < n; ++i) {
+            const QByteArray id = QByteArray::number(i);
+            switch (i % 9) {
+            case 0:
+            case 1:
+                w.ws.sendTextMessage(u"{\"type\":\"heartbeat\",\"id\":%1}"_s.arg(i));
+                expected << Expected{u"heartbeat_ack"_s, i};
+                break;
+            case 2:
+                w.ws.sendTextMessage(u"{\"type\":"_s);
+                expected << Expected{u"bad_json"_s, none};
+                break;
+            case 3:
+                w.ws.sendTextMessage(u"{\"type\":\"teleport\",\"id\":%1}"_s.arg(i));
+                expected << Expected{u"unknown_type"_s, i};
+                break;
+            case 4:
+                w.ws.sendTextMessage(
+                    u"{\"type\":\"reply_result\",\"id\":%1,\"item_id\":9007199254740993,\"sent\":true}"_s.arg(
+                        i));
+                expected << Expected{u"bad_request"_s, i};
+                break;
+            case 5:
+                w.ws.sendTextMessage(u"{\"type\":\"heartbeat\",\"id\":%1,\"x\":\"\\ud800\"}"_s.arg(i));
+                expected << Expected{u"bad_request"_s, i};
+                break;
+            case 6:
+                w.ws.sendTextMessage(u"{\"type\":\"heartbeat\",\"id\":%1,\"x\":1e400}"_s.arg(i));
+                expected << Expected{u"bad_request"_s, i};
+                break;
+            case 7:
+                w.ws.sendBinaryMessage("{}");
+                expected << Expected{u"unsupported"_s, none};
+                break;
+            case 8:
+                if (i == 8 || i == 305) { // a few large ones; most frames stay small to outrun the bucket
+                    w.ws.sendTextMessage(QString(protocol::kMaxFrameBytes + 1, u' '));
+                    expected << Expected{u"too_large"_s, none};
+                } else if (i == 17 || i == 404) {
+                    Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m"_s + QString::number(i), u"u-1"_s,
+                                        u"hi"_s, kT0 + i)});
+                    w.ws.sendTextMessage(
+                        QString::fromUtf8(compact({{u"type"_s, u"data_sync"_s},
+                                                   {u"id"_s, i},
+                                                   {u"batch"_s, protocol::batchToJson(b)}})));
+                    expected << Expected{u"data_sync_ack"_s, i};
+                } else {
+                    w.ws.sendTextMessage(u"{\"type\":\"status\",\"id\":\"s-%1\"}"_s.arg(i));
+                    expected << Expected{u"status"_s, u"s-%1"_s.arg(i)};
+                }
+                break;
+            }
+        }
+        QVERIFY2(QTest::qWaitFor([&] { return w.frames.size() >= n; }, 20000),
+                 qPrintable(QString::number(w.frames.size())));
+        QTest::qWait(200); // nothing more comes: exactly one answer per frame
+        QCOMPARE(w.frames.size(), n);
+
+        int limited = 0;
+        for (int i = 0; i < n; ++i) {
+            const QJsonObject &f = w.frames.at(i);
+            const QString what = f.value(u"type"_s).toString() == u"error"_s ? f.value(u"code"_s).toString()
+                                                                             : f.value(u"type"_s).toString();
+            QVERIFY(f.contains(u"re"_s));
+            if (what == u"rate_limited"_s) {
+                QVERIFY(f.value(u"re"_s).isNull());
+                ++limited;
+                continue;
+            }
+            QVERIFY2(what == expected.at(i).type,
+                     qPrintable(u"answer %1 is %2, expected %3"_s.arg(i).arg(what, expected.at(i).type)));
+            QCOMPARE(f.value(u"re"_s), expected.at(i).re);
+        }
+        QVERIFY2(limited > 0 && limited < n, qPrintable(QString::number(limited)));
+        QVERIFY(!w.closed);
+    }
+
+    // A worker that stops reading stalls its answers. Once one answer could not be queued, none
+    // after it may go out (the worker would pair later answers with the wrong requests): the
+    // worker sees a prefix of its answers, then the connection closes, and it resends the rest.
+    void stalledWorkerGetsNoLaterAnswer()
+    {
+        // A master that checks its peers once a second (the fixture's checks every 100 ms): the
+        // worker below catches up between two checks.
+        MasterOptions o;
+        o.dbPath = m_dir.filePath(u"stall.db"_s);
+        o.listenAddress = u"127.0.0.1"_s;
+        o.port = 0;
+        o.workerToken = kToken;
+        o.heartbeatTimeoutMs = 60000;
+        Master master(o);
+        QVERIFY(!master.open());
+
+        RawPeer raw;
+        QVERIFY(raw.handshake(master.listeningPort(), kToken.toUtf8()));
+        raw.sendText(compact({{u"type"_s, u"register"_s},
+                              {u"id"_s, 1},
+                              {u"worker_id"_s, u"w-slow"_s},
+                              {u"platform"_s, u"demo"_s},
+                              {u"accounts"_s, QJsonArray{u"acc-1"_s}}}));
+        QCOMPARE(raw.nextJson().value(u"type"_s).toString(), u"registered"_s);
+
+        // Stop reading, and send batches whose errors echo a 3.5 MiB field name: their answers
+        // pile up on the master's side, past its 16 MiB backlog (and the kernel's buffers) after
+        // a few. Each one the master processes counts in its status as an error.
+        raw.tcp.setReadBufferSize(64 * 1024);
+        constexpr int kFrames = 16;
+        QList<QJsonValue> sent;
+        const QString huge(3584 * 1024, u'x');
+        for (int i = 0; i < kFrames; ++i) {
+            raw.sendText(compact({{u"type"_s, u"data_sync"_s},
+                                  {u"id"_s, i},
+                                  {u"batch"_s, QJsonObject{{u"platform"_s, u"demo"_s}, {huge, 1}}}}));
+            sent << QJsonValue(i);
+        }
+        // Until the master has processed every frame (it answers a stalled worker no more, so it
+        // does not process its frames either), or has dropped the worker.
+        const auto state = [&] {
+            return workerStatus(master, u"w-slow"_s);
+        };
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return state().value(u"errors"_s).toInt() == kFrames ||
+                       state().value(u"state"_s).toString() == u"disconnected"_s;
+            },
+            20000));
+
+        // Read again, and ask once more.
+        raw.tcp.setReadBufferSize(0);
+        raw.sendText(compact({{u"type"_s, u"heartbeat"_s}, {u"id"_s, u"h"_s}}));
+        sent << QJsonValue(u"h"_s);
+        QList<QJsonValue> answered;
+        bool closed = false;
+        QByteArray message; // the fragments of a text message so far
+        (void)QTest::qWaitFor(
+            [&] {
+                bool fin = false;
+                while (auto f = raw.frame(&fin)) {
+                    if (f->first == 1 || f->first == 0) {
+                        message += f->second;
+                        if (fin) {
+                            answered << QJsonDocument::fromJson(message).object().value(u"re"_s);
+                            message.clear();
+                        }
+                    } else if (f->first == 8) {
+                        closed = true;
+                    }
+                }
+                // A peer that does not read its close frame in time is cut off without one.
+                closed = closed || raw.tcp.state() != QAbstractSocket::ConnectedState;
+                return closed || answered.size() == sent.size();
+            },
+            10000);
+        QVERIFY2(answered.size() < sent.size(), "the backlog never built up");
+        // What arrived answers the first requests, in order; then the connection closed.
+        for (qsizetype i = 0; i < answered.size(); ++i)
+            QCOMPARE(answered.at(i), sent.at(i));
+        QVERIFY(closed);
+        QCOMPARE(state().value(u"state"_s).toString(), u"disconnected"_s);
     }
 
     void accountStatus()

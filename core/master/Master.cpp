@@ -60,7 +60,16 @@ std::optional<QString> stringArg(const QJsonObject &args, const char *name, Erro
         *error = badArg(Master::tr("The argument “%1” must be text.").arg(QLatin1String(name)));
         return std::nullopt;
     }
-    return v.toString();
+    // Half a surrogate pair would be stored as "?": two different tag names would become one, a
+    // reply would go out altered. Refused, as the protocol refuses it (docs/protocol.md).
+    const QString s = v.toString();
+    if (!QStringView(s).isValidUtf16()) {
+        *error = badArg(Master::tr("The argument “%1” contains an unpaired UTF-16 surrogate; text must be "
+                                   "valid Unicode.")
+                            .arg(QLatin1String(name)));
+        return std::nullopt;
+    }
+    return s;
 }
 
 std::optional<QList<qint64>> idListArg(const QJsonObject &args, const char *name, Error *error, bool required)

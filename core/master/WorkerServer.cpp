@@ -76,16 +76,6 @@ QString str(const char *latin1)
     return QString::fromLatin1(latin1);
 }
 
-// The id of a frame that failed parseFrame, when it still has a usable one, so the worker can tell
-// which of its requests was refused.
-QJsonValue idOf(const QByteArray &utf8, const ProtocolError &error)
-{
-    if (error.code == QLatin1String(code::TooLarge) || error.code == QLatin1String(code::BadJson))
-        return QJsonValue(QJsonValue::Undefined);
-    const QJsonValue id = QJsonDocument::fromJson(utf8).object().value(QLatin1String("id"));
-    return id.isString() || id.isDouble() ? id : QJsonValue(QJsonValue::Undefined);
-}
-
 // Envelope fields of the worker messages. Absent optional fields keep their defaults; unknown fields
 // are ignored (only batch records are strict, where a misspelt field would lose data).
 bool readString(const QJsonObject &o, const char *key, QString *out, bool required, QString *error)
@@ -114,6 +104,10 @@ struct WorkerServer::Session
     bool registered = false;
     bool replaced = false; // a newer connection of the same worker took over: leave its route alone
     bool dead = false;     // dropped; waiting for the socket to go
+    // An answer could not be queued (the peer stopped reading). Workers match answers to requests
+    // by their order, so after one is missing no later one may go out: the connection is dropped
+    // at the next check instead.
+    bool stalled = false;
     int strikes = 0;
     QWebSocketProtocol::CloseCode closeCode = QWebSocketProtocol::CloseCodeNormal;
     QElapsedTimer lastActivity;
@@ -127,8 +121,12 @@ struct WorkerServer::Session
 
     void send(const QByteArray &bytes)
     {
-        if (dead || socket->bytesToWrite() > kMaxBacklogBytes)
-            return; // checkHeartbeats() drops a peer that stopped reading
+        if (dead || stalled)
+            return;
+        if (socket->bytesToWrite() > kMaxBacklogBytes) {
+            stalled = true; // checkHeartbeats() drops a peer that stopped reading
+            return;
+        }
         socket->sendTextMessage(QString::fromUtf8(bytes));
     }
 
@@ -398,6 +396,13 @@ void WorkerServer::Session::onAccountStatus(const Envelope &e)
                    .arg(stateName));
         return;
     }
+    if (message.size() > kMaxErrorTextChars) {
+        reject(e.id, code::Invalid,
+               QStringLiteral("error has %1 characters; at most %2 are accepted")
+                   .arg(message.size())
+                   .arg(kMaxErrorTextChars));
+        return;
+    }
     if (!info.accounts.contains(account)) {
         reject(
             e.id, code::Invalid,
@@ -411,12 +416,11 @@ void WorkerServer::Session::onAccountStatus(const Envelope &e)
 void WorkerServer::Session::onReplyResult(const Envelope &e)
 {
     worker::ReplyResult result;
-    const QJsonValue itemId = e.body.value(QLatin1String("item_id"));
-    constexpr qint64 sentinel = std::numeric_limits<qint64>::min();
-    result.itemId = itemId.isDouble() ? itemId.toInteger(sentinel) : sentinel;
-    if (result.itemId <= 0) {
+    // Item ids stay below 2^53 (docs/protocol.md): a larger number is a malformed request, not a
+    // reply that happens not to exist.
+    if (!safeInteger(e.body.value(QLatin1String("item_id")), &result.itemId) || result.itemId <= 0) {
         reject(e.id, code::BadRequest,
-               QStringLiteral("item_id must be the positive integer of the reply_request"));
+               QStringLiteral("item_id must be the positive integer of the reply_request (at most 2^53)"));
         return;
     }
     const QJsonValue sent = e.body.value(QLatin1String("sent"));
@@ -429,6 +433,17 @@ void WorkerServer::Session::onReplyResult(const Envelope &e)
     if (!readString(e.body, "platform_id", &result.platformId, false, &error) ||
         !readString(e.body, "error", &result.error, false, &error)) {
         reject(e.id, code::BadRequest, error);
+        return;
+    }
+    if (result.platformId.size() > kMaxPlatformIdChars || result.error.size() > kMaxErrorTextChars) {
+        reject(e.id, code::Invalid,
+               result.platformId.size() > kMaxPlatformIdChars
+                   ? QStringLiteral("platform_id has %1 characters; at most %2 are accepted")
+                         .arg(result.platformId.size())
+                         .arg(kMaxPlatformIdChars)
+                   : QStringLiteral("error has %1 characters; at most %2 are accepted")
+                         .arg(result.error.size())
+                         .arg(kMaxErrorTextChars));
         return;
     }
     // Only the replies of its own accounts: a worker must not settle another worker's replies.
@@ -578,7 +593,7 @@ void WorkerServer::onNewConnection()
 
 void WorkerServer::onText(Session *s, const QString &text)
 {
-    if (s->dead)
+    if (s->dead || s->stalled) // its answer could not go out: the frame is not processed either
         return;
     s->lastActivity.restart();
     if (!s->takeToken()) {
@@ -597,7 +612,7 @@ void WorkerServer::onText(Session *s, const QString &text)
     const QByteArray utf8 = text.toUtf8();
     auto parsed = parseFrame(utf8);
     if (auto *error = std::get_if<ProtocolError>(&parsed)) {
-        s->reject(idOf(utf8, *error), error->code, error->message);
+        s->reject(error->re, error->code, error->message); // re: the frame's id when it has a usable one
         return;
     }
     const Envelope &e = std::get<Envelope>(parsed);
@@ -626,7 +641,7 @@ void WorkerServer::onText(Session *s, const QString &text)
 void WorkerServer::onBinary(Session *s, const QByteArray &data)
 {
     Q_UNUSED(data)
-    if (s->dead)
+    if (s->dead || s->stalled)
         return;
     s->lastActivity.restart();
     if (!s->takeToken()) {
@@ -684,7 +699,7 @@ void WorkerServer::checkHeartbeats()
             s->closeCode = QWebSocketProtocol::CloseCodeGoingAway;
             drop(s, s->registered ? QStringLiteral("worker %1 went silent").arg(s->info.id)
                                   : QStringLiteral("silent before register"));
-        } else if (s->socket->bytesToWrite() > kMaxBacklogBytes) {
+        } else if (s->stalled || s->socket->bytesToWrite() > kMaxBacklogBytes) {
             s->closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
             drop(s, s->registered ? QStringLiteral("worker %1 stopped reading").arg(s->info.id)
                                   : QStringLiteral("stopped reading before register"));

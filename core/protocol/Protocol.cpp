@@ -6,7 +6,9 @@
 #include <QJsonParseError>
 #include <QUtf8StringView>
 
+#include <cctype>
 #include <cmath>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -16,14 +18,248 @@ namespace hiscrm::protocol {
 
 namespace {
 
-// Integers travel as JSON numbers, which many worker languages (JavaScript first) hold as doubles:
-// beyond 2^53 they silently lose precision, so such values are refused instead of rounded.
-constexpr qint64 kMaxSafeInteger = qint64(1) << 53;
-
 ProtocolError fail(const char *code, const QString &message)
 {
     return ProtocolError{QString::fromLatin1(code), message};
 }
+
+ProtocolError fail(const char *code, const QString &message, const QJsonValue &re)
+{
+    return ProtocolError{QString::fromLatin1(code), message, re};
+}
+
+QJsonValue usableId(const QJsonValue &id)
+{
+    return id.isString() || id.isDouble() ? id : QJsonValue(QJsonValue::Undefined);
+}
+
+// ---- Raw-text checks ----------------------------------------------------------------------------
+// QJsonDocument accepts two things the protocol cannot: an escape of one half of a UTF-16
+// surrogate pair ("\ud800"), which it decodes into a QString that turns into "?" on its way to
+// UTF-8 (two different ids would become one row), and numbers beyond a double's range (1e400),
+// which it refuses as a whole frame. Both are found in the frame's text: a frame that is valid
+// UTF-8 can hold a surrogate only as an escape, so one scan for backslashes finds every one; and
+// numbers are looked at only after the parser refused one, so valid frames pay nothing for it.
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// The code unit of the \uXXXX escape at p (p[0] is the backslash), or -1 when it is none.
+int escapedUnit(const char *p, const char *end)
+{
+    if (end - p < 6 || p[1] != 'u')
+        return -1;
+    int v = 0;
+    for (int i = 2; i < 6; ++i) {
+        const int h = hexValue(p[i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+// The offset of the first escape of an unpaired surrogate in a frame that parsed as JSON, or -1.
+// Only escapes matter: valid UTF-8 holds no surrogates, and in valid JSON every backslash starts an
+// escape inside a string.
+qsizetype loneSurrogateAt(QByteArrayView json)
+{
+    const char *const begin = json.data();
+    const char *const end = begin + json.size();
+    const char *p = begin;
+    while (p < end && (p = static_cast<const char *>(std::memchr(p, '\\', size_t(end - p))))) {
+        const int unit = escapedUnit(p, end);
+        if (unit < 0) {
+            p += 2; // \n, \", \\ ...: the escaped character is never the start of another escape
+            continue;
+        }
+        if (unit < 0xD800 || unit > 0xDFFF) {
+            p += 6;
+            continue;
+        }
+        if (unit <= 0xDBFF) { // a high half: the low half must follow at once
+            const int next = p + 6 < end && p[6] == '\\' ? escapedUnit(p + 6, end) : -1;
+            if (next >= 0xDC00 && next <= 0xDFFF) {
+                p += 12;
+                continue;
+            }
+        }
+        return p - begin;
+    }
+    return -1;
+}
+
+// Where an offset of a JSON text lies, as a path from the frame's root ("batch.messages[2].text").
+// Runs only on the error paths, over text the parser accepted (up to the offset).
+struct Location
+{
+    QString path;
+    bool inKey = false; // the offset is inside a field name, not a value
+};
+
+Location locate(QByteArrayView json, qsizetype offset)
+{
+    struct Level
+    {
+        bool object = false;
+        QString key;
+        qsizetype index = 0;
+    };
+    QList<Level> stack;
+    bool expectKey = false;
+    const auto path = [&stack] {
+        QString out;
+        for (const Level &l : std::as_const(stack)) {
+            if (!l.object)
+                out += u'[' + QString::number(l.index) + u']';
+            else if (!l.key.isNull())
+                out += (out.isEmpty() ? QString() : QStringLiteral(".")) + l.key;
+        }
+        return out;
+    };
+    for (qsizetype i = 0; i < offset && i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '"') {
+            qsizetype j = i + 1;
+            while (j < json.size() && json[j] != '"')
+                j += json[j] == '\\' ? 2 : 1;
+            const bool key = expectKey && !stack.isEmpty() && stack.last().object;
+            if (offset < j) { // inside this string
+                if (key) {
+                    // The path ends at the object; name the field by what follows.
+                    stack.last().key = QString();
+                }
+                return Location{path(), key};
+            }
+            if (key) {
+                // Decoded as the parser did (escapes and all), for the message.
+                const QByteArray quoted =
+                    '[' + json.sliced(i, qMin(j + 1, json.size()) - i).toByteArray() + ']';
+                stack.last().key = QJsonDocument::fromJson(quoted).array().at(0).toString();
+            }
+            i = j;
+        } else if (c == '{' || c == '[') {
+            stack.append(Level{c == '{', QString(), 0});
+            expectKey = c == '{';
+        } else if ((c == '}' || c == ']') && !stack.isEmpty()) {
+            stack.removeLast();
+            expectKey = false;
+        } else if (c == ',' && !stack.isEmpty()) {
+            if (stack.last().object)
+                expectKey = true;
+            else
+                ++stack.last().index;
+        } else if (c == ':') {
+            expectKey = false;
+        }
+    }
+    return Location{path(), false};
+}
+
+// RFC 8259's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool isJsonNumber(QByteArrayView t)
+{
+    qsizetype i = 0;
+    const qsizetype n = t.size();
+    const auto digits = [&] {
+        const qsizetype from = i;
+        while (i < n && t[i] >= '0' && t[i] <= '9')
+            ++i;
+        return i > from;
+    };
+    if (i < n && t[i] == '-')
+        ++i;
+    if (i < n && t[i] == '0')
+        ++i;
+    else if (i >= n || t[i] < '1' || t[i] > '9' || !digits())
+        return false;
+    if (i < n && t[i] == '.') {
+        ++i;
+        if (!digits())
+            return false;
+    }
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < n && (t[i] == '+' || t[i] == '-'))
+            ++i;
+        if (!digits())
+            return false;
+    }
+    return i == n;
+}
+
+// After QJsonDocument refused a number: when every number it refused is a well-formed JSON number
+// out of a double's range (1e400, a 400-digit integer, 1e-400), and the frame is valid JSON apart
+// from them, this is the bad_request that names the first one. Otherwise (a malformed number such
+// as "+1" or "1e", or other broken JSON) the frame stays a bad_json.
+std::optional<ProtocolError> numberOutOfRange(const QByteArray &utf8)
+{
+    QByteArray repaired = utf8;
+    qsizetype first = -1;
+    QString excerpt; // the first such number, as sent (shortened)
+    bool inString = false;
+    for (qsizetype i = 0; i < repaired.size(); ++i) {
+        const char c = repaired[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            continue;
+        }
+        if (c != '-' && (c < '0' || c > '9'))
+            continue;
+        qsizetype j = i;
+        while (j < repaired.size() &&
+               (std::isdigit(static_cast<unsigned char>(repaired[j])) || repaired[j] == '-' ||
+                repaired[j] == '+' || repaired[j] == '.' || repaired[j] == 'e' || repaired[j] == 'E'))
+            ++j;
+        const QByteArray token = QByteArray::fromRawData(repaired.constData() + i, j - i);
+        if (isJsonNumber(token)) {
+            // The parser's own conversions: what they refuse, it refused.
+            bool ok = false;
+            (void)token.toLongLong(&ok);
+            if (!ok)
+                (void)token.toDouble(&ok);
+            if (!ok) {
+                if (first < 0) {
+                    first = i;
+                    excerpt = QString::fromLatin1(token.left(24)) +
+                              (token.size() > 24 ? QStringLiteral("...") : QString());
+                }
+                // Same length, so offsets in the repaired text are the frame's; every such number
+                // has at least 5 characters ("1e309"), room for "null".
+                repaired.replace(i, j - i, QByteArray("null").leftJustified(j - i, ' '));
+            }
+        }
+        i = j - 1;
+    }
+    if (first < 0)
+        return std::nullopt;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(repaired, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const QString where = locate(utf8, first).path;
+    return fail(code::BadRequest,
+                QStringLiteral("%1 is a number out of range (%2): integers must be at most 2^53 in magnitude")
+                    .arg(where.isEmpty() ? QStringLiteral("a value") : where, excerpt),
+                usableId(doc.object().value(QLatin1String("id"))));
+}
+
+} // namespace
 
 bool safeInteger(const QJsonValue &v, qint64 *out)
 {
@@ -40,6 +276,8 @@ bool safeInteger(const QJsonValue &v, qint64 *out)
     *out = i;
     return true;
 }
+
+namespace {
 
 // The wire names of an enum, for error messages: "in, out".
 template <typename E> QString namesOf()
@@ -346,20 +584,46 @@ std::variant<Envelope, ProtocolError> parseFrame(const QByteArray &utf8)
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
+    if (parseError.error != QJsonParseError::NoError) {
+        if (parseError.error == QJsonParseError::IllegalNumber) {
+            if (std::optional<ProtocolError> e = numberOutOfRange(utf8))
+                return *e;
+        }
         return fail(code::BadJson, QStringLiteral("The frame is not valid JSON: %1 at offset %2.")
                                        .arg(parseError.errorString())
                                        .arg(parseError.offset));
+    }
     if (!doc.isObject())
         return fail(code::BadJson, QStringLiteral("A frame must be a JSON object."));
 
     Envelope e;
     e.body = doc.object();
+    e.id = e.body.value(QLatin1String("id"));
+    const QJsonValue re = usableId(e.id);
+
+    // Before anything reads a string: an unpaired surrogate would be read as something else than
+    // the worker sent (see loneSurrogateAt). Refused rather than replaced by U+FFFD, because
+    // replacing would still make two different ids one.
+    if (const qsizetype at = loneSurrogateAt(utf8); at >= 0) {
+        const Location where = locate(utf8, at);
+        const QString unit = QString::fromLatin1(utf8.mid(at, 6));
+        const QString message =
+            where.inKey ? QStringLiteral("%1 has a field name that contains an unpaired UTF-16 surrogate "
+                                         "(%2 at byte %3); strings must be valid Unicode")
+                              .arg(where.path.isEmpty() ? QStringLiteral("The frame") : where.path, unit,
+                                   QString::number(at))
+                        : QStringLiteral("%1 contains an unpaired UTF-16 surrogate (%2 at byte %3); strings "
+                                         "must be valid Unicode")
+                              .arg(where.path, unit, QString::number(at));
+        // An id that holds one is no id the worker could recognise.
+        return fail(code::BadRequest, message, where.path == u"id" ? QJsonValue(QJsonValue::Undefined) : re);
+    }
+
     const QJsonValue type = e.body.value(QLatin1String("type"));
     if (type.isUndefined())
-        return fail(code::BadRequest, QStringLiteral("The frame has no \"type\"."));
+        return fail(code::BadRequest, QStringLiteral("The frame has no \"type\"."), re);
     if (!type.isString() || type.toString().isEmpty())
-        return fail(code::BadRequest, QStringLiteral("\"type\" must be a non-empty string."));
+        return fail(code::BadRequest, QStringLiteral("\"type\" must be a non-empty string."), re);
     e.type = type.toString();
 
     const QJsonValue v = e.body.value(QLatin1String("v"));
@@ -367,10 +631,10 @@ std::variant<Envelope, ProtocolError> parseFrame(const QByteArray &utf8)
     if (!v.isUndefined() && (!safeInteger(v, &version) || version != kVersion))
         return fail(
             code::Unsupported,
-            QStringLiteral("\"v\" must be %1: this master speaks protocol version %1 only.").arg(kVersion));
+            QStringLiteral("\"v\" must be %1: this master speaks protocol version %1 only.").arg(kVersion),
+            re);
 
-    e.id = e.body.value(QLatin1String("id"));
-    if (!e.id.isUndefined() && !e.id.isString() && !e.id.isDouble())
+    if (!e.id.isUndefined() && re.isUndefined())
         return fail(code::BadRequest, QStringLiteral("\"id\" must be a string or a number."));
     return e;
 }
@@ -399,8 +663,9 @@ std::variant<model::Batch, ProtocolError> batchFromJson(const QJsonObject &objec
     top.onlyKnown({"platform", "accounts", "users", "contents", "conversations", "messages", "comments"});
     if (top.failed())
         return top.error();
-    if (b.platform.isEmpty())
-        return fail(code::BadRequest, QStringLiteral("platform must not be empty"));
+    if (b.platform.isEmpty() || b.platform.size() > kMaxPlatformChars)
+        return fail(code::BadRequest,
+                    QStringLiteral("platform must have 1 to %1 characters").arg(kMaxPlatformChars));
 
     // Every list is checked for shape and counted before any record is read, so an oversized batch
     // costs no conversion work.

@@ -21,6 +21,12 @@ constexpr qsizetype kMaxFrameBytes = 4 * 1024 * 1024; // a larger frame is refus
 constexpr int kMaxBatchRecords = 5000;                // records in one data_sync
 constexpr int kHeartbeatTimeoutMs = 30000;            // a peer silent this long is dropped
 constexpr int kHeartbeatIntervalMs = 10000;           // pings / heartbeats every 10 s
+// Integers travel as JSON numbers, which many worker languages (JavaScript first) hold as doubles:
+// beyond 2^53 they silently lose precision, so such values are refused instead of rounded.
+constexpr qint64 kMaxSafeInteger = qint64(1) << 53;
+constexpr int kMaxPlatformChars = 64;    // batch.platform (and register's platform)
+constexpr int kMaxPlatformIdChars = 256; // a platform id outside a batch (reply_result.platform_id)
+constexpr int kMaxErrorTextChars = 1024; // account_status.error, reply_result.error: shown to operators
 
 // Stable error codes sent as "code" in error frames.
 namespace code {
@@ -46,6 +52,9 @@ struct ProtocolError
 {
     QString code; // one of code::*
     QString message;
+    // What the error answers: the frame's id when parseFrame could read a usable one, else
+    // Undefined (sent as "re": null).
+    QJsonValue re = QJsonValue(QJsonValue::Undefined);
 };
 
 // A parsed frame: {"type": "...", "id": ..., "v": 1, ...}. `id` is a string or number (may be
@@ -57,9 +66,14 @@ struct Envelope
     QJsonObject body; // the whole object
 };
 
-// Parses one text frame (its UTF-8 bytes as received). Checks size, UTF-8, JSON object, "type"
-// string, "v" (if present) == 1, and "id" (if present) string or number.
+// Parses one text frame (its UTF-8 bytes as received). Checks size, UTF-8, JSON object, numbers
+// a double can hold, no unpaired UTF-16 surrogate escape in any string, "type" string, "v" (if
+// present) == 1, and "id" (if present) string or number. Errors after the JSON was read carry
+// the frame's id in `re` when it is usable.
 std::variant<Envelope, ProtocolError> parseFrame(const QByteArray &utf8);
+
+// A JSON number that is an integer within ±2^53 (kMaxSafeInteger); false for anything else.
+bool safeInteger(const QJsonValue &v, qint64 *out);
 
 QByteArray errorFrame(const QJsonValue &re, const QString &code, const QString &message);
 QByteArray frame(const QJsonObject &object); // compact JSON

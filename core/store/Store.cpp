@@ -352,11 +352,11 @@ qint64 Store::Impl::allocateItemId(qint64 createdAtMs)
         maxItemId = q.next() && !q.isNull(0) ? q.int64(0) : 0;
     }
     qint64 base = createdAtMs * kIdSlotsPerMs;
-    if (base > maxItemId) {
+    if (base > maxItemId && base <= kMaxItemId) {
         maxItemId = base; // the caller inserts it; a failed insert only leaves the bound high
         return base;
     }
-    for (int spill = 0; spill < 1000; ++spill, base += kIdSlotsPerMs) {
+    for (int spill = 0; spill < kMaxIdSpillMs; ++spill, base += kIdSlotsPerMs) {
         auto q = db.cached("SELECT max(id) FROM items WHERE id >= ?1 AND id < ?2");
         q.bind(1, base).bind(2, base + kIdSlotsPerMs);
         qint64 id = base;
@@ -365,10 +365,13 @@ qint64 Store::Impl::allocateItemId(qint64 createdAtMs)
             if (id >= base + kIdSlotsPerMs)
                 continue;
         }
+        if (id > kMaxItemId) // unreachable within kMaxTimestampMs; never hand out an inexact id
+            break;
         maxItemId = qMax(maxItemId, id);
         return id;
     }
-    throw SqlError{SQLITE_FULL, QStringLiteral("no free item id near %1").arg(createdAtMs)};
+    // Not SQLITE_FULL: that would tell the operator the disk is full.
+    throw SqlError{SQLITE_RANGE, QStringLiteral("no free item id near %1").arg(createdAtMs)};
 }
 
 std::optional<Item> Store::Impl::loadItem(qint64 id)

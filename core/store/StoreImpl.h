@@ -41,9 +41,24 @@ model::Item readItem(const Statement &s, int c = 0);
 // Filter tokens of an item for the facets column of items_fts.
 QByteArray itemFacets(int kind, qint64 accountId, qint64 threadId, qint64 senderId);
 
-// Largest created_at we accept: ids (created_at * 1024 + n) must stay exact in a JSON number.
-constexpr qint64 kMaxTimestampMs = (qint64(1) << 53) / 1024 - 1;
+// Item ids are created_at * 1024 + n; a millisecond whose 1024 slots are taken spills into the
+// next ones, at most kMaxIdSpillMs on (Store::Impl::allocateItemId). Every id must stay exact in a
+// JSON number (at most 2^53 - 1, JavaScript's largest safe integer), spills included, so the
+// latest accepted time is a round date well below that: 2199-12-31T23:59:59.999Z. (The last
+// millisecond whose every slot and spill stays below 2^53 would be 8796093021208, in 2248; a
+// bound at the edge would leave replies, which are placed after a thread's last item, no room.)
 constexpr int kIdSlotsPerMs = 1024;
+constexpr int kMaxIdSpillMs = 1000;
+constexpr qint64 kMaxItemId = (qint64(1) << 53) - 1;
+constexpr qint64 kMaxTimestampMs = 7258118399999; // 2200-01-01T00:00:00Z minus 1 ms
+static_assert((kMaxTimestampMs + kMaxIdSpillMs) * kIdSlotsPerMs - 1 <= kMaxItemId); // the last spill slot
+
+// Longest strings a batch record may carry, in UTF-16 code units (docs/protocol.md, "Limits").
+constexpr int kMaxIdChars = 256;   // every platform id
+constexpr int kMaxNameChars = 256; // account and user names
+constexpr int kMaxSignatureChars = 1024;
+constexpr int kMaxTitleChars = 4096; // video titles (descriptions, with hashtags)
+constexpr int kMaxUrlChars = 8192;   // avatar, url, cover, media (signed CDN links run long)
 constexpr int kMaxTextChars = 64 * 1024;
 
 inline qint64 nowMs()

@@ -18,7 +18,6 @@ using namespace model;
 
 namespace {
 
-constexpr int kMaxIdChars = 256;
 constexpr int kMaxBatchRecords = 50000;
 
 struct ConversationDelta
@@ -699,96 +698,135 @@ private:
     }
 };
 
-Error checkId(const QString &v, const char *field, const char *list, qsizetype index, bool required = true)
+// One string of one record: required ids present, within its limit, and valid UTF-16. A QString
+// may hold half a surrogate pair (a connector that cut a string inside an emoji); SQLite would
+// store it as "?", so two different ids would become one row and an unchanged text would read back
+// as an edit. Such strings are refused, as the protocol refuses them (docs/protocol.md).
+class RecordChecker
 {
-    if ((required && v.isEmpty()) || v.size() > kMaxIdChars)
-        return {ErrorCode::InvalidArgument,
-                Store::tr("%1[%2].%3 is %4; every record needs its platform id (at most %5 characters).")
-                    .arg(QString::fromLatin1(list))
-                    .arg(index)
-                    .arg(QString::fromLatin1(field))
-                    .arg(v.isEmpty() ? Store::tr("missing") : Store::tr("too long"))
-                    .arg(kMaxIdChars)};
-    return {};
-}
+public:
+    RecordChecker(const char *list, qsizetype index)
+        : m_list(list)
+        , m_index(index)
+    {}
 
-Error checkItem(const QString &text, qint64 createdAt, const char *list, qsizetype index)
-{
-    if (createdAt <= 0 || createdAt > kMaxTimestampMs)
-        return {ErrorCode::InvalidArgument,
-                Store::tr("%1[%2].created_at (%3) is not a time in milliseconds since 1970.")
-                    .arg(QString::fromLatin1(list))
-                    .arg(index)
-                    .arg(createdAt)};
-    if (text.size() > kMaxTextChars)
-        return {ErrorCode::InvalidArgument, Store::tr("%1[%2].text is longer than %3 characters.")
-                                                .arg(QString::fromLatin1(list))
-                                                .arg(index)
-                                                .arg(kMaxTextChars)};
-    return {};
-}
+    // A platform id: 1 to kMaxIdChars units when required, else at most kMaxIdChars.
+    RecordChecker &id(const QString &v, const char *field, bool required = true)
+    {
+        if (!m_error && required && v.isEmpty())
+            m_error = {ErrorCode::InvalidArgument,
+                       Store::tr("%1[%2].%3 is missing; every record needs its platform ids.")
+                           .arg(QString::fromLatin1(m_list))
+                           .arg(m_index)
+                           .arg(QString::fromLatin1(field))};
+        return string(v, field, kMaxIdChars);
+    }
+
+    RecordChecker &string(const QString &v, const char *field, qsizetype maxChars)
+    {
+        if (m_error)
+            return *this;
+        if (v.size() > maxChars)
+            m_error = {ErrorCode::InvalidArgument,
+                       Store::tr("%1[%2].%3 has %4 characters; at most %5 are accepted.")
+                           .arg(QString::fromLatin1(m_list))
+                           .arg(m_index)
+                           .arg(QString::fromLatin1(field))
+                           .arg(v.size())
+                           .arg(maxChars)};
+        else if (!QStringView(v).isValidUtf16())
+            m_error = {
+                ErrorCode::InvalidArgument,
+                Store::tr("%1[%2].%3 contains an unpaired UTF-16 surrogate; text must be valid Unicode.")
+                    .arg(QString::fromLatin1(m_list))
+                    .arg(m_index)
+                    .arg(QString::fromLatin1(field))};
+        return *this;
+    }
+
+    RecordChecker &time(qint64 createdAt)
+    {
+        if (!m_error && (createdAt <= 0 || createdAt > kMaxTimestampMs))
+            m_error = {ErrorCode::InvalidArgument,
+                       Store::tr("%1[%2].created_at (%3) is not a time in milliseconds since 1970 before the "
+                                 "year 2200 (1 to %4).")
+                           .arg(QString::fromLatin1(m_list))
+                           .arg(m_index)
+                           .arg(createdAt)
+                           .arg(kMaxTimestampMs)};
+        return *this;
+    }
+
+    Error error() const { return m_error; }
+
+private:
+    const char *m_list;
+    qsizetype m_index;
+    Error m_error;
+};
 
 } // namespace
 
 Error Store::validate(const Batch &b)
 {
-    if (b.platform.isEmpty() || b.platform.size() > 64)
-        return {ErrorCode::InvalidArgument, Store::tr("The batch does not name its platform.")};
+    if (b.platform.isEmpty() || b.platform.size() > 64 || !QStringView(b.platform).isValidUtf16())
+        return {ErrorCode::InvalidArgument,
+                Store::tr("The batch must name its platform in 1 to 64 characters of valid Unicode.")};
     if (b.size() > kMaxBatchRecords)
         return {ErrorCode::InvalidArgument,
                 Store::tr("The batch holds %1 records; send at most %2 per batch.")
                     .arg(b.size())
                     .arg(kMaxBatchRecords)};
     for (qsizetype i = 0; i < b.accounts.size(); ++i) {
-        if (Error e = checkId(b.accounts[i].platformId, "platform_id", "accounts", i))
+        const AccountRecord &r = b.accounts[i];
+        RecordChecker c("accounts", i);
+        c.id(r.platformId, "platform_id").string(r.name, "name", kMaxNameChars);
+        c.string(r.avatar, "avatar", kMaxUrlChars);
+        if (Error e = c.error())
             return e;
     }
     for (qsizetype i = 0; i < b.users.size(); ++i) {
-        if (Error e = checkId(b.users[i].platformId, "platform_id", "users", i))
+        const UserRecord &r = b.users[i];
+        RecordChecker c("users", i);
+        c.id(r.platformId, "platform_id").string(r.name, "name", kMaxNameChars);
+        c.string(r.avatar, "avatar", kMaxUrlChars).string(r.signature, "signature", kMaxSignatureChars);
+        if (Error e = c.error())
             return e;
     }
     for (qsizetype i = 0; i < b.contents.size(); ++i) {
         const ContentRecord &r = b.contents[i];
-        if (Error e = checkId(r.accountId, "account_id", "contents", i))
-            return e;
-        if (Error e = checkId(r.platformId, "platform_id", "contents", i))
+        RecordChecker c("contents", i);
+        c.id(r.accountId, "account_id").id(r.platformId, "platform_id");
+        c.string(r.title, "title", kMaxTitleChars).string(r.url, "url", kMaxUrlChars);
+        c.string(r.cover, "cover", kMaxUrlChars);
+        if (Error e = c.error())
             return e;
     }
     for (qsizetype i = 0; i < b.conversations.size(); ++i) {
         const ConversationRecord &r = b.conversations[i];
-        if (Error e = checkId(r.accountId, "account_id", "conversations", i))
-            return e;
-        if (Error e = checkId(r.platformId, "platform_id", "conversations", i))
-            return e;
-        if (Error e = checkId(r.peerId, "peer_id", "conversations", i, false))
+        RecordChecker c("conversations", i);
+        c.id(r.accountId, "account_id").id(r.platformId, "platform_id").id(r.peerId, "peer_id", false);
+        if (Error e = c.error())
             return e;
     }
     for (qsizetype i = 0; i < b.messages.size(); ++i) {
         const MessageRecord &r = b.messages[i];
-        if (Error e = checkId(r.accountId, "account_id", "messages", i))
-            return e;
-        if (Error e = checkId(r.conversationId, "conversation_id", "messages", i))
-            return e;
-        if (Error e = checkId(r.platformId, "platform_id", "messages", i))
-            return e;
-        if (Error e = checkId(r.senderId, "sender_id", "messages", i, r.direction == Direction::In))
-            return e;
-        if (Error e = checkItem(r.text, r.createdAt, "messages", i))
+        RecordChecker c("messages", i);
+        c.id(r.accountId, "account_id")
+            .id(r.conversationId, "conversation_id")
+            .id(r.platformId, "platform_id");
+        c.id(r.senderId, "sender_id", r.direction == Direction::In);
+        c.time(r.createdAt).string(r.text, "text", kMaxTextChars).string(r.media, "media", kMaxUrlChars);
+        if (Error e = c.error())
             return e;
     }
     for (qsizetype i = 0; i < b.comments.size(); ++i) {
         const CommentRecord &r = b.comments[i];
-        if (Error e = checkId(r.accountId, "account_id", "comments", i))
-            return e;
-        if (Error e = checkId(r.contentId, "content_id", "comments", i))
-            return e;
-        if (Error e = checkId(r.platformId, "platform_id", "comments", i))
-            return e;
-        if (Error e = checkId(r.parentId, "parent_id", "comments", i, false))
-            return e;
-        if (Error e = checkId(r.authorId, "author_id", "comments", i, false))
-            return e;
-        if (Error e = checkItem(r.text, r.createdAt, "comments", i))
+        RecordChecker c("comments", i);
+        c.id(r.accountId, "account_id").id(r.contentId, "content_id").id(r.platformId, "platform_id");
+        c.id(r.parentId, "parent_id", false).id(r.authorId, "author_id", false);
+        c.time(r.createdAt).string(r.text, "text", kMaxTextChars);
+        if (Error e = c.error())
             return e;
     }
     return {};
