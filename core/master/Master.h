@@ -8,6 +8,7 @@
 // protocol/, worker/ (for the connector sink and reply types).
 
 #include "common/Error.h"
+#include "master/WorkerLimits.h"
 #include "protocol/Protocol.h"
 #include "store/Store.h"
 #include "worker/WorkerHost.h"
@@ -36,6 +37,7 @@ struct MasterOptions
     QString workerToken;                   // required from every worker; generated when empty
     bool allowNonLoopback = false;         // plain ws beyond loopback only when explicitly allowed
     int heartbeatTimeoutMs = protocol::kHeartbeatTimeoutMs;
+    WorkerLimits workerLimits; // what the worker port allows a peer (docs/protocol.md, "Limits")
 };
 
 // What changed, announced after every commit that changed something.
@@ -100,16 +102,25 @@ public:
                   ReplySender send);
     void removeRoute(const QString &routeId);
     void applyReplyResult(const QString &routeId, const worker::ReplyResult &result);
+    // One account's login state, as its worker or connector reported it. An account the store does
+    // not hold yet is created, so that one waiting for a login (a QR code to scan) shows before it
+    // has synced anything.
     void setAccountStatus(const QString &source, const QString &platform, const QString &accountId,
                           model::LoginState state, const QString &error);
+    // Marks these accounts unknown (their worker or connector is gone), in one transaction, and only
+    // those the store holds: a worker that merely named accounts leaves no rows behind.
+    void setAccountsOffline(const QString &source, const QString &platform, const QStringList &accounts,
+                            const QString &error);
 
-    // External worker bookkeeping (WorkerServer reports here; status shows it).
+    // External worker bookkeeping (WorkerServer reports here; status shows it). A disconnected
+    // worker is forgotten after WorkerLimits::keepDisconnectedMs, and only the newest
+    // maxDisconnectedWorkers are kept.
     void updateWorker(const WorkerInfo &info);
     void removeWorker(const QString &id);
     void setConnectorHost(worker::WorkerHost *host) { m_host = host; }
     void setClientCount(int clients) { m_clients = clients; }
 
-    QJsonObject status() const;
+    QJsonObject status(); // forgets workers disconnected for too long first
 
     // worker::ConnectorSink (called in this thread by WorkerHost)
     QString ingestFromConnector(const QString &connectorId, const model::Batch &batch) override;
@@ -132,6 +143,7 @@ private:
     void announce(const ChangeNotice &notice);
     void dispatchPendingReplies(const QString &platform, const QStringList &accounts);
     bool routeReply(qint64 itemId);
+    void forgetOldWorkers();
     Result<QJsonObject> run(const QString &commandId, const QString &op, const QJsonObject &args);
 
     MasterOptions m_opt;
