@@ -3,9 +3,15 @@
 
 #include "master/Master.h"
 
+#include <QAbstractSocket>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 
+class QSocketNotifier;
+class QTcpServer;
+class QTcpSocket;
 class QWebSocketServer;
 class QWebSocket;
 
@@ -27,18 +33,40 @@ public:
     Error listen(const QHostAddress &address, quint16 port, bool allowNonLoopback);
     quint16 port() const;
     int sessionCount() const;
+    // Connections that have not registered: in the WebSocket handshake, or upgraded and unregistered.
+    int unregisteredCount() const;
 
 private:
     struct Session;
-    void onNewConnection();
-    void onText(Session *s, const QString &text);
-    void onBinary(Session *s, const QByteArray &data);
+    void acceptPending();
+    void onTcpConnection();
+    void onAcceptError(QAbstractSocket::SocketError error);
+    void acceptFailed(const QString &why);
+    void refuseConnection();
+    void noteAccepted();
+    void admit(QTcpSocket *tcp);
+    void onUpgraded();
+    void receive(Session *s, const QString &text, bool binary);
+    void process(Session *s, const QString &text);
     void drop(Session *s, const QString &why);
-    void checkHeartbeats();
+    void checkTimeouts();
 
     Master *m_master;
-    QWebSocketServer *m_server = nullptr;
+    const WorkerLimits m_limits;
+    QTcpServer *m_tcp = nullptr;
+    QSocketNotifier *m_acceptNotifier = nullptr; // on Unix: the listening socket, accepted from here
+    QWebSocketServer *m_upgrader = nullptr;      // does the handshake of the connections m_tcp accepts
     QList<Session *> m_sessions;
+    QHash<QTcpSocket *, QElapsedTimer> m_handshakes; // accepted, not yet upgraded; since acceptance
+    // A burst of accept failures (out of descriptors), logged once: since when, the last one, how
+    // many, and whether accepting worked again since.
+    QElapsedTimer m_acceptFailing;
+    QElapsedTimer m_lastAcceptFailure;
+    int m_acceptFailures = 0;
+    bool m_acceptRecovered = false;
+    int m_acceptRetries = 0; // since the last connection accepted: the retries come less often
+    // The last connection closed at once because too many have not registered.
+    QElapsedTimer m_lastRefusal;
 };
 
 } // namespace hiscrm::master
