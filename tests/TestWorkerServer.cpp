@@ -980,6 +980,100 @@ private slots:
                  u"heartbeat_ack"_s);
     }
 
+    // status frames share a snapshot at most statusCacheMs old, and each costs statusCost frames of
+    // the rate limit: a burst of them is partly refused, in order, each refusal naming its request.
+    void statusIsCachedAndCostsMore()
+    {
+        WorkerLimits limits;
+        limits.statusCacheMs = 500;
+        start(limits);
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        const auto messages = [&] {
+            const QJsonObject st = w.request(QJsonObject{{u"type"_s, u"status"_s}});
+            return st.value(u"type"_s).toString() == u"status" ? st.value(u"status"_s)
+                                                                     .toObject()
+                                                                     .value(u"counts"_s)
+                                                                     .toObject()
+                                                                     .value(u"messages"_s)
+                                                                     .toInt()
+                                                               : -1;
+        };
+        QCOMPARE(messages(), 0);
+        QCOMPARE(w.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s);
+        QCOMPARE(messages(), 0); // the snapshot
+        QTRY_COMPARE_WITH_TIMEOUT(messages(), 2, 5000);
+
+        Peer burst;
+        QVERIFY(burst.open(port()));
+        QCOMPARE(burst.registerAs(u"w2"_s, {u"acc-2"_s}).value(u"type"_s).toString(), u"registered"_s);
+        constexpr int n = 30;
+        for (int i = 0; i < n; ++i)
+            burst.send(QJsonObject{{u"type"_s, u"status"_s}, {u"id"_s, u"st-%1"_s.arg(i)}});
+        QVERIFY(QTest::qWaitFor([&] { return burst.frames.size() == n; }, 5000));
+        int answered = 0;
+        int refused = 0;
+        for (int i = 0; i < n; ++i) {
+            const QJsonObject f = burst.frames.at(i);
+            QCOMPARE(f.value(u"re"_s).toString(), u"st-%1"_s.arg(i));
+            if (f.value(u"type"_s).toString() == u"status") {
+                ++answered;
+                QCOMPARE(f.value(u"status"_s)
+                             .toObject()
+                             .value(u"counts"_s)
+                             .toObject()
+                             .value(u"messages"_s)
+                             .toInt(),
+                         2);
+            } else {
+                QCOMPARE(f.value(u"code"_s).toString(), u"rate_limited"_s);
+                ++refused;
+            }
+        }
+        QVERIFY2(answered > 0 && refused > 0,
+                 qPrintable(u"%1 answered, %2 refused"_s.arg(answered).arg(refused)));
+        QVERIFY(!burst.closed);
+    }
+
+    // Frames received and not yet processed are bounded per connection: beyond the bound a frame
+    // is answered rate_limited without being processed, in its turn; a peer that sends more than
+    // maxUnanswered frames ahead of their answers is closed (1008).
+    void inputQueueIsBounded()
+    {
+        WorkerLimits limits;
+        limits.maxQueuedFrames = 2;
+        limits.maxUnanswered = 40;
+        start(limits);
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        constexpr int n = 30;
+        for (int i = 0; i < n; ++i)
+            w.send(QJsonObject{{u"type"_s, u"heartbeat"_s}, {u"id"_s, u"h-%1"_s.arg(i)}});
+        QVERIFY(QTest::qWaitFor([&] { return w.frames.size() == n; }, 5000));
+        int refused = 0;
+        for (int i = 0; i < n; ++i) {
+            const QJsonObject f = w.frames.at(i);
+            if (f.value(u"type"_s).toString() == u"heartbeat_ack") {
+                QCOMPARE(f.value(u"re"_s).toString(), u"h-%1"_s.arg(i)); // answers keep the order
+            } else {
+                QCOMPARE(f.value(u"code"_s).toString(), u"rate_limited"_s);
+                QVERIFY(f.value(u"re"_s).isNull());
+                ++refused;
+            }
+        }
+        QVERIFY(refused > 0);
+        QVERIFY(refused < n);
+        QVERIFY(!w.closed);
+        w.frames.clear();
+
+        for (int i = 0; i < 50; ++i)
+            w.send(QJsonObject{{u"type"_s, u"heartbeat"_s}});
+        QVERIFY(w.waitClosed());
+        QCOMPARE(w.ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    }
+
     // A disconnected worker stays in status for keepDisconnectedMs, and only the newest
     // maxDisconnectedWorkers of them; connected workers always show.
     void disconnectedWorkersAgeOut()

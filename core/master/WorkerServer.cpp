@@ -54,6 +54,9 @@ constexpr double kRateFramesPerSecond = 200;
 constexpr double kRateBurst = 200;
 // Connections accepted in one turn of the event loop, at most.
 constexpr int kAcceptsPerTurn = 64;
+// The frames of one turn of the event loop are processed for at most about this long (plus the last
+// frame's own time).
+constexpr qint64 kPumpSliceMs = 5;
 // Accept failures, or connections closed at once, after this long without one start a new burst,
 // which is logged again: a burst is logged once, however many attempts it takes.
 constexpr qint64 kQuietMs = 10000;
@@ -127,6 +130,21 @@ bool readString(const QJsonObject &o, const char *key, QString *out, bool requir
 
 struct WorkerServer::Session
 {
+    // A frame as it arrived: to be processed, or refused on arrival and answered in its turn (so
+    // that answers keep the order of the requests).
+    enum class Arrival
+    {
+        Text,
+        Binary,
+        Throttled, // over the rate limit
+        QueueFull  // over the input queue's bounds
+    };
+    struct Inbound
+    {
+        Arrival arrival;
+        QString text;
+    };
+
     WorkerServer *server = nullptr;
     QWebSocket *socket = nullptr;
     bool authenticated = false; // by the upgrade request's Authorization header
@@ -134,6 +152,7 @@ struct WorkerServer::Session
     bool registered = false;
     bool replaced = false; // a newer connection of the same worker took over: leave its route alone
     bool dead = false;     // dropped; waiting for the socket to go
+    bool ready = false;    // listed in server->m_ready
     int strikes = 0;
     QWebSocketProtocol::CloseCode closeCode = QWebSocketProtocol::CloseCodeNormal;
     QElapsedTimer since; // since the connection was accepted: register must come in time
@@ -141,6 +160,9 @@ struct WorkerServer::Session
     QElapsedTimer lastPing;
     QElapsedTimer bucketClock;
     double tokens = kRateBurst;
+    QList<Inbound> inbox; // received and not yet answered, oldest first
+    int queuedFrames = 0; // frames of inbox to be processed, and their characters
+    qint64 queuedChars = 0;
     WorkerInfo info;
     QSet<QString> accounts; // info.accounts, for lookups
 
@@ -214,6 +236,7 @@ struct WorkerServer::Session
         master()->updateWorker(info);
     }
 
+    void answer(const Inbound &in);
     void onRegister(const Envelope &e);
     void onDataSync(const Envelope &e);
     void onAccountStatus(const Envelope &e);
@@ -531,7 +554,9 @@ WorkerServer::WorkerServer(Master *master, QObject *parent)
 WorkerServer::~WorkerServer()
 {
     // The master may be half destroyed by now (it owns this server), so nothing here calls it; its
-    // routes to these sessions find no session and send nothing.
+    // routes to these sessions find no session and send nothing. Frames still queued go unanswered:
+    // nothing of them was committed, and the worker sends again what was not acknowledged.
+    m_ready.clear();
     for (Session *s : std::as_const(m_sessions)) {
         s->socket->disconnect();
         s->socket->abort();
@@ -796,18 +821,96 @@ void WorkerServer::receive(Session *s, const QString &text, bool binary)
     if (s->dead)
         return;
     s->lastActivity.restart();
-    if (!s->takeTokens(1)) {
-        s->reject(QJsonValue(QJsonValue::Undefined), code::RateLimited,
-                  QStringLiteral("More than %1 frames per second: this frame was not processed.")
-                      .arg(int(kRateFramesPerSecond)));
+    using Arrival = Session::Arrival;
+    Arrival arrival = binary ? Arrival::Binary : Arrival::Text;
+    // Frames are queued, not processed here: Qt delivers every frame already buffered in one go,
+    // and processing them on the spot would hold this thread for as long as the peer likes. The
+    // queue is bounded (one frame always gets in); beyond it, and beyond the rate, a frame is
+    // refused without being read, in its turn.
+    const qint64 chars = text.size();
+    if (s->queuedFrames > 0 &&
+        (s->queuedFrames >= m_limits.maxQueuedFrames || s->queuedChars + chars > m_limits.maxQueuedChars))
+        arrival = Arrival::QueueFull;
+    else if (!s->takeTokens(1))
+        arrival = Arrival::Throttled;
+    if (arrival == Arrival::Text || arrival == Arrival::Binary) {
+        ++s->queuedFrames;
+        s->queuedChars += chars;
+        s->inbox.append({arrival, text});
+    } else {
+        s->inbox.append({arrival, QString()});
+    }
+    if (s->inbox.size() > m_limits.maxUnanswered) {
+        s->closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
+        drop(s, QStringLiteral("%1 frames sent ahead of their answers").arg(s->inbox.size()));
         return;
     }
-    if (binary) {
-        s->reject(QJsonValue(QJsonValue::Undefined), code::Unsupported,
-                  QStringLiteral("Binary frames are not part of the protocol: send JSON in text frames."));
-        return;
+    if (!s->ready) {
+        s->ready = true;
+        m_ready.append(s);
     }
-    process(s, text);
+    schedulePump();
+}
+
+void WorkerServer::schedulePump()
+{
+    if (m_pumpScheduled)
+        return;
+    m_pumpScheduled = true;
+    QMetaObject::invokeMethod(
+        this, [this] { pump(); }, Qt::QueuedConnection);
+}
+
+void WorkerServer::pump()
+{
+    m_pumpScheduled = false;
+    // Frames of the connections in turn, for a slice of time, then back to the event loop, which
+    // reads the sockets and runs whatever else waits (a shutdown among it): another worker's batch
+    // waits for at most a slice and one frame of each connection.
+    QElapsedTimer slice;
+    slice.start();
+    while (!m_ready.isEmpty() && slice.elapsed() < kPumpSliceMs) {
+        Session *s = m_ready.takeFirst();
+        const Session::Inbound in = s->inbox.takeFirst();
+        if (in.arrival == Session::Arrival::Text || in.arrival == Session::Arrival::Binary) {
+            --s->queuedFrames;
+            s->queuedChars -= in.text.size();
+        }
+        if (s->inbox.isEmpty())
+            s->ready = false;
+        else
+            m_ready.append(s);
+        s->answer(in);
+    }
+    if (!m_ready.isEmpty())
+        schedulePump();
+}
+
+void WorkerServer::Session::answer(const Inbound &in)
+{
+    const QJsonValue none(QJsonValue::Undefined);
+    switch (in.arrival) {
+    case Arrival::Text:
+        server->process(this, in.text);
+        break;
+    case Arrival::Binary:
+        reject(none, code::Unsupported,
+               QStringLiteral("Binary frames are not part of the protocol: send JSON in text frames."));
+        break;
+    case Arrival::Throttled:
+        reject(none, code::RateLimited,
+               QStringLiteral("More than %1 frames per second: this frame was not processed.")
+                   .arg(int(kRateFramesPerSecond)));
+        break;
+    case Arrival::QueueFull:
+        reject(none, code::RateLimited,
+               QStringLiteral("Too many frames wait to be processed on this connection (at most %1, "
+                              "%2 characters): this frame was not processed. Wait for answers before "
+                              "sending more.")
+                   .arg(server->m_limits.maxQueuedFrames)
+                   .arg(server->m_limits.maxQueuedChars));
+        break;
+    }
 }
 
 void WorkerServer::process(Session *s, const QString &text)
@@ -844,10 +947,37 @@ void WorkerServer::process(Session *s, const QString &text)
         return s->onAccountStatus(e);
     if (e.type == u"reply_result")
         return s->onReplyResult(e);
-    if (e.type == u"status") // operators' scripts and monitoring ask with the worker token
-        return s->send(QJsonObject{{QStringLiteral("status"), m_master->status()}}, e.id, "status");
+    if (e.type == u"status") { // operators' scripts and monitoring ask with the worker token
+        // It counts every table: it costs several frames of the rate limit (one paid on arrival).
+        if (!s->takeTokens(m_limits.statusCost - 1)) {
+            s->reject(e.id, code::RateLimited,
+                      QStringLiteral("A status costs %1 frames of the rate limit (%2 frames per second): "
+                                     "this one was not answered.")
+                          .arg(m_limits.statusCost)
+                          .arg(int(kRateFramesPerSecond)));
+            return;
+        }
+        return s->send(statusFrame(e.id));
+    }
     s->reject(e.id, code::UnknownType,
               QStringLiteral("Unknown frame type \"%1\" for protocol v1.").arg(e.type));
+}
+
+QByteArray WorkerServer::statusFrame(const QJsonValue &re)
+{
+    // Every connection shares one snapshot, at most statusCacheMs old: counting the rows costs
+    // milliseconds per hundred thousand, and monitoring scripts ask often.
+    if (!m_statusAge.isValid() || m_statusAge.elapsed() >= m_limits.statusCacheMs) {
+        m_status = QJsonDocument(m_master->status()).toJson(QJsonDocument::Compact);
+        m_statusAge.start();
+    }
+    // Only `re` differs between the answers: the snapshot is spliced in, not encoded again.
+    QByteArray out = "{\"type\":\"status\",\"v\":" + QByteArray::number(kVersion);
+    if (!re.isUndefined()) {
+        const QByteArray array = QJsonDocument(QJsonArray{re}).toJson(QJsonDocument::Compact);
+        out += ",\"re\":" + array.mid(1, array.size() - 2);
+    }
+    return out + ",\"status\":" + m_status + '}';
 }
 
 void WorkerServer::drop(Session *s, const QString &why)
@@ -856,6 +986,13 @@ void WorkerServer::drop(Session *s, const QString &why)
         return;
     s->dead = true;
     m_sessions.removeOne(s);
+    // What it sent and was not answered is dropped unanswered: the worker sends it again.
+    if (s->ready)
+        m_ready.removeOne(s);
+    s->ready = false;
+    s->inbox.clear();
+    s->queuedFrames = 0;
+    s->queuedChars = 0;
 
     if (s->registered && !s->replaced) {
         qCInfo(lcWorkerServer) << "worker" << s->info.id << "dropped:" << why;
@@ -903,7 +1040,8 @@ void WorkerServer::checkTimeouts()
     const int pingEvery = pingIntervalMs(timeout);
     const QList<Session *> sessions = m_sessions; // drop() edits the list
     for (Session *s : sessions) {
-        if (!s->registered && s->since.elapsed() > m_limits.registerTimeoutMs) {
+        if (!s->registered && s->inbox.isEmpty() && s->since.elapsed() > m_limits.registerTimeoutMs) {
+            // Nothing of it waits to be processed (a register may): it had its time.
             s->closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
             drop(s, QStringLiteral("no register within %1 ms").arg(m_limits.registerTimeoutMs));
         } else if (s->lastActivity.elapsed() > timeout) {
