@@ -487,7 +487,8 @@ private slots:
         const qint64 ms = exit.elapsed();
         QCOMPARE(m.process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(m.process.exitCode(), 0);
-        QTest::qWait(200); // answers still on the way
+        QVERIFY(waitUntil([&] { return worker.socket.state() == QAbstractSocket::UnconnectedState; }, 5000));
+        QCOMPARE(worker.socket.closeCode(), QWebSocketProtocol::CloseCodeGoingAway); // told, not cut off
         QList<int> acked;
         int refused = 0;
         for (const QJsonObject &f : std::as_const(worker.received)) {

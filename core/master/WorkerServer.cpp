@@ -559,6 +559,9 @@ WorkerServer::~WorkerServer()
     m_ready.clear();
     for (Session *s : std::as_const(m_sessions)) {
         s->socket->disconnect();
+        // The close frame goes out with what was already answered, as far as the socket takes it
+        // without waiting; the worker learns that the master is going, not that the line broke.
+        s->socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("master shutting down"));
         s->socket->abort();
         delete s->socket;
         delete s;
