@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSet>
+#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -19,8 +20,6 @@
 #include <limits>
 
 #ifdef Q_OS_UNIX
-#include <QSocketNotifier>
-
 #include <cerrno>
 
 #include <fcntl.h>
