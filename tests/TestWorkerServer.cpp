@@ -127,15 +127,15 @@ public:
     QTcpSocket tcp;
     QByteArray in;
 
+    // An empty token sends no Authorization header.
     bool handshake(quint16 port, const QByteArray &token)
     {
         tcp.connectToHost(QHostAddress::LocalHost, port);
         if (!tcp.waitForConnected(5000))
             return false;
         tcp.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                  "Authorization: Bearer " +
-                  token + "\r\n\r\n");
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" +
+                  (token.isEmpty() ? QByteArray() : "Authorization: Bearer " + token + "\r\n") + "\r\n");
         if (!QTest::qWaitFor([this] { return read().contains("\r\n\r\n"); }, 5000))
             return false;
         const qsizetype end = in.indexOf("\r\n\r\n") + 4;
@@ -273,6 +273,29 @@ private:
         return r ? *r : -1;
     }
 
+    // A fresh master on a fresh database, with these limits on its worker port.
+    void start(const WorkerLimits &limits = WorkerLimits())
+    {
+        m_master.reset();
+        MasterOptions o;
+        o.dbPath = m_dir.filePath(u"m%1.db"_s.arg(++m_n));
+        o.listenAddress = u"127.0.0.1"_s;
+        o.port = 0;
+        o.workerToken = kToken;
+        o.heartbeatTimeoutMs = 400;
+        o.workerLimits = limits;
+        m_master = std::make_unique<Master>(o);
+        const Error e = m_master->open();
+        QVERIFY2(!e, qPrintable(e.message));
+        QVERIFY(port() != 0);
+    }
+
+    QJsonArray workers()
+    {
+        const auto s = m_master->execute(QString(), u"status"_s, {});
+        return s ? s->value(u"workers"_s).toArray() : QJsonArray();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -281,19 +304,7 @@ private slots:
         QLoggingCategory::setFilterRules(u"hiscrm.master.info=false\nhiscrm.master.workers.info=false"_s);
     }
 
-    void init()
-    {
-        MasterOptions o;
-        o.dbPath = m_dir.filePath(u"m%1.db"_s.arg(++m_n));
-        o.listenAddress = u"127.0.0.1"_s;
-        o.port = 0;
-        o.workerToken = kToken;
-        o.heartbeatTimeoutMs = 400;
-        m_master = std::make_unique<Master>(o);
-        const Error e = m_master->open();
-        QVERIFY2(!e, qPrintable(e.message));
-        QVERIFY(port() != 0);
-    }
+    void init() { start(); }
 
     void cleanup() { m_master.reset(); }
 
@@ -945,7 +956,11 @@ private slots:
                                                                              : f.value(u"type"_s).toString();
             QVERIFY(f.contains(u"re"_s));
             if (what == u"rate_limited"_s) {
-                QVERIFY(f.value(u"re"_s).isNull());
+                // Refused on arrival: not read, so re is null. A status read but over its cost
+                // answers its own id (docs/protocol.md, "Limits").
+                const bool statusOverCost =
+                    expected.at(i).type == u"status"_s && f.value(u"re"_s) == expected.at(i).re;
+                QVERIFY2(f.value(u"re"_s).isNull() || statusOverCost, qPrintable(QString::number(i)));
                 ++limited;
                 continue;
             }
@@ -1196,6 +1211,254 @@ private slots:
         QVERIFY(r);
         QCOMPARE(second.ofType(u"reply_request"_s).value(u"item_id"_s).toInteger(),
                  r->value(u"item_id"_s).toInteger());
+    }
+
+    // Before authentication a frame is small (docs/protocol.md, "Limits"): a larger one is refused
+    // from its header, before anything of it is buffered, and costs the connection (1009). The
+    // token, by register or in the upgrade request, lifts the limit to the normal one.
+    void preAuthenticationFramesAreSmall()
+    {
+        const qint64 before = revision();
+        const QString pad(100 * 1024, u'x');
+        const QJsonObject padded{{u"type"_s, u"heartbeat"_s}, {u"pad"_s, pad}};
+        Peer stranger;
+        QVERIFY(stranger.open(port()));
+        stranger.send(padded);
+        QVERIFY(stranger.waitClosed());
+        QCOMPARE(stranger.ws.closeCode(), QWebSocketProtocol::CloseCodeTooMuchData);
+        QVERIFY(stranger.frames.isEmpty());
+
+        // A register fits; after it the same frame is served.
+        Peer worker;
+        QVERIFY(worker.open(port()));
+        QCOMPARE(worker.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(worker.request(padded).value(u"type"_s).toString(), u"heartbeat_ack"_s);
+
+        // With the token in the upgrade request it is read at once (a register of thousands of
+        // accounts is large), and answered like any frame before register.
+        Peer header;
+        QVERIFY(header.open(port(), "Bearer " + kToken.toUtf8()));
+        QCOMPARE(header.request(padded).value(u"code"_s).toString(), u"not_registered"_s);
+        QVERIFY(!header.closed);
+        QCOMPARE(revision(), before);
+    }
+
+    // Connections that have not registered are capped: beyond the cap a new one is closed as soon
+    // as it is accepted. Registered workers do not count.
+    void unregisteredConnectionsAreCapped()
+    {
+        WorkerLimits limits;
+        limits.maxUnregistered = 4;
+        start(limits);
+        // The kernel completes these connections; the master accepts them in order when the event
+        // loop runs, and closes the fifth.
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int i = 0; i < 5; ++i) {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            idle.back()->connectToHost(QHostAddress::LocalHost, port());
+            QVERIFY(idle.back()->waitForConnected(5000));
+        }
+        QTRY_COMPARE(idle.back()->state(), QAbstractSocket::UnconnectedState);
+        idle.pop_back();
+        for (const auto &socket : idle)
+            QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+
+        // While the cap is full a worker cannot get in either; once a slot is free it can, and
+        // once registered it leaves its slot.
+        Peer refused;
+        QVERIFY(!refused.open(port()));
+        idle.front()->abort();
+        idle.erase(idle.begin());
+        std::unique_ptr<Peer> worker;
+        // Until the master has seen the slot free.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                worker = std::make_unique<Peer>();
+                return worker->open(port());
+            },
+            5000));
+        QCOMPARE(worker->registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        Peer another;
+        QVERIFY(another.open(port()));
+        QVERIFY(!another.closed);
+    }
+
+    // A connection must register within the register timeout, counted from its acceptance: one
+    // that never completes the WebSocket handshake is closed, one that upgraded and never
+    // registers is closed with 1008. A registered worker stays.
+    void unregisteredConnectionsTimeOut()
+    {
+        WorkerLimits limits;
+        limits.registerTimeoutMs = 300;
+        start(limits);
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, port());
+        QVERIFY(silent.waitForConnected(5000));
+        Peer upgraded;
+        QVERIFY(upgraded.open(port()));
+        Peer worker;
+        QVERIFY(worker.open(port()));
+        QCOMPARE(worker.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
+        QVERIFY(upgraded.waitClosed());
+        QCOMPARE(upgraded.ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QTest::qWait(400);
+        QVERIFY(!worker.closed);
+        QCOMPARE(worker.request(QJsonObject{{u"type"_s, u"heartbeat"_s}}).value(u"type"_s).toString(),
+                 u"heartbeat_ack"_s);
+    }
+
+    // status frames share a snapshot at most statusCacheMs old, and each costs statusCost frames of
+    // the rate limit: a burst of them is partly refused, in order, each refusal naming its request.
+    void statusIsCachedAndCostsMore()
+    {
+        WorkerLimits limits;
+        limits.statusCacheMs = 500;
+        start(limits);
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        const auto messages = [&] {
+            const QJsonObject st = w.request(QJsonObject{{u"type"_s, u"status"_s}});
+            return st.value(u"type"_s).toString() == u"status" ? st.value(u"status"_s)
+                                                                     .toObject()
+                                                                     .value(u"counts"_s)
+                                                                     .toObject()
+                                                                     .value(u"messages"_s)
+                                                                     .toInt()
+                                                               : -1;
+        };
+        QCOMPARE(messages(), 0);
+        QCOMPARE(w.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s);
+        QCOMPARE(messages(), 0); // the snapshot
+        QTRY_COMPARE_WITH_TIMEOUT(messages(), 2, 5000);
+
+        Peer burst;
+        QVERIFY(burst.open(port()));
+        QCOMPARE(burst.registerAs(u"w2"_s, {u"acc-2"_s}).value(u"type"_s).toString(), u"registered"_s);
+        constexpr int n = 30;
+        for (int i = 0; i < n; ++i)
+            burst.send(QJsonObject{{u"type"_s, u"status"_s}, {u"id"_s, u"st-%1"_s.arg(i)}});
+        QVERIFY(QTest::qWaitFor([&] { return burst.frames.size() == n; }, 5000));
+        int answered = 0;
+        int refused = 0;
+        for (int i = 0; i < n; ++i) {
+            const QJsonObject f = burst.frames.at(i);
+            QCOMPARE(f.value(u"re"_s).toString(), u"st-%1"_s.arg(i));
+            if (f.value(u"type"_s).toString() == u"status") {
+                ++answered;
+                QCOMPARE(f.value(u"status"_s)
+                             .toObject()
+                             .value(u"counts"_s)
+                             .toObject()
+                             .value(u"messages"_s)
+                             .toInt(),
+                         2);
+            } else {
+                QCOMPARE(f.value(u"code"_s).toString(), u"rate_limited"_s);
+                ++refused;
+            }
+        }
+        QVERIFY2(answered > 0 && refused > 0,
+                 qPrintable(u"%1 answered, %2 refused"_s.arg(answered).arg(refused)));
+        QVERIFY(!burst.closed);
+    }
+
+    // Frames received and not yet processed are bounded per connection: beyond the bound a frame
+    // is answered rate_limited without being processed, in its turn; a peer that sends more than
+    // maxUnanswered frames ahead of their answers is closed (1008).
+    void inputQueueIsBounded()
+    {
+        WorkerLimits limits;
+        limits.maxQueuedFrames = 2;
+        limits.maxUnanswered = 40;
+        start(limits);
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        constexpr int n = 30;
+        for (int i = 0; i < n; ++i)
+            w.send(QJsonObject{{u"type"_s, u"heartbeat"_s}, {u"id"_s, u"h-%1"_s.arg(i)}});
+        QVERIFY(QTest::qWaitFor([&] { return w.frames.size() == n; }, 5000));
+        int refused = 0;
+        for (int i = 0; i < n; ++i) {
+            const QJsonObject f = w.frames.at(i);
+            if (f.value(u"type"_s).toString() == u"heartbeat_ack") {
+                QCOMPARE(f.value(u"re"_s).toString(), u"h-%1"_s.arg(i)); // answers keep the order
+            } else {
+                QCOMPARE(f.value(u"code"_s).toString(), u"rate_limited"_s);
+                QVERIFY(f.value(u"re"_s).isNull());
+                ++refused;
+            }
+        }
+        QVERIFY(refused > 0);
+        QVERIFY(refused < n);
+        QVERIFY(!w.closed);
+        w.frames.clear();
+
+        for (int i = 0; i < 50; ++i)
+            w.send(QJsonObject{{u"type"_s, u"heartbeat"_s}});
+        QVERIFY(w.waitClosed());
+        QCOMPARE(w.ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    }
+
+    // A disconnected worker stays in status for keepDisconnectedMs, and only the newest
+    // maxDisconnectedWorkers of them; connected workers always show.
+    void disconnectedWorkersAgeOut()
+    {
+        WorkerLimits limits;
+        limits.keepDisconnectedMs = 1000;
+        limits.maxDisconnectedWorkers = 2;
+        start(limits);
+        Peer live;
+        QVERIFY(live.open(port()));
+        QCOMPARE(live.registerAs(u"live"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        for (int i = 1; i <= 4; ++i) {
+            Peer p;
+            QVERIFY(p.open(port()));
+            QCOMPARE(p.registerAs(u"w%1"_s.arg(i), {u"acc-1"_s}).value(u"type"_s).toString(),
+                     u"registered"_s);
+            p.ws.close();
+            QVERIFY(p.waitClosed());
+            QTRY_COMPARE(workerStatus(*m_master, u"w%1"_s.arg(i)).value(u"state"_s).toString(),
+                         u"disconnected"_s);
+        }
+        const auto ids = [&] {
+            QStringList out;
+            for (const QJsonValue &w : workers())
+                out << w.toObject().value(u"id"_s).toString();
+            out.sort();
+            return out;
+        };
+        // The two newest at most (one may have aged out already on a slow machine).
+        const QStringList kept = ids();
+        QVERIFY2(kept.contains(u"live"_s) && kept.size() <= 3 && !kept.contains(u"w1"_s) &&
+                     !kept.contains(u"w2"_s),
+                 qPrintable(kept.join(u' ')));
+        QTRY_COMPARE_WITH_TIMEOUT(ids(), QStringList{u"live"_s}, 10000);
+        QCOMPARE(workerStatus(*m_master, u"live"_s).value(u"state"_s).toString(), u"connected"_s);
+    }
+
+    // Naming accounts in register creates no rows, and neither does their worker going away: only
+    // accounts that exist (from data the worker sent) are marked offline, in one transaction.
+    void namingAccountsCreatesNoRows()
+    {
+        Peer w;
+        QVERIFY(w.open(port()));
+        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s, u"acc-2"_s, u"acc-3"_s}).value(u"type"_s).toString(),
+                 u"registered"_s);
+        QCOMPARE(m_master->store()->accounts()->size(), 0);
+        QCOMPARE(w.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s); // acc-1 only
+        w.ws.close();
+        QVERIFY(w.waitClosed());
+        QTRY_COMPARE(workerStatus(*m_master, u"w1"_s).value(u"state"_s).toString(), u"disconnected"_s);
+        QCOMPARE(m_master->store()->accounts()->size(), 1);
+        const auto a = account(*m_master, u"acc-1"_s);
+        QVERIFY(a);
+        QCOMPARE(int(a->loginState), int(LoginState::Unknown));
+        QVERIFY2(a->lastError.contains(u"w1"_s), qPrintable(a->lastError));
+        QVERIFY(!account(*m_master, u"acc-2"_s));
     }
 
     void listenRefusesOtherAddresses()

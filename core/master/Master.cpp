@@ -12,6 +12,8 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcMaster, "hiscrm.master", QtInfoMsg)
 
 namespace hiscrm::master {
@@ -355,10 +357,54 @@ void Master::setAccountStatus(const QString &source, const QString &platform, co
         announce({r->revision, {}, {a.value()->id}, {}});
 }
 
+void Master::setAccountsOffline(const QString &source, const QString &platform, const QStringList &accounts,
+                                const QString &error)
+{
+    if (!m_store || accounts.isEmpty())
+        return;
+    auto r = m_store->setAccountsStatus(platform, accounts, LoginState::Unknown, error);
+    if (!r) {
+        qCWarning(lcMaster) << "accounts of" << source << "not marked offline:" << r.error().message;
+        return;
+    }
+    if (!r->accountIds.isEmpty())
+        announce({r->revision, {}, r->accountIds, {}});
+}
+
 void Master::updateWorker(const WorkerInfo &info)
 {
     m_workers.insert(info.id, info);
+    forgetOldWorkers();
     emit workersChanged();
+}
+
+void Master::forgetOldWorkers()
+{
+    // Workers come and go under new ids (a crawler per browser profile, per run, ...): without
+    // this, every worker ever connected would stay in status, with its accounts, for good.
+    const WorkerLimits &limits = m_opt.workerLimits;
+    const qint64 before = now() - limits.keepDisconnectedMs;
+    QList<std::pair<qint64, QString>> disconnected;
+    bool forgot = false;
+    for (auto it = m_workers.begin(); it != m_workers.end();) {
+        if (it->state != u"disconnected") {
+            ++it;
+        } else if (it->lastSeenMs < before) {
+            it = m_workers.erase(it);
+            forgot = true;
+        } else {
+            disconnected.append({it->lastSeenMs, it.key()});
+            ++it;
+        }
+    }
+    if (disconnected.size() > limits.maxDisconnectedWorkers) {
+        std::sort(disconnected.begin(), disconnected.end());
+        for (qsizetype i = 0; i < disconnected.size() - limits.maxDisconnectedWorkers; ++i)
+            m_workers.remove(disconnected.at(i).second);
+        forgot = true;
+    }
+    if (forgot)
+        emit workersChanged();
 }
 
 void Master::removeWorker(const QString &id)
@@ -402,13 +448,13 @@ void Master::connectorOffline(const QString &connectorId)
         return;
     const Route route = *it;
     removeRoute(routeId);
-    for (const QString &account : route.accounts)
-        setAccountStatus(connectorId, route.platform, account, LoginState::Unknown,
-                         Master::tr("The connector %1 stopped; it is being restarted.").arg(connectorId));
+    setAccountsOffline(connectorId, route.platform, route.accounts,
+                       Master::tr("The connector %1 stopped; it is being restarted.").arg(connectorId));
 }
 
-QJsonObject Master::status() const
+QJsonObject Master::status()
 {
+    forgetOldWorkers();
     QJsonObject o;
     if (m_store) {
         if (auto c = m_store->counts())

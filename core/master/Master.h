@@ -8,6 +8,7 @@
 // protocol/, worker/ (for the connector sink and reply types).
 
 #include "common/Error.h"
+#include "master/WorkerLimits.h"
 #include "protocol/Protocol.h"
 #include "store/Store.h"
 #include "worker/WorkerHost.h"
@@ -39,6 +40,7 @@ struct MasterOptions
     // How long open() waits for the database's integrity check (store::Store::Options): -1, all of
     // it (hiscrm-master: a damaged file is refused at start); the desktop waits a short budget.
     int integrityWaitMs = -1;
+    WorkerLimits workerLimits; // what the worker port allows a peer (docs/protocol.md, "Limits")
 };
 
 // What changed, announced after every commit that changed something.
@@ -106,16 +108,25 @@ public:
                   ReplySender send);
     void removeRoute(const QString &routeId);
     void applyReplyResult(const QString &routeId, const worker::ReplyResult &result);
+    // One account's login state, as its worker or connector reported it. An account the store does
+    // not hold yet is created, so that one waiting for a login (a QR code to scan) shows before it
+    // has synced anything.
     void setAccountStatus(const QString &source, const QString &platform, const QString &accountId,
                           model::LoginState state, const QString &error);
+    // Marks these accounts unknown (their worker or connector is gone), in one transaction, and only
+    // those the store holds: a worker that merely named accounts leaves no rows behind.
+    void setAccountsOffline(const QString &source, const QString &platform, const QStringList &accounts,
+                            const QString &error);
 
-    // External worker bookkeeping (WorkerServer reports here; status shows it).
+    // External worker bookkeeping (WorkerServer reports here; status shows it). A disconnected
+    // worker is forgotten after WorkerLimits::keepDisconnectedMs, and only the newest
+    // maxDisconnectedWorkers are kept.
     void updateWorker(const WorkerInfo &info);
     void removeWorker(const QString &id);
     void setConnectorHost(worker::WorkerHost *host) { m_host = host; }
     void setClientCount(int clients) { m_clients = clients; }
 
-    QJsonObject status() const;
+    QJsonObject status(); // forgets workers disconnected for too long first
 
     // worker::ConnectorSink (called in this thread by WorkerHost)
     QString ingestFromConnector(const QString &connectorId, const model::Batch &batch) override;
@@ -142,6 +153,7 @@ private:
     void onStoreDamaged(const QString &message);
     void dispatchPendingReplies(const QString &platform, const QStringList &accounts);
     bool routeReply(qint64 itemId);
+    void forgetOldWorkers();
     Result<QJsonObject> run(const QString &commandId, const QString &op, const QJsonObject &args);
 
     MasterOptions m_opt;

@@ -9,12 +9,23 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSet>
+#include <QSocketNotifier>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
 #include <algorithm>
 #include <limits>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcWorkerServer, "hiscrm.master.workers", QtInfoMsg)
 
@@ -28,16 +39,26 @@ using namespace protocol;
 // a frame a little too large is answered with a too_large error the worker can act on, while a
 // runaway one is cut off before it is buffered whole.
 constexpr qsizetype kHardFrameBytes = 2 * kMaxFrameBytes;
+// Qt's WebSocket layer waits for a frame's whole payload in the socket's read buffer, so the buffer
+// must hold the largest frame allowed; beyond that, unread data waits in the kernel, and TCP flow
+// control slows the sender down.
+constexpr qint64 kTrustedReadBufferBytes = kHardFrameBytes + 64 * 1024;
 // Output queued beyond this means the peer is not reading: stop feeding it, then drop it.
 constexpr qint64 kMaxBacklogBytes = 4 * kMaxFrameBytes;
-constexpr int kMaxPendingConnections = 64;
-constexpr int kHandshakeTimeoutMs = 10000;
 // Errors an unregistered connection may earn before it is closed: enough to debug a worker by hand,
 // too few to use an open port as a free JSON parser.
 constexpr int kMaxStrikes = 5;
 // Token bucket: a sustained 200 frames/s, with bursts of as many.
 constexpr double kRateFramesPerSecond = 200;
 constexpr double kRateBurst = 200;
+// Connections accepted in one turn of the event loop, at most.
+constexpr int kAcceptsPerTurn = 64;
+// The frames of one turn of the event loop are processed for at most about this long (plus the last
+// frame's own time).
+constexpr qint64 kPumpSliceMs = 5;
+// Accept failures, or connections closed at once, after this long without one start a new burst,
+// which is logged again: a burst is logged once, however many attempts it takes.
+constexpr qint64 kQuietMs = 10000;
 // A peer whose close handshake does not finish in this time is cut off.
 constexpr int kCloseGraceMs = 1000;
 constexpr int kMaxWorkerIdChars = 128;
@@ -98,9 +119,25 @@ bool readString(const QJsonObject &o, const char *key, QString *out, bool requir
 
 struct WorkerServer::Session
 {
+    // A frame as it arrived: to be processed, or refused on arrival and answered in its turn (so
+    // that answers keep the order of the requests).
+    enum class Arrival
+    {
+        Text,
+        Binary,
+        Throttled, // over the rate limit
+        QueueFull  // over the input queue's bounds
+    };
+    struct Inbound
+    {
+        Arrival arrival;
+        QString text;
+    };
+
     WorkerServer *server = nullptr;
     QWebSocket *socket = nullptr;
     bool authenticated = false; // by the upgrade request's Authorization header
+    bool trusted = false;       // authenticated or registered: frames up to the hard limit
     bool registered = false;
     bool replaced = false; // a newer connection of the same worker took over: leave its route alone
     bool dead = false;     // dropped; waiting for the socket to go
@@ -108,13 +145,19 @@ struct WorkerServer::Session
     // by their order, so after one is missing no later one may go out: the connection is dropped
     // at the next check instead.
     bool stalled = false;
+    bool ready = false; // listed in server->m_ready
     int strikes = 0;
     QWebSocketProtocol::CloseCode closeCode = QWebSocketProtocol::CloseCodeNormal;
+    QElapsedTimer since; // since the connection was accepted: register must come in time
     QElapsedTimer lastActivity;
     QElapsedTimer lastPing;
     QElapsedTimer bucketClock;
     double tokens = kRateBurst;
+    QList<Inbound> inbox; // received and not yet answered, oldest first
+    int queuedFrames = 0; // frames of inbox to be processed, and their characters
+    qint64 queuedChars = 0;
     WorkerInfo info;
+    QSet<QString> accounts; // info.accounts, for lookups
 
     QString routeId() const { return QStringLiteral("ws:") + info.id; }
     Master *master() const { return server->m_master; }
@@ -161,14 +204,27 @@ struct WorkerServer::Session
         server->drop(this, message);
     }
 
-    bool takeToken()
+    // The bucket refills with the time that passed, not with the frames processed: a peer whose
+    // frames are slow to serve must not earn tokens from its own slowness.
+    bool takeTokens(double n)
     {
         const double elapsedS = double(bucketClock.restart()) / 1000.0;
         tokens = std::min(kRateBurst, tokens + elapsedS * kRateFramesPerSecond);
-        if (tokens < 1)
+        if (tokens < n)
             return false;
-        tokens -= 1;
+        tokens -= n;
         return true;
+    }
+
+    // The peer proved it holds the token: it may send frames up to the hard limit from now on.
+    void trust()
+    {
+        if (trusted)
+            return;
+        trusted = true;
+        socket->setMaxAllowedIncomingFrameSize(quint64(kHardFrameBytes));
+        socket->setMaxAllowedIncomingMessageSize(quint64(kHardFrameBytes));
+        socket->setReadBufferSize(kTrustedReadBufferBytes);
     }
 
     void publish()
@@ -177,6 +233,7 @@ struct WorkerServer::Session
         master()->updateWorker(info);
     }
 
+    void answer(const Inbound &in);
     void onRegister(const Envelope &e);
     void onDataSync(const Envelope &e);
     void onAccountStatus(const Envelope &e);
@@ -227,6 +284,8 @@ void WorkerServer::Session::onRegister(const Envelope &e)
         return;
     }
     QStringList accounts;
+    QSet<QString> seen; // a list lookup per id would make a register of 10000 ids take seconds
+    seen.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString a = array.at(i).toString();
         if (!array.at(i).isString() || a.isEmpty() || a.size() > kMaxAccountIdChars) {
@@ -236,8 +295,10 @@ void WorkerServer::Session::onRegister(const Envelope &e)
                        .arg(kMaxAccountIdChars));
             return;
         }
-        if (!accounts.contains(a))
+        if (!seen.contains(a)) {
+            seen.insert(a);
             accounts << a;
+        }
     }
     if (registered && workerId != info.id) {
         reject(e.id, code::Conflict,
@@ -265,8 +326,10 @@ void WorkerServer::Session::onRegister(const Envelope &e)
     }
     registered = true;
     strikes = 0;
+    trust();
     info.platform = platform;
     info.accounts = accounts;
+    this->accounts = seen;
     qCInfo(lcWorkerServer) << "worker" << workerId << "registered for" << platform << accounts.size()
                            << "accounts";
 
@@ -330,9 +393,8 @@ void WorkerServer::Session::onDataSync(const Envelope &e)
         refusal = QStringLiteral("The batch is for platform %1, but this worker registered for %2.")
                       .arg(batch.platform, info.platform);
     } else {
-        const QSet<QString> mine(info.accounts.cbegin(), info.accounts.cend());
         auto check = [&](const QString &account, const char *list, qsizetype i, const char *field) {
-            if (refusal.isEmpty() && !mine.contains(account))
+            if (refusal.isEmpty() && !accounts.contains(account))
                 refusal = QStringLiteral("%1[%2].%3 \"%4\" is not among the accounts this worker registered.")
                               .arg(QLatin1String(list))
                               .arg(i)
@@ -403,7 +465,7 @@ void WorkerServer::Session::onAccountStatus(const Envelope &e)
                    .arg(kMaxErrorTextChars));
         return;
     }
-    if (!info.accounts.contains(account)) {
+    if (!accounts.contains(account)) {
         reject(
             e.id, code::Invalid,
             QStringLiteral("Account \"%1\" is not among the accounts this worker registered.").arg(account));
@@ -459,7 +521,7 @@ void WorkerServer::Session::onReplyResult(const Envelope &e)
         return;
     }
     if (!account.value() || account.value()->platform != info.platform ||
-        !info.accounts.contains(account.value()->platformId)) {
+        !accounts.contains(account.value()->platformId)) {
         reject(e.id, code::Invalid,
                QStringLiteral("Reply %1 belongs to an account this worker did not register.")
                    .arg(result.itemId));
@@ -477,19 +539,28 @@ void WorkerServer::Session::onReplyResult(const Envelope &e)
 WorkerServer::WorkerServer(Master *master, QObject *parent)
     : QObject(parent)
     , m_master(master)
+    , m_limits(master->options().workerLimits)
 {
+    // The server accepts connections itself and hands them to a QWebSocketServer that never
+    // listens: so it sees every connection from its first moment (to count and cap those not yet
+    // registered, and time out their handshake) and handles accept errors.
+    m_upgrader = new QWebSocketServer(QStringLiteral("hiscrm-master"), QWebSocketServer::NonSecureMode, this);
+    connect(m_upgrader, &QWebSocketServer::newConnection, this, &WorkerServer::onUpgraded);
+
     auto *timer = new QTimer(this);
     const int timeout = m_master->options().heartbeatTimeoutMs;
-    timer->setInterval(std::max(10, std::min(1000, timeout / 4)));
+    timer->setInterval(std::max(10, std::min({1000, timeout / 4, m_limits.registerTimeoutMs / 4})));
     // A tick that comes late means this thread was busy (a long commit, a slow disk): the peers'
     // pongs sat unread in their sockets meanwhile, so that silence is ours, not theirs.
     connect(timer, &QTimer::timeout, this, [this, timeout, tick = QElapsedTimer()]() mutable {
-        if (tick.isValid() && tick.elapsed() > timeout / 2) {
+        const bool late = tick.isValid() && tick.elapsed() > timeout / 2;
+        if (late) {
             for (Session *s : std::as_const(m_sessions))
                 s->lastActivity.restart();
         }
         tick.start();
-        checkHeartbeats();
+        if (!late)
+            checkTimeouts();
     });
     timer->start();
 }
@@ -497,14 +568,28 @@ WorkerServer::WorkerServer(Master *master, QObject *parent)
 WorkerServer::~WorkerServer()
 {
     // The master may be half destroyed by now (it owns this server), so nothing here calls it; its
-    // routes to these sessions find no session and send nothing.
+    // routes to these sessions find no session and send nothing. Frames still queued go unanswered:
+    // nothing of them was committed, and the worker sends again what was not acknowledged.
+    m_ready.clear();
     for (Session *s : std::as_const(m_sessions)) {
         s->socket->disconnect();
+        // The close frame goes out with what was already answered, as far as the socket takes it
+        // without waiting; the worker learns that the master is going, not that the line broke.
+        s->socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("master shutting down"));
         s->socket->abort();
         delete s->socket;
         delete s;
     }
     m_sessions.clear();
+    // In this order, while the members are alive: the upgrader lets go of the sockets it watches,
+    // then the sockets still in their handshake close with the listening socket.
+    delete m_upgrader;
+    m_upgrader = nullptr;
+    delete m_acceptNotifier;
+    m_acceptNotifier = nullptr;
+    delete m_tcp;
+    m_tcp = nullptr;
+    m_handshakes.clear();
 }
 
 Error WorkerServer::listen(const QHostAddress &address, quint16 port, bool allowNonLoopback)
@@ -515,27 +600,36 @@ Error WorkerServer::listen(const QHostAddress &address, quint16 port, bool allow
                         "this computer (127.0.0.1 or ::1). Allow other addresses explicitly if the network "
                         "is trusted.")
                          .arg(address.toString())};
-    if (m_server)
-        m_server->close();
-    else
-        m_server =
-            new QWebSocketServer(QStringLiteral("hiscrm-master"), QWebSocketServer::NonSecureMode, this);
-    m_server->setMaxPendingConnections(kMaxPendingConnections);
-    m_server->setHandshakeTimeout(kHandshakeTimeoutMs);
-    connect(m_server, &QWebSocketServer::newConnection, this, &WorkerServer::onNewConnection,
-            Qt::UniqueConnection);
-    if (!m_server->listen(address, port))
+    delete m_acceptNotifier; // before its socket closes
+    m_acceptNotifier = nullptr;
+    if (m_tcp) {
+        m_tcp->close();
+    } else {
+        m_tcp = new QTcpServer(this);
+        connect(m_tcp, &QTcpServer::newConnection, this, &WorkerServer::onTcpConnection);
+        connect(m_tcp, &QTcpServer::acceptError, this, &WorkerServer::onAcceptError);
+    }
+    if (!m_tcp->listen(address, port))
         return Error{ErrorCode::Io, tr("Cannot listen for workers on %1 port %2: %3")
                                         .arg(address.toString())
                                         .arg(port)
-                                        .arg(m_server->errorString())};
-    qCInfo(lcWorkerServer) << "listening for workers on" << address.toString() << m_server->serverPort();
+                                        .arg(m_tcp->errorString())};
+#ifdef Q_OS_UNIX
+    // QTcpServer sets the socket up; accepting is done here. Qt 6.4's socket engine keeps the first
+    // error it ever saw: once an accept loop has ended on "try again" (every loop does), running out
+    // of descriptors counts as "try again" too, and Qt calls accept() in a busy loop, at 100 % CPU,
+    // without a word; had running out come first, Qt would pause accepting for good instead.
+    m_tcp->pauseAccepting();
+    m_acceptNotifier = new QSocketNotifier(m_tcp->socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &WorkerServer::acceptPending);
+#endif
+    qCInfo(lcWorkerServer) << "listening for workers on" << address.toString() << m_tcp->serverPort();
     return {};
 }
 
 quint16 WorkerServer::port() const
 {
-    return m_server && m_server->isListening() ? m_server->serverPort() : 0;
+    return m_tcp && m_tcp->isListening() ? m_tcp->serverPort() : 0;
 }
 
 int WorkerServer::sessionCount() const
@@ -543,26 +637,173 @@ int WorkerServer::sessionCount() const
     return int(m_sessions.size());
 }
 
-void WorkerServer::onNewConnection()
+int WorkerServer::unregisteredCount() const
 {
-    while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        socket->setMaxAllowedIncomingFrameSize(quint64(kHardFrameBytes));
-        socket->setMaxAllowedIncomingMessageSize(quint64(kHardFrameBytes));
+    int n = int(m_handshakes.size());
+    for (const Session *s : m_sessions)
+        n += s->registered ? 0 : 1;
+    return n;
+}
+
+void WorkerServer::acceptPending()
+{
+#ifdef Q_OS_UNIX
+    const int listener = int(m_tcp->socketDescriptor());
+    // A bounded number per turn of the event loop: a flood of connections must not keep the master
+    // accepting (and closing) while everything else waits. The rest is still there next turn.
+    for (int turn = 0; turn < kAcceptsPerTurn; ++turn) {
+#ifdef Q_OS_LINUX
+        const int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+#else
+        const int fd = ::accept(listener, nullptr, nullptr);
+        if (fd >= 0)
+            ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+#endif
+        if (fd < 0) {
+            const int error = errno;
+            if (error == EAGAIN || error == EWOULDBLOCK)
+                return; // all accepted
+            if (error == EINTR || error == ECONNABORTED || error == EPROTO || error == ENETDOWN ||
+                error == ENETUNREACH || error == EHOSTDOWN || error == EHOSTUNREACH || error == EOPNOTSUPP ||
+                error == ENOPROTOOPT)
+                continue; // that connection went away before it was accepted; the next one may not
+            // Out of descriptors or memory (or worse): the backlog stays readable, so watching it now
+            // would spin. Watch it again shortly, for as long as it takes. The first retries come
+            // quickly, because the connections that just closed free their descriptors as soon as
+            // the event loop has seen them go.
+            m_acceptNotifier->setEnabled(false);
+            const int delay = std::min(m_limits.acceptRetryMs, 25 << std::min(m_acceptRetries++, 4));
+            QTimer::singleShot(delay, m_acceptNotifier, [n = m_acceptNotifier] { n->setEnabled(true); });
+            acceptFailed(qt_error_string(error));
+            return;
+        }
+        m_acceptRetries = 0;
+        if (unregisteredCount() >= m_limits.maxUnregistered) {
+            refuseConnection();
+            ::close(fd);
+            continue;
+        }
+        auto *tcp = new QTcpSocket(m_tcp);
+        if (!tcp->setSocketDescriptor(fd)) {
+            ::close(fd);
+            delete tcp;
+            continue;
+        }
+        admit(tcp);
+    }
+#endif
+}
+
+void WorkerServer::onTcpConnection()
+{
+    // Where accepting is left to QTcpServer (not on Unix).
+    while (QTcpSocket *tcp = m_tcp->nextPendingConnection()) {
+        if (unregisteredCount() >= m_limits.maxUnregistered) {
+            refuseConnection();
+            tcp->abort();
+            tcp->deleteLater();
+            continue;
+        }
+        admit(tcp);
+    }
+}
+
+void WorkerServer::onAcceptError(QAbstractSocket::SocketError error)
+{
+    // Where accepting is left to QTcpServer: it pauses after an error it deems lasting (out of
+    // descriptors, out of memory) and never resumes by itself, so the port would stay open with a
+    // full backlog and accept nothing again. Resume shortly, for as long as it takes.
+    QTimer::singleShot(m_limits.acceptRetryMs, m_tcp, [tcp = m_tcp] {
+        if (tcp->isListening())
+            tcp->resumeAccepting();
+    });
+    acceptFailed(QStringLiteral("%1 (socket error %2)").arg(m_tcp->errorString()).arg(int(error)));
+}
+
+void WorkerServer::acceptFailed(const QString &why)
+{
+    // Descriptors come back as connections close and unregistered ones time out; meanwhile the
+    // failure is logged once per burst, not at every attempt.
+    if (!m_acceptFailing.isValid() || m_lastAcceptFailure.elapsed() > kQuietMs) {
+        m_acceptFailing.start();
+        m_acceptFailures = 0;
+        m_acceptRecovered = false;
+        qCWarning(lcWorkerServer).noquote()
+            << QStringLiteral("cannot accept worker connections: %1; trying again every %2 ms")
+                   .arg(why)
+                   .arg(m_limits.acceptRetryMs);
+    }
+    ++m_acceptFailures;
+    m_lastAcceptFailure.start();
+}
+
+void WorkerServer::refuseConnection()
+{
+    // Connections that never register (a flood, a port scanner, a stuck client) must not take the
+    // descriptors and the memory that workers need: beyond the cap they are closed at once.
+    noteAccepted();
+    if (!m_lastRefusal.isValid() || m_lastRefusal.elapsed() > kQuietMs) {
+        qCWarning(lcWorkerServer) << "closing new worker connections at once:" << m_limits.maxUnregistered
+                                  << "connections have not registered yet";
+    }
+    m_lastRefusal.start();
+}
+
+void WorkerServer::noteAccepted()
+{
+    if (m_acceptFailing.isValid() && !m_acceptRecovered) {
+        qCInfo(lcWorkerServer).nospace()
+            << "accepting worker connections again after " << m_acceptFailing.elapsed() << " ms ("
+            << m_acceptFailures << " failed attempts)";
+        m_acceptRecovered = true;
+    }
+}
+
+void WorkerServer::admit(QTcpSocket *tcp)
+{
+    noteAccepted();
+    // Before authentication nothing larger than a small frame is read ahead from the peer.
+    tcp->setReadBufferSize(2 * m_limits.preAuthFrameBytes);
+    QElapsedTimer since;
+    since.start();
+    m_handshakes.insert(tcp, since);
+    connect(tcp, &QObject::destroyed, this, [this, tcp] { m_handshakes.remove(tcp); });
+    m_upgrader->handleConnection(tcp);
+}
+
+void WorkerServer::onUpgraded()
+{
+    while (QWebSocket *socket = m_upgrader->nextPendingConnection()) {
+        // The same TCP connection, now upgraded: its clock runs on towards register.
+        QElapsedTimer since;
+        for (auto it = m_handshakes.begin(); it != m_handshakes.end(); ++it) {
+            if (it.key()->peerPort() == socket->peerPort() &&
+                it.key()->peerAddress() == socket->peerAddress()) {
+                since = it.value();
+                m_handshakes.erase(it);
+                break;
+            }
+        }
+        if (!since.isValid())
+            since.start();
+        socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.preAuthFrameBytes));
+        socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.preAuthFrameBytes));
 
         // Ours, so that sockets still closing when the server goes are deleted with it.
         socket->setParent(this);
         auto *s = new Session;
         s->server = this;
         s->socket = socket;
+        s->since = since;
         s->lastActivity.start();
         s->lastPing.start();
         s->bucketClock.start();
         m_sessions.append(s);
 
         connect(socket, &QWebSocket::textMessageReceived, socket,
-                [this, s](const QString &text) { onText(s, text); });
+                [this, s](const QString &text) { receive(s, text, false); });
         connect(socket, &QWebSocket::binaryMessageReceived, socket,
-                [this, s](const QByteArray &data) { onBinary(s, data); });
+                [this, s](const QByteArray &) { receive(s, QString(), true); });
         connect(socket, &QWebSocket::pong, socket, [s] { s->lastActivity.restart(); });
         // Each fragment of a large message is a sign of life too: the worker's pongs queue behind
         // the rest of the message, which may take a while on a slow link.
@@ -586,22 +827,113 @@ void WorkerServer::onNewConnection()
                 continue;
             }
             s->authenticated = true;
+            s->trust();
         }
         qCDebug(lcWorkerServer) << "worker connection from" << socket->peerAddress().toString();
     }
 }
 
-void WorkerServer::onText(Session *s, const QString &text)
+void WorkerServer::receive(Session *s, const QString &text, bool binary)
 {
     if (s->dead || s->stalled) // its answer could not go out: the frame is not processed either
         return;
     s->lastActivity.restart();
-    if (!s->takeToken()) {
-        s->reject(QJsonValue(QJsonValue::Undefined), code::RateLimited,
-                  QStringLiteral("More than %1 frames per second: this frame was not processed.")
-                      .arg(int(kRateFramesPerSecond)));
+    using Arrival = Session::Arrival;
+    Arrival arrival = binary ? Arrival::Binary : Arrival::Text;
+    // Frames are queued, not processed here: Qt delivers every frame already buffered in one go,
+    // and processing them on the spot would hold this thread for as long as the peer likes. The
+    // queue is bounded (one frame always gets in); beyond it, and beyond the rate, a frame is
+    // refused without being read, in its turn.
+    const qint64 chars = text.size();
+    if (s->queuedFrames > 0 &&
+        (s->queuedFrames >= m_limits.maxQueuedFrames || s->queuedChars + chars > m_limits.maxQueuedChars))
+        arrival = Arrival::QueueFull;
+    else if (!s->takeTokens(1))
+        arrival = Arrival::Throttled;
+    if (arrival == Arrival::Text || arrival == Arrival::Binary) {
+        ++s->queuedFrames;
+        s->queuedChars += chars;
+        s->inbox.append({arrival, text});
+    } else {
+        s->inbox.append({arrival, QString()});
+    }
+    if (s->inbox.size() > m_limits.maxUnanswered) {
+        s->closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
+        drop(s, QStringLiteral("%1 frames sent ahead of their answers").arg(s->inbox.size()));
         return;
     }
+    if (!s->ready) {
+        s->ready = true;
+        m_ready.append(s);
+    }
+    schedulePump();
+}
+
+void WorkerServer::schedulePump()
+{
+    if (m_pumpScheduled)
+        return;
+    m_pumpScheduled = true;
+    QMetaObject::invokeMethod(
+        this, [this] { pump(); }, Qt::QueuedConnection);
+}
+
+void WorkerServer::pump()
+{
+    m_pumpScheduled = false;
+    // Frames of the connections in turn, for a slice of time, then back to the event loop, which
+    // reads the sockets and runs whatever else waits (a shutdown among it): another worker's batch
+    // waits for at most a slice and one frame of each connection.
+    QElapsedTimer slice;
+    slice.start();
+    while (!m_ready.isEmpty() && slice.elapsed() < kPumpSliceMs) {
+        Session *s = m_ready.takeFirst();
+        const Session::Inbound in = s->inbox.takeFirst();
+        if (in.arrival == Session::Arrival::Text || in.arrival == Session::Arrival::Binary) {
+            --s->queuedFrames;
+            s->queuedChars -= in.text.size();
+        }
+        if (s->inbox.isEmpty())
+            s->ready = false;
+        else
+            m_ready.append(s);
+        s->answer(in);
+    }
+    if (!m_ready.isEmpty())
+        schedulePump();
+}
+
+void WorkerServer::Session::answer(const Inbound &in)
+{
+    const QJsonValue none(QJsonValue::Undefined);
+    switch (in.arrival) {
+    case Arrival::Text:
+        server->process(this, in.text);
+        break;
+    case Arrival::Binary:
+        reject(none, code::Unsupported,
+               QStringLiteral("Binary frames are not part of the protocol: send JSON in text frames."));
+        break;
+    case Arrival::Throttled:
+        reject(none, code::RateLimited,
+               QStringLiteral("More than %1 frames per second: this frame was not processed.")
+                   .arg(int(kRateFramesPerSecond)));
+        break;
+    case Arrival::QueueFull:
+        reject(none, code::RateLimited,
+               QStringLiteral("Too many frames wait to be processed on this connection (at most %1, "
+                              "%2 characters): this frame was not processed. Wait for answers before "
+                              "sending more.")
+                   .arg(server->m_limits.maxQueuedFrames)
+                   .arg(server->m_limits.maxQueuedChars));
+        break;
+    }
+}
+
+void WorkerServer::process(Session *s, const QString &text)
+{
+    if (s->dead || s->stalled) // its answer could not go out: the frame is not processed either
+        return;
     // UTF-8 never takes fewer bytes than UTF-16 code units, so this spares encoding a frame that is
     // too large anyway.
     if (text.size() > kMaxFrameBytes) {
@@ -632,26 +964,37 @@ void WorkerServer::onText(Session *s, const QString &text)
         return s->onAccountStatus(e);
     if (e.type == u"reply_result")
         return s->onReplyResult(e);
-    if (e.type == u"status") // operators' scripts and monitoring ask with the worker token
-        return s->send(QJsonObject{{QStringLiteral("status"), m_master->status()}}, e.id, "status");
+    if (e.type == u"status") { // operators' scripts and monitoring ask with the worker token
+        // It counts every table: it costs several frames of the rate limit (one paid on arrival).
+        if (!s->takeTokens(m_limits.statusCost - 1)) {
+            s->reject(e.id, code::RateLimited,
+                      QStringLiteral("A status costs %1 frames of the rate limit (%2 frames per second): "
+                                     "this one was not answered.")
+                          .arg(m_limits.statusCost)
+                          .arg(int(kRateFramesPerSecond)));
+            return;
+        }
+        return s->send(statusFrame(e.id));
+    }
     s->reject(e.id, code::UnknownType,
               QStringLiteral("Unknown frame type \"%1\" for protocol v1.").arg(e.type));
 }
 
-void WorkerServer::onBinary(Session *s, const QByteArray &data)
+QByteArray WorkerServer::statusFrame(const QJsonValue &re)
 {
-    Q_UNUSED(data)
-    if (s->dead || s->stalled)
-        return;
-    s->lastActivity.restart();
-    if (!s->takeToken()) {
-        s->reject(QJsonValue(QJsonValue::Undefined), code::RateLimited,
-                  QStringLiteral("More than %1 frames per second: this frame was not processed.")
-                      .arg(int(kRateFramesPerSecond)));
-        return;
+    // Every connection shares one snapshot, at most statusCacheMs old: counting the rows costs
+    // milliseconds per hundred thousand, and monitoring scripts ask often.
+    if (!m_statusAge.isValid() || m_statusAge.elapsed() >= m_limits.statusCacheMs) {
+        m_status = QJsonDocument(m_master->status()).toJson(QJsonDocument::Compact);
+        m_statusAge.start();
     }
-    s->reject(QJsonValue(QJsonValue::Undefined), code::Unsupported,
-              QStringLiteral("Binary frames are not part of the protocol: send JSON in text frames."));
+    // Only `re` differs between the answers: the snapshot is spliced in, not encoded again.
+    QByteArray out = "{\"type\":\"status\",\"v\":" + QByteArray::number(kVersion);
+    if (!re.isUndefined()) {
+        const QByteArray array = QJsonDocument(QJsonArray{re}).toJson(QJsonDocument::Compact);
+        out += ",\"re\":" + array.mid(1, array.size() - 2);
+    }
+    return out + ",\"status\":" + m_status + '}';
 }
 
 void WorkerServer::drop(Session *s, const QString &why)
@@ -660,14 +1003,19 @@ void WorkerServer::drop(Session *s, const QString &why)
         return;
     s->dead = true;
     m_sessions.removeOne(s);
+    // What it sent and was not answered is dropped unanswered: the worker sends it again.
+    if (s->ready)
+        m_ready.removeOne(s);
+    s->ready = false;
+    s->inbox.clear();
+    s->queuedFrames = 0;
+    s->queuedChars = 0;
 
     if (s->registered && !s->replaced) {
         qCInfo(lcWorkerServer) << "worker" << s->info.id << "dropped:" << why;
         m_master->removeRoute(s->routeId());
         // Nobody watches these accounts any more; say so rather than leave them looking online.
-        for (const QString &account : std::as_const(s->info.accounts))
-            m_master->setAccountStatus(s->info.id, s->info.platform, account, model::LoginState::Unknown,
-                                       why);
+        m_master->setAccountsOffline(s->info.id, s->info.platform, s->info.accounts, why);
         s->info.state = QStringLiteral("disconnected");
         s->info.lastError = why;
         s->publish();
@@ -689,13 +1037,31 @@ void WorkerServer::drop(Session *s, const QString &why)
     }
 }
 
-void WorkerServer::checkHeartbeats()
+void WorkerServer::checkTimeouts()
 {
+    // Connections still in the WebSocket handshake when they should have registered already.
+    for (auto it = m_handshakes.begin(); it != m_handshakes.end();) {
+        if (it.value().elapsed() > m_limits.registerTimeoutMs) {
+            QTcpSocket *tcp = it.key();
+            it = m_handshakes.erase(it);
+            qCDebug(lcWorkerServer) << "no WebSocket handshake from" << tcp->peerAddress().toString()
+                                    << "in time";
+            tcp->abort();
+            tcp->deleteLater();
+        } else {
+            ++it;
+        }
+    }
+
     const int timeout = m_master->options().heartbeatTimeoutMs;
     const int pingEvery = pingIntervalMs(timeout);
     const QList<Session *> sessions = m_sessions; // drop() edits the list
     for (Session *s : sessions) {
-        if (s->lastActivity.elapsed() > timeout) {
+        if (!s->registered && s->inbox.isEmpty() && s->since.elapsed() > m_limits.registerTimeoutMs) {
+            // Nothing of it waits to be processed (a register may): it had its time.
+            s->closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
+            drop(s, QStringLiteral("no register within %1 ms").arg(m_limits.registerTimeoutMs));
+        } else if (s->lastActivity.elapsed() > timeout) {
             s->closeCode = QWebSocketProtocol::CloseCodeGoingAway;
             drop(s, s->registered ? QStringLiteral("worker %1 went silent").arg(s->info.id)
                                   : QStringLiteral("silent before register"));

@@ -40,6 +40,13 @@ struct IngestResult
     QList<qint64> contentIds;
 };
 
+// What setAccountsStatus changed: the revision after its commit and the accounts whose state changed.
+struct AccountStatusResult
+{
+    qint64 revision = 0;
+    QList<qint64> accountIds;
+};
+
 // A command's effect: the revision after it and what it touched.
 struct CommandResult
 {
@@ -268,6 +275,11 @@ public:
     Result<CommandResult> deleteItem(qint64 itemId);
     Result<CommandResult> setAccountStatus(qint64 accountId, model::LoginState state, const QString &error,
                                            qint64 lastSyncAt);
+    // Sets the login state of those of these accounts (platform ids on `platform`) that exist, all in
+    // one transaction. Accounts the store does not hold are skipped, never created: a worker naming
+    // an account is no evidence that it exists, and one commit per account would stall the writer.
+    Result<AccountStatusResult> setAccountsStatus(const QString &platform, const QStringList &platformIds,
+                                                  model::LoginState state, const QString &error);
 
     // Journals the next command under this id, in the command's own transaction: when the id is
     // already in the journal, the command returns the recorded result (repeated = true) and

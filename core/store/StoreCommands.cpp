@@ -595,6 +595,36 @@ Result<CommandResult> Store::setAccountStatus(qint64 accountId, LoginState state
     });
 }
 
+Result<AccountStatusResult> Store::setAccountsStatus(const QString &platform, const QStringList &platformIds,
+                                                     LoginState state, const QString &error)
+{
+    AccountStatusResult out;
+    auto r = writeCommand(*d, [&](CommandResult &) -> Error {
+        for (const QString &platformId : platformIds) {
+            auto q = d->db.cached(
+                "SELECT id, login_state, last_error FROM accounts WHERE platform = ?1 AND platform_id = ?2");
+            q.bind(1, platform).bind(2, platformId);
+            if (!q.next())
+                continue;
+            const qint64 id = q.int64(0);
+            if (q.int64(1) == int(state) && q.text(2) == error)
+                continue;
+            d->db.cached("UPDATE accounts SET login_state = ?2, last_error = ?3, rev = ?4 WHERE id = ?1")
+                .bind(1, id)
+                .bind(2, int(state))
+                .bind(3, error)
+                .bind(4, d->nextRev())
+                .run();
+            out.accountIds.append(id);
+        }
+        return {};
+    });
+    if (!r)
+        return r.error();
+    out.revision = r->revision;
+    return out;
+}
+
 } // namespace hiscrm::store
 
 namespace hiscrm::store {
