@@ -19,6 +19,7 @@
 #include <QCompleter>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -317,9 +318,16 @@ private slots:
         // once reconnects.
         QCOMPARE(m_session->workerUrl(), url);
         QCOMPARE(m_session->workerToken(), token);
-        Worker again;
-        QVERIFY(again.open(url));
-        QVERIFY(again.registerFor(token, {u"acc-1"_s}));
+        auto *crawlers = m_window->findChild<QLabel *>(u"statusWorkers"_s);
+        QTRY_COMPARE(crawlers->text(), u"Waiting for your crawler"_s);
+        {
+            Worker again;
+            QVERIFY(again.open(url));
+            QVERIFY(again.registerFor(token, {u"acc-1"_s}));
+            // The status bar says so (within its next update), and not for a crawler that left.
+            QTRY_COMPARE_WITH_TIMEOUT(crawlers->text(), u"1 crawlers connected"_s, 10000);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(crawlers->text(), u"Waiting for your crawler"_s, 10000);
     }
 
     // Low: "/" in the reply box offers the quick replies; Enter takes one and sends nothing.

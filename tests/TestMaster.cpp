@@ -135,6 +135,10 @@ private slots:
         auto status = call(*m_link, u"status"_s, {});
         QVERIFY(status);
         QCOMPARE(status->value(u"counts"_s).toObject().value(u"messages"_s).toInteger(), 2);
+        // Without the counts (what the desktop's status bar asks for), and a wrong type refused.
+        auto light = call(*m_link, u"status"_s, {{u"counts"_s, false}});
+        QVERIFY(light && !light->contains(u"counts"_s) && light->contains(u"workers"_s));
+        QVERIFY(!call(*m_link, u"status"_s, {{u"counts"_s, u"no"_s}}));
     }
 
     void repeatedCommandIdHasOneEffect()

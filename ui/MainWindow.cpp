@@ -1708,16 +1708,21 @@ void MainWindow::pollStatus()
         return;
     }
     QPointer<MainWindow> self(this);
-    m_session->link()->command(QStringLiteral("status"), {}, [self](const Result<QJsonObject> &r) {
-        if (!self || !r)
-            return;
-        int external = 0;
-        for (const QJsonValue &w : r->value(QStringLiteral("workers")).toArray())
-            external += w.toObject().value(QStringLiteral("kind")).toString() == u"external" ? 1 : 0;
-        self->m_statusWorkers->setText(external > 0 ? tr("%n crawlers connected", nullptr, external)
-                                                    : tr("Waiting for your crawler"));
-        self->m_statusWorkers->setToolTip(tr("Crawlers connect to %1").arg(self->m_session->workerUrl()));
-    });
+    m_session->link()->command(
+        QStringLiteral("status"), {{QStringLiteral("counts"), false}}, [self](const Result<QJsonObject> &r) {
+            if (!self || !r)
+                return;
+            // Crawlers connected now; the list also keeps those that went away a while ago.
+            int external = 0;
+            for (const QJsonValue &v : r->value(QStringLiteral("workers")).toArray()) {
+                const QJsonObject w = v.toObject();
+                external += w.value(QStringLiteral("kind")).toString() == u"external" &&
+                            w.value(QStringLiteral("state")).toString() == u"connected";
+            }
+            self->m_statusWorkers->setText(external > 0 ? tr("%n crawlers connected", nullptr, external)
+                                                        : tr("Waiting for your crawler"));
+            self->m_statusWorkers->setToolTip(tr("Crawlers connect to %1").arg(self->m_session->workerUrl()));
+        });
 }
 
 void MainWindow::showWelcomeIfEmpty()

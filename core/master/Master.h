@@ -126,7 +126,8 @@ public:
     void setConnectorHost(worker::WorkerHost *host) { m_host = host; }
     void setClientCount(int clients) { m_clients = clients; }
 
-    QJsonObject status(); // forgets workers disconnected for too long first
+    // Forgets workers disconnected for too long first. withCounts: rows per table (O(rows)).
+    QJsonObject status(bool withCounts = true);
 
     // worker::ConnectorSink (called in this thread by WorkerHost)
     QString ingestFromConnector(const QString &connectorId, const model::Batch &batch) override;
