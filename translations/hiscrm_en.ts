@@ -135,30 +135,6 @@
         <translation>Unknown entity “%1”.</translation>
     </message>
     <message>
-        <source>%1[%2].%3 is %4; every record needs its platform id (at most %5 characters).</source>
-        <translation>%1[%2].%3 is %4; every record needs its platform id (at most %5 characters).</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>missing</translation>
-    </message>
-    <message>
-        <source>too long</source>
-        <translation>too long</translation>
-    </message>
-    <message>
-        <source>%1[%2].created_at (%3) is not a time in milliseconds since 1970.</source>
-        <translation>%1[%2].created_at (%3) is not a time in milliseconds since 1970.</translation>
-    </message>
-    <message>
-        <source>%1[%2].text is longer than %3 characters.</source>
-        <translation>%1[%2].text is longer than %3 characters.</translation>
-    </message>
-    <message>
-        <source>The batch does not name its platform.</source>
-        <translation>The batch does not name its platform.</translation>
-    </message>
-    <message>
         <source>The batch holds %1 records; send at most %2 per batch.</source>
         <translation>The batch holds %1 records; send at most %2 per batch.</translation>
     </message>
@@ -197,6 +173,42 @@
     <message>
         <source>The search index is still being built; search again in a moment. (It is built by the master: is it running?)</source>
         <translation>The search index is still being built; search again in a moment. (It is built by the master: is it running?)</translation>
+    </message>
+    <message>
+        <source>The database file %1 is damaged (%2), so HisCRM does not write to it. Restore it from a backup, or move it aside (with its -wal and -shm files) to start with an empty history.</source>
+        <translation>The database file %1 is damaged (%2), so HisCRM does not write to it. Restore it from a backup, or move it aside (with its -wal and -shm files) to start with an empty history.</translation>
+    </message>
+    <message>
+        <source>HisCRM cannot create files in the folder %1, but it keeps the database's write-ahead log there (%2-wal and %2-shm). Make the folder writable, or choose another data folder.</source>
+        <translation>HisCRM cannot create files in the folder %1, but it keeps the database's write-ahead log there (%2-wal and %2-shm). Make the folder writable, or choose another data folder.</translation>
+    </message>
+    <message>
+        <source>The search index is damaged and is being rebuilt from the history; search again in a moment.</source>
+        <translation>The search index is damaged and is being rebuilt from the history; search again in a moment.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only, but HisCRM must write to it. Make it writable (its permissions, or its Read-only attribute), or choose another data folder.</source>
+        <translation>The database file %1 is read-only, but HisCRM must write to it. Make it writable (its permissions, or its Read-only attribute), or choose another data folder.</translation>
+    </message>
+    <message>
+        <source>%1[%2].%3 is missing; every record needs its platform ids.</source>
+        <translation>%1[%2].%3 is missing; every record needs its platform ids.</translation>
+    </message>
+    <message>
+        <source>%1[%2].%3 has %4 characters; at most %5 are accepted.</source>
+        <translation>%1[%2].%3 has %4 characters; at most %5 are accepted.</translation>
+    </message>
+    <message>
+        <source>%1[%2].%3 contains an unpaired UTF-16 surrogate; text must be valid Unicode.</source>
+        <translation>%1[%2].%3 contains an unpaired UTF-16 surrogate; text must be valid Unicode.</translation>
+    </message>
+    <message>
+        <source>%1[%2].created_at (%3) is not a time in milliseconds since 1970 before the year 2200 (1 to %4).</source>
+        <translation>%1[%2].created_at (%3) is not a time in milliseconds since 1970 before the year 2200 (1 to %4).</translation>
+    </message>
+    <message>
+        <source>The batch must name its platform in 1 to 64 characters of valid Unicode.</source>
+        <translation>The batch must name its platform in 1 to 64 characters of valid Unicode.</translation>
     </message>
 </context>
 <context>
@@ -284,6 +296,14 @@
         <source>Unknown operation “%1”.</source>
         <translation>Unknown operation “%1”.</translation>
     </message>
+    <message>
+        <source>The argument “%1” contains an unpaired UTF-16 surrogate; text must be valid Unicode.</source>
+        <translation>The argument “%1” contains an unpaired UTF-16 surrogate; text must be valid Unicode.</translation>
+    </message>
+    <message>
+        <source>counts must be true or false.</source>
+        <translation>counts must be true or false.</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::master::WorkerServer</name>
@@ -305,6 +325,10 @@
     <message>
         <source>The inbox is not running.</source>
         <translation>The inbox is not running.</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 aside in the folder %2. Check that no other program uses it and that the folder is writable.</source>
+        <translation>Cannot move %1 aside in the folder %2. Check that no other program uses it and that the folder is writable.</translation>
     </message>
 </context>
 <context>
@@ -410,6 +434,53 @@ Account: %2</translation>
     <message>
         <source>Message recalled</source>
         <translation>Message recalled</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::DamageDialog</name>
+    <message>
+        <source>The message history is damaged</source>
+        <translation>The message history is damaged</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk cannot start</source>
+        <translation>HisCRM Desk cannot start</translation>
+    </message>
+    <message>
+        <source>The message history is damaged. HisCRM Desk has stopped saving new messages and actions to it.</source>
+        <translation>The message history is damaged. HisCRM Desk has stopped saving new messages and actions to it.</translation>
+    </message>
+    <message>
+        <source>The message history is damaged, so HisCRM Desk cannot open it.</source>
+        <translation>The message history is damaged, so HisCRM Desk cannot open it.</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk keeps no backup of its own. If you have a backup of the data folder %1, quit and put hiscrm.db back from it, without the hiscrm.db-wal and hiscrm.db-shm files next to it.</source>
+        <translation>HisCRM Desk keeps no backup of its own. If you have a backup of the data folder %1, quit and put hiscrm.db back from it, without the hiscrm.db-wal and hiscrm.db-shm files next to it.</translation>
+    </message>
+    <message>
+        <source>Move the damaged file aside and start with an empty history</source>
+        <translation>Move the damaged file aside and start with an empty history</translation>
+    </message>
+    <message>
+        <source>The files stay in the data folder as hiscrm.db.damaged-&lt;date&gt;; HisCRM Desk starts again at once.</source>
+        <translation>The files stay in the data folder as hiscrm.db.damaged-&lt;date&gt;; HisCRM Desk starts again at once.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Restore the history from your backup, then start HisCRM Desk again.</source>
+        <translation>Restore the history from your backup, then start HisCRM Desk again.</translation>
+    </message>
+    <message>
+        <source>Keep reading</source>
+        <translation>Keep reading</translation>
+    </message>
+    <message>
+        <source>The window stays open; nothing you do or receive is saved.</source>
+        <translation>The window stays open; nothing you do or receive is saved.</translation>
     </message>
 </context>
 <context>
@@ -1812,12 +1883,6 @@ Key: %2</translation>
 <context>
     <name>main</name>
     <message>
-        <source>HisCRM master: stores what workers send and serves the worker protocol.
-Every option can also be set through the environment variable named in brackets.</source>
-        <translation>HisCRM master: stores what workers send and serves the worker protocol.
-Every option can also be set through the environment variable named in brackets.</translation>
-    </message>
-    <message>
         <source>Database file [HISCRM_DB].</source>
         <translation>Database file [HISCRM_DB].</translation>
     </message>
@@ -1908,6 +1973,14 @@ Every option can also be set through the environment variable named in brackets.
     <message>
         <source>HISCRM_DEMO_RATE is set to “%1”.</source>
         <translation>HISCRM_DEMO_RATE is set to “%1”.</translation>
+    </message>
+    <message>
+        <source>HisCRM master: stores what workers send and serves the worker protocol.
+Every option can also be set through the environment variable named in brackets.
+Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it was).</source>
+        <translation>HisCRM master: stores what workers send and serves the worker protocol.
+Every option can also be set through the environment variable named in brackets.
+Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it was).</translation>
     </message>
 </context>
 </TS>

@@ -136,30 +136,6 @@
         <translation>未知的实体“%1”。</translation>
     </message>
     <message>
-        <source>%1[%2].%3 is %4; every record needs its platform id (at most %5 characters).</source>
-        <translation>%1[%2].%3 %4；每条记录都需要平台 id（最多 %5 个字符）。</translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
-        <source>too long</source>
-        <translation>过长</translation>
-    </message>
-    <message>
-        <source>%1[%2].created_at (%3) is not a time in milliseconds since 1970.</source>
-        <translation>%1[%2].created_at（%3）不是自 1970 年起的毫秒时间。</translation>
-    </message>
-    <message>
-        <source>%1[%2].text is longer than %3 characters.</source>
-        <translation>%1[%2].text 超过 %3 个字符。</translation>
-    </message>
-    <message>
-        <source>The batch does not name its platform.</source>
-        <translation>该批次未指明所属平台。</translation>
-    </message>
-    <message>
         <source>The batch holds %1 records; send at most %2 per batch.</source>
         <translation>该批次包含 %1 条记录；每批最多发送 %2 条。</translation>
     </message>
@@ -198,6 +174,42 @@
     <message>
         <source>The search index is still being built; search again in a moment. (It is built by the master: is it running?)</source>
         <translation>搜索索引仍在建立中，请稍后再搜索。（索引由主控端建立：它在运行吗？）</translation>
+    </message>
+    <message>
+        <source>The database file %1 is damaged (%2), so HisCRM does not write to it. Restore it from a backup, or move it aside (with its -wal and -shm files) to start with an empty history.</source>
+        <translation>数据库文件 %1 已损坏（%2），HisCRM 不会再写入它。请从备份恢复，或者把它（连同它的 -wal 和 -shm 文件）移到别处，以空的历史记录重新开始。</translation>
+    </message>
+    <message>
+        <source>HisCRM cannot create files in the folder %1, but it keeps the database&apos;s write-ahead log there (%2-wal and %2-shm). Make the folder writable, or choose another data folder.</source>
+        <translation>HisCRM 无法在文件夹 %1 中创建文件，而数据库的预写日志（%2-wal 和 %2-shm）需要放在那里。请让该文件夹可写，或选择另一个数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The search index is damaged and is being rebuilt from the history; search again in a moment.</source>
+        <translation>搜索索引已损坏，正在根据历史记录重建；请稍后再搜索。</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only, but HisCRM must write to it. Make it writable (its permissions, or its Read-only attribute), or choose another data folder.</source>
+        <translation>数据库文件 %1 是只读的，但 HisCRM 需要写入它。请让它可写（修改权限或“只读”属性），或选择另一个数据文件夹。</translation>
+    </message>
+    <message>
+        <source>%1[%2].%3 is missing; every record needs its platform ids.</source>
+        <translation>%1[%2].%3 缺失；每条记录都需要平台 id。</translation>
+    </message>
+    <message>
+        <source>%1[%2].%3 has %4 characters; at most %5 are accepted.</source>
+        <translation>%1[%2].%3 有 %4 个字符；最多接受 %5 个。</translation>
+    </message>
+    <message>
+        <source>%1[%2].%3 contains an unpaired UTF-16 surrogate; text must be valid Unicode.</source>
+        <translation>%1[%2].%3 含有不成对的 UTF-16 代理项；文本必须是有效的 Unicode。</translation>
+    </message>
+    <message>
+        <source>%1[%2].created_at (%3) is not a time in milliseconds since 1970 before the year 2200 (1 to %4).</source>
+        <translation>%1[%2].created_at（%3）不是 1970 年以来、2200 年之前的毫秒时间（1 到 %4）。</translation>
+    </message>
+    <message>
+        <source>The batch must name its platform in 1 to 64 characters of valid Unicode.</source>
+        <translation>批次必须用 1 到 64 个有效 Unicode 字符写明平台。</translation>
     </message>
 </context>
 <context>
@@ -285,6 +297,14 @@
         <source>Unknown operation “%1”.</source>
         <translation>未知操作“%1”。</translation>
     </message>
+    <message>
+        <source>The argument “%1” contains an unpaired UTF-16 surrogate; text must be valid Unicode.</source>
+        <translation>参数“%1”含有不成对的 UTF-16 代理项；文本必须是有效的 Unicode。</translation>
+    </message>
+    <message>
+        <source>counts must be true or false.</source>
+        <translation>counts 必须是 true 或 false。</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::master::WorkerServer</name>
@@ -306,6 +326,10 @@
     <message>
         <source>The inbox is not running.</source>
         <translation>收件箱没有在运行。</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 aside in the folder %2. Check that no other program uses it and that the folder is writable.</source>
+        <translation>无法在文件夹 %2 中移开 %1。请确认没有其他程序在使用它，并且该文件夹可写。</translation>
     </message>
 </context>
 <context>
@@ -407,6 +431,53 @@ Account: %2</source>
     <message>
         <source>Message recalled</source>
         <translation>消息已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::DamageDialog</name>
+    <message>
+        <source>The message history is damaged</source>
+        <translation>消息历史记录已损坏</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk cannot start</source>
+        <translation>HisCRM Desk 无法启动</translation>
+    </message>
+    <message>
+        <source>The message history is damaged. HisCRM Desk has stopped saving new messages and actions to it.</source>
+        <translation>消息历史记录已损坏。HisCRM Desk 已停止向其中保存新消息和操作。</translation>
+    </message>
+    <message>
+        <source>The message history is damaged, so HisCRM Desk cannot open it.</source>
+        <translation>消息历史记录已损坏，HisCRM Desk 无法打开它。</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk keeps no backup of its own. If you have a backup of the data folder %1, quit and put hiscrm.db back from it, without the hiscrm.db-wal and hiscrm.db-shm files next to it.</source>
+        <translation>HisCRM Desk 自身不保留备份。如果你有数据文件夹 %1 的备份，请退出，然后从备份中放回 hiscrm.db，并且不要保留它旁边的 hiscrm.db-wal 和 hiscrm.db-shm 文件。</translation>
+    </message>
+    <message>
+        <source>Move the damaged file aside and start with an empty history</source>
+        <translation>把损坏的文件移到一边，以空的历史记录开始</translation>
+    </message>
+    <message>
+        <source>The files stay in the data folder as hiscrm.db.damaged-&lt;date&gt;; HisCRM Desk starts again at once.</source>
+        <translation>这些文件会以 hiscrm.db.damaged-&lt;日期&gt; 的名字留在数据文件夹中；HisCRM Desk 会立即重新启动。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Restore the history from your backup, then start HisCRM Desk again.</source>
+        <translation>请从你的备份恢复历史记录，然后重新启动 HisCRM Desk。</translation>
+    </message>
+    <message>
+        <source>Keep reading</source>
+        <translation>继续阅读</translation>
+    </message>
+    <message>
+        <source>The window stays open; nothing you do or receive is saved.</source>
+        <translation>窗口保持打开；你的操作和收到的消息都不会被保存。</translation>
     </message>
 </context>
 <context>
@@ -1795,12 +1866,6 @@ Key: %2</source>
 <context>
     <name>main</name>
     <message>
-        <source>HisCRM master: stores what workers send and serves the worker protocol.
-Every option can also be set through the environment variable named in brackets.</source>
-        <translation>HisCRM 主服务：保存工作节点发送的数据，并提供工作节点协议。
-每个选项也可以通过方括号中的环境变量设置。</translation>
-    </message>
-    <message>
         <source>Database file [HISCRM_DB].</source>
         <translation>数据库文件 [HISCRM_DB]。</translation>
     </message>
@@ -1891,6 +1956,14 @@ Every option can also be set through the environment variable named in brackets.
     <message>
         <source>HISCRM_DEMO_RATE is set to “%1”.</source>
         <translation>HISCRM_DEMO_RATE 的值是“%1”。</translation>
+    </message>
+    <message>
+        <source>HisCRM master: stores what workers send and serves the worker protocol.
+Every option can also be set through the environment variable named in brackets.
+Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it was).</source>
+        <translation>HisCRM master：保存采集程序发来的数据，并提供采集程序协议服务。
+每个选项也可以用方括号中的环境变量设置。
+退出码：0 被 SIGINT 或 SIGTERM 停止；1 无法启动（数据库被拒绝、端口被占用等）；2 命令行错误；3 数据库已损坏（保持原样未改动）。</translation>
     </message>
 </context>
 </TS>
