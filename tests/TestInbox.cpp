@@ -82,8 +82,17 @@ class TestInbox : public InboxHarness
     }
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
-    void cleanup() { stop(); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Every test reads the English texts, whichever test switched languages before it.
+        hiscrm::installTranslations(QLocale(u"en"_s));
+    }
+    void cleanup()
+    {
+        stop();
+        hiscrm::installTranslations(QLocale(u"en"_s));
+    }
 
     // Medium 7: a failed reply is marked on its row, notified, and one click on Retry resends it.
     void failedReplyIsMarkedNotifiedAndRetriedWithOneClick()
@@ -325,9 +334,11 @@ private slots:
             QVERIFY(again.open(url));
             QVERIFY(again.registerFor(token, {u"acc-1"_s}));
             // The status bar says so (within its next update), and not for a crawler that left.
-            QTRY_COMPARE_WITH_TIMEOUT(crawlers->text(), u"1 crawlers connected"_s, 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(crawlers->text(), u"1 crawler connected"_s, 20000);
+            again.ws.close();
+            QTRY_COMPARE(again.ws.state(), QAbstractSocket::UnconnectedState);
         }
-        QTRY_COMPARE_WITH_TIMEOUT(crawlers->text(), u"Waiting for your crawler"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(crawlers->text(), u"Waiting for your crawler"_s, 20000);
     }
 
     // Low: "/" in the reply box offers the quick replies; Enter takes one and sends nothing.
