@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/Generator.h"
 
+#include <QFile>
 #include <QHash>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
 
 using namespace hiscrm;
 using namespace hiscrm::demo;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -129,6 +132,7 @@ private slots:
     void zipfStaysInRangeAndFavoursRankZero();
     void zipfEdgeCases();
     void corpusHasChineseAndEnglish();
+    void corpusIsBuiltInUnlessFortunesAreAskedFor();
     void samplesLookLikeMessages();
     void chineseWordHasExactlyNHan();
     void englishWordIsALowercaseWord();
@@ -242,6 +246,41 @@ void TestGenerator::corpusHasChineseAndEnglish()
     sorted.sort(Qt::CaseSensitive);
     sorted.removeDuplicates();
     QCOMPARE(sorted, c.chinese());
+}
+
+void TestGenerator::corpusIsBuiltInUnlessFortunesAreAskedFor()
+{
+    // The test runs without HISCRM_DEMO_CORPUS: the process corpus is the built-in one.
+    QVERIFY(qEnvironmentVariableIsEmpty("HISCRM_DEMO_CORPUS"));
+    const Corpus builtin = Corpus::builtin();
+    QVERIFY(!builtin.fromSystem());
+    QCOMPARE(Corpus::instance().chinese(), builtin.chinese());
+    QCOMPARE(Corpus::instance().english(), builtin.english());
+
+    // A folder with fortune files adds their sentences; attributions and "%" lines do not come in.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile chinese(dir.filePath(u"chinese"_s));
+    QVERIFY(chinese.open(QIODevice::WriteOnly));
+    chinese.write(
+        u"山不在高，有仙则名。水不在深，有龙则灵。\n\t\t-- 刘禹锡\n%\n海内存知己，天涯若比邻。\n%\n"_s
+            .toUtf8());
+    chinese.close();
+    const Corpus fortunes = Corpus::withFortunes({dir.path()});
+    QVERIFY(fortunes.fromSystem());
+    QVERIFY(fortunes.chinese().contains(u"海内存知己，天涯若比邻。"_s));
+    QVERIFY(fortunes.chinese().contains(u"山不在高，有仙则名。"_s));
+    QVERIFY(std::none_of(fortunes.chinese().begin(), fortunes.chinese().end(),
+                         [](const QString &l) { return l.contains(u"刘禹锡"_s) || l.contains(u'%'); }));
+    QCOMPARE(fortunes.english(), builtin.english()); // no English files there
+    for (const QString &line : builtin.chinese())
+        QVERIFY(fortunes.chinese().contains(line));
+
+    // A folder without fortune files leaves the built-in lines.
+    QTemporaryDir empty;
+    const Corpus none = Corpus::withFortunes({empty.path()});
+    QVERIFY(!none.fromSystem());
+    QCOMPARE(none.chinese(), builtin.chinese());
 }
 
 void TestGenerator::samplesLookLikeMessages()

@@ -2,8 +2,12 @@
 #pragma once
 
 // demo/: deterministic, realistic data for the demo connector and the benchmark tool (one
-// generator for both). Depends on model/ and Qt Core.
+// generator for both): Rng (the random source), Corpus (the text, built in unless fortune files
+// are asked for), FortuneReader (those files) and Generator (the platform's records). Depends on
+// model/ and Qt Core.
 
+#include "demo/Corpus.h"
+#include "demo/Rng.h"
 #include "model/Model.h"
 
 #include <QStringList>
@@ -11,47 +15,6 @@
 #include <cstdint>
 
 namespace hiscrm::demo {
-
-// Small, fast, portable PRNG (xoshiro256**), seeded with splitmix64. The standard library's
-// distributions differ between implementations, so every distribution here is our own: the same
-// seed gives the same data on every platform.
-class Rng
-{
-public:
-    explicit Rng(std::uint64_t seed);
-    std::uint64_t next();
-    std::uint64_t below(std::uint64_t n); // uniform in [0, n)
-    double uniform();                     // [0, 1)
-    bool chance(double p);
-    // Zipf-distributed rank in [0, n) with exponent s (rank 0 most likely).
-    std::uint64_t zipf(std::uint64_t n, double s);
-
-private:
-    std::uint64_t m_s[4];
-};
-
-// Text to draw messages from: fortunes-zh and fortune-mod files when installed (found under the
-// usual fortune directories), else a built-in corpus of Chinese and English lines.
-class Corpus
-{
-public:
-    static const Corpus &instance();
-    const QStringList &chinese() const { return m_chinese; }
-    const QStringList &english() const { return m_english; }
-    bool fromSystem() const { return m_fromSystem; }
-
-    // A message-like snippet: a sentence or fragment, 2..80 characters, mostly Chinese.
-    QString sample(Rng &rng) const;
-    // A random 1..3 character Chinese word / English word found in the corpus (for queries).
-    QString chineseWord(Rng &rng, int chars) const;
-    QString englishWord(Rng &rng) const;
-
-private:
-    Corpus();
-    QStringList m_chinese;
-    QStringList m_english;
-    bool m_fromSystem = false;
-};
 
 struct GeneratorConfig
 {

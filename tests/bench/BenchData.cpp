@@ -90,7 +90,7 @@ QString corpusDescription()
 {
     const demo::Corpus &corpus = demo::Corpus::instance();
     return u"%1 (%2 Chinese, %3 English lines)"_s
-        .arg(corpus.fromSystem() ? u"with fortune files"_s : u"built in"_s)
+        .arg(corpus.description())
         .arg(corpus.chinese().size())
         .arg(corpus.english().size());
 }
