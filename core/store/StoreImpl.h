@@ -3,6 +3,7 @@
 
 // Private to store/: the state behind Store and the helpers its parts share.
 
+#include "common/Clock.h"
 #include "store/Checkpointer.h"
 #include "store/Health.h"
 #include "store/SearchIndexer.h"
@@ -60,11 +61,6 @@ constexpr int kMaxSignatureChars = 1024;
 constexpr int kMaxTitleChars = 4096; // video titles (descriptions, with hashtags)
 constexpr int kMaxUrlChars = 8192;   // avatar, url, cover, media (signed CDN links run long)
 constexpr int kMaxTextChars = 64 * 1024;
-
-inline qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 
 // A platform's id for a row, as a hash key. Qt 6.4 hashes a QString with its seeded AES hash, which
 // costs about 150 ns per short id on the x86 machines measured (12 ns unseeded); with thousands of

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "worker/WorkerHost.h"
 
+#include "common/Clock.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QLoggingCategory>
@@ -29,11 +31,6 @@ void registerMetaTypes()
         return true;
     }();
     Q_UNUSED(registered);
-}
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
 }
 
 // How connector and sink threads reach the host without outliving it: the host clears `host`
