@@ -59,7 +59,7 @@ constexpr int kMaxNameChars = 256; // account and user names
 constexpr int kMaxSignatureChars = 1024;
 constexpr int kMaxTitleChars = 4096; // video titles (descriptions, with hashtags)
 constexpr int kMaxUrlChars = 8192;   // avatar, url, cover, media (signed CDN links run long)
-constexpr int kMaxTextChars = 64 * 1024;
+// kMaxTextChars (texts) is in Store.h: commands check it too.
 
 inline qint64 nowMs()
 {
@@ -133,8 +133,6 @@ struct Store::Impl
     bool searchVerified = false;                // ... and is this store's (read-only stores check)
     qint64 rev = 0; // valid inside a write transaction, between loadRev() and saveRev()
     WriteCache cache;
-    QString nextCommandId; // journal the next command under this id (setNextCommandId)
-    QString nextCommandOp;
     // The revision this connection committed last. When a write transaction starts at another
     // revision, someone else wrote in between and the cache may be stale.
     qint64 cacheRev = -1;
