@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "TestUtil.h"
-
-#include "master/Master.h"
-#include "master/MasterLink.h"
+#include "MasterFixture.h"
 #include "worker/DemoConnector.h"
 
 #include <QJsonArray>
@@ -68,43 +65,16 @@ public slots:
 
 Result<QJsonObject> call(MasterLink &link, const QString &op, const QJsonObject &args, const QString &id = {})
 {
-    std::optional<Result<QJsonObject>> out;
-    link.command(
-        op, args, [&](const Result<QJsonObject> &r) { out = r; }, id);
-    if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000))
-        return Error{ErrorCode::Internal, u"no answer"_s};
-    return *out;
+    return MasterFixture::answerOf([&](const MasterLink::Done &done) { link.command(op, args, done, id); });
 }
 
 } // namespace
 
-class TestMaster : public QObject
+class TestMaster : public QObject, private MasterFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_n = 0;
-    std::unique_ptr<MasterThread> m_master;
-    std::unique_ptr<LocalMasterLink> m_link;
-
-    void startMaster()
-    {
-        MasterOptions o;
-        o.dbPath = m_dir.filePath(QStringLiteral("m%1.db").arg(++m_n));
-        m_master = std::make_unique<MasterThread>(o);
-        QVERIFY(!m_master->start());
-        m_link = std::make_unique<LocalMasterLink>(m_master->master());
-    }
-
-    // Runs fn against the master's store in the master's thread.
-    template <typename F> auto inMaster(F fn)
-    {
-        decltype(fn(std::declval<Store &>())) out{};
-        m_master->runSync([&] { out = fn(*m_master->master()->store()); });
-        return out;
-    }
-
     void seed()
     {
         Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"在吗？"_s, kT0 + 1000),
@@ -122,11 +92,7 @@ private:
 
 private slots:
     void init() { startMaster(); }
-    void cleanup()
-    {
-        m_link.reset();
-        m_master.reset();
-    }
+    void cleanup() { stopMaster(); }
 
     void commandsChangeStateAndAnnounce()
     {

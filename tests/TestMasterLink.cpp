@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MasterLink's typed helpers, one per op, against a real Master in its own thread.
-#include "TestUtil.h"
-
-#include "master/Master.h"
-#include "master/MasterLink.h"
+#include "MasterFixture.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -11,36 +8,17 @@
 using namespace testutil;
 using namespace hiscrm::master;
 
-class TestMasterLink : public QObject
+class TestMasterLink : public QObject, private MasterFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_n = 0;
-    std::unique_ptr<MasterThread> m_master;
-    std::unique_ptr<LocalMasterLink> m_link;
     qint64 m_conv = 0;
     qint64 m_content = 0;
     qint64 m_comment = 0;
     qint64 m_peer = 0;
 
-    // Sends one command through a helper and waits for its answer in this thread.
-    template <typename F> Result<QJsonObject> call(F send)
-    {
-        std::optional<Result<QJsonObject>> out;
-        send([&](const Result<QJsonObject> &r) { out = r; });
-        if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000))
-            return Error{ErrorCode::Internal, u"no answer"_s};
-        return *out;
-    }
-
-    template <typename F> auto inMaster(F fn)
-    {
-        decltype(fn(std::declval<Store &>())) out{};
-        m_master->runSync([&] { out = fn(*m_master->master()->store()); });
-        return out;
-    }
+    template <typename F> Result<QJsonObject> call(F send) { return answerOf(send); }
 
     qint64 revision()
     {
@@ -50,11 +28,9 @@ private:
 private slots:
     void init()
     {
-        MasterOptions o;
-        o.dbPath = m_dir.filePath(u"m%1.db"_s.arg(++m_n));
-        m_master = std::make_unique<MasterThread>(o);
-        QVERIFY(!m_master->start());
-        m_link = std::make_unique<LocalMasterLink>(m_master->master());
+        startMaster();
+        if (QTest::currentTestFailed())
+            return;
         Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"在吗？有货吗"_s, kT0 + 1000)},
                         {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-2"_s, u"好看"_s, kT0)});
         bool ok = false;
@@ -71,11 +47,7 @@ private slots:
         QVERIFY(m_conv && m_peer && m_comment && m_content);
     }
 
-    void cleanup()
-    {
-        m_link.reset();
-        m_master.reset();
-    }
+    void cleanup() { stopMaster(); }
 
     void readState()
     {

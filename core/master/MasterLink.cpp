@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "master/MasterLink.h"
 
+#include "common/JsonIds.h"
 #include "master/Commands.h"
-
-#include <QJsonArray>
 
 #include <QUuid>
 
@@ -63,19 +62,7 @@ void LocalMasterLink::onExecuted(quintptr requester, quint64 token, const QJsonO
         done(result);
 }
 
-} // namespace hiscrm::master
-
-namespace hiscrm::master {
-
 namespace {
-
-QJsonArray idArray(const QList<qint64> &ids)
-{
-    QJsonArray a;
-    for (qint64 id : ids)
-        a.append(id);
-    return a;
-}
 
 QString name(QLatin1String op)
 {
@@ -103,13 +90,13 @@ void MasterLink::markCommentsRead(qint64 contentId, Done done, const QList<qint6
 {
     QJsonObject args{{QStringLiteral("content_id"), contentId}};
     if (!commentIds.isEmpty())
-        args.insert(QStringLiteral("comment_ids"), idArray(commentIds));
+        args.insert(QStringLiteral("comment_ids"), idsToJson(commentIds));
     command(name(op::MarkCommentsRead), args, std::move(done), commandId);
 }
 
 void MasterLink::markCommentsUnread(const QList<qint64> &commentIds, Done done, const QString &commandId)
 {
-    command(name(op::MarkCommentsUnread), {{QStringLiteral("comment_ids"), idArray(commentIds)}},
+    command(name(op::MarkCommentsUnread), {{QStringLiteral("comment_ids"), idsToJson(commentIds)}},
             std::move(done), commandId);
 }
 
@@ -209,7 +196,7 @@ void MasterLink::search(const store::SearchQuery &q, Done done)
             args.insert(QLatin1String(key), id);
     };
     if (!q.accountIds.isEmpty())
-        args.insert(QStringLiteral("account_ids"), idArray(q.accountIds));
+        args.insert(QStringLiteral("account_ids"), idsToJson(q.accountIds));
     if (!q.platform.isEmpty())
         args.insert(QStringLiteral("platform"), q.platform);
     setNonZero("conversation_id", q.conversationId);
@@ -239,7 +226,7 @@ void MasterLink::userProfile(qint64 userId, Done done)
 
 void MasterLink::userProfiles(const QList<qint64> &userIds, Done done)
 {
-    command(name(op::UserProfile), {{QStringLiteral("user_ids"), idArray(userIds)}}, std::move(done));
+    command(name(op::UserProfile), {{QStringLiteral("user_ids"), idsToJson(userIds)}}, std::move(done));
 }
 
 void MasterLink::unreadSummary(Done done)

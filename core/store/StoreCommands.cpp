@@ -4,6 +4,8 @@
 
 #include "store/StoreImpl.h"
 
+#include "common/JsonIds.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -630,14 +632,6 @@ Result<AccountStatusResult> Store::setAccountsStatus(const QString &platform, co
 namespace hiscrm::store {
 
 namespace {
-
-QJsonArray idsToJson(const QList<qint64> &ids)
-{
-    QJsonArray a;
-    for (qint64 id : ids)
-        a.append(id);
-    return a;
-}
 
 QList<qint64> idsFromJson(const QJsonValue &v)
 {
