@@ -199,10 +199,15 @@ std::optional<Master::Route> Master::routeOf(const QString &routeId, Error *erro
 
 // What the route may speak for. Messages are English, for the developer of the worker or
 // connector (docs/protocol.md, "Errors").
+QString Master::Route::whose() const
+{
+    return external ? QStringLiteral("this worker registered")
+                    : QStringLiteral("connector %1 serves").arg(source);
+}
+
 Error Master::checkBatch(const Route &route, const Batch &batch) const
 {
-    const QString who = route.external ? QStringLiteral("this worker registered")
-                                       : QStringLiteral("connector %1 serves").arg(route.source);
+    const QString who = route.whose();
     if (batch.platform != route.platform)
         return {ErrorCode::InvalidArgument, QStringLiteral("The batch is for platform %1, but %2 %3.")
                                                 .arg(batch.platform, who, route.platform)};
@@ -263,10 +268,9 @@ Result<store::IngestResult> Master::ingestFrom(const QString &routeId, const Bat
     const std::optional<Route> route = routeOf(routeId, &e);
     if (!route)
         return e;
-    WorkerInfo *worker = workerOf(*route);
     e = checkBatch(*route, batch);
     auto r = e ? Result<store::IngestResult>(e) : ingest(route->source, batch);
-    if (worker) {
+    if (WorkerInfo *worker = workerOf(*route)) {
         if (r) {
             ++worker->batches;
             worker->messages += quint64(batch.messages.size() + batch.comments.size());
@@ -288,11 +292,9 @@ Error Master::accountStatusFrom(const QString &routeId, const QString &accountId
     if (!route)
         return e;
     if (!route->accountSet.contains(accountId))
-        return {ErrorCode::InvalidArgument,
-                QStringLiteral("Account \"%1\" is not among the accounts %2.")
-                    .arg(accountId, route->external
-                                        ? QStringLiteral("this worker registered")
-                                        : QStringLiteral("connector %1 serves").arg(route->source))};
+        return {
+            ErrorCode::InvalidArgument,
+            QStringLiteral("Account \"%1\" is not among the accounts %2.").arg(accountId, route->whose())};
     setAccountStatus(route->source, route->platform, accountId, state, error);
     return {};
 }

@@ -172,6 +172,7 @@ private:
         QStringList accounts; // in the order given, for dispatching
         QSet<QString> accountSet;
         ReplySender send;
+        QString whose() const; // "this worker registered", "connector <id> serves"
     };
     void announce(const ChangeNotice &notice);
     void onStoreDamaged(const QString &message);
