@@ -433,7 +433,7 @@ CommandCall::CommandCall(Master &master, const CommandSpec &spec, const QString 
     , m_args(args)
 {}
 
-const QJsonValue CommandCall::value(const char *name) const
+QJsonValue CommandCall::value(const char *name) const
 {
     Q_ASSERT(std::any_of(m_spec.args.cbegin(), m_spec.args.cend(),
                          [name](const ArgSpec &a) { return qstrcmp(a.name, name) == 0; }));

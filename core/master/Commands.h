@@ -95,7 +95,7 @@ public:
     void routeReply(qint64 itemId) const;
 
 private:
-    const QJsonValue value(const char *name) const;
+    QJsonValue value(const char *name) const;
     Master &m_master;
     const CommandSpec &m_spec;
     const QString &m_commandId;
