@@ -13,6 +13,16 @@
 
 namespace testutil {
 
+// Sends a command with send(done) and waits for its answer in this thread.
+template <typename F> Result<QJsonObject> answerOf(F send)
+{
+    std::optional<Result<QJsonObject>> out;
+    send([&](const Result<QJsonObject> &r) { out = r; });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000))
+        return Error{ErrorCode::Internal, QStringLiteral("no answer")};
+    return *out;
+}
+
 class MasterFixture
 {
 protected:
@@ -43,16 +53,6 @@ protected:
         decltype(fn(std::declval<Store &>())) out{};
         m_master->runSync([&] { out = fn(*m_master->master()->store()); });
         return out;
-    }
-
-    // Sends a command with send(done) and waits for its answer in this thread.
-    template <typename F> static Result<QJsonObject> answerOf(F send)
-    {
-        std::optional<Result<QJsonObject>> out;
-        send([&](const Result<QJsonObject> &r) { out = r; });
-        if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000))
-            return Error{ErrorCode::Internal, QStringLiteral("no answer")};
-        return *out;
     }
 };
 

@@ -65,7 +65,7 @@ public slots:
 
 Result<QJsonObject> call(MasterLink &link, const QString &op, const QJsonObject &args, const QString &id = {})
 {
-    return MasterFixture::answerOf([&](const MasterLink::Done &done) { link.command(op, args, done, id); });
+    return answerOf([&](const MasterLink::Done &done) { link.command(op, args, done, id); });
 }
 
 } // namespace
