@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "TestUtil.h"
-
-#include "master/Master.h"
-#include "master/MasterLink.h"
+#include "MasterFixture.h"
 #include "worker/DemoConnector.h"
 
 #include <QJsonArray>
@@ -49,45 +46,35 @@ private:
     QSet<QString> *m_seen;
 };
 
+// A connector the test speaks through: it serves acc-1 on demo and sends what the test makes it
+// emit, from its own thread.
+class ScriptedConnector : public worker::Connector
+{
+    Q_OBJECT
+
+public:
+    QString id() const override { return u"scripted"_s; }
+    QString platform() const override { return u"demo"_s; }
+    QStringList accounts() const override { return {u"acc-1"_s}; }
+
+public slots:
+    void start() override {}
+    void stop() override {}
+    void sendReply(const worker::ReplyRequest &) override {}
+};
+
 Result<QJsonObject> call(MasterLink &link, const QString &op, const QJsonObject &args, const QString &id = {})
 {
-    std::optional<Result<QJsonObject>> out;
-    link.command(
-        op, args, [&](const Result<QJsonObject> &r) { out = r; }, id);
-    if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000))
-        return Error{ErrorCode::Internal, u"no answer"_s};
-    return *out;
+    return answerOf([&](const MasterLink::Done &done) { link.command(op, args, done, id); });
 }
 
 } // namespace
 
-class TestMaster : public QObject
+class TestMaster : public QObject, private MasterFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_n = 0;
-    std::unique_ptr<MasterThread> m_master;
-    std::unique_ptr<LocalMasterLink> m_link;
-
-    void startMaster()
-    {
-        MasterOptions o;
-        o.dbPath = m_dir.filePath(QStringLiteral("m%1.db").arg(++m_n));
-        m_master = std::make_unique<MasterThread>(o);
-        QVERIFY(!m_master->start());
-        m_link = std::make_unique<LocalMasterLink>(m_master->master());
-    }
-
-    // Runs fn against the master's store in the master's thread.
-    template <typename F> auto inMaster(F fn)
-    {
-        decltype(fn(std::declval<Store &>())) out{};
-        m_master->runSync([&] { out = fn(*m_master->master()->store()); });
-        return out;
-    }
-
     void seed()
     {
         Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"在吗？"_s, kT0 + 1000),
@@ -105,11 +92,7 @@ private:
 
 private slots:
     void init() { startMaster(); }
-    void cleanup()
-    {
-        m_link.reset();
-        m_master.reset();
-    }
+    void cleanup() { stopMaster(); }
 
     void commandsChangeStateAndAnnounce()
     {
@@ -181,6 +164,14 @@ private slots:
         QTest::newRow("missing id") << u"pin"_s << QJsonObject() << invalid;
         QTest::newRow("id as text") << u"pin"_s << QJsonObject{{u"conversation_id"_s, u"1"_s}} << invalid;
         QTest::newRow("fractional id") << u"pin"_s << QJsonObject{{u"conversation_id"_s, 1.5}} << invalid;
+        QTest::newRow("id 1e300") << u"pin"_s << QJsonObject{{u"conversation_id"_s, 1e300}} << invalid;
+        QTest::newRow("id 2^53") << u"pin"_s << QJsonObject{{u"conversation_id"_s, 9007199254740992.0}}
+                                 << invalid;
+        QTest::newRow("id 0") << u"archive"_s << QJsonObject{{u"conversation_id"_s, 0}} << invalid;
+        QTest::newRow("ids with 1e300")
+            << u"mark_comments_unread"_s << QJsonObject{{u"comment_ids"_s, QJsonArray{1, 1e300}}} << invalid;
+        QTest::newRow("mute until 1e300")
+            << u"mute"_s << QJsonObject{{u"conversation_id"_s, 1}, {u"until"_s, 1e300}} << invalid;
         QTest::newRow("no such conversation")
             << u"archive"_s << QJsonObject{{u"conversation_id"_s, 424242}} << int(ErrorCode::NotFound);
         QTest::newRow("mute in the past")
@@ -264,6 +255,85 @@ private slots:
         const QJsonArray workers = status->value(u"workers"_s).toArray();
         QCOMPARE(workers.size(), 1);
         QCOMPARE(workers.first().toObject().value(u"id"_s).toString(), u"flaky"_s);
+    }
+
+    // The ownership policy holds for in-process connectors as for external workers: a connector
+    // speaks only for the accounts it serves, and what it says of others changes nothing.
+    void connectorSpeaksOnlyForItsAccounts()
+    {
+        seed();
+        Batch other = batch({dm(u"acc-2"_s, u"conv-2"_s, u"o1"_s, u"u-3"_s, u"别家的"_s, kT0 + 3000)});
+        bool ok = false;
+        m_master->runSync([&] { ok = bool(m_master->master()->ingest(u"test"_s, other)); });
+        QVERIFY(ok);
+        const qint64 conv2 = inMaster([](Store &s) { return convId(s, u"conv-2"_s, u"acc-2"_s); });
+        auto reply = call(*m_link, u"reply"_s, {{u"conversation_id"_s, conv2}, {u"text"_s, u"稍等"_s}});
+        QVERIFY(reply);
+        const qint64 foreignReply = reply->value(u"item_id"_s).toInteger();
+
+        ScriptedConnector *connector = nullptr;
+        m_master->runSync([&] {
+            m_master->workers()->add([&connector] {
+                auto c = std::make_unique<ScriptedConnector>();
+                connector = c.get();
+                return c;
+            });
+        });
+        QVERIFY(connector);
+        const auto inConnector = [connector](std::function<void(ScriptedConnector *)> fn) {
+            QMetaObject::invokeMethod(
+                connector, [connector, fn] { fn(connector); }, Qt::QueuedConnection);
+        };
+        const auto hostStatus = [this] {
+            QList<worker::ConnectorStatus> st;
+            m_master->runSync([&] { st = m_master->workers()->status(); });
+            return st.value(0);
+        };
+        QTRY_VERIFY(hostStatus().state == worker::ConnectorStatus::State::Running);
+        const qint64 rev = inMaster([](Store &s) { return *s.revision(); });
+
+        // The login state and a reply result of acc-2, then a batch naming acc-2 and one for another
+        // platform: in this order, so that when the second batch is refused everything was heard.
+        inConnector([](ScriptedConnector *c) {
+            emit c->accountStatus(u"acc-2"_s, LoginState::LoggedOut, QString());
+        });
+        inConnector([foreignReply](ScriptedConnector *c) {
+            worker::ReplyResult r;
+            r.itemId = foreignReply;
+            r.sent = true;
+            r.platformId = u"p-1"_s;
+            emit c->replyFinished(r);
+        });
+        Batch foreign = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, u"u-1"_s, u"mine"_s, kT0 + 4000),
+                               dm(u"acc-2"_s, u"conv-2"_s, u"o2"_s, u"u-3"_s, u"not mine"_s, kT0 + 4000)});
+        inConnector([foreign](ScriptedConnector *c) { emit c->batchReady(1, foreign); });
+        Batch elsewhere = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m4"_s, u"u-1"_s, u"hi"_s, kT0 + 5000)});
+        elsewhere.platform = u"douyin"_s;
+        inConnector([elsewhere](ScriptedConnector *c) { emit c->batchReady(2, elsewhere); });
+
+        QTRY_COMPARE(hostStatus().errors, quint64(2));
+        QVERIFY2(hostStatus().lastError.contains(u"platform douyin"_s), qPrintable(hostStatus().lastError));
+        QCOMPARE(hostStatus().batches, quint64(0));
+        QCOMPARE(inMaster([](Store &s) { return *s.revision(); }), rev); // nothing changed
+        QCOMPARE(inMaster([&](Store &s) { return int(s.item(foreignReply).value()->delivery); }),
+                 int(Delivery::Pending));
+        QCOMPARE(inMaster([](Store &s) {
+                     return int(s.accountByPlatformId(u"demo"_s, u"acc-2"_s).value()->loginState);
+                 }),
+                 int(LoginState::Unknown));
+        QCOMPARE(inMaster([](Store &s) {
+                     return s.thread(ItemKind::Message, convId(s, u"conv-1"_s))->items.size();
+                 }),
+                 2); // not even the record of its own account in the refused batch
+
+        // What it may say is heard.
+        Batch own = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, u"u-1"_s, u"mine"_s, kT0 + 4000)});
+        inConnector([own](ScriptedConnector *c) { emit c->batchReady(3, own); });
+        QTRY_COMPARE(hostStatus().batches, quint64(1));
+        QCOMPARE(inMaster([](Store &s) {
+                     return s.thread(ItemKind::Message, convId(s, u"conv-1"_s))->items.size();
+                 }),
+                 3);
     }
 
     void demoConnectorFeedsTheMaster()

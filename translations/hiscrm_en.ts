@@ -269,22 +269,6 @@
         <translation>The reply was already sent.</translation>
     </message>
     <message>
-        <source>“kind” is message or comment.</source>
-        <translation>“kind” is message or comment.</translation>
-    </message>
-    <message>
-        <source>“direction” is in or out.</source>
-        <translation>“direction” is in or out.</translation>
-    </message>
-    <message>
-        <source>“order” is newest or relevance.</source>
-        <translation>“order” is newest or relevance.</translation>
-    </message>
-    <message>
-        <source>“unread” is true or false.</source>
-        <translation>“unread” is true or false.</translation>
-    </message>
-    <message>
         <source>Ask for one user (user_id) or several (user_ids).</source>
         <translation>Ask for one user (user_id) or several (user_ids).</translation>
     </message>
@@ -301,8 +285,20 @@
         <translation>The argument “%1” contains an unpaired UTF-16 surrogate; text must be valid Unicode.</translation>
     </message>
     <message>
-        <source>counts must be true or false.</source>
-        <translation>counts must be true or false.</translation>
+        <source>The argument “%1” must be an id: a whole number from 1 to 2^53 − 1.</source>
+        <translation>The argument “%1” must be an id: a whole number from 1 to 2^53 − 1.</translation>
+    </message>
+    <message>
+        <source>The argument “%1” must be true or false.</source>
+        <translation>The argument “%1” must be true or false.</translation>
+    </message>
+    <message>
+        <source>The argument “%1” must be one of: %2.</source>
+        <translation>The argument “%1” must be one of: %2.</translation>
+    </message>
+    <message>
+        <source>The argument “%1” has %2 characters; at most %3 are accepted.</source>
+        <translation>The argument “%1” has %2 characters; at most %3 are accepted.</translation>
     </message>
 </context>
 <context>

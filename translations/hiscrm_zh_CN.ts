@@ -270,22 +270,6 @@
         <translation>该回复已发送。</translation>
     </message>
     <message>
-        <source>“kind” is message or comment.</source>
-        <translation>“kind”只能是 message 或 comment。</translation>
-    </message>
-    <message>
-        <source>“direction” is in or out.</source>
-        <translation>“direction”只能是 in 或 out。</translation>
-    </message>
-    <message>
-        <source>“order” is newest or relevance.</source>
-        <translation>“order”只能是 newest 或 relevance。</translation>
-    </message>
-    <message>
-        <source>“unread” is true or false.</source>
-        <translation>“unread”只能是 true 或 false。</translation>
-    </message>
-    <message>
         <source>Ask for one user (user_id) or several (user_ids).</source>
         <translation>请查询一个用户（user_id）或多个用户（user_ids）。</translation>
     </message>
@@ -302,8 +286,20 @@
         <translation>参数“%1”含有不成对的 UTF-16 代理项；文本必须是有效的 Unicode。</translation>
     </message>
     <message>
-        <source>counts must be true or false.</source>
-        <translation>counts 必须是 true 或 false。</translation>
+        <source>The argument “%1” must be an id: a whole number from 1 to 2^53 − 1.</source>
+        <translation>参数“%1”必须是 id：1 到 2^53 − 1 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The argument “%1” must be true or false.</source>
+        <translation>参数“%1”只能是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>The argument “%1” must be one of: %2.</source>
+        <translation>参数“%1”只能是以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>The argument “%1” has %2 characters; at most %3 are accepted.</source>
+        <translation>参数“%1”有 %2 个字符，最多接受 %3 个。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "master/Master.h"
 
 #include "common/Log.h"
+#include "master/Commands.h"
 #include "master/WorkerServer.h"
 
 #include <QCoreApplication>
@@ -25,85 +26,6 @@ namespace {
 qint64 now()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-Error badArg(const QString &message)
-{
-    return {ErrorCode::InvalidArgument, message};
-}
-
-// Reads an integer argument; JSON numbers carry our ids exactly (all below 2^53).
-std::optional<qint64> intArg(const QJsonObject &args, const char *name, Error *error, bool required = true)
-{
-    const QJsonValue v = args.value(QLatin1String(name));
-    if (v.isUndefined() || v.isNull()) {
-        if (required)
-            *error = badArg(Master::tr("The argument “%1” is missing.").arg(QLatin1String(name)));
-        return std::nullopt;
-    }
-    const double d = v.toDouble();
-    if (!v.isDouble() || d != double(qint64(d)) || std::abs(d) > 9007199254740992.0) {
-        *error = badArg(Master::tr("The argument “%1” must be a whole number.").arg(QLatin1String(name)));
-        return std::nullopt;
-    }
-    return qint64(d);
-}
-
-std::optional<QString> stringArg(const QJsonObject &args, const char *name, Error *error,
-                                 bool required = true)
-{
-    const QJsonValue v = args.value(QLatin1String(name));
-    if (v.isUndefined() || v.isNull()) {
-        if (required)
-            *error = badArg(Master::tr("The argument “%1” is missing.").arg(QLatin1String(name)));
-        return std::nullopt;
-    }
-    if (!v.isString()) {
-        *error = badArg(Master::tr("The argument “%1” must be text.").arg(QLatin1String(name)));
-        return std::nullopt;
-    }
-    // Half a surrogate pair would be stored as "?": two different tag names would become one, a
-    // reply would go out altered. Refused, as the protocol refuses it (docs/protocol.md).
-    const QString s = v.toString();
-    if (!QStringView(s).isValidUtf16()) {
-        *error = badArg(Master::tr("The argument “%1” contains an unpaired UTF-16 surrogate; text must be "
-                                   "valid Unicode.")
-                            .arg(QLatin1String(name)));
-        return std::nullopt;
-    }
-    return s;
-}
-
-std::optional<QList<qint64>> idListArg(const QJsonObject &args, const char *name, Error *error, bool required)
-{
-    const QJsonValue v = args.value(QLatin1String(name));
-    if (v.isUndefined() || v.isNull()) {
-        if (required)
-            *error = badArg(Master::tr("The argument “%1” is missing.").arg(QLatin1String(name)));
-        return std::nullopt;
-    }
-    if (!v.isArray() || v.toArray().size() > 10000) {
-        *error = badArg(Master::tr("The argument “%1” must be a list of ids.").arg(QLatin1String(name)));
-        return std::nullopt;
-    }
-    QList<qint64> out;
-    for (const QJsonValue &x : v.toArray()) {
-        const double d = x.toDouble();
-        if (!x.isDouble() || d != double(qint64(d))) {
-            *error = badArg(Master::tr("The argument “%1” must be a list of ids.").arg(QLatin1String(name)));
-            return std::nullopt;
-        }
-        out.append(qint64(d));
-    }
-    return out;
-}
-
-QJsonObject hitJson(const store::SearchHit &h)
-{
-    QJsonObject o = toJson(h.item);
-    o.insert(QStringLiteral("snippet"), h.snippet);
-    o.insert(QStringLiteral("score"), h.score);
-    return o;
 }
 
 } // namespace
@@ -166,7 +88,8 @@ Error Master::listen(const QString &addressText, quint16 port)
     if (addressText == u"localhost")
         address = QHostAddress::LocalHost;
     else if (!address.setAddress(addressText))
-        return badArg(Master::tr("“%1” is not an IP address to listen on.").arg(addressText));
+        return Error{ErrorCode::InvalidArgument,
+                     Master::tr("“%1” is not an IP address to listen on.").arg(addressText)};
     auto server = std::make_unique<WorkerServer>(this);
     if (Error e = server->listen(address, port, m_opt.allowNonLoopback))
         return e;
@@ -245,16 +168,196 @@ Result<store::IngestResult> Master::ingest(const QString &source, const Batch &b
     return r;
 }
 
-void Master::addRoute(const QString &routeId, const QString &platform, const QStringList &accounts,
-                      ReplySender send)
+QString Master::connectorRoute(const QString &connectorId)
 {
-    m_routes.insert(routeId, Route{platform, accounts, std::move(send)});
+    return QStringLiteral("connector:") + connectorId;
+}
+
+QString Master::workerRoute(const QString &workerId)
+{
+    return QStringLiteral("ws:") + workerId;
+}
+
+void Master::addRoute(const QString &routeId, Route route)
+{
+    const QString platform = route.platform;
+    const QStringList accounts = route.accounts;
+    route.accountSet = QSet<QString>(accounts.cbegin(), accounts.cend());
+    m_routes.insert(routeId, std::move(route));
     dispatchPendingReplies(platform, accounts);
 }
 
-void Master::removeRoute(const QString &routeId)
+std::optional<Master::Route> Master::routeOf(const QString &routeId, Error *error) const
 {
-    m_routes.remove(routeId);
+    // A copy: what the caller does next may announce changes, and a slot may change the routes.
+    const auto it = m_routes.constFind(routeId);
+    if (it != m_routes.cend())
+        return *it;
+    *error = {ErrorCode::Conflict, QStringLiteral("%1 serves no accounts now.").arg(routeId)};
+    return std::nullopt;
+}
+
+// What the route may speak for. Messages are English, for the developer of the worker or
+// connector (docs/protocol.md, "Errors").
+QString Master::Route::whose() const
+{
+    return external ? QStringLiteral("this worker registered")
+                    : QStringLiteral("connector %1 serves").arg(source);
+}
+
+Error Master::checkBatch(const Route &route, const Batch &batch) const
+{
+    const QString who = route.whose();
+    if (batch.platform != route.platform)
+        return {ErrorCode::InvalidArgument, QStringLiteral("The batch is for platform %1, but %2 %3.")
+                                                .arg(batch.platform, who, route.platform)};
+    QString refusal;
+    auto check = [&](const QString &account, const char *list, qsizetype i, const char *field) {
+        if (refusal.isEmpty() && !route.accountSet.contains(account))
+            refusal = QStringLiteral("%1[%2].%3 \"%4\" is not among the accounts %5.")
+                          .arg(QLatin1String(list))
+                          .arg(i)
+                          .arg(QLatin1String(field), account, who);
+    };
+    for (qsizetype i = 0; i < batch.accounts.size(); ++i)
+        check(batch.accounts[i].platformId, "accounts", i, "platform_id");
+    for (qsizetype i = 0; i < batch.contents.size(); ++i)
+        check(batch.contents[i].accountId, "contents", i, "account_id");
+    for (qsizetype i = 0; i < batch.conversations.size(); ++i)
+        check(batch.conversations[i].accountId, "conversations", i, "account_id");
+    for (qsizetype i = 0; i < batch.messages.size(); ++i)
+        check(batch.messages[i].accountId, "messages", i, "account_id");
+    for (qsizetype i = 0; i < batch.comments.size(); ++i)
+        check(batch.comments[i].accountId, "comments", i, "account_id");
+    if (!refusal.isEmpty())
+        return {ErrorCode::InvalidArgument, refusal};
+    return {};
+}
+
+// Only the replies of its own accounts: a source must not settle another one's replies.
+Error Master::checkReply(const Route &route, qint64 itemId) const
+{
+    const auto item = m_store->item(itemId);
+    const auto account = item && item.value() ? m_store->account(item.value()->accountId)
+                                              : Result<std::optional<Account>>(std::nullopt);
+    if (!item || !account)
+        return {ErrorCode::Internal, (!item ? item.error() : account.error()).message};
+    if (!item.value() || item.value()->clientRef.isEmpty())
+        return {ErrorCode::NotFound, QStringLiteral("There is no reply %1.").arg(itemId)};
+    if (!account.value() || account.value()->platform != route.platform ||
+        !route.accountSet.contains(account.value()->platformId))
+        return {ErrorCode::InvalidArgument,
+                QStringLiteral("Reply %1 belongs to an account %2.")
+                    .arg(itemId)
+                    .arg(route.external ? QStringLiteral("this worker did not register")
+                                        : QStringLiteral("connector %1 does not serve").arg(route.source))};
+    return {};
+}
+
+WorkerInfo *Master::workerOf(const Route &route)
+{
+    if (!route.external)
+        return nullptr;
+    const auto it = m_workers.find(route.source);
+    return it == m_workers.end() ? nullptr : &*it;
+}
+
+Result<store::IngestResult> Master::ingestFrom(const QString &routeId, const Batch &batch)
+{
+    Error e;
+    const std::optional<Route> route = routeOf(routeId, &e);
+    if (!route)
+        return e;
+    e = checkBatch(*route, batch);
+    auto r = e ? Result<store::IngestResult>(e) : ingest(route->source, batch);
+    if (WorkerInfo *worker = workerOf(*route)) {
+        if (r) {
+            ++worker->batches;
+            worker->messages += quint64(batch.messages.size() + batch.comments.size());
+            worker->lastSyncMs = now();
+        } else {
+            ++worker->errors;
+            worker->lastError = r.error().message;
+        }
+        publishWorker(*worker);
+    }
+    return r;
+}
+
+Error Master::accountStatusFrom(const QString &routeId, const QString &accountId, LoginState state,
+                                const QString &error)
+{
+    Error e;
+    const std::optional<Route> route = routeOf(routeId, &e);
+    if (!route)
+        return e;
+    if (!route->accountSet.contains(accountId))
+        return {
+            ErrorCode::InvalidArgument,
+            QStringLiteral("Account \"%1\" is not among the accounts %2.").arg(accountId, route->whose())};
+    setAccountStatus(route->source, route->platform, accountId, state, error);
+    return {};
+}
+
+Error Master::replyResultFrom(const QString &routeId, const worker::ReplyResult &result)
+{
+    Error e;
+    const std::optional<Route> route = routeOf(routeId, &e);
+    if (!route)
+        return e;
+    if (!m_store)
+        return {ErrorCode::Io, Master::tr("The master is not running.")};
+    if (Error refused = checkReply(*route, result.itemId))
+        return refused;
+    if (WorkerInfo *worker = workerOf(*route); worker && !result.sent) {
+        ++worker->errors;
+        worker->lastError = result.error;
+        publishWorker(*worker);
+    }
+    applyReplyResult(route->source, result);
+    return {};
+}
+
+void Master::workerRegistered(const QString &workerId, const QString &platform, const QStringList &accounts,
+                              ReplySender send)
+{
+    WorkerInfo &info = m_workers[workerId];
+    if (info.state != u"connected")
+        info = WorkerInfo(); // counted from this connection on
+    info.id = workerId;
+    info.kind = QStringLiteral("external");
+    info.state = QStringLiteral("connected");
+    info.platform = platform;
+    info.accounts = accounts;
+    addRoute(workerRoute(workerId), Route{workerId, true, platform, accounts, {}, std::move(send)});
+    publishWorker(m_workers[workerId]); // addRoute may have sent replies; the entry is still there
+}
+
+void Master::workerDisconnected(const QString &workerId, const QString &why)
+{
+    const auto route = m_routes.constFind(workerRoute(workerId));
+    if (route != m_routes.cend()) {
+        const Route gone = *route;
+        m_routes.erase(route);
+        // Nobody watches these accounts any more; say so rather than leave them looking online.
+        setAccountsOffline(workerId, gone.platform, gone.accounts, why);
+    }
+    const auto it = m_workers.find(workerId);
+    if (it == m_workers.end())
+        return;
+    it->state = QStringLiteral("disconnected");
+    it->lastError = why;
+    publishWorker(*it);
+}
+
+void Master::workerError(const QString &workerId, const QString &message)
+{
+    const auto it = m_workers.find(workerId);
+    if (it == m_workers.end())
+        return;
+    ++it->errors;
+    it->lastError = message;
+    publishWorker(*it);
 }
 
 bool Master::routeReply(qint64 itemId)
@@ -316,7 +419,7 @@ void Master::dispatchPendingReplies(const QString &platform, const QStringList &
     }
 }
 
-void Master::applyReplyResult(const QString &routeId, const worker::ReplyResult &result)
+void Master::applyReplyResult(const QString &source, const worker::ReplyResult &result)
 {
     if (!m_store)
         return;
@@ -326,7 +429,7 @@ void Master::applyReplyResult(const QString &routeId, const worker::ReplyResult 
         if (r.error().code == ErrorCode::Corrupt)
             onStoreDamaged(r.error().message);
         else
-            qCWarning(lcMaster) << "reply result from" << routeId << "for item" << result.itemId
+            qCWarning(lcMaster) << "reply result from" << source << "for item" << result.itemId
                                 << "not applied:" << r.error().message;
         return;
     }
@@ -371,9 +474,9 @@ void Master::setAccountsOffline(const QString &source, const QString &platform, 
         announce({r->revision, {}, r->accountIds, {}});
 }
 
-void Master::updateWorker(const WorkerInfo &info)
+void Master::publishWorker(WorkerInfo &info)
 {
-    m_workers.insert(info.id, info);
+    info.lastSeenMs = now();
     forgetOldWorkers();
     emit workersChanged();
 }
@@ -407,47 +510,45 @@ void Master::forgetOldWorkers()
         emit workersChanged();
 }
 
-void Master::removeWorker(const QString &id)
-{
-    if (m_workers.remove(id))
-        emit workersChanged();
-}
-
 QString Master::ingestFromConnector(const QString &connectorId, const Batch &batch)
 {
-    auto r = ingest(connectorId, batch);
+    auto r = ingestFrom(connectorRoute(connectorId), batch);
     return r ? QString() : r.error().message;
 }
 
 void Master::accountStatusFromConnector(const QString &connectorId, const QString &platform,
                                         const QString &accountId, LoginState state, const QString &error)
 {
-    setAccountStatus(connectorId, platform, accountId, state, error);
+    Q_UNUSED(platform); // the route's: a connector serves one platform
+    if (Error e = accountStatusFrom(connectorRoute(connectorId), accountId, state, error))
+        qCWarning(lcMaster) << "login state from" << connectorId << "refused:" << e.message;
 }
 
 void Master::replyResultFromConnector(const QString &connectorId, const worker::ReplyResult &result)
 {
-    applyReplyResult(QStringLiteral("connector:") + connectorId, result);
+    if (Error e = replyResultFrom(connectorRoute(connectorId), result))
+        qCWarning(lcMaster) << "reply result from" << connectorId << "refused:" << e.message;
 }
 
 void Master::connectorOnline(const QString &connectorId, const QString &platform, const QStringList &accounts)
 {
     QPointer<worker::WorkerHost> host = m_host;
-    addRoute(QStringLiteral("connector:") + connectorId, platform, accounts,
-             [host, connectorId](const worker::ReplyRequest &req) {
-                 if (host)
-                     host->sendReply(connectorId, req);
-             });
+    addRoute(
+        connectorRoute(connectorId),
+        Route{
+            connectorId, false, platform, accounts, {}, [host, connectorId](const worker::ReplyRequest &req) {
+                if (host)
+                    host->sendReply(connectorId, req);
+            }});
 }
 
 void Master::connectorOffline(const QString &connectorId)
 {
-    const QString routeId = QStringLiteral("connector:") + connectorId;
-    const auto it = m_routes.constFind(routeId);
+    const auto it = m_routes.constFind(connectorRoute(connectorId));
     if (it == m_routes.cend())
         return;
     const Route route = *it;
-    removeRoute(routeId);
+    m_routes.erase(it);
     setAccountsOffline(connectorId, route.platform, route.accounts,
                        Master::tr("The connector %1 stopped; it is being restarted.").arg(connectorId));
 }
@@ -511,246 +612,38 @@ Result<QJsonObject> Master::execute(const QString &commandId, const QString &op,
     if (!m_store)
         return Error{ErrorCode::Io, Master::tr("The master is not running.")};
     if (commandId.size() > 128)
-        return badArg(Master::tr("A command id has at most 128 characters."));
+        return Error{ErrorCode::InvalidArgument, Master::tr("A command id has at most 128 characters.")};
+    const CommandSpec *spec = findCommand(op);
     // A damaged database answers nothing reliably; status still says what the master is doing.
-    if (Error e = m_store->damage(); e && op != u"status")
+    if (Error e = m_store->damage(); e && !(spec && spec->whileDamaged))
         return e;
-    m_store->setNextCommandId(commandId, op);
-    auto r = run(commandId, op, args);
-    m_store->setNextCommandId(QString(), QString()); // ops that wrote nothing must not leave it set
-    return r;
+    if (!spec)
+        return Error{ErrorCode::NotFound, Master::tr("Unknown operation “%1”.").arg(op)};
+    if (Error e = checkArguments(*spec, args))
+        return e;
+    return spec->handler(CommandCall(*this, *spec, commandId, args));
 }
 
-Result<QJsonObject> Master::run(const QString &commandId, const QString &op, const QJsonObject &args)
+// Write ops: one store command each; the result says what changed, and is announced.
+Result<QJsonObject> CommandCall::answer(const Result<store::CommandResult> &r) const
 {
-    Error e;
-    // Write ops: one store command each; the result says what changed, and is announced.
-    const auto done = [this](const Result<store::CommandResult> &r) -> Result<QJsonObject> {
-        if (!r)
-            return r.error();
-        if (r->changed)
-            announce({r->revision, r->conversationIds, {}, r->contentIds});
-        QJsonObject o{{QStringLiteral("revision"), r->revision}, {QStringLiteral("changed"), r->changed}};
-        if (r->itemId)
-            o.insert(QStringLiteral("item_id"), r->itemId);
-        if (r->tagId)
-            o.insert(QStringLiteral("tag_id"), r->tagId);
-        if (r->repeated)
-            o.insert(QStringLiteral("repeated"), true);
-        return o;
-    };
-    const auto conv = [&] {
-        return intArg(args, "conversation_id", &e);
-    };
+    if (!r)
+        return r.error();
+    if (r->changed)
+        m_master.announce({r->revision, r->conversationIds, {}, r->contentIds});
+    QJsonObject o{{QStringLiteral("revision"), r->revision}, {QStringLiteral("changed"), r->changed}};
+    if (r->itemId)
+        o.insert(QStringLiteral("item_id"), r->itemId);
+    if (r->tagId)
+        o.insert(QStringLiteral("tag_id"), r->tagId);
+    if (r->repeated)
+        o.insert(QStringLiteral("repeated"), true);
+    return o;
+}
 
-    if (op == u"mark_read") {
-        const auto c = conv();
-        const auto upTo = intArg(args, "up_to", &e, false);
-        if (e)
-            return e;
-        return done(m_store->markRead(*c, upTo.value_or(0)));
-    }
-    if (op == u"mark_unread") {
-        const auto c = conv();
-        if (e)
-            return e;
-        return done(m_store->markUnread(*c));
-    }
-    if (op == u"mark_comments_read") {
-        const auto content = intArg(args, "content_id", &e);
-        const auto ids = idListArg(args, "comment_ids", &e, false);
-        if (e)
-            return e;
-        return done(m_store->markCommentsRead(*content, ids.value_or(QList<qint64>())));
-    }
-    if (op == u"mark_comments_unread") {
-        const auto ids = idListArg(args, "comment_ids", &e, true);
-        if (e)
-            return e;
-        return done(m_store->markCommentsUnread(*ids));
-    }
-    if (op == u"pin" || op == u"unpin") {
-        const auto c = conv();
-        if (e)
-            return e;
-        return done(m_store->setPinned(*c, op == u"pin"));
-    }
-    if (op == u"archive" || op == u"unarchive") {
-        const auto c = conv();
-        if (e)
-            return e;
-        return done(m_store->setArchived(*c, op == u"archive"));
-    }
-    if (op == u"mute") {
-        const auto c = conv();
-        const auto until = intArg(args, "until", &e);
-        if (e)
-            return e;
-        if (*until != -1 && *until <= now())
-            return badArg(Master::tr("A mute needs a time in the future, or -1 for until unmuted."));
-        return done(m_store->setMutedUntil(*c, *until == -1 ? kMutedForever : *until));
-    }
-    if (op == u"unmute") {
-        const auto c = conv();
-        if (e)
-            return e;
-        return done(m_store->setMutedUntil(*c, 0));
-    }
-    if (op == u"create_tag" || op == u"update_tag") {
-        const auto name = stringArg(args, "name", &e);
-        const auto color = stringArg(args, "color", &e, false);
-        const auto tag = op == u"update_tag" ? intArg(args, "tag_id", &e) : std::optional<qint64>();
-        if (e)
-            return e;
-        return done(op == u"create_tag" ? m_store->createTag(*name, color.value_or(QString()))
-                                        : m_store->updateTag(*tag, *name, color.value_or(QString())));
-    }
-    if (op == u"delete_tag") {
-        const auto tag = intArg(args, "tag_id", &e);
-        if (e)
-            return e;
-        return done(m_store->deleteTag(*tag));
-    }
-    if (op == u"tag" || op == u"untag") {
-        const auto c = conv();
-        const auto tag = intArg(args, "tag_id", &e);
-        if (e)
-            return e;
-        return done(op == u"tag" ? m_store->tagConversation(*c, *tag) : m_store->untagConversation(*c, *tag));
-    }
-    if (op == u"reply") {
-        const auto text = stringArg(args, "text", &e);
-        const auto c = intArg(args, "conversation_id", &e, false);
-        const auto content = intArg(args, "content_id", &e, false);
-        const auto parent = intArg(args, "parent_id", &e, false);
-        if (e)
-            return e;
-        if (c.has_value() == content.has_value())
-            return badArg(Master::tr(
-                "A reply goes to a conversation (conversation_id) or under a video (content_id)."));
-        // The command id makes the reply idempotent; a caller without one gets a fresh one.
-        const QString ref =
-            commandId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : commandId;
-        auto r = c ? m_store->recordReply(ItemKind::Message, *c, 0, *text, ref)
-                   : m_store->recordReply(ItemKind::Comment, *content, parent.value_or(0), *text, ref);
-        auto out = done(r);
-        if (r && r->changed)
-            routeReply(r->itemId);
-        return out;
-    }
-    if (op == u"retry_reply") {
-        const auto itemId = intArg(args, "item_id", &e);
-        if (e)
-            return e;
-        auto item = m_store->item(*itemId);
-        if (!item)
-            return item.error();
-        if (!item.value() || item.value()->clientRef.isEmpty())
-            return Error{ErrorCode::NotFound, Master::tr("There is no reply %1 to retry.").arg(*itemId)};
-        if (item.value()->delivery == Delivery::Sent)
-            return Error{ErrorCode::Conflict, Master::tr("The reply was already sent.")};
-        auto r = m_store->setReplyResult(*itemId, Delivery::Pending, QString(), QString());
-        auto out = done(r);
-        if (r && r->changed)
-            routeReply(*itemId);
-        return out;
-    }
-    if (op == u"recall" || op == u"delete_item") {
-        const auto itemId = intArg(args, "item_id", &e);
-        if (e)
-            return e;
-        return done(op == u"recall" ? m_store->recallItem(*itemId) : m_store->deleteItem(*itemId));
-    }
-    if (op == u"search") {
-        store::SearchQuery q;
-        q.text = stringArg(args, "text", &e).value_or(QString());
-        if (const auto ids = idListArg(args, "account_ids", &e, false))
-            q.accountIds = *ids;
-        q.platform = stringArg(args, "platform", &e, false).value_or(QString());
-        q.conversationId = intArg(args, "conversation_id", &e, false).value_or(0);
-        q.contentId = intArg(args, "content_id", &e, false).value_or(0);
-        q.senderId = intArg(args, "sender_id", &e, false).value_or(0);
-        q.fromMs = intArg(args, "from", &e, false).value_or(0);
-        q.toMs = intArg(args, "to", &e, false).value_or(0);
-        q.tagId = intArg(args, "tag_id", &e, false).value_or(0);
-        q.limit = int(intArg(args, "limit", &e, false).value_or(50));
-        q.cursor = stringArg(args, "cursor", &e, false).value_or(QString());
-        if (const auto kind = stringArg(args, "kind", &e, false)) {
-            ItemKind k;
-            if (!fromString(*kind, &k))
-                return badArg(Master::tr("“kind” is message or comment."));
-            q.kind = k;
-        }
-        if (const auto dir = stringArg(args, "direction", &e, false)) {
-            Direction d;
-            if (!fromString(*dir, &d))
-                return badArg(Master::tr("“direction” is in or out."));
-            q.direction = d;
-        }
-        if (const auto order = stringArg(args, "order", &e, false)) {
-            if (*order != u"newest" && *order != u"relevance")
-                return badArg(Master::tr("“order” is newest or relevance."));
-            q.order = *order == u"newest" ? store::SearchOrder::Newest : store::SearchOrder::Relevance;
-        }
-        const QJsonValue unread = args.value(QStringLiteral("unread"));
-        if (!unread.isUndefined() && !unread.isNull() && !unread.isBool())
-            return badArg(Master::tr("“unread” is true or false."));
-        q.unreadOnly = unread.toBool();
-        if (e)
-            return e;
-        auto r = m_store->search(q);
-        if (!r)
-            return r.error();
-        QJsonArray hits;
-        for (const store::SearchHit &h : r->hits)
-            hits.append(hitJson(h));
-        return QJsonObject{{QStringLiteral("hits"), hits},
-                           {QStringLiteral("next"), r->next.isEmpty() ? QJsonValue() : QJsonValue(r->next)}};
-    }
-    if (op == u"user_profile") {
-        const auto one = intArg(args, "user_id", &e, false);
-        const auto many = idListArg(args, "user_ids", &e, false);
-        if (e)
-            return e;
-        if (one.has_value() == many.has_value())
-            return badArg(Master::tr("Ask for one user (user_id) or several (user_ids)."));
-        auto users = m_store->users(one ? QList<qint64>{*one} : *many);
-        if (!users)
-            return users.error();
-        if (one) {
-            if (users->isEmpty())
-                return Error{ErrorCode::NotFound, Master::tr("There is no user %1.").arg(*one)};
-            return QJsonObject{{QStringLiteral("user"), toJson(users->first())}};
-        }
-        QJsonArray a;
-        for (const User &u : *users)
-            a.append(toJson(u));
-        return QJsonObject{{QStringLiteral("users"), a}};
-    }
-    if (op == u"unread_summary") {
-        auto r = m_store->unreadSummary();
-        if (!r)
-            return r.error();
-        QJsonObject perAccount, perConversation;
-        for (auto it = r->perAccount.cbegin(); it != r->perAccount.cend(); ++it)
-            perAccount.insert(QString::number(it.key()), it.value());
-        for (auto it = r->perConversation.cbegin(); it != r->perConversation.cend(); ++it)
-            perConversation.insert(QString::number(it.key()), it.value());
-        return QJsonObject{{QStringLiteral("total"), r->total},
-                           {QStringLiteral("total_unmuted"), r->totalUnmuted},
-                           {QStringLiteral("comments"), r->comments},
-                           {QStringLiteral("per_account"), perAccount},
-                           {QStringLiteral("per_conversation"), perConversation}};
-    }
-    if (op == u"status") {
-        // Counting every table is the expensive part (tens of milliseconds at a million
-        // messages); a window that only shows who is connected asks without it.
-        const QJsonValue counts = args.value(QStringLiteral("counts"));
-        if (!counts.isUndefined() && !counts.isBool())
-            return badArg(Master::tr("counts must be true or false."));
-        return status(counts.toBool(true));
-    }
-    return Error{ErrorCode::NotFound, Master::tr("Unknown operation “%1”.").arg(op)};
+void CommandCall::routeReply(qint64 itemId) const
+{
+    m_master.routeReply(itemId);
 }
 
 // ---- MasterThread -------------------------------------------------------------------------------

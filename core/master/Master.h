@@ -18,6 +18,7 @@
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QThread>
 
 #include <functional>
@@ -96,33 +97,45 @@ public:
     // ops (search, user_profile, unread_summary, status, ...) may pass an empty id.
     Result<QJsonObject> execute(const QString &commandId, const QString &op, const QJsonObject &args);
 
-    // Commits a batch from a connector or worker (`source` names it for stats and logs).
+    // Commits a batch as it is, unchecked: for what the master itself trusts (tests seeding a
+    // database). What connectors and workers send goes through ingestFrom. `source` names the
+    // batch's origin in logs.
     Result<store::IngestResult> ingest(const QString &source, const model::Batch &batch);
     // The store's damage (store::Store::damage()): from then on every batch and every command but
     // status is refused with it. None while the database is not known to be damaged.
     Error damage() const;
 
+    // ---- sources: connectors (in-process) and external workers (WorkerServer) -------------------
+    // One ownership policy for both. A source speaks through its route, and only for the platform
+    // and the accounts the route serves: a batch naming another platform or another account, the
+    // login state of an account not its own, the result of a reply not routed to it are refused
+    // (InvalidArgument; NotFound for a reply that does not exist) and change nothing.
+    static QString connectorRoute(const QString &connectorId); // "connector:<id>"
+    static QString workerRoute(const QString &workerId);       // "ws:<worker_id>"
+    Result<store::IngestResult> ingestFrom(const QString &routeId, const model::Batch &batch);
+    // An account's login state. An account the store does not hold yet is created, so that one
+    // waiting for a login (a QR code to scan) shows before it has synced anything.
+    Error accountStatusFrom(const QString &routeId, const QString &accountId, model::LoginState state,
+                            const QString &error);
+    // Settles a reply: sent (with the platform's id) or failed (with the reason). A result the
+    // store cannot apply is logged; the source is not told.
+    Error replyResultFrom(const QString &routeId, const worker::ReplyResult &result);
+
     // Replies go out through routes: one per connector or worker session, for the accounts it serves.
     using ReplySender = std::function<void(const worker::ReplyRequest &)>;
-    void addRoute(const QString &routeId, const QString &platform, const QStringList &accounts,
-                  ReplySender send);
-    void removeRoute(const QString &routeId);
-    void applyReplyResult(const QString &routeId, const worker::ReplyResult &result);
-    // One account's login state, as its worker or connector reported it. An account the store does
-    // not hold yet is created, so that one waiting for a login (a QR code to scan) shows before it
-    // has synced anything.
-    void setAccountStatus(const QString &source, const QString &platform, const QString &accountId,
-                          model::LoginState state, const QString &error);
-    // Marks these accounts unknown (their worker or connector is gone), in one transaction, and only
-    // those the store holds: a worker that merely named accounts leaves no rows behind.
-    void setAccountsOffline(const QString &source, const QString &platform, const QStringList &accounts,
-                            const QString &error);
+    // An external worker registered (or registered again) for these accounts: adds its route, which
+    // at once sends it the replies that waited for them, and lists it in status as connected. Its
+    // counters carry on across a new connection that takes over while it is connected.
+    void workerRegistered(const QString &workerId, const QString &platform, const QStringList &accounts,
+                          ReplySender send);
+    // Its connection is gone: removes its route, marks its accounts unknown with the reason
+    // (setAccountsOffline), and lists it as disconnected for WorkerLimits::keepDisconnectedMs; only
+    // the newest maxDisconnectedWorkers are kept.
+    void workerDisconnected(const QString &workerId, const QString &why);
+    // A frame of the worker refused before it reached the master (a batch that does not parse):
+    // counted in its status like a refused batch.
+    void workerError(const QString &workerId, const QString &message);
 
-    // External worker bookkeeping (WorkerServer reports here; status shows it). A disconnected
-    // worker is forgotten after WorkerLimits::keepDisconnectedMs, and only the newest
-    // maxDisconnectedWorkers are kept.
-    void updateWorker(const WorkerInfo &info);
-    void removeWorker(const QString &id);
     void setConnectorHost(worker::WorkerHost *host) { m_host = host; }
     void setClientCount(int clients) { m_clients = clients; }
 
@@ -150,23 +163,41 @@ signals:
                          const QString &errorMessage);
 
 private:
+    friend class CommandCall; // the command handlers (master/Commands.cpp) announce and route replies
+    struct Route
+    {
+        QString source; // the connector's or the worker's id, for logs and status
+        bool external = false;
+        QString platform;
+        QStringList accounts; // in the order given, for dispatching
+        QSet<QString> accountSet;
+        ReplySender send;
+        QString whose() const; // "this worker registered", "connector <id> serves"
+    };
     void announce(const ChangeNotice &notice);
     void onStoreDamaged(const QString &message);
+    void addRoute(const QString &routeId, Route route);
     void dispatchPendingReplies(const QString &platform, const QStringList &accounts);
     bool routeReply(qint64 itemId);
+    Error checkBatch(const Route &route, const model::Batch &batch) const;
+    Error checkReply(const Route &route, qint64 itemId) const;
+    void applyReplyResult(const QString &source, const worker::ReplyResult &result);
+    void setAccountStatus(const QString &source, const QString &platform, const QString &accountId,
+                          model::LoginState state, const QString &error);
+    // Marks these accounts unknown (their worker or connector is gone), in one transaction, and only
+    // those the store holds: a worker that merely named accounts leaves no rows behind.
+    void setAccountsOffline(const QString &source, const QString &platform, const QStringList &accounts,
+                            const QString &error);
+    std::optional<Route> routeOf(const QString &routeId, Error *error) const;
+    // The status entry of an external worker's route (null for connectors: WorkerHost counts those).
+    WorkerInfo *workerOf(const Route &route);
+    void publishWorker(WorkerInfo &info);
     void forgetOldWorkers();
-    Result<QJsonObject> run(const QString &commandId, const QString &op, const QJsonObject &args);
 
     MasterOptions m_opt;
     std::unique_ptr<store::Store> m_store;
     std::unique_ptr<WorkerServer> m_server;
     worker::WorkerHost *m_host = nullptr;
-    struct Route
-    {
-        QString platform;
-        QStringList accounts;
-        ReplySender send;
-    };
     QHash<QString, Route> m_routes;
     QHash<QString, WorkerInfo> m_workers; // external workers
     QElapsedTimer m_uptime;

@@ -29,6 +29,50 @@ public:
 
     static QString newCommandId();
 
+    // Typed helpers, one per op of the command registry (master/Commands.h; docs/protocol.md,
+    // "Commands"), over command(). Ops that change data take an optional command id: passing the
+    // id of an earlier call retries it without a second effect.
+    void markRead(qint64 conversationId, Done done = {}, qint64 upToItemId = 0,
+                  const QString &commandId = {});
+    void markUnread(qint64 conversationId, Done done = {}, const QString &commandId = {});
+    // Empty commentIds: every comment of the content.
+    void markCommentsRead(qint64 contentId, Done done = {}, const QList<qint64> &commentIds = {},
+                          const QString &commandId = {});
+    void markCommentsUnread(const QList<qint64> &commentIds, Done done = {}, const QString &commandId = {});
+    void pin(qint64 conversationId, bool pinned, Done done = {}, const QString &commandId = {}); // pin, unpin
+    void archive(qint64 conversationId, bool archived, Done done = {},
+                 const QString &commandId = {}); // archive, unarchive
+    // untilMs: ms since 1970, in the future; -1: until unmuted.
+    void mute(qint64 conversationId, qint64 untilMs, Done done = {}, const QString &commandId = {});
+    void unmute(qint64 conversationId, Done done = {}, const QString &commandId = {});
+    void tag(qint64 conversationId, qint64 tagId, Done done = {}, const QString &commandId = {});
+    void untag(qint64 conversationId, qint64 tagId, Done done = {}, const QString &commandId = {});
+    // color: #rrggbb, or empty.
+    void createTag(const QString &name, const QString &color, Done done = {}, const QString &commandId = {});
+    void updateTag(qint64 tagId, const QString &name, const QString &color, Done done = {},
+                   const QString &commandId = {});
+    void deleteTag(qint64 tagId, Done done = {}, const QString &commandId = {});
+    // Where a reply goes: a conversation, or a content (under the comment parentId, 0: top level).
+    struct ReplyTarget
+    {
+        qint64 conversationId = 0;
+        qint64 contentId = 0;
+        qint64 parentId = 0;
+        static ReplyTarget conversation(qint64 id) { return {id, 0, 0}; }
+        static ReplyTarget content(qint64 id, qint64 parentCommentId = 0) { return {0, id, parentCommentId}; }
+    };
+    void reply(const ReplyTarget &to, const QString &text, Done done = {}, const QString &commandId = {});
+    void retryReply(qint64 itemId, Done done = {}, const QString &commandId = {});
+    void recall(qint64 itemId, Done done = {}, const QString &commandId = {});
+    void deleteItem(qint64 itemId, Done done = {}, const QString &commandId = {});
+    // Read-only ops. search sends the fields of the query the op knows (not snippetChars).
+    void search(const store::SearchQuery &query, Done done);
+    void userProfile(qint64 userId, Done done);
+    void userProfiles(const QList<qint64> &userIds, Done done); // user_profile with user_ids
+    void unreadSummary(Done done);
+    // withCounts false leaves out the row counts, the one part that costs time on a large history.
+    void status(bool withCounts, Done done);
+
 signals:
     void changed(const hiscrm::master::ChangeNotice &notice);
     // The master found its database damaged and has stopped writing to it (Master::storeDamaged).

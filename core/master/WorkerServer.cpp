@@ -66,11 +66,6 @@ constexpr int kMaxPlatformChars = 64;
 constexpr int kMaxAccountIdChars = 256;
 constexpr int kMaxAccounts = 10000;
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 // Pings (and the heartbeat a worker is told to send) come often enough that a live peer is heard
 // from several times per timeout, however short a test makes it.
 int pingIntervalMs(int timeoutMs)
@@ -156,10 +151,9 @@ struct WorkerServer::Session
     QList<Inbound> inbox; // received and not yet answered, oldest first
     int queuedFrames = 0; // frames of inbox to be processed, and their characters
     qint64 queuedChars = 0;
-    WorkerInfo info;
-    QSet<QString> accounts; // info.accounts, for lookups
+    QString workerId; // once registered
 
-    QString routeId() const { return QStringLiteral("ws:") + info.id; }
+    QString routeId() const { return Master::workerRoute(workerId); }
     Master *master() const { return server->m_master; }
 
     void send(const QByteArray &bytes)
@@ -225,12 +219,6 @@ struct WorkerServer::Session
         socket->setMaxAllowedIncomingFrameSize(quint64(kHardFrameBytes));
         socket->setMaxAllowedIncomingMessageSize(quint64(kHardFrameBytes));
         socket->setReadBufferSize(kTrustedReadBufferBytes);
-    }
-
-    void publish()
-    {
-        info.lastSeenMs = nowMs();
-        master()->updateWorker(info);
     }
 
     void answer(const Inbound &in);
@@ -300,10 +288,10 @@ void WorkerServer::Session::onRegister(const Envelope &e)
             accounts << a;
         }
     }
-    if (registered && workerId != info.id) {
+    if (registered && workerId != this->workerId) {
         reject(e.id, code::Conflict,
                QStringLiteral("This connection is registered as worker %1; open a new connection for %2.")
-                   .arg(info.id, workerId));
+                   .arg(this->workerId, workerId));
         return;
     }
 
@@ -311,25 +299,17 @@ void WorkerServer::Session::onRegister(const Envelope &e)
     // out must not have its replies sent down the dead one.
     const QList<Session *> others = server->m_sessions;
     for (Session *other : others) {
-        if (other != this && other->registered && other->info.id == workerId) {
+        if (other != this && other->registered && other->workerId == workerId) {
             other->replaced = true;
             other->closeCode = QWebSocketProtocol::CloseCodeNormal;
             server->drop(other, QStringLiteral("replaced by a new connection of worker %1").arg(workerId));
         }
     }
 
-    if (!registered) {
-        info = WorkerInfo();
-        info.id = workerId;
-        info.kind = QStringLiteral("external");
-        info.state = QStringLiteral("connected");
-    }
     registered = true;
     strikes = 0;
     trust();
-    info.platform = platform;
-    info.accounts = accounts;
-    this->accounts = seen;
+    this->workerId = workerId;
     qCInfo(lcWorkerServer) << "worker" << workerId << "registered for" << platform << accounts.size()
                            << "accounts";
 
@@ -343,11 +323,11 @@ void WorkerServer::Session::onRegister(const Envelope &e)
     // The route outlives neither the server nor this worker's connection: it finds the worker's
     // current session by id at send time.
     QPointer<WorkerServer> self(server);
-    master()->addRoute(routeId(), platform, accounts, [self, workerId](const worker::ReplyRequest &r) {
+    master()->workerRegistered(workerId, platform, accounts, [self, workerId](const worker::ReplyRequest &r) {
         if (!self)
             return;
         for (Session *s : std::as_const(self->m_sessions)) {
-            if (!s->registered || s->info.id != workerId)
+            if (!s->registered || s->workerId != workerId)
                 continue;
             s->send(frame(QJsonObject{
                 {QStringLiteral("type"), QStringLiteral("reply_request")},
@@ -366,7 +346,6 @@ void WorkerServer::Session::onRegister(const Envelope &e)
         }
         qCWarning(lcWorkerServer) << "reply" << r.itemId << "has no connection of worker" << workerId;
     });
-    publish();
 }
 
 void WorkerServer::Session::onDataSync(const Envelope &e)
@@ -378,59 +357,17 @@ void WorkerServer::Session::onDataSync(const Envelope &e)
     }
     auto parsed = batchFromJson(batchJson.toObject());
     if (auto *error = std::get_if<ProtocolError>(&parsed)) {
-        ++info.errors;
-        info.lastError = error->message;
-        publish();
+        master()->workerError(workerId, error->message);
         reject(e.id, error->code, QStringLiteral("batch: ") + error->message);
         return;
     }
-    const model::Batch &batch = std::get<model::Batch>(parsed);
-
-    // A worker speaks only for what it registered: one bad worker must not write into accounts it
-    // does not serve.
-    QString refusal;
-    if (batch.platform != info.platform) {
-        refusal = QStringLiteral("The batch is for platform %1, but this worker registered for %2.")
-                      .arg(batch.platform, info.platform);
-    } else {
-        auto check = [&](const QString &account, const char *list, qsizetype i, const char *field) {
-            if (refusal.isEmpty() && !accounts.contains(account))
-                refusal = QStringLiteral("%1[%2].%3 \"%4\" is not among the accounts this worker registered.")
-                              .arg(QLatin1String(list))
-                              .arg(i)
-                              .arg(QLatin1String(field), account);
-        };
-        for (qsizetype i = 0; i < batch.accounts.size(); ++i)
-            check(batch.accounts[i].platformId, "accounts", i, "platform_id");
-        for (qsizetype i = 0; i < batch.contents.size(); ++i)
-            check(batch.contents[i].accountId, "contents", i, "account_id");
-        for (qsizetype i = 0; i < batch.conversations.size(); ++i)
-            check(batch.conversations[i].accountId, "conversations", i, "account_id");
-        for (qsizetype i = 0; i < batch.messages.size(); ++i)
-            check(batch.messages[i].accountId, "messages", i, "account_id");
-        for (qsizetype i = 0; i < batch.comments.size(); ++i)
-            check(batch.comments[i].accountId, "comments", i, "account_id");
-    }
-    if (!refusal.isEmpty()) {
-        ++info.errors;
-        info.lastError = refusal;
-        publish();
-        reject(e.id, code::Invalid, refusal);
-        return;
-    }
-
-    const Result<store::IngestResult> r = master()->ingest(info.id, batch);
+    // The master checks that the batch speaks only for the accounts this worker registered, and
+    // counts it in the worker's status.
+    const Result<store::IngestResult> r = master()->ingestFrom(routeId(), std::get<model::Batch>(parsed));
     if (!r) {
-        ++info.errors;
-        info.lastError = r.error().message;
-        publish();
         reject(e.id, codeFor(r.error()), r.error().message);
         return;
     }
-    ++info.batches;
-    info.messages += quint64(batch.messages.size() + batch.comments.size());
-    info.lastSyncMs = nowMs();
-    publish();
     // Only now, after the commit: an acknowledged batch is durable, so the worker may forget it.
     send(QJsonObject{{QStringLiteral("inserted"), r->inserted},
                      {QStringLiteral("updated"), r->updated},
@@ -465,13 +402,10 @@ void WorkerServer::Session::onAccountStatus(const Envelope &e)
                    .arg(kMaxErrorTextChars));
         return;
     }
-    if (!accounts.contains(account)) {
-        reject(
-            e.id, code::Invalid,
-            QStringLiteral("Account \"%1\" is not among the accounts this worker registered.").arg(account));
+    if (Error refused = master()->accountStatusFrom(routeId(), account, state, message)) {
+        reject(e.id, codeFor(refused), refused.message);
         return;
     }
-    master()->setAccountStatus(info.id, info.platform, account, state, message);
     send(QJsonObject(), e.id, "ack");
 }
 
@@ -508,31 +442,10 @@ void WorkerServer::Session::onReplyResult(const Envelope &e)
                          .arg(kMaxErrorTextChars));
         return;
     }
-    // Only the replies of its own accounts: a worker must not settle another worker's replies.
-    const auto item = master()->store()->item(result.itemId);
-    const auto account = item && item.value() ? master()->store()->account(item.value()->accountId)
-                                              : Result<std::optional<model::Account>>(std::nullopt);
-    if (!item || !account) {
-        reject(e.id, code::Internal, (!item ? item.error() : account.error()).message);
+    if (Error refused = master()->replyResultFrom(routeId(), result)) {
+        reject(e.id, codeFor(refused), refused.message);
         return;
     }
-    if (!item.value() || item.value()->clientRef.isEmpty()) {
-        reject(e.id, code::NotFound, QStringLiteral("There is no reply %1.").arg(result.itemId));
-        return;
-    }
-    if (!account.value() || account.value()->platform != info.platform ||
-        !accounts.contains(account.value()->platformId)) {
-        reject(e.id, code::Invalid,
-               QStringLiteral("Reply %1 belongs to an account this worker did not register.")
-                   .arg(result.itemId));
-        return;
-    }
-    if (!result.sent) {
-        ++info.errors;
-        info.lastError = result.error;
-        publish();
-    }
-    master()->applyReplyResult(routeId(), result);
     send(QJsonObject(), e.id, "ack");
 }
 
@@ -810,7 +723,7 @@ void WorkerServer::onUpgraded()
         connect(socket, &QWebSocket::textFrameReceived, socket, [s] { s->lastActivity.restart(); });
         connect(socket, &QWebSocket::binaryFrameReceived, socket, [s] { s->lastActivity.restart(); });
         connect(socket, &QWebSocket::disconnected, socket, [this, s] {
-            drop(s, s->registered ? QStringLiteral("worker %1 disconnected").arg(s->info.id)
+            drop(s, s->registered ? QStringLiteral("worker %1 disconnected").arg(s->workerId)
                                   : QStringLiteral("disconnected before register"));
         });
 
@@ -1012,13 +925,8 @@ void WorkerServer::drop(Session *s, const QString &why)
     s->queuedChars = 0;
 
     if (s->registered && !s->replaced) {
-        qCInfo(lcWorkerServer) << "worker" << s->info.id << "dropped:" << why;
-        m_master->removeRoute(s->routeId());
-        // Nobody watches these accounts any more; say so rather than leave them looking online.
-        m_master->setAccountsOffline(s->info.id, s->info.platform, s->info.accounts, why);
-        s->info.state = QStringLiteral("disconnected");
-        s->info.lastError = why;
-        s->publish();
+        qCInfo(lcWorkerServer) << "worker" << s->workerId << "dropped:" << why;
+        m_master->workerDisconnected(s->workerId, why);
     }
 
     // The session lives as long as its socket, which may still be sending the close frame.
@@ -1063,11 +971,11 @@ void WorkerServer::checkTimeouts()
             drop(s, QStringLiteral("no register within %1 ms").arg(m_limits.registerTimeoutMs));
         } else if (s->lastActivity.elapsed() > timeout) {
             s->closeCode = QWebSocketProtocol::CloseCodeGoingAway;
-            drop(s, s->registered ? QStringLiteral("worker %1 went silent").arg(s->info.id)
+            drop(s, s->registered ? QStringLiteral("worker %1 went silent").arg(s->workerId)
                                   : QStringLiteral("silent before register"));
         } else if (s->stalled || s->socket->bytesToWrite() > kMaxBacklogBytes) {
             s->closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
-            drop(s, s->registered ? QStringLiteral("worker %1 stopped reading").arg(s->info.id)
+            drop(s, s->registered ? QStringLiteral("worker %1 stopped reading").arg(s->workerId)
                                   : QStringLiteral("stopped reading before register"));
         } else if (s->lastPing.elapsed() >= pingEvery) {
             s->socket->ping();

@@ -28,6 +28,10 @@
 
 namespace hiscrm::store {
 
+// Longest texts the store keeps, in UTF-16 code units (docs/protocol.md, "Limits").
+inline constexpr int kMaxTextChars = 64 * 1024; // a message's or comment's text, a reply's
+inline constexpr int kMaxTagNameChars = 40;
+
 struct IngestResult
 {
     int inserted = 0;
@@ -45,6 +49,16 @@ struct AccountStatusResult
 {
     qint64 revision = 0;
     QList<qint64> accountIds;
+};
+
+// Where a command is journaled: its command id and op. A journaled command looks the id up in
+// the journal (table command_log) inside its own write transaction: when it is there, the command
+// returns the recorded result (repeated = true) and changes nothing; when not, the command takes
+// effect and its result is recorded in the same commit. An empty id journals nothing.
+struct Journal
+{
+    QString commandId;
+    QString op;
 };
 
 // A command's effect: the revision after it and what it touched.
@@ -251,28 +265,35 @@ public:
     Result<IngestResult> ingest(const model::Batch &batch);
     static Error validate(const model::Batch &batch);
 
-    // ---- commands -----------------------------------------------------------------------------
-    Result<CommandResult> markRead(qint64 conversationId, qint64 upToItemId = 0); // 0: up to the last
-    Result<CommandResult> markUnread(qint64 conversationId);
-    Result<CommandResult> markCommentsRead(qint64 contentId, const QList<qint64> &commentIds = {});
-    Result<CommandResult> markCommentsUnread(const QList<qint64> &commentIds);
-    Result<CommandResult> setPinned(qint64 conversationId, bool pinned);
-    Result<CommandResult> setArchived(qint64 conversationId, bool archived);
-    Result<CommandResult> setMutedUntil(qint64 conversationId, qint64 untilMs); // 0 unmutes
-    Result<CommandResult> createTag(const QString &name, const QString &color);
-    Result<CommandResult> updateTag(qint64 tagId, const QString &name, const QString &color);
-    Result<CommandResult> deleteTag(qint64 tagId);
-    Result<CommandResult> tagConversation(qint64 conversationId, qint64 tagId);
-    Result<CommandResult> untagConversation(qint64 conversationId, qint64 tagId);
+    // ---- commands ----------------------------------------------------------------------------
+    // Each takes the Journal of the operator's command that asks for it (see Journal); callers
+    // that are no operator's command (tests, the master's own bookkeeping) leave it empty.
+    Result<CommandResult> markRead(qint64 conversationId, qint64 upToItemId = 0, // 0: up to the last
+                                   const Journal &journal = {});
+    Result<CommandResult> markUnread(qint64 conversationId, const Journal &journal = {});
+    Result<CommandResult> markCommentsRead(qint64 contentId, const QList<qint64> &commentIds = {},
+                                           const Journal &journal = {});
+    Result<CommandResult> markCommentsUnread(const QList<qint64> &commentIds, const Journal &journal = {});
+    Result<CommandResult> setPinned(qint64 conversationId, bool pinned, const Journal &journal = {});
+    Result<CommandResult> setArchived(qint64 conversationId, bool archived, const Journal &journal = {});
+    Result<CommandResult> setMutedUntil(qint64 conversationId, qint64 untilMs, // 0 unmutes
+                                        const Journal &journal = {});
+    Result<CommandResult> createTag(const QString &name, const QString &color, const Journal &journal = {});
+    Result<CommandResult> updateTag(qint64 tagId, const QString &name, const QString &color,
+                                    const Journal &journal = {});
+    Result<CommandResult> deleteTag(qint64 tagId, const Journal &journal = {});
+    Result<CommandResult> tagConversation(qint64 conversationId, qint64 tagId, const Journal &journal = {});
+    Result<CommandResult> untagConversation(qint64 conversationId, qint64 tagId, const Journal &journal = {});
     // An outgoing reply, pending until setReplyResult. kind Message: threadId is the conversation;
     // kind Comment: threadId is the content and parentId the comment answered (0: top level).
     // clientRef (the command id) makes it idempotent: the same clientRef returns the same item.
     Result<CommandResult> recordReply(model::ItemKind kind, qint64 threadId, qint64 parentId,
-                                      const QString &text, const QString &clientRef, qint64 createdAtMs = 0);
+                                      const QString &text, const QString &clientRef, qint64 createdAtMs = 0,
+                                      const Journal &journal = {});
     Result<CommandResult> setReplyResult(qint64 itemId, model::Delivery delivery, const QString &platformId,
-                                         const QString &error);
-    Result<CommandResult> recallItem(qint64 itemId);
-    Result<CommandResult> deleteItem(qint64 itemId);
+                                         const QString &error, const Journal &journal = {});
+    Result<CommandResult> recallItem(qint64 itemId, const Journal &journal = {});
+    Result<CommandResult> deleteItem(qint64 itemId, const Journal &journal = {});
     Result<CommandResult> setAccountStatus(qint64 accountId, model::LoginState state, const QString &error,
                                            qint64 lastSyncAt);
     // Sets the login state of those of these accounts (platform ids on `platform`) that exist, all in
@@ -281,10 +302,6 @@ public:
     Result<AccountStatusResult> setAccountsStatus(const QString &platform, const QStringList &platformIds,
                                                   model::LoginState state, const QString &error);
 
-    // Journals the next command under this id, in the command's own transaction: when the id is
-    // already in the journal, the command returns the recorded result (repeated = true) and
-    // changes nothing. Applies to the next command call only.
-    void setNextCommandId(const QString &commandId, const QString &op);
     // Forgets journal entries older than this (ms since epoch).
     Result<int> pruneCommandLog(qint64 olderThanMs);
 

@@ -4,6 +4,8 @@
 
 #include "store/StoreImpl.h"
 
+#include "common/JsonIds.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,7 +17,6 @@ using namespace model;
 
 namespace {
 
-constexpr int kMaxTagChars = 40;
 constexpr int kMaxClientRefChars = 128;
 
 Error notFound(const char *what, qint64 id)
@@ -26,12 +27,11 @@ Error notFound(const char *what, qint64 id)
                 .arg(id)};
 }
 
-template <typename F> Result<CommandResult> writeCommand(Store::Impl &d, F &&body)
+template <typename F> Result<CommandResult> writeCommand(Store::Impl &d, const Journal &journal, F &&body)
 {
     if (Error e = d.checkWritable())
         return e;
-    const QString commandId = std::exchange(d.nextCommandId, QString());
-    const QString op = std::exchange(d.nextCommandOp, QString());
+    const QString &commandId = journal.commandId;
     try {
         WriteTransaction txn(d.db);
         d.beginWrite();
@@ -56,7 +56,7 @@ template <typename F> Result<CommandResult> writeCommand(Store::Impl &d, F &&bod
         if (!commandId.isEmpty()) {
             d.db.cached("INSERT INTO command_log(id, op, result, at) VALUES(?1, ?2, ?3, ?4)")
                 .bind(1, commandId)
-                .bind(2, op)
+                .bind(2, journal.op)
                 .bindUtf8(3, QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact))
                 .bind(4, nowMs())
                 .run();
@@ -74,9 +74,9 @@ template <typename F> Result<CommandResult> writeCommand(Store::Impl &d, F &&bod
 
 Error checkTag(const QString &name, const QString &color)
 {
-    if (name.trimmed().isEmpty() || name.size() > kMaxTagChars)
+    if (name.trimmed().isEmpty() || name.size() > kMaxTagNameChars)
         return {ErrorCode::InvalidArgument,
-                Store::tr("A tag name needs 1 to %1 characters.").arg(kMaxTagChars)};
+                Store::tr("A tag name needs 1 to %1 characters.").arg(kMaxTagNameChars)};
     static const QRegularExpression colorRe(QStringLiteral("^(#[0-9a-fA-F]{6})?$"));
     if (!colorRe.match(color).hasMatch())
         return {ErrorCode::InvalidArgument,
@@ -86,9 +86,9 @@ Error checkTag(const QString &name, const QString &color)
 
 } // namespace
 
-Result<CommandResult> Store::markRead(qint64 conversationId, qint64 upToItemId)
+Result<CommandResult> Store::markRead(qint64 conversationId, qint64 upToItemId, const Journal &journal)
 {
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         const auto c = d->loadConversation(conversationId);
         if (!c)
             return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), conversationId);
@@ -114,9 +114,9 @@ Result<CommandResult> Store::markRead(qint64 conversationId, qint64 upToItemId)
     });
 }
 
-Result<CommandResult> Store::markUnread(qint64 conversationId)
+Result<CommandResult> Store::markUnread(qint64 conversationId, const Journal &journal)
 {
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         const auto c = d->loadConversation(conversationId);
         if (!c)
             return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), conversationId);
@@ -131,9 +131,10 @@ Result<CommandResult> Store::markUnread(qint64 conversationId)
     });
 }
 
-Result<CommandResult> Store::markCommentsRead(qint64 contentId, const QList<qint64> &commentIds)
+Result<CommandResult> Store::markCommentsRead(qint64 contentId, const QList<qint64> &commentIds,
+                                              const Journal &journal)
 {
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         {
             auto q = d->db.cached("SELECT 1 FROM contents WHERE id = ?1");
             q.bind(1, contentId);
@@ -169,9 +170,9 @@ Result<CommandResult> Store::markCommentsRead(qint64 contentId, const QList<qint
     });
 }
 
-Result<CommandResult> Store::markCommentsUnread(const QList<qint64> &commentIds)
+Result<CommandResult> Store::markCommentsUnread(const QList<qint64> &commentIds, const Journal &journal)
 {
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         QList<qint64> contents;
         for (qint64 id : commentIds) {
             const auto it = d->loadItem(id);
@@ -198,9 +199,9 @@ namespace {
 // Sets one flag-like column of a conversation; a no-op when it already holds the value.
 template <typename Sql>
 Result<CommandResult> setConversationColumn(Store::Impl &d, qint64 conversationId, Sql select, Sql update,
-                                            qint64 value)
+                                            qint64 value, const Journal &journal)
 {
-    return writeCommand(d, [&](CommandResult &r) -> Error {
+    return writeCommand(d, journal, [&](CommandResult &r) -> Error {
         qint64 current = 0;
         {
             auto q = d.db.cached(select);
@@ -219,35 +220,35 @@ Result<CommandResult> setConversationColumn(Store::Impl &d, qint64 conversationI
 
 } // namespace
 
-Result<CommandResult> Store::setPinned(qint64 conversationId, bool pinned)
+Result<CommandResult> Store::setPinned(qint64 conversationId, bool pinned, const Journal &journal)
 {
     return setConversationColumn(*d, conversationId, "SELECT pinned FROM conversations WHERE id = ?1",
                                  "UPDATE conversations SET pinned = ?2, rev = ?3 WHERE id = ?1",
-                                 pinned ? 1 : 0);
+                                 pinned ? 1 : 0, journal);
 }
 
-Result<CommandResult> Store::setArchived(qint64 conversationId, bool archived)
+Result<CommandResult> Store::setArchived(qint64 conversationId, bool archived, const Journal &journal)
 {
     return setConversationColumn(*d, conversationId, "SELECT archived FROM conversations WHERE id = ?1",
                                  "UPDATE conversations SET archived = ?2, rev = ?3 WHERE id = ?1",
-                                 archived ? 1 : 0);
+                                 archived ? 1 : 0, journal);
 }
 
-Result<CommandResult> Store::setMutedUntil(qint64 conversationId, qint64 untilMs)
+Result<CommandResult> Store::setMutedUntil(qint64 conversationId, qint64 untilMs, const Journal &journal)
 {
     if (untilMs < 0)
         return Error{ErrorCode::InvalidArgument,
                      Store::tr("A mute needs a time in the future, or 0 to unmute.")};
     return setConversationColumn(*d, conversationId, "SELECT muted_until FROM conversations WHERE id = ?1",
-                                 "UPDATE conversations SET muted_until = ?2, rev = ?3 WHERE id = ?1",
-                                 untilMs);
+                                 "UPDATE conversations SET muted_until = ?2, rev = ?3 WHERE id = ?1", untilMs,
+                                 journal);
 }
 
-Result<CommandResult> Store::createTag(const QString &name, const QString &color)
+Result<CommandResult> Store::createTag(const QString &name, const QString &color, const Journal &journal)
 {
     if (Error e = checkTag(name, color))
         return e;
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         const QString clean = name.trimmed();
         {
             auto q = d->db.cached("SELECT id FROM tags WHERE name = ?1");
@@ -267,11 +268,12 @@ Result<CommandResult> Store::createTag(const QString &name, const QString &color
     });
 }
 
-Result<CommandResult> Store::updateTag(qint64 tagId, const QString &name, const QString &color)
+Result<CommandResult> Store::updateTag(qint64 tagId, const QString &name, const QString &color,
+                                       const Journal &journal)
 {
     if (Error e = checkTag(name, color))
         return e;
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         const QString clean = name.trimmed();
         r.tagId = tagId;
         QString oldName, oldColor;
@@ -301,9 +303,9 @@ Result<CommandResult> Store::updateTag(qint64 tagId, const QString &name, const 
     });
 }
 
-Result<CommandResult> Store::deleteTag(qint64 tagId)
+Result<CommandResult> Store::deleteTag(qint64 tagId, const Journal &journal)
 {
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         {
             auto q = d->db.cached("SELECT 1 FROM tags WHERE id = ?1");
             q.bind(1, tagId);
@@ -326,9 +328,9 @@ Result<CommandResult> Store::deleteTag(qint64 tagId)
     });
 }
 
-Result<CommandResult> Store::tagConversation(qint64 conversationId, qint64 tagId)
+Result<CommandResult> Store::tagConversation(qint64 conversationId, qint64 tagId, const Journal &journal)
 {
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         if (!d->loadConversation(conversationId))
             return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), conversationId);
         {
@@ -349,9 +351,9 @@ Result<CommandResult> Store::tagConversation(qint64 conversationId, qint64 tagId
     });
 }
 
-Result<CommandResult> Store::untagConversation(qint64 conversationId, qint64 tagId)
+Result<CommandResult> Store::untagConversation(qint64 conversationId, qint64 tagId, const Journal &journal)
 {
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         if (!d->loadConversation(conversationId))
             return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), conversationId);
         r.conversationIds = {conversationId};
@@ -367,7 +369,7 @@ Result<CommandResult> Store::untagConversation(qint64 conversationId, qint64 tag
 }
 
 Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 parentId, const QString &text,
-                                         const QString &clientRef, qint64 createdAtMs)
+                                         const QString &clientRef, qint64 createdAtMs, const Journal &journal)
 {
     if (text.trimmed().isEmpty() || text.size() > kMaxTextChars)
         return Error{ErrorCode::InvalidArgument,
@@ -377,7 +379,7 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
                      Store::tr("A reply needs a command id of 1 to %1 characters.").arg(kMaxClientRefChars)};
     if (createdAtMs < 0 || createdAtMs > kMaxTimestampMs)
         return Error{ErrorCode::InvalidArgument, Store::tr("The reply's time is out of range.")};
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         {
             auto q = d->db.cached("SELECT id, kind, thread_id FROM items WHERE client_ref = ?1");
             q.bind(1, clientRef);
@@ -473,11 +475,11 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
 }
 
 Result<CommandResult> Store::setReplyResult(qint64 itemId, Delivery delivery, const QString &platformId,
-                                            const QString &error)
+                                            const QString &error, const Journal &journal)
 {
     if (delivery == Delivery::None)
         return Error{ErrorCode::InvalidArgument, Store::tr("A reply's state is pending, sent or failed.")};
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         const auto it = d->loadItem(itemId);
         if (!it)
             return notFound(QT_TRANSLATE_NOOP("Store", "message"), itemId);
@@ -524,9 +526,9 @@ Result<CommandResult> Store::setReplyResult(qint64 itemId, Delivery delivery, co
     });
 }
 
-Result<CommandResult> Store::recallItem(qint64 itemId)
+Result<CommandResult> Store::recallItem(qint64 itemId, const Journal &journal)
 {
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         const auto it = d->loadItem(itemId);
         if (!it)
             return notFound(QT_TRANSLATE_NOOP("Store", "message"), itemId);
@@ -551,9 +553,9 @@ Result<CommandResult> Store::recallItem(qint64 itemId)
     });
 }
 
-Result<CommandResult> Store::deleteItem(qint64 itemId)
+Result<CommandResult> Store::deleteItem(qint64 itemId, const Journal &journal)
 {
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         const auto it = d->loadItem(itemId);
         r.itemId = itemId;
         if (!it)
@@ -573,7 +575,7 @@ Result<CommandResult> Store::deleteItem(qint64 itemId)
 Result<CommandResult> Store::setAccountStatus(qint64 accountId, LoginState state, const QString &error,
                                               qint64 lastSyncAt)
 {
-    return writeCommand(*d, [&](CommandResult &r) -> Error {
+    return writeCommand(*d, Journal(), [&](CommandResult &r) -> Error {
         auto q = d->db.cached("SELECT login_state, last_error, last_sync_at FROM accounts WHERE id = ?1");
         q.bind(1, accountId);
         if (!q.next())
@@ -599,7 +601,7 @@ Result<AccountStatusResult> Store::setAccountsStatus(const QString &platform, co
                                                      LoginState state, const QString &error)
 {
     AccountStatusResult out;
-    auto r = writeCommand(*d, [&](CommandResult &) -> Error {
+    auto r = writeCommand(*d, Journal(), [&](CommandResult &) -> Error {
         for (const QString &platformId : platformIds) {
             auto q = d->db.cached(
                 "SELECT id, login_state, last_error FROM accounts WHERE platform = ?1 AND platform_id = ?2");
@@ -631,14 +633,6 @@ namespace hiscrm::store {
 
 namespace {
 
-QJsonArray idsToJson(const QList<qint64> &ids)
-{
-    QJsonArray a;
-    for (qint64 id : ids)
-        a.append(id);
-    return a;
-}
-
 QList<qint64> idsFromJson(const QJsonValue &v)
 {
     QList<qint64> out;
@@ -669,12 +663,6 @@ CommandResult CommandResult::fromJson(const QJsonObject &o)
     r.conversationIds = idsFromJson(o.value(QStringLiteral("conversation_ids")));
     r.contentIds = idsFromJson(o.value(QStringLiteral("content_ids")));
     return r;
-}
-
-void Store::setNextCommandId(const QString &commandId, const QString &op)
-{
-    d->nextCommandId = commandId;
-    d->nextCommandOp = op;
 }
 
 Result<int> Store::pruneCommandLog(qint64 olderThanMs)

@@ -60,7 +60,7 @@ constexpr int kMaxNameChars = 256; // account and user names
 constexpr int kMaxSignatureChars = 1024;
 constexpr int kMaxTitleChars = 4096; // video titles (descriptions, with hashtags)
 constexpr int kMaxUrlChars = 8192;   // avatar, url, cover, media (signed CDN links run long)
-constexpr int kMaxTextChars = 64 * 1024;
+// kMaxTextChars (texts) is in Store.h: commands check it too.
 
 // A platform's id for a row, as a hash key. Qt 6.4 hashes a QString with its seeded AES hash, which
 // costs about 150 ns per short id on the x86 machines measured (12 ns unseeded); with thousands of
@@ -129,8 +129,6 @@ struct Store::Impl
     bool searchVerified = false;                // ... and is this store's (read-only stores check)
     qint64 rev = 0; // valid inside a write transaction, between loadRev() and saveRev()
     WriteCache cache;
-    QString nextCommandId; // journal the next command under this id (setNextCommandId)
-    QString nextCommandOp;
     // The revision this connection committed last. When a write transaction starts at another
     // revision, someone else wrote in between and the cache may be stale.
     qint64 cacheRev = -1;
