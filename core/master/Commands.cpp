@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "master/Commands.h"
 
+#include "common/Clock.h"
 #include "master/Master.h"
 
 #include <QDateTime>
@@ -129,7 +130,7 @@ template <bool On> Result<QJsonObject> archive(const CommandCall &c)
 Result<QJsonObject> mute(const CommandCall &c)
 {
     const qint64 until = c.id("until");
-    if (until != -1 && until <= QDateTime::currentMSecsSinceEpoch())
+    if (until != -1 && until <= nowMs())
         return badArg(Master::tr("A mute needs a time in the future, or -1 for until unmuted."));
     return c.answer(
         c.store().setMutedUntil(c.id("conversation_id"), until == -1 ? kMutedForever : until, c.journal()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "master/Master.h"
 
+#include "common/Clock.h"
 #include "common/Log.h"
 #include "master/Commands.h"
 #include "master/WorkerServer.h"
@@ -20,15 +21,6 @@ Q_LOGGING_CATEGORY(lcMaster, "hiscrm.master", QtInfoMsg)
 namespace hiscrm::master {
 
 using namespace model;
-
-namespace {
-
-qint64 now()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-} // namespace
 
 Master::Master(MasterOptions options, QObject *parent)
     : QObject(parent)
@@ -74,7 +66,7 @@ Error Master::open()
     prune->setInterval(3600 * 1000);
     connect(prune, &QTimer::timeout, this, [this] {
         if (m_store)
-            m_store->pruneCommandLog(now() - 7LL * 24 * 3600 * 1000);
+            m_store->pruneCommandLog(nowMs() - 7LL * 24 * 3600 * 1000);
     });
     prune->start();
     return {};
@@ -159,8 +151,8 @@ Result<store::IngestResult> Master::ingest(const QString &source, const Batch &b
     const qint64 items = batch.messages.size() + batch.comments.size();
     ++m_batches;
     m_items += items;
-    m_rate.append({now(), items});
-    while (!m_rate.isEmpty() && m_rate.first().first < now() - 10000)
+    m_rate.append({nowMs(), items});
+    while (!m_rate.isEmpty() && m_rate.first().first < nowMs() - 10000)
         m_rate.removeFirst();
     if (r->inserted + r->updated > 0)
         announce({r->revision, r->conversationIds, r->accountIds, r->contentIds});
@@ -274,7 +266,7 @@ Result<store::IngestResult> Master::ingestFrom(const QString &routeId, const Bat
         if (r) {
             ++worker->batches;
             worker->messages += quint64(batch.messages.size() + batch.comments.size());
-            worker->lastSyncMs = now();
+            worker->lastSyncMs = nowMs();
         } else {
             ++worker->errors;
             worker->lastError = r.error().message;
@@ -454,7 +446,7 @@ void Master::setAccountStatus(const QString &source, const QString &platform, co
     }
     if (!a || !a.value())
         return;
-    const qint64 lastSync = state == LoginState::LoggedIn ? now() : 0;
+    const qint64 lastSync = state == LoginState::LoggedIn ? nowMs() : 0;
     auto r = m_store->setAccountStatus(a.value()->id, state, error, lastSync);
     if (r && r->changed)
         announce({r->revision, {}, {a.value()->id}, {}});
@@ -476,7 +468,7 @@ void Master::setAccountsOffline(const QString &source, const QString &platform, 
 
 void Master::publishWorker(WorkerInfo &info)
 {
-    info.lastSeenMs = now();
+    info.lastSeenMs = nowMs();
     forgetOldWorkers();
     emit workersChanged();
 }
@@ -486,7 +478,7 @@ void Master::forgetOldWorkers()
     // Workers come and go under new ids (a crawler per browser profile, per run, ...): without
     // this, every worker ever connected would stay in status, with its accounts, for good.
     const WorkerLimits &limits = m_opt.workerLimits;
-    const qint64 before = now() - limits.keepDisconnectedMs;
+    const qint64 before = nowMs() - limits.keepDisconnectedMs;
     QList<std::pair<qint64, QString>> disconnected;
     bool forgot = false;
     for (auto it = m_workers.begin(); it != m_workers.end();) {
@@ -595,7 +587,7 @@ QJsonObject Master::status(bool withCounts)
     o.insert(QStringLiteral("clients"), m_clients);
     qint64 recent = 0;
     for (const auto &s : m_rate) {
-        if (s.first >= now() - 10000)
+        if (s.first >= nowMs() - 10000)
             recent += s.second;
     }
     o.insert(QStringLiteral("ingest_per_s"), double(recent) / 10.0);

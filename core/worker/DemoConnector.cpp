@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "worker/DemoConnector.h"
 
+#include "common/Clock.h"
 #include "common/Log.h"
 
 #include <QDateTime>
@@ -83,7 +84,7 @@ DemoConnector::DemoConnector(Options options, QObject *parent)
     , m_gen(m_opt.generator)
     , m_rng(connectorSeed(m_opt.generator.seed))
     , m_timer(this) // a child, so moveToThread takes it along
-    , m_runTag(m_opt.live ? QDateTime::currentMSecsSinceEpoch() : 0)
+    , m_runTag(m_opt.live ? nowMs() : 0)
 {
     m_timer.setInterval(kTickMs);
     connect(&m_timer, &QTimer::timeout, this, &DemoConnector::tick);
@@ -117,7 +118,7 @@ model::Batch DemoConnector::nextBatch(int items)
         const QString tag = QStringLiteral("r%1-").arg(m_runTag);
         const auto stamp = [this] {
             m_lastStamp = m_backfillStepMs > 0 ? m_lastStamp + m_backfillStepMs
-                                               : qMax(QDateTime::currentMSecsSinceEpoch(), m_lastStamp + 1);
+                                               : qMax(nowMs(), m_lastStamp + 1);
             return m_lastStamp;
         };
         for (model::MessageRecord &m : b.messages) {
@@ -194,7 +195,7 @@ void DemoConnector::start()
         // A live demo opens on a lived-in inbox: a backlog spread over the last hours.
         const int backlog = m_opt.live ? qMax(0, m_opt.initialBacklog) : 0;
         m_backfillStepMs = backlog > 0 ? 3 * 3600 * 1000 / backlog : 0;
-        m_lastStamp = QDateTime::currentMSecsSinceEpoch() - qint64(backlog) * m_backfillStepMs;
+        m_lastStamp = nowMs() - qint64(backlog) * m_backfillStepMs;
         emit batchReady(++m_seq, nextBatch(backlog));
         m_produced += backlog;
         m_backfillStepMs = 0;
@@ -262,7 +263,7 @@ void DemoConnector::sendReply(const ReplyRequest &request)
         // The platform then shows the message among the account's own, as it would for one sent
         // from its app; the master matches it to the reply by platform id.
         model::Batch echo = nextBatch(0);
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 now = nowMs();
         if (request.kind == model::ItemKind::Comment) {
             model::CommentRecord c;
             c.accountId = request.accountId;
