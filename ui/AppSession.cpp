@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QPointer>
 #include <QStandardPaths>
 
 #include <utility>
@@ -64,31 +65,25 @@ Error AppSession::start(const QString &dataDir)
         emit historyDamaged(message);
     };
     connect(m_link.get(), &master::MasterLink::storeDamaged, this, reportDamage);
-    // Damage found before the link was connected: told once the caller has connected too.
-    Error found;
-    m_master->runSync([&] { found = m_master->master()->damage(); });
-    if (found)
-        QMetaObject::invokeMethod(
-            this, [reportDamage, message = found.message] { reportDamage(message); }, Qt::QueuedConnection);
+    // Damage found before the link was connected: the link tells it once it is (queued, so the
+    // caller has connected historyDamaged by then).
     qRegisterMetaType<hiscrm::worker::ConnectorStatus>();
-    m_master->runSync([this] {
-        // statusChanged comes from the master's thread; the queued connection brings it here.
-        connect(
-            m_master->workers(), &worker::WorkerHost::statusChanged, this,
-            [this](const worker::ConnectorStatus &s) {
-                bool found = false;
-                for (worker::ConnectorStatus &c : m_connectors) {
-                    if (c.id == s.id) {
-                        c = s;
-                        found = true;
-                    }
+    // statusChanged comes from the master's thread; the queued connection brings it here.
+    connect(
+        m_master->workers(), &worker::WorkerHost::statusChanged, this,
+        [this](const worker::ConnectorStatus &s) {
+            bool found = false;
+            for (worker::ConnectorStatus &c : m_connectors) {
+                if (c.id == s.id) {
+                    c = s;
+                    found = true;
                 }
-                if (!found)
-                    m_connectors.append(s);
-                emit connectorsChanged();
-            },
-            Qt::QueuedConnection);
-    });
+            }
+            if (!found)
+                m_connectors.append(s);
+            emit connectorsChanged();
+        },
+        Qt::QueuedConnection);
     return {};
 }
 
@@ -141,44 +136,43 @@ void AppSession::startDemo(double itemsPerSecond, qint64 maxItems)
     if (!m_master || m_demo)
         return;
     m_demo = true;
-    m_master->runSync([this, itemsPerSecond, maxItems] {
-        m_master->workers()->add([itemsPerSecond, maxItems] {
-            worker::DemoConnector::Options d;
-            d.itemsPerSecond = itemsPerSecond;
-            d.maxItems = maxItems;
-            d.live = true;
-            d.initialBacklog = maxItems >= 0 ? 0 : 400;
-            return std::make_unique<worker::DemoConnector>(d);
-        });
-    });
+    // Queued into the master thread, where the connectors' host lives; nothing waits for it.
+    worker::WorkerHost *host = m_master->workers();
+    QMetaObject::invokeMethod(
+        host,
+        [host, itemsPerSecond, maxItems] {
+            host->add([itemsPerSecond, maxItems] {
+                worker::DemoConnector::Options d;
+                d.itemsPerSecond = itemsPerSecond;
+                d.maxItems = maxItems;
+                d.live = true;
+                d.initialBacklog = maxItems >= 0 ? 0 : 400;
+                return std::make_unique<worker::DemoConnector>(d);
+            });
+        },
+        Qt::QueuedConnection);
 }
 
-Result<QString> AppSession::enableExternalWorkers(quint16 port, const QString &token)
+void AppSession::enableExternalWorkers(quint16 port, const QString &token, ListenDone done)
 {
-    if (!m_master)
-        return Error{ErrorCode::Io, tr("The inbox is not running.")};
-    Error e;
-    if (!m_workerUrl.isEmpty()) {
-        // Already listening: the address stays, a token given from now on is the one to present.
-        if (!token.isEmpty() && token != m_workerToken) {
-            m_master->runSync([&] { m_master->master()->setWorkerToken(token); });
-            m_workerToken = token;
-        }
-        return m_workerUrl;
+    if (!m_link) {
+        if (done)
+            done(Error{ErrorCode::Io, tr("The inbox is not running.")});
+        return;
     }
-    m_master->runSync([&] {
-        master::Master *m = m_master->master();
-        m->setWorkerToken(token);
-        e = m->listen(QStringLiteral("127.0.0.1"), port);
-        if (e && port != 0) // taken by another program: any free port beats none
-            e = m->listen(QStringLiteral("127.0.0.1"), 0);
-        m_workerUrl = m->workerUrl();
-        m_workerToken = m->workerToken();
-        m_workerPort = m->listeningPort();
+    QPointer<AppSession> self(this);
+    m_link->openWorkerPort(port, token, [self, done](const Result<master::WorkerEndpoint> &e) {
+        if (!self)
+            return;
+        if (e) {
+            self->m_workerUrl = e->url;
+            self->m_workerToken = e->token;
+            self->m_workerPort = e->port;
+            emit self->workerEndpointChanged();
+        }
+        if (done)
+            done(e ? Result<QString>(e->url) : Result<QString>(e.error()));
     });
-    if (e)
-        return e;
-    return m_workerUrl;
 }
 
 } // namespace hiscrm::ui

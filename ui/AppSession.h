@@ -13,6 +13,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace hiscrm::ui {
@@ -42,6 +43,9 @@ public:
     QString databasePath() const;
     store::Store *store() const { return m_store.get(); } // UI thread, read-only
     master::MasterLink *link() const { return m_link.get(); }
+    // The master's own thread, for tests that act on the master directly; the window reaches the
+    // master only through link() and never waits for it.
+    master::MasterThread *masterThread() const { return m_master.get(); }
 
     // The demo connector: a simulated platform that fills the inbox.
     // maxItems >= 0 stops it after that many items (tests).
@@ -54,7 +58,10 @@ public:
     bool demoRunning() const { return m_demo; }
     // Lets external workers connect on loopback at this port, with this token (empty: the
     // master's own). When the port is taken, any free port is used instead: the URL says which.
-    Result<QString> enableExternalWorkers(quint16 port = 0, const QString &token = QString());
+    // Nothing waits for the master: `done` gets the URL (or why not) later, in this thread, and
+    // workerEndpointChanged() tells that workerUrl() and workerToken() changed.
+    using ListenDone = std::function<void(const Result<QString> &url)>;
+    void enableExternalWorkers(quint16 port = 0, const QString &token = QString(), ListenDone done = {});
     // Where workers connect and the token they present; empty while not listening.
     QString workerUrl() const { return m_workerUrl; }
     QString workerToken() const { return m_workerToken; }
@@ -78,6 +85,7 @@ signals:
     // Once: the master found the history damaged after start() (the rest of the integrity check,
     // or a statement that met damage) and writes nothing more to it.
     void historyDamaged(const QString &message);
+    void workerEndpointChanged();
 
 private:
     QString m_dataDir;
@@ -86,7 +94,7 @@ private:
     std::unique_ptr<master::LocalMasterLink> m_link;
     QList<worker::ConnectorStatus> m_connectors;
     bool m_demo = false;
-    // Cached when listening starts, so status updates never wait for the master's thread.
+    // Cached when the master says it listens, so status updates never ask the master's thread.
     QString m_workerUrl;
     QString m_workerToken;
     quint16 m_workerPort = 0;

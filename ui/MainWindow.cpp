@@ -1749,7 +1749,16 @@ void MainWindow::connectExternalWorker(bool showDialog)
     }
     const quint16 port =
         quint16(m_settings->workerPort() > 0 ? m_settings->workerPort() : protocol::kDefaultPort);
-    const auto url = m_session->enableExternalWorkers(port, token);
+    // The master answers later, in this thread; the window goes on meanwhile.
+    QPointer<MainWindow> self(this);
+    m_session->enableExternalWorkers(port, token, [self, showDialog](const Result<QString> &url) {
+        if (self)
+            self->workersListening(url, showDialog);
+    });
+}
+
+void MainWindow::workersListening(const Result<QString> &url, bool showDialog)
+{
     if (!url) {
         if (showDialog)
             QMessageBox::warning(

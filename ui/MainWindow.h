@@ -117,6 +117,7 @@ private:
     void notifyNewMessages(const QList<qint64> &conversationIds);
     void notifyFailedReplies(const QList<store::FailedReply> &failed);
     void connectExternalWorker(bool showDialog);
+    void workersListening(const Result<QString> &url, bool showDialog);
     void retryReply(qint64 itemId);
     void openSettings();
     void showShortcuts();
