@@ -12,11 +12,11 @@
 #include "TestUtil.h"
 
 #include "protocol/Protocol.h"
-#include "ui/AppSession.h"
-#include "ui/ConversationListModel.h"
-#include "ui/MainWindow.h"
-#include "ui/Settings.h"
-#include "ui/ThreadModel.h"
+#include "ui/app/AppSession.h"
+#include "ui/inbox/ConversationListModel.h"
+#include "ui/window/MainWindow.h"
+#include "ui/settings/Settings.h"
+#include "ui/thread/ThreadModel.h"
 
 #include <QAction>
 #include <QApplication>

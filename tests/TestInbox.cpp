@@ -8,11 +8,11 @@
 #include "InboxHarness.h"
 
 #include "common/Translations.h"
-#include "ui/ConversationDelegate.h"
-#include "ui/Drawing.h"
-#include "ui/MessageDelegate.h"
-#include "ui/SearchPanel.h"
-#include "ui/TrayNotifier.h"
+#include "ui/inbox/ConversationDelegate.h"
+#include "ui/common/Drawing.h"
+#include "ui/thread/MessageDelegate.h"
+#include "ui/search/SearchPanel.h"
+#include "ui/window/TrayNotifier.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
