@@ -14,9 +14,9 @@
 #include "protocol/Protocol.h"
 #include "ui/app/AppSession.h"
 #include "ui/inbox/ConversationListModel.h"
-#include "ui/window/MainWindow.h"
 #include "ui/settings/Settings.h"
 #include "ui/thread/ThreadModel.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

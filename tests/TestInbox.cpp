@@ -8,10 +8,10 @@
 #include "InboxHarness.h"
 
 #include "common/Translations.h"
-#include "ui/inbox/ConversationDelegate.h"
 #include "ui/common/Drawing.h"
-#include "ui/thread/MessageDelegate.h"
+#include "ui/inbox/ConversationDelegate.h"
 #include "ui/search/SearchPanel.h"
+#include "ui/thread/MessageDelegate.h"
 #include "ui/window/TrayNotifier.h"
 
 #include <QAbstractButton>

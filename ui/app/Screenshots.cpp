@@ -3,10 +3,10 @@
 
 #include "ui/app/AppSession.h"
 #include "ui/inbox/ConversationListModel.h"
-#include "ui/window/MainWindow.h"
 #include "ui/search/SearchPanel.h"
 #include "ui/settings/Settings.h"
 #include "ui/settings/SettingsDialog.h"
+#include "ui/window/MainWindow.h"
 
 #include <QDir>
 #include <QElapsedTimer>

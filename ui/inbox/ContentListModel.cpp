@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/inbox/ContentListModel.h"
 
-#include "ui/inbox/ConversationListModel.h"
 #include "ui/common/ListDiff.h"
+#include "ui/inbox/ConversationListModel.h"
 #include "ui/thread/ThreadModel.h"
 
 #include <QLoggingCategory>

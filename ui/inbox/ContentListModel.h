@@ -11,8 +11,8 @@
 
 #include "model/Model.h"
 #include "store/Store.h"
-#include "ui/inbox/InboxRoles.h"
 #include "ui/common/Metatypes.h"
+#include "ui/inbox/InboxRoles.h"
 
 #include <QAbstractListModel>
 #include <QHash>

@@ -3,8 +3,8 @@
 
 #include "ui/common/Drawing.h"
 
-#include "ui/inbox/InboxRoles.h"
 #include "ui/common/TagChips.h"
+#include "ui/inbox/InboxRoles.h"
 
 #include <QApplication>
 #include <QLocale>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/inbox/InboxListModel.h"
 
-#include "ui/thread/DraftStore.h"
 #include "ui/inbox/InboxRoles.h"
+#include "ui/thread/DraftStore.h"
 
 namespace hiscrm::ui {
 

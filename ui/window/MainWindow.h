@@ -7,37 +7,42 @@
 
 #include <QHash>
 #include <QMainWindow>
-#include <QPointer>
 #include <QSet>
 
-class QAction;
+#include <memory>
+
 class QLabel;
-class QListView;
 class QMenu;
 class QPushButton;
 class QStackedWidget;
 class QTimer;
-class QToolButton;
-class QTreeWidget;
-class QTreeWidgetItem;
+
+namespace hiscrm::store {
+struct FailedReply;
+}
 
 namespace hiscrm::ui {
 
 class AppSession;
-class Composer;
 class ContentListModel;
+class InboxListModel;
+class ConversationController;
 class ConversationListModel;
 class DraftStore;
-class ElidedLabel;
 class SearchPanel;
 class Settings;
-class TagChipsLabel;
+class Sidebar;
 class ThreadModel;
+class ThreadPane;
 class TrayNotifier;
+struct WindowActions;
 
-// The inbox: sidebar of views and accounts, the conversation list, the thread with its composer,
-// search, tray and status bar. Reads through the session's read-only store; acts only through
-// the session's MasterLink.
+// The inbox's frame: the menus and actions, the welcome page, the sidebar (Sidebar), the list of
+// conversations, videos or search results, the open thread (ThreadPane, driven by the
+// ConversationController), the tray and the status bar; it coalesces the master's change notices
+// into refreshes and turns new messages and failed replies into notifications. Reads through the
+// session's read-only store; acts only through the session's MasterLink, and never waits for the
+// master: answers come back as callbacks in this thread.
 //
 // Triage is safe by construction: a thread opens only on the operator's deliberate choice (a click,
 // Enter, keyboard navigation in the list, a search result, a notification, the user card), never
@@ -57,8 +62,8 @@ public:
     // Opens the video at the top of the Comments view (screenshots).
     void openFirstContent();
     AppSession *session() const { return m_session; }
-    qint64 currentConversation() const { return m_currentConversation; }
-    qint64 currentContent() const { return m_currentContent; }
+    qint64 currentConversation() const;
+    qint64 currentContent() const;
     void selectView(const QString &key); // "all", "unread", "awaiting", "pinned", "comments", "archived",
                                          // "tag:<id>", "account:<id>"
     QString currentView() const { return m_view; }
@@ -79,9 +84,15 @@ private:
         Elsewhere // search, notification, user card: the caret goes to the reply box
     };
 
-    void buildUi();
+    void connectActions();
+    void buildMenus();
+    QWidget *buildWelcome();
+    void buildLists();
+    void setUpList(InboxListView *view, InboxListModel *model, model::ItemKind kind);
+    void buildStatusBar();
+    void connectTray();
+    void followSettings();
     void applyFonts();
-    void buildActions();
     void retranslateUi();
     void rebuildSidebar();
     void updateBadges();
@@ -91,64 +102,41 @@ private:
     void refreshNow(bool urgent);
     void scheduleBadges();
     void openThread(model::ItemKind kind, qint64 threadId, qint64 itemId, OpenReason reason);
-    void showThread(model::ItemKind kind, qint64 threadId, qint64 itemId);
-    void updateThreadHeader();
     void syncListSelection();
     void setListHeld(InboxListView *view, bool held);
-    void saveDraft();
-    void restoreDraft();
-    void maybeMarkRead(bool opening = false);
-    void updateJumpToUnread();
-    void sendReply();
-    void command(const QString &op, const QJsonObject &args);
+    void leaveSearch();
     void pollStatus();
+    QString connectorsText() const;
     void showWelcomeIfEmpty();
     void moveSelection(int delta);
     void nextUnread();
     void markViewRead();
-    void showUserCard(qint64 conversationId);
-    void fillTagsMenu(QMenu *menu, qint64 conversationId);
-    void fillMuteMenu(QMenu *menu, qint64 conversationId);
-    void newTag(qint64 conversationId);
     void showConversationMenu(const QPoint &pos);
     void showContentMenu(const QPoint &pos);
-    void showThreadMenu(const QPoint &pos);
     void showSidebarMenu(const QPoint &pos);
     void notifyNewMessages(const QList<qint64> &conversationIds);
     void notifyFailedReplies(const QList<store::FailedReply> &failed);
     void connectExternalWorker(bool showDialog);
     void workersListening(const Result<QString> &url, bool showDialog);
-    void retryReply(qint64 itemId);
-    void openSettings();
     void showShortcuts();
-    int platformLimit() const;
-    qint64 menuTarget() const { return m_menuTarget ? m_menuTarget : m_currentConversation; }
-    QAction *action(const char *name) const;
 
     AppSession *m_session;
     Settings *m_settings;
+    std::unique_ptr<WindowActions> m_actions;
     DraftStore *m_drafts = nullptr;
     ConversationListModel *m_conversations = nullptr;
     ContentListModel *m_contents = nullptr;
     ThreadModel *m_thread = nullptr;
     TrayNotifier *m_tray = nullptr;
-    SearchPanel *m_search = nullptr;
+    ConversationController *m_current = nullptr;
 
     QStackedWidget *m_central = nullptr; // welcome / inbox
-    QTreeWidget *m_sidebar = nullptr;
+    Sidebar *m_sidebar = nullptr;
     QStackedWidget *m_listStack = nullptr; // conversations / contents / search
     InboxListView *m_conversationView = nullptr;
     InboxListView *m_contentView = nullptr;
-    ElidedLabel *m_threadTitle = nullptr;
-    ElidedLabel *m_threadSubtitle = nullptr;
-    TagChipsLabel *m_threadTags = nullptr;
-    QListView *m_threadView = nullptr;
-    QToolButton *m_jumpToUnread = nullptr;
-    Composer *m_composer = nullptr;
-    QToolButton *m_quickReplies = nullptr;
-    QLabel *m_lengthLabel = nullptr;
-    QPushButton *m_sendButton = nullptr;
-    QLabel *m_replyTarget = nullptr;
+    SearchPanel *m_search = nullptr;
+    ThreadPane *m_pane = nullptr;
     QLabel *m_statusSource = nullptr;
     QLabel *m_statusConnectors = nullptr;
     QLabel *m_statusWorkers = nullptr;
@@ -158,9 +146,6 @@ private:
     QPushButton *m_startDemo = nullptr;
     QPushButton *m_connectWorker = nullptr;
 
-    QHash<QString, QAction *> m_actions;
-    QMenu *m_muteMenu = nullptr;
-    QMenu *m_tagsMenu = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_conversationMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -171,10 +156,6 @@ private:
     bool m_badgesDue = false;
 
     QString m_view = QStringLiteral("all");
-    qint64 m_currentConversation = 0;
-    qint64 m_currentContent = 0;
-    qint64 m_menuTarget = 0;              // the row a context menu acts on, while it is open
-    bool m_loadingDraft = false;          // the composer is being filled from a draft
     master::ChangeNotice m_pending;       // coalesced until the next refresh tick
     QHash<qint64, qint64> m_lastSeenItem; // conversation -> newest item already notified
     QSet<qint64> m_knownFailed;           // failed replies already announced
