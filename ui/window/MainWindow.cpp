@@ -118,30 +118,10 @@ MainWindow::MainWindow(AppSession *session, Settings *settings, QWidget *parent)
     applyFonts();
     retranslateUi();
 
-    m_refreshTimer = new QTimer(this);
-    m_refreshTimer->setSingleShot(true);
-    m_refreshTimer->setInterval(kRefreshMs);
-    connect(m_refreshTimer, &QTimer::timeout, this, [this] { refreshNow(false); });
-    // Counting the badges reads every conversation that counts (about 10 ms at 20,000 chats):
-    // while messages stream in they are counted at most once a second, not at every refresh.
-    m_badgeTimer = new QTimer(this);
-    m_badgeTimer->setSingleShot(true);
-    m_badgeTimer->setInterval(kBadgesMs);
-    connect(m_badgeTimer, &QTimer::timeout, this, [this] {
-        if (std::exchange(m_badgesDue, false)) {
-            updateBadges();
-            m_badgeTimer->start();
-        }
-    });
+    startTimers();
     connect(session, &AppSession::changed, this, &MainWindow::onChanged);
     connect(session, &AppSession::connectorsChanged, this, &MainWindow::pollStatus);
     connect(session, &AppSession::workerEndpointChanged, this, &MainWindow::pollStatus);
-
-    m_statusTimer = new QTimer(this);
-    m_statusTimer->setInterval(kStatusMs);
-    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::pollStatus);
-    m_statusTimer->start();
-
     followSettings();
     connectTray();
 
@@ -172,6 +152,29 @@ qint64 MainWindow::currentConversation() const
 qint64 MainWindow::currentContent() const
 {
     return m_current->content();
+}
+
+void MainWindow::startTimers()
+{
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(kRefreshMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] { refreshNow(false); });
+    // Counting the badges reads every conversation that counts (about 10 ms at 20,000 chats):
+    // while messages stream in they are counted at most once a second, not at every refresh.
+    m_badgeTimer = new QTimer(this);
+    m_badgeTimer->setSingleShot(true);
+    m_badgeTimer->setInterval(kBadgesMs);
+    connect(m_badgeTimer, &QTimer::timeout, this, [this] {
+        if (std::exchange(m_badgesDue, false)) {
+            updateBadges();
+            m_badgeTimer->start();
+        }
+    });
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setInterval(kStatusMs);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::pollStatus);
+    m_statusTimer->start();
 }
 
 void MainWindow::followSettings()

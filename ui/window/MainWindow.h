@@ -91,6 +91,7 @@ private:
     void setUpList(InboxListView *view, InboxListModel *model, model::ItemKind kind);
     void buildStatusBar();
     void connectTray();
+    void startTimers();
     void followSettings();
     void applyFonts();
     void retranslateUi();
