@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// What the inbox's delegates and icons share when they paint: the few colours fixed instead of
-// taken from the palette (each means the same in light and dark themes, so it must not change with
-// them), and the helpers that derive sizes and colours from the option they are given.
+// What the delegates (the inbox's, the thread's, the search results') and the icons share when
+// they paint: the few colours fixed instead of taken from the palette (each means the same in light
+// and dark themes, so it must not change with them), and the helpers that derive sizes and colours
+// from the option they are given.
 
 #include <QColor>
 #include <QFont>
+#include <QPainter>
 #include <QRgb>
+#include <QStyleOption>
 
 #include <cmath>
 
@@ -55,6 +58,29 @@ inline qreal contrastRatio(const QColor &a, const QColor &b)
 inline QColor over(const QColor &top, const QColor &background)
 {
     return blend(background, QColor(top.rgb()), top.alphaF());
+}
+
+// The palette's colour group for an item as its state says: disabled, active or inactive.
+inline QPalette::ColorGroup colorGroup(const QStyleOption &option)
+{
+    return !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
+           : (option.state & QStyle::State_Active) ? QPalette::Active
+                                                   : QPalette::Inactive;
+}
+
+// "This did not go out": a red disc with a white "!" filling `circle`.
+inline void drawAlertMark(QPainter *p, const QRectF &circle, const QFont &font)
+{
+    p->save();
+    p->setPen(Qt::NoPen);
+    p->setBrush(QColor::fromRgb(kAlertRed));
+    p->drawEllipse(circle);
+    QFont bold = font;
+    bold.setBold(true);
+    p->setFont(bold);
+    p->setPen(Qt::white);
+    p->drawText(circle, Qt::AlignCenter, QStringLiteral("!"));
+    p->restore();
 }
 
 } // namespace hiscrm::ui

@@ -80,20 +80,6 @@ void drawMuted(QPainter *p, const QRectF &r, const QColor &color)
     p->restore();
 }
 
-void drawFailedMark(QPainter *p, const QRectF &r, const QFont &font)
-{
-    p->save();
-    p->setPen(Qt::NoPen);
-    p->setBrush(QColor::fromRgb(kAlertRed));
-    p->drawEllipse(r);
-    QFont bold = font;
-    bold.setBold(true);
-    p->setFont(bold);
-    p->setPen(Qt::white);
-    p->drawText(r, Qt::AlignCenter, QStringLiteral("!"));
-    p->restore();
-}
-
 // Tag chips right-aligned before `right`, at most kMaxChips and "+n" for the rest, fewer when the
 // line is short (the preview keeps a third of it); returns the new right edge.
 int drawChips(QPainter *p, const QList<TagChip> &tags, int left, int right, int top, int lineHeight,
@@ -184,6 +170,8 @@ QString ConversationDelegate::waitLabel(qint64 sinceMs, qint64 nowMs)
     return tr("%1d", "waiting time in days").arg(minutes / (24 * 60));
 }
 
+// Over 80 lines: one pass over the row's two lines, whose pieces share the positions measured
+// from the right edge; split up, each part would take a dozen of them as arguments.
 void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                  const QModelIndex &index) const
 {
@@ -216,9 +204,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QString time =
         relativeTime(index.data(InboxRoles::LastAt).toLongLong(), QDateTime::currentDateTime());
 
-    const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
-                                       : (opt.state & QStyle::State_Active) ? QPalette::Active
-                                                                            : QPalette::Inactive;
+    const QPalette::ColorGroup group = colorGroup(opt);
     const bool selected = opt.state & QStyle::State_Selected;
     const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     const QColor background = opt.palette.color(group, selected ? QPalette::Highlight : QPalette::Base);
@@ -310,7 +296,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const qreal mark = smallFm.height() * 0.85;
     const qreal markTop = line2 + (g.line - mark) / 2.0;
     if (!failed.isEmpty()) {
-        drawFailedMark(painter, QRectF(x - mark, markTop, mark, mark), smallFont);
+        drawAlertMark(painter, QRectF(x - mark, markTop, mark, mark), smallFont);
         x -= qRound(mark) + spacing;
     }
     if (muted) {

@@ -2,6 +2,7 @@
 #include "ui/search/SearchPanel.h"
 
 #include "store/Store.h"
+#include "ui/common/Drawing.h"
 #include "ui/common/Placeholder.h"
 #include "ui/search/SearchResultsModel.h"
 
@@ -259,9 +260,7 @@ public:
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
         const bool selected = opt.state.testFlag(QStyle::State_Selected);
-        const QPalette::ColorGroup group = !opt.state.testFlag(QStyle::State_Enabled) ? QPalette::Disabled
-                                           : opt.state.testFlag(QStyle::State_Active) ? QPalette::Normal
-                                                                                      : QPalette::Inactive;
+        const QPalette::ColorGroup group = colorGroup(opt);
         const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
         const QColor dim = selected ? text : opt.palette.color(group, QPalette::PlaceholderText);
 

@@ -223,22 +223,6 @@ void drawCheck(QPainter *p, const QRectF &r, const QColor &color)
     p->restore();
 }
 
-void drawFailed(QPainter *p, const QRectF &r, const QFont &font)
-{
-    p->save();
-    p->setPen(Qt::NoPen);
-    p->setBrush(QColor::fromRgb(kAlertRed));
-    const qreal s = r.height() * 0.9;
-    const QRectF circle(r.center().x() - s / 2, r.center().y() - s / 2, s, s);
-    p->drawEllipse(circle);
-    QFont bold = font;
-    bold.setBold(true);
-    p->setFont(bold);
-    p->setPen(Qt::white);
-    p->drawText(circle, Qt::AlignCenter, QStringLiteral("!"));
-    p->restore();
-}
-
 } // namespace
 
 MessageDelegate::MessageDelegate(QObject *parent)
@@ -294,6 +278,8 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     return QStyledItemDelegate::editorEvent(event, model, option, index);
 }
 
+// Over 80 lines: it draws, in order, the parts layoutFor() placed (separator, new-messages rule,
+// sender, quote, bubble, time and delivery, failure and Retry), each a few lines over one Layout.
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
 {
@@ -302,9 +288,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const Data d(index);
     const Layout l = layoutFor(opt, d);
 
-    const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
-                                       : (opt.state & QStyle::State_Active) ? QPalette::Active
-                                                                            : QPalette::Inactive;
+    const QPalette::ColorGroup group = colorGroup(opt);
     const QPalette &pal = opt.palette;
     const QColor base = pal.color(group, QPalette::Base);
     const QColor text = pal.color(group, QPalette::Text);
@@ -413,9 +397,12 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         case model::Delivery::Sent:
             drawCheck(painter, markRect, secondary);
             break;
-        case model::Delivery::Failed:
-            drawFailed(painter, markRect, l.small);
+        case model::Delivery::Failed: {
+            // The mark fills 90% of the line, centred.
+            const qreal s = markRect.height() * 0.9;
+            drawAlertMark(painter, QRectF(markRect.center() - QPointF(s / 2, s / 2), QSizeF(s, s)), l.small);
             break;
+        }
         case model::Delivery::None:
             break;
         }
