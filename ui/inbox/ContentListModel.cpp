@@ -19,7 +19,7 @@ constexpr int kStoreMaxPage = 500; // Store::contents() clamps larger limits
 } // namespace
 
 ContentListModel::ContentListModel(store::Store *store, QObject *parent)
-    : InboxListModel(model::ItemKind::Comment, parent)
+    : PagedListModel(model::ItemKind::Comment, parent)
     , m_store(store)
 {
     setFilter(0, false);
@@ -27,77 +27,38 @@ ContentListModel::ContentListModel(store::Store *store, QObject *parent)
 
 void ContentListModel::setFilter(qint64 accountId, bool unreadOnly)
 {
-    beginResetModel();
     m_accountId = accountId;
     m_unreadOnly = unreadOnly;
-    m_rows.clear();
-    QList<Row> rows;
-    bool hasMore = false;
-    if (query(kPageSize, {}, rows, hasMore)) {
-        resolve(rows);
-        m_rows = std::move(rows);
-    }
-    m_hasMore = hasMore;
-    reindex();
-    // Slots of modelReset must not append a page while the reset is still being announced.
-    m_updating = true;
-    endResetModel();
-    m_updating = false;
+    reload();
 }
 
-void ContentListModel::refresh()
+bool ContentListModel::readTop(int count, QList<Row> &out, bool &hasMore)
 {
-    if (m_updating)
-        return;
-    QList<Row> target;
-    bool hasMore = false;
-    // On a failed read the rows we show are still the best we know; the next notice retries.
-    if (!query(int(qMax<qsizetype>(m_rows.size(), kPageSize)), {}, target, hasMore))
-        return;
-    resolve(target);
-
-    const ListDiffSignals s = diffSignals([this] { reindex(); });
-
-    const auto same = [](const Row &a, const Row &b) {
-        const model::Content &x = a.content;
-        const model::Content &y = b.content;
-        return x.rev == y.rev && x.title == y.title && x.commentCount == y.commentCount &&
-               x.unreadComments == y.unreadComments && x.lastCommentAt == y.lastCommentAt &&
-               a.accountName == b.accountName && a.preview == b.preview && a.lastFromUs == b.lastFromUs;
-    };
-    const auto key = [](const Row &r) {
-        return r.content.id;
-    };
-    m_updating = true;
-    if (isHeld()) {
-        const auto newer = [](const Row &shown, const Row &now) {
-            return now.content.lastCommentAt > shown.content.lastCommentAt;
-        };
-        const QSet<qint64> arrived = applyInPlace(m_rows, target, key, same, newer, s);
-        m_updating = false;
-        addHeldNew(arrived);
-        return;
-    }
-    applyListDiff(m_rows, std::move(target), key, same, s);
-    m_updating = false;
-    m_hasMore = hasMore;
-    reindex();
-    clearHeldNew();
+    return query(count, {}, out, hasMore);
 }
 
-int ContentListModel::rowOf(qint64 id) const
+bool ContentListModel::readMore(int count, QList<Row> &out, bool &hasMore)
 {
-    return m_rowOf.value(id, -1);
+    return query(count, m_rows, out, hasMore);
 }
 
-qint64 ContentListModel::idAt(int row) const
+void ContentListModel::complete(QList<Row> &rows, bool)
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row].content.id : 0;
+    resolve(rows);
 }
 
-int ContentListModel::rowCount(const QModelIndex &parent) const
+bool ContentListModel::sameRow(const Row &a, const Row &b) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    const model::Content &x = a.content;
+    const model::Content &y = b.content;
+    return x.rev == y.rev && x.title == y.title && x.commentCount == y.commentCount &&
+           x.unreadComments == y.unreadComments && x.lastCommentAt == y.lastCommentAt &&
+           a.accountName == b.accountName && a.preview == b.preview && a.lastFromUs == b.lastFromUs;
+}
+
+bool ContentListModel::newActivity(const Row &shown, const Row &now) const
+{
+    return now.content.lastCommentAt > shown.content.lastCommentAt;
 }
 
 QVariant ContentListModel::data(const QModelIndex &index, int role) const
@@ -188,35 +149,6 @@ QHash<int, QByteArray> ContentListModel::roleNames() const
         {ContentRole, "content"},
     });
     return names;
-}
-
-bool ContentListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_hasMore && !m_updating;
-}
-
-void ContentListModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || !m_hasMore || m_updating)
-        return;
-    QList<Row> more;
-    bool hasMore = false;
-    if (!query(kPageSize, m_rows, more, hasMore)) {
-        // Stop views from asking again in a loop; the next refresh() re-reads the state.
-        m_hasMore = false;
-        return;
-    }
-    m_hasMore = hasMore;
-    if (more.isEmpty())
-        return;
-    resolve(more);
-    const int first = int(m_rows.size());
-    beginInsertRows(QModelIndex(), first, first + int(more.size()) - 1);
-    m_rows.append(more);
-    reindex();
-    m_updating = true; // a slot of rowsInserted fetching again would nest inside this insertion
-    endInsertRows();
-    m_updating = false;
 }
 
 bool ContentListModel::query(int count, const QList<Row> &have, QList<Row> &out, bool &hasMore)
@@ -338,14 +270,6 @@ void ContentListModel::resolve(QList<Row> &rows)
         r.preview = name.isEmpty() ? latest.text
                                    : tr("%1: %2", "comment author: comment text").arg(name, latest.text);
     }
-}
-
-void ContentListModel::reindex()
-{
-    m_rowOf.clear();
-    m_rowOf.reserve(m_rows.size());
-    for (int i = 0; i < m_rows.size(); ++i)
-        m_rowOf.insert(m_rows[i].content.id, i);
 }
 
 } // namespace hiscrm::ui

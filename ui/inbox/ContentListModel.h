@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ui/inbox/InboxListModel.h"
+#include "ui/inbox/PagedListModel.h"
 
 // The "Comments" view: posted videos that have comments, latest comment first, loaded a page at a
 // time and kept live by refresh() with row signals only (never a reset), like the conversation
@@ -21,7 +21,16 @@
 
 namespace hiscrm::ui {
 
-class ContentListModel final : public InboxListModel
+// One row of the list of videos.
+struct ContentRow
+{
+    model::Content content;
+    QString accountName;
+    QString preview; // "author: text" of the latest comment
+    bool lastFromUs = false;
+};
+
+class ContentListModel final : public PagedListModel<ContentRow>
 {
     Q_OBJECT
 
@@ -47,8 +56,6 @@ public:
     };
     Q_ENUM(Role)
 
-    static constexpr int kPageSize = 50;
-
     // Starts with the first page over every account.
     explicit ContentListModel(store::Store *store, QObject *parent = nullptr);
 
@@ -57,26 +64,19 @@ public:
     qint64 accountId() const { return m_accountId; }
     bool unreadOnly() const { return m_unreadOnly; }
 
-    // Re-reads the loaded range and applies the difference with row signals only.
-    void refresh() override;
-
-    int rowOf(qint64 id) const override;
-    qint64 idAt(int row) const;
-
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
+
+protected:
+    bool readTop(int count, QList<ContentRow> &out, bool &hasMore) override;
+    bool readMore(int count, QList<ContentRow> &out, bool &hasMore) override;
+    void complete(QList<ContentRow> &rows, bool top) override;
+    qint64 idOf(const ContentRow &row) const override { return row.content.id; }
+    bool sameRow(const ContentRow &a, const ContentRow &b) const override;
+    bool newActivity(const ContentRow &shown, const ContentRow &now) const override;
 
 private:
-    struct Row
-    {
-        model::Content content;
-        QString accountName;
-        QString preview; // "author: text" of the latest comment
-        bool lastFromUs = false;
-    };
+    using Row = ContentRow;
     // The newest comment of a video, as of the video's revision.
     struct Latest
     {
@@ -89,16 +89,10 @@ private:
     // Up to count rows after the ones in `have` (their ids are skipped), appended to out.
     bool query(int count, const QList<Row> &have, QList<Row> &out, bool &hasMore);
     void resolve(QList<Row> &rows);
-    void reindex();
 
     store::Store *m_store;
     qint64 m_accountId = 0;
     bool m_unreadOnly = false;
-    QList<Row> m_rows;
-    QHash<qint64, int> m_rowOf;
-    bool m_hasMore = false;
-    // Set while rows are being rewritten or a change announced: fetchMore() must not nest inside.
-    bool m_updating = false;
     QHash<qint64, QString> m_accountNames;
     QHash<qint64, Latest> m_latest; // content id -> its latest comment, re-read when the video changes
     QHash<qint64, QString> m_userNames;

@@ -35,7 +35,7 @@ bool isCjk(char32_t cp)
 } // namespace
 
 ConversationListModel::ConversationListModel(store::Store *store, QObject *parent)
-    : InboxListModel(model::ItemKind::Message, parent)
+    : PagedListModel(model::ItemKind::Message, parent)
     , m_store(store)
 {
     setFilter(store::ConversationFilter());
@@ -43,67 +43,44 @@ ConversationListModel::ConversationListModel(store::Store *store, QObject *paren
 
 void ConversationListModel::setFilter(const store::ConversationFilter &filter)
 {
-    beginResetModel();
     m_filter = filter;
-    m_rows.clear();
-    QList<Row> rows;
-    bool hasMore = false;
-    if (query(kPageSize, std::nullopt, rows, hasMore)) {
-        resolve(rows, true);
-        addKept(rows); // the open chat is in every view while it is open
-        m_rows = std::move(rows);
-    }
-    m_hasMore = hasMore;
-    reindex();
-    // Slots of modelReset must not append a page while the reset is still being announced.
-    m_updating = true;
-    endResetModel();
-    m_updating = false;
+    reload();
 }
 
-void ConversationListModel::refresh()
+bool ConversationListModel::readTop(int count, QList<Row> &out, bool &hasMore)
 {
-    if (m_updating)
-        return;
-    QList<Row> target;
-    bool hasMore = false;
-    // On a failed read the rows we show are still the best we know; the next notice retries.
-    if (!query(int(qMax<qsizetype>(m_rows.size(), kPageSize)), std::nullopt, target, hasMore))
-        return;
-    resolve(target, true);
-    addKept(target);
+    return query(count, std::nullopt, out, hasMore);
+}
 
-    const ListDiffSignals s = diffSignals([this] { reindex(); });
+bool ConversationListModel::readMore(int count, QList<Row> &out, bool &hasMore)
+{
+    const model::Conversation &last = m_rows.constLast().conversation;
+    return query(count, store::ConversationCursor{last.pinned, last.lastAt, last.id}, out, hasMore);
+}
 
-    const auto same = [](const Row &a, const Row &b) {
-        const model::Conversation &x = a.conversation;
-        const model::Conversation &y = b.conversation;
-        return x.rev == y.rev && x.lastItemId == y.lastItemId && x.lastAt == y.lastAt &&
-               x.unreadCount == y.unreadCount && x.markedUnread == y.markedUnread && x.pinned == y.pinned &&
-               x.archived == y.archived && x.mutedUntil == y.mutedUntil && x.tagIds == y.tagIds &&
-               a.title == b.title && a.accountName == b.accountName && a.preview == b.preview &&
-               a.platform == b.platform && a.tags == b.tags && a.awaitingSince == b.awaitingSince;
-    };
-    const auto key = [](const Row &r) {
-        return r.conversation.id;
-    };
-    m_updating = true;
-    if (isHeld()) {
-        // New activity: a chat not shown yet, or one whose last message changed.
-        const auto newer = [](const Row &shown, const Row &now) {
-            return now.conversation.lastItemId != shown.conversation.lastItemId &&
-                   now.conversation.lastAt >= shown.conversation.lastAt;
-        };
-        const QSet<qint64> arrived = applyInPlace(m_rows, target, key, same, newer, s);
-        m_updating = false;
-        addHeldNew(arrived);
-        return;
-    }
-    applyListDiff(m_rows, std::move(target), key, same, s);
-    m_updating = false;
-    m_hasMore = hasMore;
-    reindex();
-    clearHeldNew();
+void ConversationListModel::complete(QList<Row> &rows, bool top)
+{
+    resolve(rows, top);
+    if (top)
+        addKept(rows); // the open chat is in every view while it is open
+}
+
+bool ConversationListModel::sameRow(const Row &a, const Row &b) const
+{
+    const model::Conversation &x = a.conversation;
+    const model::Conversation &y = b.conversation;
+    return x.rev == y.rev && x.lastItemId == y.lastItemId && x.lastAt == y.lastAt &&
+           x.unreadCount == y.unreadCount && x.markedUnread == y.markedUnread && x.pinned == y.pinned &&
+           x.archived == y.archived && x.mutedUntil == y.mutedUntil && x.tagIds == y.tagIds &&
+           a.title == b.title && a.accountName == b.accountName && a.preview == b.preview &&
+           a.platform == b.platform && a.tags == b.tags && a.awaitingSince == b.awaitingSince;
+}
+
+bool ConversationListModel::newActivity(const Row &shown, const Row &now) const
+{
+    // New activity: a chat not shown yet, or one whose last message changed.
+    return now.conversation.lastItemId != shown.conversation.lastItemId &&
+           now.conversation.lastAt >= shown.conversation.lastAt;
 }
 
 void ConversationListModel::addKept(QList<Row> &target)
@@ -139,16 +116,6 @@ void ConversationListModel::refreshConversations(const QList<qint64> &ids)
 {
     Q_UNUSED(ids)
     refresh();
-}
-
-int ConversationListModel::rowOf(qint64 id) const
-{
-    return m_rowOf.value(id, -1);
-}
-
-qint64 ConversationListModel::idAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows[row].conversation.id : 0;
 }
 
 QColor ConversationListModel::avatarColor(qint64 id)
@@ -201,11 +168,6 @@ QString ConversationListModel::initialsOf(const QString &name)
         }
     }
     return QString::fromUcs4(picked.constData(), picked.size()).toUpper();
-}
-
-int ConversationListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 QVariant ConversationListModel::data(const QModelIndex &index, int role) const
@@ -308,38 +270,6 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
         {InboxRoles::IsVideo, "isVideo"},
     });
     return names;
-}
-
-bool ConversationListModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_hasMore && !m_updating;
-}
-
-void ConversationListModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || !m_hasMore || m_updating || m_rows.isEmpty())
-        return;
-    const model::Conversation &last = m_rows.constLast().conversation;
-    QList<Row> more;
-    bool hasMore = false;
-    if (!query(kPageSize, store::ConversationCursor{last.pinned, last.lastAt, last.id}, more, hasMore)) {
-        // Stop views from asking again in a loop; the next refresh() re-reads the state.
-        m_hasMore = false;
-        return;
-    }
-    m_hasMore = hasMore;
-    // A row may already be here when it changed position between two reads.
-    more.removeIf([this](const Row &r) { return m_rowOf.contains(r.conversation.id); });
-    if (more.isEmpty())
-        return;
-    resolve(more, false);
-    const int first = int(m_rows.size());
-    beginInsertRows(QModelIndex(), first, first + int(more.size()) - 1);
-    m_rows.append(more);
-    reindex();
-    m_updating = true; // a slot of rowsInserted fetching again would nest inside this insertion
-    endInsertRows();
-    m_updating = false;
 }
 
 bool ConversationListModel::query(int count, const std::optional<store::ConversationCursor> &after,
@@ -457,14 +387,6 @@ qint64 ConversationListModel::awaitingSinceFor(const model::Conversation &c)
     }
     m_awaitingSince.insert(c.id, {c.lastItemId, *since});
     return *since;
-}
-
-void ConversationListModel::reindex()
-{
-    m_rowOf.clear();
-    m_rowOf.reserve(m_rows.size());
-    for (int i = 0; i < m_rows.size(); ++i)
-        m_rowOf.insert(m_rows[i].conversation.id, i);
 }
 
 } // namespace hiscrm::ui

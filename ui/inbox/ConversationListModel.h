@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ui/inbox/InboxListModel.h"
+#include "ui/inbox/PagedListModel.h"
 
 // The conversation list: one filtered view of the store's conversations, newest activity first
 // with pinned chats on top, loaded a page at a time and kept live by refresh() without ever
@@ -27,7 +27,19 @@
 
 namespace hiscrm::ui {
 
-class ConversationListModel final : public InboxListModel
+// One row of the conversation list.
+struct ConversationRow
+{
+    model::Conversation conversation;
+    QString title;
+    QString accountName;
+    QString platform;
+    QString preview;
+    QList<TagChip> tags;
+    qint64 awaitingSince = 0;
+};
+
+class ConversationListModel final : public PagedListModel<ConversationRow>
 {
     Q_OBJECT
 
@@ -61,8 +73,6 @@ public:
     };
     Q_ENUM(Role)
 
-    static constexpr int kPageSize = 50;
-
     // Starts with the first page under the default filter (every unarchived conversation).
     explicit ConversationListModel(store::Store *store, QObject *parent = nullptr);
 
@@ -70,36 +80,27 @@ public:
     void setFilter(const store::ConversationFilter &filter);
     const store::ConversationFilter &filter() const { return m_filter; }
 
-    // Re-reads the loaded range and applies the difference with row signals only.
-    void refresh() override;
     // The order may change with any conversation, so this is a full refresh().
     void refreshConversations(const QList<qint64> &ids);
-
-    int rowOf(qint64 id) const override;
-    qint64 idAt(int row) const;
 
     // A stable, pleasant colour for an avatar, from any id.
     static QColor avatarColor(qint64 id);
     // One CJK character, or the first letters of two Latin words (or two letters of one word).
     static QString initialsOf(const QString &name);
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
+
+protected:
+    bool readTop(int count, QList<ConversationRow> &out, bool &hasMore) override;
+    bool readMore(int count, QList<ConversationRow> &out, bool &hasMore) override;
+    void complete(QList<ConversationRow> &rows, bool top) override;
+    qint64 idOf(const ConversationRow &row) const override { return row.conversation.id; }
+    bool sameRow(const ConversationRow &a, const ConversationRow &b) const override;
+    bool newActivity(const ConversationRow &shown, const ConversationRow &now) const override;
 
 private:
-    struct Row
-    {
-        model::Conversation conversation;
-        QString title;
-        QString accountName;
-        QString platform;
-        QString preview;
-        QList<TagChip> tags;
-        qint64 awaitingSince = 0;
-    };
+    using Row = ConversationRow;
 
     // Up to count rows from the top under the current filter, in pages the store allows.
     // hasMore: whether rows exist beyond them. False when the store failed.
@@ -110,15 +111,9 @@ private:
     qint64 awaitingSinceFor(const model::Conversation &c);
     // Puts the kept chat into target at its place in the order when the query left it out.
     void addKept(QList<Row> &target);
-    void reindex();
 
     store::Store *m_store;
     store::ConversationFilter m_filter;
-    QList<Row> m_rows;
-    QHash<qint64, int> m_rowOf;
-    bool m_hasMore = false;
-    // Set while rows are being rewritten or a change announced: fetchMore() must not nest inside.
-    bool m_updating = false;
     QHash<qint64, QString> m_peerTitles; // users.id -> name (or platform id)
     struct Account
     {
