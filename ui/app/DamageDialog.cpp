@@ -12,6 +12,7 @@
 
 namespace hiscrm::ui {
 
+// Over 80 lines: the dialog's few widgets and texts, top to bottom, as the user reads them.
 DamageDialog::DamageDialog(When when, const QString &dataDir, const QString &detail, QWidget *parent)
     : QDialog(parent)
 {

@@ -129,23 +129,11 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ContentListModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    QHash<int, QByteArray> names = InboxListModel::roleNames();
     names.insert({
         {IdRole, "contentId"},
-        {TitleRole, "title"},
-        {AccountRole, "account"},
-        {AccountIdRole, "accountId"},
-        {UnreadRole, "unread"},
-        {LastAtRole, "lastAt"},
-        {PreviewRole, "preview"},
         {CommentCountRole, "commentCount"},
         {CountLabelRole, "countLabel"},
-        {AvatarColorRole, "avatarColor"},
-        {DraftRole, "draft"},
-        {FailedReplyRole, "failedReply"},
-        {LastFromUsRole, "lastFromUs"},
-        {OpenRole, "open"},
-        {InboxRoles::IsVideo, "isVideo"},
         {ContentRole, "content"},
     });
     return names;

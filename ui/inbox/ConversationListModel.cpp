@@ -242,32 +242,20 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ConversationListModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    QHash<int, QByteArray> names = InboxListModel::roleNames();
     names.insert({
         {IdRole, "conversationId"},
-        {TitleRole, "title"},
-        {AccountRole, "account"},
-        {AccountIdRole, "accountId"},
         {PlatformRole, "platform"},
-        {PreviewRole, "preview"},
-        {LastAtRole, "lastAt"},
-        {UnreadRole, "unread"},
         {PinnedRole, "pinned"},
         {MutedRole, "muted"},
         {ArchivedRole, "archived"},
         {AwaitingReplyRole, "awaitingReply"},
         {TagIdsRole, "tagIds"},
         {PeerIdRole, "peerId"},
-        {AvatarColorRole, "avatarColor"},
         {InitialsRole, "initials"},
         {ConversationRole, "conversation"},
-        {DraftRole, "draft"},
         {TagsRole, "tags"},
-        {FailedReplyRole, "failedReply"},
-        {LastFromUsRole, "lastFromUs"},
         {AwaitingSinceRole, "awaitingSince"},
-        {OpenRole, "open"},
-        {InboxRoles::IsVideo, "isVideo"},
     });
     return names;
 }

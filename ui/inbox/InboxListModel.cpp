@@ -6,6 +6,26 @@
 
 namespace hiscrm::ui {
 
+QHash<int, QByteArray> InboxListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({
+        {InboxRoles::Title, "title"},
+        {InboxRoles::Account, "account"},
+        {InboxRoles::AccountId, "accountId"},
+        {InboxRoles::Unread, "unread"},
+        {InboxRoles::LastAt, "lastAt"},
+        {InboxRoles::Preview, "preview"},
+        {InboxRoles::AvatarColor, "avatarColor"},
+        {InboxRoles::Draft, "draft"},
+        {InboxRoles::FailedReply, "failedReply"},
+        {InboxRoles::LastFromUs, "lastFromUs"},
+        {InboxRoles::Open, "open"},
+        {InboxRoles::IsVideo, "isVideo"},
+    });
+    return names;
+}
+
 InboxListModel::InboxListModel(model::ItemKind kind, QObject *parent)
     : DiffListModel(parent)
     , m_kind(kind)

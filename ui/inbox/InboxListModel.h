@@ -25,6 +25,8 @@ public:
     InboxListModel(model::ItemKind kind, QObject *parent = nullptr);
 
     virtual int rowOf(qint64 id) const = 0;
+    // The names of the roles both lists answer (InboxRoles); each adds its own.
+    QHash<int, QByteArray> roleNames() const override;
     // Re-reads the loaded range; held models only update rows in place.
     virtual void refresh() = 0;
 

@@ -91,7 +91,49 @@ void SettingsDialog::buildUi()
     // Every section's tab in sight, in either language: the dialog is at least as wide as they are.
     m_tabs->tabBar()->setUsesScrollButtons(false);
 
-    // ---- General
+    buildGeneralPage();
+    buildAppearancePage();
+    buildNotificationsPage();
+    buildQuickRepliesPage();
+    buildAboutPage();
+
+    m_buttons =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply, this);
+    m_buttons->setObjectName(QStringLiteral("buttonBox"));
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    m_buttons->button(QDialogButtonBox::Apply)->setObjectName(QStringLiteral("applyButton"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &SettingsDialog::apply);
+    connect(m_dataFolderBrowse, &QPushButton::clicked, this, &SettingsDialog::browseDataFolder);
+    connect(m_addReply, &QPushButton::clicked, this, &SettingsDialog::addQuickReply);
+    connect(m_editReply, &QPushButton::clicked, this, &SettingsDialog::editQuickReply);
+    connect(m_removeReply, &QPushButton::clicked, this, &SettingsDialog::removeQuickReply);
+    connect(m_upReply, &QPushButton::clicked, this, [this] { moveQuickReply(-1); });
+    connect(m_downReply, &QPushButton::clicked, this, [this] { moveQuickReply(1); });
+
+    connect(m_languageCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateButtons);
+    connect(m_dataFolderEdit, &QLineEdit::textChanged, this, &SettingsDialog::updateButtons);
+    connect(m_closeToTrayCheck, &QCheckBox::toggled, this, &SettingsDialog::updateButtons);
+    connect(m_themeCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateButtons);
+    connect(m_fontSizeSpin, &QSpinBox::valueChanged, this, &SettingsDialog::updateButtons);
+    for (QCheckBox *c : {m_notificationsCheck, m_previewCheck, m_soundCheck})
+        connect(c, &QCheckBox::toggled, this, &SettingsDialog::updateButtons);
+    connect(m_quickReplies->model(), &QAbstractItemModel::dataChanged, this, &SettingsDialog::updateButtons);
+    connect(m_quickReplies->model(), &QAbstractItemModel::rowsInserted, this, &SettingsDialog::updateButtons);
+    connect(m_quickReplies->model(), &QAbstractItemModel::rowsRemoved, this, &SettingsDialog::updateButtons);
+    connect(m_quickReplies->model(), &QAbstractItemModel::rowsMoved, this, &SettingsDialog::updateButtons);
+    connect(m_quickReplies, &QListWidget::currentRowChanged, this, &SettingsDialog::updateButtons);
+}
+
+void SettingsDialog::buildGeneralPage()
+{
     m_generalPage = new QWidget(m_tabs);
     m_generalPage->setObjectName(QStringLiteral("generalPage"));
     m_languageLabel = new QLabel(m_generalPage);
@@ -138,8 +180,10 @@ void SettingsDialog::buildUi()
     general->addRow(m_dataFolderLabel, folderBox);
     general->addRow(trayBox);
     m_tabs->addTab(m_generalPage, QString());
+}
 
-    // ---- Appearance
+void SettingsDialog::buildAppearancePage()
+{
     m_appearancePage = new QWidget(m_tabs);
     m_appearancePage->setObjectName(QStringLiteral("appearancePage"));
     m_themeLabel = new QLabel(m_appearancePage);
@@ -159,8 +203,10 @@ void SettingsDialog::buildUi()
     appearance->addRow(m_themeLabel, m_themeCombo);
     appearance->addRow(m_fontSizeLabel, m_fontSizeSpin);
     m_tabs->addTab(m_appearancePage, QString());
+}
 
-    // ---- Notifications
+void SettingsDialog::buildNotificationsPage()
+{
     m_notificationsPage = new QWidget(m_tabs);
     m_notificationsPage->setObjectName(QStringLiteral("notificationsPage"));
     m_notificationsCheck = new QCheckBox(m_notificationsPage);
@@ -179,8 +225,10 @@ void SettingsDialog::buildUi()
     notifications->addLayout(dependent);
     notifications->addStretch(1);
     m_tabs->addTab(m_notificationsPage, QString());
+}
 
-    // ---- Quick replies
+void SettingsDialog::buildQuickRepliesPage()
+{
     m_quickRepliesPage = new QWidget(m_tabs);
     m_quickRepliesPage->setObjectName(QStringLiteral("quickRepliesPage"));
     m_quickReplies = new QListWidget(m_quickRepliesPage);
@@ -211,8 +259,10 @@ void SettingsDialog::buildUi()
     replies->addLayout(replyRow, 1);
     replies->addWidget(m_quickRepliesHint);
     m_tabs->addTab(m_quickRepliesPage, QString());
+}
 
-    // ---- About
+void SettingsDialog::buildAboutPage()
+{
     m_aboutPage = new QWidget(m_tabs);
     m_aboutPage->setObjectName(QStringLiteral("aboutPage"));
     m_aboutName = new QLabel(m_aboutPage);
@@ -241,42 +291,10 @@ void SettingsDialog::buildUi()
     about->addStretch(1);
     about->addWidget(m_aboutLicense);
     m_tabs->addTab(m_aboutPage, QString());
-
-    m_buttons =
-        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply, this);
-    m_buttons->setObjectName(QStringLiteral("buttonBox"));
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
-    m_buttons->button(QDialogButtonBox::Apply)->setObjectName(QStringLiteral("applyButton"));
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_tabs, 1);
-    layout->addWidget(m_buttons);
-
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &SettingsDialog::apply);
-    connect(m_dataFolderBrowse, &QPushButton::clicked, this, &SettingsDialog::browseDataFolder);
-    connect(m_addReply, &QPushButton::clicked, this, &SettingsDialog::addQuickReply);
-    connect(m_editReply, &QPushButton::clicked, this, &SettingsDialog::editQuickReply);
-    connect(m_removeReply, &QPushButton::clicked, this, &SettingsDialog::removeQuickReply);
-    connect(m_upReply, &QPushButton::clicked, this, [this] { moveQuickReply(-1); });
-    connect(m_downReply, &QPushButton::clicked, this, [this] { moveQuickReply(1); });
-
-    connect(m_languageCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateButtons);
-    connect(m_dataFolderEdit, &QLineEdit::textChanged, this, &SettingsDialog::updateButtons);
-    connect(m_closeToTrayCheck, &QCheckBox::toggled, this, &SettingsDialog::updateButtons);
-    connect(m_themeCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateButtons);
-    connect(m_fontSizeSpin, &QSpinBox::valueChanged, this, &SettingsDialog::updateButtons);
-    for (QCheckBox *c : {m_notificationsCheck, m_previewCheck, m_soundCheck})
-        connect(c, &QCheckBox::toggled, this, &SettingsDialog::updateButtons);
-    connect(m_quickReplies->model(), &QAbstractItemModel::dataChanged, this, &SettingsDialog::updateButtons);
-    connect(m_quickReplies->model(), &QAbstractItemModel::rowsInserted, this, &SettingsDialog::updateButtons);
-    connect(m_quickReplies->model(), &QAbstractItemModel::rowsRemoved, this, &SettingsDialog::updateButtons);
-    connect(m_quickReplies->model(), &QAbstractItemModel::rowsMoved, this, &SettingsDialog::updateButtons);
-    connect(m_quickReplies, &QListWidget::currentRowChanged, this, &SettingsDialog::updateButtons);
 }
 
+// About 80 lines: one text per widget of the five pages, in one place so a language switch
+// misses none.
 void SettingsDialog::retranslateUi()
 {
     setWindowTitle(tr("Settings"));

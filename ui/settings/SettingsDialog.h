@@ -62,6 +62,11 @@ protected:
 
 private:
     void buildUi();
+    void buildGeneralPage();
+    void buildAppearancePage();
+    void buildNotificationsPage();
+    void buildQuickRepliesPage();
+    void buildAboutPage();
     void retranslateUi();
     void updateButtons();
     void updateNotes();

@@ -121,6 +121,8 @@ int ThreadModel::loadNewer()
     return int(rows.size());
 }
 
+// Over 80 lines: the three cases of a refresh (empty, at the newest end, in history) share the
+// window's bounds and the row diff, which would otherwise go between functions as arguments.
 void ThreadModel::refresh()
 {
     if (m_threadId == 0)
