@@ -12,11 +12,11 @@
 #include "TestUtil.h"
 
 #include "protocol/Protocol.h"
-#include "ui/AppSession.h"
-#include "ui/ConversationListModel.h"
-#include "ui/MainWindow.h"
-#include "ui/Settings.h"
-#include "ui/ThreadModel.h"
+#include "ui/app/AppSession.h"
+#include "ui/inbox/ConversationListModel.h"
+#include "ui/settings/Settings.h"
+#include "ui/thread/ThreadModel.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -154,7 +154,12 @@ protected:
         QTRY_VERIFY(m_window->isActiveWindow());
         if (!fresh)
             return;
-        QVERIFY(m_session->enableExternalWorkers());
+        // The master answers later; the window never waits for it.
+        auto listening = std::make_shared<std::optional<bool>>();
+        m_session->enableExternalWorkers(0, QString(),
+                                         [listening](const Result<QString> &url) { *listening = bool(url); });
+        QTRY_VERIFY(listening->has_value());
+        QVERIFY(**listening);
         m_worker = std::make_unique<Worker>();
         QVERIFY(m_worker->open(m_session->workerUrl()));
         QVERIFY(m_worker->registerFor(m_session->workerToken(), {u"acc-1"_s, u"acc-2"_s}));

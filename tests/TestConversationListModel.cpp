@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestUtil.h"
 
-#include "ui/ContentListModel.h"
-#include "ui/ConversationDelegate.h"
-#include "ui/ConversationListModel.h"
-#include "ui/ListDiff.h"
+#include "ui/inbox/ContentListModel.h"
+#include "ui/inbox/ConversationDelegate.h"
+#include "ui/inbox/ConversationListModel.h"
+#include "ui/common/ListDiff.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

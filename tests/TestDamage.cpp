@@ -7,8 +7,8 @@
 
 #include "store/Health.h"
 #include "store/SearchIndexer.h"
-#include "ui/AppSession.h"
-#include "ui/DamageDialog.h"
+#include "ui/app/AppSession.h"
+#include "ui/app/DamageDialog.h"
 
 #include <sqlite3.h>
 

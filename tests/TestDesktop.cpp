@@ -4,14 +4,14 @@
 
 #include "TestUtil.h"
 
-#include "ui/AppSession.h"
-#include "ui/ConversationListModel.h"
-#include "ui/InboxListView.h"
-#include "ui/MainWindow.h"
-#include "ui/SearchPanel.h"
-#include "ui/Settings.h"
-#include "ui/ThreadModel.h"
-#include "ui/TrayNotifier.h"
+#include "ui/app/AppSession.h"
+#include "ui/inbox/ConversationListModel.h"
+#include "ui/inbox/InboxListView.h"
+#include "ui/window/MainWindow.h"
+#include "ui/search/SearchPanel.h"
+#include "ui/settings/Settings.h"
+#include "ui/thread/ThreadModel.h"
+#include "ui/window/TrayNotifier.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/Icons.h"
+#include "ui/common/Icons.h"
 
 #include <QApplication>
 #include <QHash>

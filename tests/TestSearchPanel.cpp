@@ -3,9 +3,9 @@
 #include "TestUtil.h"
 
 #include "search/TextAnalysis.h"
-#include "ui/SearchPanel.h"
-#include "ui/SearchResultsModel.h"
-#include "ui/TrayNotifier.h"
+#include "ui/search/SearchPanel.h"
+#include "ui/search/SearchResultsModel.h"
+#include "ui/window/TrayNotifier.h"
 
 #include <QAbstractButton>
 #include <QAction>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/Translations.h"
-#include "ui/RunOptions.h"
-#include "ui/Settings.h"
-#include "ui/SettingsDialog.h"
+#include "ui/app/RunOptions.h"
+#include "ui/settings/Settings.h"
+#include "ui/settings/SettingsDialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -2,8 +2,8 @@
 // The light and dark themes' palettes (contrast by WCAG 2), switching themes and text size live,
 // and "system" giving back exactly the platform's style, palette and font.
 
-#include "ui/Settings.h"
-#include "ui/Theme.h"
+#include "ui/settings/Settings.h"
+#include "ui/settings/Theme.h"
 
 #include <QApplication>
 #include <QLineEdit>

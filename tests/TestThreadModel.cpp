@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestUtil.h"
 
-#include "ui/MessageDelegate.h"
-#include "ui/ThreadModel.h"
+#include "ui/thread/MessageDelegate.h"
+#include "ui/thread/ThreadModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -5,8 +5,8 @@
 
 #include "InboxHarness.h"
 
-#include "ui/ConversationDelegate.h"
-#include "ui/SearchPanel.h"
+#include "ui/inbox/ConversationDelegate.h"
+#include "ui/search/SearchPanel.h"
 
 #include <QLineEdit>
 #include <QListWidget>

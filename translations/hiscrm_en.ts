@@ -371,6 +371,177 @@ Account: %2</translation>
     </message>
 </context>
 <context>
+    <name>hiscrm::ui::ConversationController</name>
+    <message>
+        <source>mark it read</source>
+        <translation>mark it read</translation>
+    </message>
+    <message>
+        <source>mark it unread</source>
+        <translation>mark it unread</translation>
+    </message>
+    <message>
+        <source>mark the comments read</source>
+        <translation>mark the comments read</translation>
+    </message>
+    <message>
+        <source>pin the conversation</source>
+        <translation>pin the conversation</translation>
+    </message>
+    <message>
+        <source>unpin the conversation</source>
+        <translation>unpin the conversation</translation>
+    </message>
+    <message>
+        <source>archive the conversation</source>
+        <translation>archive the conversation</translation>
+    </message>
+    <message>
+        <source>unarchive the conversation</source>
+        <translation>unarchive the conversation</translation>
+    </message>
+    <message>
+        <source>mute the conversation</source>
+        <translation>mute the conversation</translation>
+    </message>
+    <message>
+        <source>unmute the conversation</source>
+        <translation>unmute the conversation</translation>
+    </message>
+    <message>
+        <source>add the tag</source>
+        <translation>add the tag</translation>
+    </message>
+    <message>
+        <source>remove the tag</source>
+        <translation>remove the tag</translation>
+    </message>
+    <message>
+        <source>create the tag</source>
+        <translation>create the tag</translation>
+    </message>
+    <message>
+        <source>send the reply</source>
+        <translation>send the reply</translation>
+    </message>
+    <message>
+        <source>retry the reply</source>
+        <translation>retry the reply</translation>
+    </message>
+    <message>
+        <source>No conversation selected</source>
+        <translation>No conversation selected</translation>
+    </message>
+    <message>
+        <source>Pick a conversation in the list, or press %1 to search.</source>
+        <translation>Pick a conversation in the list, or press %1 to search.</translation>
+    </message>
+    <message>
+        <source>Direct messages · %1</source>
+        <translation>Direct messages · %1</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archived</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>muted</translation>
+    </message>
+    <message>
+        <source>Comments on your video</source>
+        <translation>Comments on your video</translation>
+    </message>
+    <message>
+        <source>Replying to %1: “%2”</source>
+        <translation>Replying to %1: “%2”</translation>
+    </message>
+    <message>
+        <source>Replying to the video; select a comment to answer it.</source>
+        <translation>Replying to the video; select a comment to answer it.</translation>
+    </message>
+    <message>
+        <source>The reply is %1 characters long; the platform takes at most %2. Shorten it and send again.</source>
+        <translation>The reply is %1 characters long; the platform takes at most %2. Shorten it and send again.</translation>
+    </message>
+    <message>
+        <source>Sending the reply again…</source>
+        <translation>Sending the reply again…</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>Could not %1: %2</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Unarchive</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Unmute</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <source>User card</source>
+        <translation>User card</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Mark read</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>Mark unread</translation>
+    </message>
+    <message>
+        <source>Muted until you unmute it</source>
+        <translation>Muted until you unmute it</translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation>Muted until %1</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>For 1 hour</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>For 8 hours</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>For 1 day</translation>
+    </message>
+    <message>
+        <source>Until I unmute</source>
+        <translation>Until I unmute</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>New tag…</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>New tag</translation>
+    </message>
+</context>
+<context>
     <name>hiscrm::ui::ConversationDelegate</name>
     <message>
         <source>Yesterday</source>
@@ -521,10 +692,6 @@ Account: %2</translation>
 <context>
     <name>hiscrm::ui::MainWindow</name>
     <message>
-        <source>Demo</source>
-        <translation>Demo</translation>
-    </message>
-    <message>
         <source>HisCRM Desk</source>
         <translation>HisCRM Desk</translation>
     </message>
@@ -577,28 +744,12 @@ Account: %2</translation>
         <translation>Mark unread</translation>
     </message>
     <message>
-        <source>Pin</source>
-        <translation>Pin</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>Archive</translation>
-    </message>
-    <message>
-        <source>Mute</source>
-        <translation>Mute</translation>
-    </message>
-    <message>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
         <source>Copy message</source>
         <translation>Copy message</translation>
-    </message>
-    <message>
-        <source>User card</source>
-        <translation>User card</translation>
     </message>
     <message>
         <source>Retry sending</source>
@@ -637,184 +788,20 @@ Account: %2</translation>
         <translation>Videos with comments</translation>
     </message>
     <message>
-        <source>Messages</source>
-        <translation>Messages</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Reply</translation>
-    </message>
-    <message>
-        <source>Insert a quick reply</source>
-        <translation>Insert a quick reply</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Send</translation>
-    </message>
-    <message>
         <source>Send the reply</source>
         <translation>Send the reply</translation>
-    </message>
-    <message>
-        <source>Characters used of the platform's limit</source>
-        <translation>Characters used of the platform's limit</translation>
-    </message>
-    <message>
-        <source>No conversation selected</source>
-        <translation>No conversation selected</translation>
-    </message>
-    <message>
-        <source>Inbox</source>
-        <translation>Inbox</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation>Unread</translation>
-    </message>
-    <message>
-        <source>Awaiting reply</source>
-        <translation>Awaiting reply</translation>
-    </message>
-    <message>
-        <source>Pinned</source>
-        <translation>Pinned</translation>
-    </message>
-    <message>
-        <source>Comments</source>
-        <translation>Comments</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>Archived</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>Accounts</translation>
-    </message>
-    <message>
-        <source>online</source>
-        <translation>online</translation>
-    </message>
-    <message>
-        <source>logged out</source>
-        <translation>logged out</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>error</translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>offline</translation>
-    </message>
-    <message>
-        <source>%1 on %2: %3</source>
-        <translation>%1 on %2: %3</translation>
     </message>
     <message>
         <source>New message</source>
         <translation>New message</translation>
     </message>
     <message>
-        <source>Direct messages · %1</source>
-        <translation>Direct messages · %1</translation>
-    </message>
-    <message>
-        <source>Comments on your video</source>
-        <translation>Comments on your video</translation>
-    </message>
-    <message>
         <source>Could not %1: %2</source>
         <translation>Could not %1: %2</translation>
     </message>
     <message>
-        <source>Unpin</source>
-        <translation>Unpin</translation>
-    </message>
-    <message>
-        <source>Unarchive</source>
-        <translation>Unarchive</translation>
-    </message>
-    <message>
-        <source>For 1 hour</source>
-        <translation>For 1 hour</translation>
-    </message>
-    <message>
-        <source>For 8 hours</source>
-        <translation>For 8 hours</translation>
-    </message>
-    <message>
-        <source>For 1 day</source>
-        <translation>For 1 day</translation>
-    </message>
-    <message>
-        <source>Until I unmute</source>
-        <translation>Until I unmute</translation>
-    </message>
-    <message>
-        <source>Unmute</source>
-        <translation>Unmute</translation>
-    </message>
-    <message>
-        <source>New tag…</source>
-        <translation>New tag…</translation>
-    </message>
-    <message>
-        <source>New tag</source>
-        <translation>New tag</translation>
-    </message>
-    <message>
         <source>No unread conversation in this view.</source>
         <translation>No unread conversation in this view.</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>%1 ✔ verified</source>
-        <translation>%1 ✔ verified</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Platform id:</source>
-        <translation>Platform id:</translation>
-    </message>
-    <message>
-        <source>(no signature)</source>
-        <translation>(no signature)</translation>
-    </message>
-    <message>
-        <source>Signature:</source>
-        <translation>Signature:</translation>
-    </message>
-    <message>
-        <source>Followers:</source>
-        <translation>Followers:</translation>
-    </message>
-    <message>
-        <source>Following:</source>
-        <translation>Following:</translation>
-    </message>
-    <message>
-        <source>Videos:</source>
-        <translation>Videos:</translation>
-    </message>
-    <message>
-        <source>Conversations with %1 on every account:</source>
-        <translation>Conversations with %1 on every account:</translation>
-    </message>
-    <message>
-        <source>Conversations with this user</source>
-        <translation>Conversations with this user</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -823,62 +810,6 @@ Account: %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>mark it read</source>
-        <translation>mark it read</translation>
-    </message>
-    <message>
-        <source>mark it unread</source>
-        <translation>mark it unread</translation>
-    </message>
-    <message>
-        <source>mark the comments read</source>
-        <translation>mark the comments read</translation>
-    </message>
-    <message>
-        <source>pin the conversation</source>
-        <translation>pin the conversation</translation>
-    </message>
-    <message>
-        <source>unpin the conversation</source>
-        <translation>unpin the conversation</translation>
-    </message>
-    <message>
-        <source>archive the conversation</source>
-        <translation>archive the conversation</translation>
-    </message>
-    <message>
-        <source>unarchive the conversation</source>
-        <translation>unarchive the conversation</translation>
-    </message>
-    <message>
-        <source>mute the conversation</source>
-        <translation>mute the conversation</translation>
-    </message>
-    <message>
-        <source>unmute the conversation</source>
-        <translation>unmute the conversation</translation>
-    </message>
-    <message>
-        <source>add the tag</source>
-        <translation>add the tag</translation>
-    </message>
-    <message>
-        <source>remove the tag</source>
-        <translation>remove the tag</translation>
-    </message>
-    <message>
-        <source>send the reply</source>
-        <translation>send the reply</translation>
-    </message>
-    <message>
-        <source>retry the reply</source>
-        <translation>retry the reply</translation>
-    </message>
-    <message>
-        <source>create the tag</source>
-        <translation>create the tag</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -930,26 +861,6 @@ Account: %2</translation>
         <translation>Connect your own crawler</translation>
     </message>
     <message>
-        <source>Write a reply — Enter sends, Shift+Enter starts a new line, / picks a quick reply</source>
-        <translation>Write a reply — Enter sends, Shift+Enter starts a new line, / picks a quick reply</translation>
-    </message>
-    <message>
-        <source>Quick replies (or type / in the reply box)</source>
-        <translation>Quick replies (or type / in the reply box)</translation>
-    </message>
-    <message>
-        <source>Send the reply (Enter)</source>
-        <translation>Send the reply (Enter)</translation>
-    </message>
-    <message>
-        <source>First unread</source>
-        <translation>First unread</translation>
-    </message>
-    <message>
-        <source>Scroll up to the first message you have not read</source>
-        <translation>Scroll up to the first message you have not read</translation>
-    </message>
-    <message>
         <source>Where the inbox comes from</source>
         <translation>Where the inbox comes from</translation>
     </message>
@@ -973,55 +884,6 @@ Account: %2</translation>
         <source>(%1) HisCRM Desk</source>
         <translation>(%1) HisCRM Desk</translation>
     </message>
-    <message numerus="yes">
-        <source>%n unread chats</source>
-        <translation>
-            <numerusform>%n unread chat</numerusform>
-            <numerusform>%n unread chats</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n chats waiting for your reply</source>
-        <translation>
-            <numerusform>%n chat waiting for your reply</numerusform>
-            <numerusform>%n chats waiting for your reply</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread pinned chats</source>
-        <translation>
-            <numerusform>%n unread pinned chat</numerusform>
-            <numerusform>%n unread pinned chats</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread archived chats</source>
-        <translation>
-            <numerusform>%n unread archived chat</numerusform>
-            <numerusform>%n unread archived chats</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread comments</source>
-        <translation>
-            <numerusform>%n unread comment</numerusform>
-            <numerusform>%n unread comments</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread chats with this tag</source>
-        <translation>
-            <numerusform>%n unread chat with this tag</numerusform>
-            <numerusform>%n unread chats with this tag</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread chats and comments</source>
-        <translation>
-            <numerusform>%n unread chat and comments</numerusform>
-            <numerusform>%n unread chats and comments</numerusform>
-        </translation>
-    </message>
     <message>
         <source>A reply was not sent: %1</source>
         <translation>A reply was not sent: %1</translation>
@@ -1037,42 +899,6 @@ Account: %2</translation>
     <message>
         <source>Reply not sent</source>
         <translation>Reply not sent</translation>
-    </message>
-    <message>
-        <source>Pick a conversation in the list, or press %1 to search.</source>
-        <translation>Pick a conversation in the list, or press %1 to search.</translation>
-    </message>
-    <message>
-        <source>archived</source>
-        <translation>archived</translation>
-    </message>
-    <message>
-        <source>muted</source>
-        <translation>muted</translation>
-    </message>
-    <message>
-        <source>Replying to %1: “%2”</source>
-        <translation>Replying to %1: “%2”</translation>
-    </message>
-    <message>
-        <source>Replying to the video; select a comment to answer it.</source>
-        <translation>Replying to the video; select a comment to answer it.</translation>
-    </message>
-    <message>
-        <source>The reply is %1 characters long; the platform takes at most %2. Shorten it and send again.</source>
-        <translation>The reply is %1 characters long; the platform takes at most %2. Shorten it and send again.</translation>
-    </message>
-    <message>
-        <source>Sending the reply again…</source>
-        <translation>Sending the reply again…</translation>
-    </message>
-    <message>
-        <source>Muted until you unmute it</source>
-        <translation>Muted until you unmute it</translation>
-    </message>
-    <message>
-        <source>Muted until %1</source>
-        <translation>Muted until %1</translation>
     </message>
     <message>
         <source>Mark comments read</source>
@@ -1092,10 +918,6 @@ Account: %2</translation>
             <numerusform>Mark %n chat in this view as read?</numerusform>
             <numerusform>Mark %n chats in this view as read?</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 (archived)</source>
-        <translation>%1 (archived)</translation>
     </message>
     <message>
         <source>Inbox on this computer</source>
@@ -1693,6 +1515,118 @@ A folder set here is used from the next start without --data-dir.</translation>
     </message>
 </context>
 <context>
+    <name>hiscrm::ui::Sidebar</name>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>Awaiting reply</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Pinned</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>logged out</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 on %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats</source>
+        <translation>
+            <numerusform>%n unread chat</numerusform>
+            <numerusform>%n unread chats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats waiting for your reply</source>
+        <translation>
+            <numerusform>%n chat waiting for your reply</numerusform>
+            <numerusform>%n chats waiting for your reply</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread pinned chats</source>
+        <translation>
+            <numerusform>%n unread pinned chat</numerusform>
+            <numerusform>%n unread pinned chats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread archived chats</source>
+        <translation>
+            <numerusform>%n unread archived chat</numerusform>
+            <numerusform>%n unread archived chats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread comments</source>
+        <translation>
+            <numerusform>%n unread comment</numerusform>
+            <numerusform>%n unread comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats with this tag</source>
+        <translation>
+            <numerusform>%n unread chat with this tag</numerusform>
+            <numerusform>%n unread chats with this tag</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats and comments</source>
+        <translation>
+            <numerusform>%n unread chat and comments</numerusform>
+            <numerusform>%n unread chats and comments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hiscrm::ui::TagChipsLabel</name>
     <message>
         <source>Tags: %1</source>
@@ -1786,6 +1720,53 @@ A folder set here is used from the next start without --data-dir.</translation>
     </message>
 </context>
 <context>
+    <name>hiscrm::ui::ThreadPane</name>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Write a reply — Enter sends, Shift+Enter starts a new line, / picks a quick reply</source>
+        <translation>Write a reply — Enter sends, Shift+Enter starts a new line, / picks a quick reply</translation>
+    </message>
+    <message>
+        <source>Quick replies (or type / in the reply box)</source>
+        <translation>Quick replies (or type / in the reply box)</translation>
+    </message>
+    <message>
+        <source>Insert a quick reply</source>
+        <translation>Insert a quick reply</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send the reply (Enter)</source>
+        <translation>Send the reply (Enter)</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>Send the reply</translation>
+    </message>
+    <message>
+        <source>Characters used of the platform's limit</source>
+        <translation>Characters used of the platform's limit</translation>
+    </message>
+    <message>
+        <source>First unread</source>
+        <translation>First unread</translation>
+    </message>
+    <message>
+        <source>Scroll up to the first message you have not read</source>
+        <translation>Scroll up to the first message you have not read</translation>
+    </message>
+</context>
+<context>
     <name>hiscrm::ui::TrayNotifier</name>
     <message>
         <source>New message</source>
@@ -1817,6 +1798,61 @@ A folder set here is used from the next start without --data-dir.</translation>
     <message>
         <source>HisCRM Desk tray menu</source>
         <translation>HisCRM Desk tray menu</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::UserCardDialog</name>
+    <message>
+        <source>User card</source>
+        <translation>User card</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 ✔ verified</source>
+        <translation>%1 ✔ verified</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Platform id:</source>
+        <translation>Platform id:</translation>
+    </message>
+    <message>
+        <source>(no signature)</source>
+        <translation>(no signature)</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Signature:</translation>
+    </message>
+    <message>
+        <source>Followers:</source>
+        <translation>Followers:</translation>
+    </message>
+    <message>
+        <source>Following:</source>
+        <translation>Following:</translation>
+    </message>
+    <message>
+        <source>Videos:</source>
+        <translation>Videos:</translation>
+    </message>
+    <message>
+        <source>Conversations with %1 on every account:</source>
+        <translation>Conversations with %1 on every account:</translation>
+    </message>
+    <message>
+        <source>Conversations with this user</source>
+        <translation>Conversations with this user</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1 (archived)</translation>
     </message>
 </context>
 <context>

@@ -369,6 +369,177 @@ Account: %2</source>
     </message>
 </context>
 <context>
+    <name>hiscrm::ui::ConversationController</name>
+    <message>
+        <source>mark it read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>mark it unread</source>
+        <translation>标为未读</translation>
+    </message>
+    <message>
+        <source>mark the comments read</source>
+        <translation>将评论标为已读</translation>
+    </message>
+    <message>
+        <source>pin the conversation</source>
+        <translation>置顶会话</translation>
+    </message>
+    <message>
+        <source>unpin the conversation</source>
+        <translation>取消置顶会话</translation>
+    </message>
+    <message>
+        <source>archive the conversation</source>
+        <translation>归档会话</translation>
+    </message>
+    <message>
+        <source>unarchive the conversation</source>
+        <translation>取消归档会话</translation>
+    </message>
+    <message>
+        <source>mute the conversation</source>
+        <translation>对会话开启免打扰</translation>
+    </message>
+    <message>
+        <source>unmute the conversation</source>
+        <translation>取消会话免打扰</translation>
+    </message>
+    <message>
+        <source>add the tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>remove the tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <source>create the tag</source>
+        <translation>创建标签</translation>
+    </message>
+    <message>
+        <source>send the reply</source>
+        <translation>发送回复</translation>
+    </message>
+    <message>
+        <source>retry the reply</source>
+        <translation>重试回复</translation>
+    </message>
+    <message>
+        <source>No conversation selected</source>
+        <translation>未选择会话</translation>
+    </message>
+    <message>
+        <source>Pick a conversation in the list, or press %1 to search.</source>
+        <translation>在列表中选择一个会话，或按 %1 搜索。</translation>
+    </message>
+    <message>
+        <source>Direct messages · %1</source>
+        <translation>私信 · %1</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>已免打扰</translation>
+    </message>
+    <message>
+        <source>Comments on your video</source>
+        <translation>你的视频收到的评论</translation>
+    </message>
+    <message>
+        <source>Replying to %1: “%2”</source>
+        <translation>回复 %1：“%2”</translation>
+    </message>
+    <message>
+        <source>Replying to the video; select a comment to answer it.</source>
+        <translation>正在回复视频；选中一条评论即可回复该评论。</translation>
+    </message>
+    <message>
+        <source>The reply is %1 characters long; the platform takes at most %2. Shorten it and send again.</source>
+        <translation>回复有 %1 个字，平台最多允许 %2 个字。请删减后再发送。</translation>
+    </message>
+    <message>
+        <source>Sending the reply again…</source>
+        <translation>正在重新发送回复…</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>无法执行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>取消归档</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>取消免打扰</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <source>User card</source>
+        <translation>用户名片</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>Mark unread</source>
+        <translation>标为未读</translation>
+    </message>
+    <message>
+        <source>Muted until you unmute it</source>
+        <translation>免打扰，直到你手动取消</translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation>免打扰至 %1</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>For 8 hours</source>
+        <translation>8 小时</translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>Until I unmute</source>
+        <translation>直到手动取消</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>新建标签</translation>
+    </message>
+</context>
+<context>
     <name>hiscrm::ui::ConversationDelegate</name>
     <message>
         <source>Yesterday</source>
@@ -516,10 +687,6 @@ Account: %2</source>
 <context>
     <name>hiscrm::ui::MainWindow</name>
     <message>
-        <source>Demo</source>
-        <translation>演示</translation>
-    </message>
-    <message>
         <source>HisCRM Desk</source>
         <translation>HisCRM Desk</translation>
     </message>
@@ -572,28 +739,12 @@ Account: %2</source>
         <translation>标为未读</translation>
     </message>
     <message>
-        <source>Pin</source>
-        <translation>置顶</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>归档</translation>
-    </message>
-    <message>
-        <source>Mute</source>
-        <translation>免打扰</translation>
-    </message>
-    <message>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
         <source>Copy message</source>
         <translation>复制消息</translation>
-    </message>
-    <message>
-        <source>User card</source>
-        <translation>用户名片</translation>
     </message>
     <message>
         <source>Retry sending</source>
@@ -632,184 +783,20 @@ Account: %2</source>
         <translation>有评论的视频</translation>
     </message>
     <message>
-        <source>Messages</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>回复</translation>
-    </message>
-    <message>
-        <source>Insert a quick reply</source>
-        <translation>插入快捷回复</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
         <source>Send the reply</source>
         <translation>发送回复</translation>
-    </message>
-    <message>
-        <source>Characters used of the platform&apos;s limit</source>
-        <translation>已用字数 / 平台字数上限</translation>
-    </message>
-    <message>
-        <source>No conversation selected</source>
-        <translation>未选择会话</translation>
-    </message>
-    <message>
-        <source>Inbox</source>
-        <translation>收件箱</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation>未读</translation>
-    </message>
-    <message>
-        <source>Awaiting reply</source>
-        <translation>待回复</translation>
-    </message>
-    <message>
-        <source>Pinned</source>
-        <translation>已置顶</translation>
-    </message>
-    <message>
-        <source>Comments</source>
-        <translation>评论</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>已归档</translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <source>online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>logged out</source>
-        <translation>已退出登录</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>出错</translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <source>%1 on %2: %3</source>
-        <translation>%1（%2）：%3</translation>
     </message>
     <message>
         <source>New message</source>
         <translation>新消息</translation>
     </message>
     <message>
-        <source>Direct messages · %1</source>
-        <translation>私信 · %1</translation>
-    </message>
-    <message>
-        <source>Comments on your video</source>
-        <translation>你的视频收到的评论</translation>
-    </message>
-    <message>
         <source>Could not %1: %2</source>
         <translation>无法执行 %1：%2</translation>
     </message>
     <message>
-        <source>Unpin</source>
-        <translation>取消置顶</translation>
-    </message>
-    <message>
-        <source>Unarchive</source>
-        <translation>取消归档</translation>
-    </message>
-    <message>
-        <source>For 1 hour</source>
-        <translation>1 小时</translation>
-    </message>
-    <message>
-        <source>For 8 hours</source>
-        <translation>8 小时</translation>
-    </message>
-    <message>
-        <source>For 1 day</source>
-        <translation>1 天</translation>
-    </message>
-    <message>
-        <source>Until I unmute</source>
-        <translation>直到手动取消</translation>
-    </message>
-    <message>
-        <source>Unmute</source>
-        <translation>取消免打扰</translation>
-    </message>
-    <message>
-        <source>New tag…</source>
-        <translation>新建标签…</translation>
-    </message>
-    <message>
-        <source>New tag</source>
-        <translation>新建标签</translation>
-    </message>
-    <message>
         <source>No unread conversation in this view.</source>
         <translation>此视图中没有未读会话。</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>%1 ✔ verified</source>
-        <translation>%1 ✔ 已认证</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>昵称：</translation>
-    </message>
-    <message>
-        <source>Platform id:</source>
-        <translation>平台 ID：</translation>
-    </message>
-    <message>
-        <source>(no signature)</source>
-        <translation>（无签名）</translation>
-    </message>
-    <message>
-        <source>Signature:</source>
-        <translation>签名：</translation>
-    </message>
-    <message>
-        <source>Followers:</source>
-        <translation>粉丝：</translation>
-    </message>
-    <message>
-        <source>Following:</source>
-        <translation>关注：</translation>
-    </message>
-    <message>
-        <source>Videos:</source>
-        <translation>视频：</translation>
-    </message>
-    <message>
-        <source>Conversations with %1 on every account:</source>
-        <translation>各账号与 %1 的会话：</translation>
-    </message>
-    <message>
-        <source>Conversations with this user</source>
-        <translation>与此用户的会话</translation>
     </message>
     <message>
         <source>stopped</source>
@@ -818,62 +805,6 @@ Account: %2</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>mark it read</source>
-        <translation>标为已读</translation>
-    </message>
-    <message>
-        <source>mark it unread</source>
-        <translation>标为未读</translation>
-    </message>
-    <message>
-        <source>mark the comments read</source>
-        <translation>将评论标为已读</translation>
-    </message>
-    <message>
-        <source>pin the conversation</source>
-        <translation>置顶会话</translation>
-    </message>
-    <message>
-        <source>unpin the conversation</source>
-        <translation>取消置顶会话</translation>
-    </message>
-    <message>
-        <source>archive the conversation</source>
-        <translation>归档会话</translation>
-    </message>
-    <message>
-        <source>unarchive the conversation</source>
-        <translation>取消归档会话</translation>
-    </message>
-    <message>
-        <source>mute the conversation</source>
-        <translation>对会话开启免打扰</translation>
-    </message>
-    <message>
-        <source>unmute the conversation</source>
-        <translation>取消会话免打扰</translation>
-    </message>
-    <message>
-        <source>add the tag</source>
-        <translation>添加标签</translation>
-    </message>
-    <message>
-        <source>remove the tag</source>
-        <translation>移除标签</translation>
-    </message>
-    <message>
-        <source>send the reply</source>
-        <translation>发送回复</translation>
-    </message>
-    <message>
-        <source>retry the reply</source>
-        <translation>重试回复</translation>
-    </message>
-    <message>
-        <source>create the tag</source>
-        <translation>创建标签</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -925,26 +856,6 @@ Account: %2</source>
         <translation>连接你自己的采集程序</translation>
     </message>
     <message>
-        <source>Write a reply — Enter sends, Shift+Enter starts a new line, / picks a quick reply</source>
-        <translation>输入回复 — Enter 发送，Shift+Enter 换行，输入 / 选择快捷回复</translation>
-    </message>
-    <message>
-        <source>Quick replies (or type / in the reply box)</source>
-        <translation>快捷回复（也可以在回复框输入 /）</translation>
-    </message>
-    <message>
-        <source>Send the reply (Enter)</source>
-        <translation>发送回复（Enter）</translation>
-    </message>
-    <message>
-        <source>First unread</source>
-        <translation>第一条未读</translation>
-    </message>
-    <message>
-        <source>Scroll up to the first message you have not read</source>
-        <translation>向上滚动到你还没读的第一条消息</translation>
-    </message>
-    <message>
         <source>Where the inbox comes from</source>
         <translation>收件箱的来源</translation>
     </message>
@@ -968,48 +879,6 @@ Account: %2</source>
         <source>(%1) HisCRM Desk</source>
         <translation>(%1) HisCRM Desk</translation>
     </message>
-    <message numerus="yes">
-        <source>%n unread chats</source>
-        <translation>
-            <numerusform>%n 个未读会话</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n chats waiting for your reply</source>
-        <translation>
-            <numerusform>%n 个会话等待你回复</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread pinned chats</source>
-        <translation>
-            <numerusform>%n 个未读置顶会话</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread archived chats</source>
-        <translation>
-            <numerusform>%n 个未读归档会话</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread comments</source>
-        <translation>
-            <numerusform>%n 条未读评论</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread chats with this tag</source>
-        <translation>
-            <numerusform>%n 个带此标签的未读会话</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n unread chats and comments</source>
-        <translation>
-            <numerusform>%n 个未读会话和评论</numerusform>
-        </translation>
-    </message>
     <message>
         <source>A reply was not sent: %1</source>
         <translation>一条回复没有发出：%1</translation>
@@ -1025,42 +894,6 @@ Account: %2</source>
     <message>
         <source>Reply not sent</source>
         <translation>回复未发出</translation>
-    </message>
-    <message>
-        <source>Pick a conversation in the list, or press %1 to search.</source>
-        <translation>在列表中选择一个会话，或按 %1 搜索。</translation>
-    </message>
-    <message>
-        <source>archived</source>
-        <translation>已归档</translation>
-    </message>
-    <message>
-        <source>muted</source>
-        <translation>已免打扰</translation>
-    </message>
-    <message>
-        <source>Replying to %1: “%2”</source>
-        <translation>回复 %1：“%2”</translation>
-    </message>
-    <message>
-        <source>Replying to the video; select a comment to answer it.</source>
-        <translation>正在回复视频；选中一条评论即可回复该评论。</translation>
-    </message>
-    <message>
-        <source>The reply is %1 characters long; the platform takes at most %2. Shorten it and send again.</source>
-        <translation>回复有 %1 个字，平台最多允许 %2 个字。请删减后再发送。</translation>
-    </message>
-    <message>
-        <source>Sending the reply again…</source>
-        <translation>正在重新发送回复…</translation>
-    </message>
-    <message>
-        <source>Muted until you unmute it</source>
-        <translation>免打扰，直到你手动取消</translation>
-    </message>
-    <message>
-        <source>Muted until %1</source>
-        <translation>免打扰至 %1</translation>
     </message>
     <message>
         <source>Mark comments read</source>
@@ -1079,10 +912,6 @@ Account: %2</source>
         <translation>
             <numerusform>将此视图中的 %n 个会话标为已读？</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 (archived)</source>
-        <translation>%1（已归档）</translation>
     </message>
     <message>
         <source>Inbox on this computer</source>
@@ -1677,6 +1506,111 @@ A folder set here is used from the next start without --data-dir.</source>
     </message>
 </context>
 <context>
+    <name>hiscrm::ui::Sidebar</name>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Awaiting reply</source>
+        <translation>待回复</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已置顶</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats</source>
+        <translation>
+            <numerusform>%n 个未读会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats waiting for your reply</source>
+        <translation>
+            <numerusform>%n 个会话等待你回复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread pinned chats</source>
+        <translation>
+            <numerusform>%n 个未读置顶会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread archived chats</source>
+        <translation>
+            <numerusform>%n 个未读归档会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread comments</source>
+        <translation>
+            <numerusform>%n 条未读评论</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats with this tag</source>
+        <translation>
+            <numerusform>%n 个带此标签的未读会话</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chats and comments</source>
+        <translation>
+            <numerusform>%n 个未读会话和评论</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hiscrm::ui::TagChipsLabel</name>
     <message>
         <source>Tags: %1</source>
@@ -1770,6 +1704,53 @@ A folder set here is used from the next start without --data-dir.</source>
     </message>
 </context>
 <context>
+    <name>hiscrm::ui::ThreadPane</name>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Write a reply — Enter sends, Shift+Enter starts a new line, / picks a quick reply</source>
+        <translation>输入回复 — Enter 发送，Shift+Enter 换行，输入 / 选择快捷回复</translation>
+    </message>
+    <message>
+        <source>Quick replies (or type / in the reply box)</source>
+        <translation>快捷回复（也可以在回复框输入 /）</translation>
+    </message>
+    <message>
+        <source>Insert a quick reply</source>
+        <translation>插入快捷回复</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the reply (Enter)</source>
+        <translation>发送回复（Enter）</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>发送回复</translation>
+    </message>
+    <message>
+        <source>Characters used of the platform&apos;s limit</source>
+        <translation>已用字数 / 平台字数上限</translation>
+    </message>
+    <message>
+        <source>First unread</source>
+        <translation>第一条未读</translation>
+    </message>
+    <message>
+        <source>Scroll up to the first message you have not read</source>
+        <translation>向上滚动到你还没读的第一条消息</translation>
+    </message>
+</context>
+<context>
     <name>hiscrm::ui::TrayNotifier</name>
     <message>
         <source>New message</source>
@@ -1800,6 +1781,61 @@ A folder set here is used from the next start without --data-dir.</source>
     <message>
         <source>HisCRM Desk tray menu</source>
         <translation>HisCRM Desk 托盘菜单</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::UserCardDialog</name>
+    <message>
+        <source>User card</source>
+        <translation>用户名片</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 ✔ verified</source>
+        <translation>%1 ✔ 已认证</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>昵称：</translation>
+    </message>
+    <message>
+        <source>Platform id:</source>
+        <translation>平台 ID：</translation>
+    </message>
+    <message>
+        <source>(no signature)</source>
+        <translation>（无签名）</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>签名：</translation>
+    </message>
+    <message>
+        <source>Followers:</source>
+        <translation>粉丝：</translation>
+    </message>
+    <message>
+        <source>Following:</source>
+        <translation>关注：</translation>
+    </message>
+    <message>
+        <source>Videos:</source>
+        <translation>视频：</translation>
+    </message>
+    <message>
+        <source>Conversations with %1 on every account:</source>
+        <translation>各账号与 %1 的会话：</translation>
+    </message>
+    <message>
+        <source>Conversations with this user</source>
+        <translation>与此用户的会话</translation>
+    </message>
+    <message>
+        <source>%1 (archived)</source>
+        <translation>%1（已归档）</translation>
     </message>
 </context>
 <context>

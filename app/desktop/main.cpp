@@ -3,13 +3,13 @@
 // main window; everything else lives in hiscrm_ui and hiscrm_core.
 
 #include "common/Translations.h"
-#include "ui/AppSession.h"
-#include "ui/DamageDialog.h"
-#include "ui/MainWindow.h"
-#include "ui/RunOptions.h"
-#include "ui/Screenshots.h"
-#include "ui/Settings.h"
-#include "ui/Theme.h"
+#include "ui/app/AppSession.h"
+#include "ui/app/DamageDialog.h"
+#include "ui/window/MainWindow.h"
+#include "ui/app/RunOptions.h"
+#include "ui/app/Screenshots.h"
+#include "ui/settings/Settings.h"
+#include "ui/settings/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

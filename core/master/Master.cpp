@@ -97,6 +97,18 @@ void Master::setWorkerToken(const QString &token)
         m_opt.workerToken = token;
 }
 
+Result<WorkerEndpoint> Master::openWorkerPort(quint16 port, const QString &token)
+{
+    setWorkerToken(token);
+    const QString loopback = QStringLiteral("127.0.0.1");
+    Error e = listen(loopback, port);
+    if (e && port != 0) // taken by another program: any free port beats none
+        e = listen(loopback, 0);
+    if (e)
+        return e;
+    return WorkerEndpoint{workerUrl(), workerToken(), listeningPort()};
+}
+
 QString Master::workerUrl() const
 {
     return m_server ? QStringLiteral("ws://%1:%2/").arg(m_opt.listenAddress).arg(m_server->port())

@@ -69,6 +69,14 @@ struct WorkerInfo
     QString lastError;
 };
 
+// Where external workers connect and what they present.
+struct WorkerEndpoint
+{
+    QString url; // ws://address:port/
+    QString token;
+    quint16 port = 0;
+};
+
 class Master final : public QObject, public worker::ConnectorSink
 {
     Q_OBJECT
@@ -91,6 +99,10 @@ public:
     // Replaces the token workers present from now on (the desktop keeps one across restarts, so a
     // worker set up once keeps working). Connected workers stay connected. Ignores an empty token.
     void setWorkerToken(const QString &token);
+    // The desktop's "connect your own crawler": listens on loopback at `port`, or at any free port
+    // when another program holds it (the endpoint says which), with `token` (empty: the one in
+    // use). Already listening, the address stays and a token given replaces the one in use.
+    Result<WorkerEndpoint> openWorkerPort(quint16 port, const QString &token);
 
     // Every client operation (docs/protocol.md, "Commands"): op + args -> result object.
     // A command id already executed returns the recorded result without a second effect. Read-only
@@ -158,7 +170,7 @@ signals:
     // start-up check, or a statement that met damage): it has stopped writing to it.
     void storeDamaged(const QString &message);
     void workersChanged();
-    // The outcome of a command a LocalMasterLink sent (requester identifies the link).
+    // The outcome of a command or other call a LocalMasterLink sent (requester identifies the link).
     void commandExecuted(quintptr requester, quint64 token, const QJsonObject &result, int errorCode,
                          const QString &errorMessage);
 

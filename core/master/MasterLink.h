@@ -73,9 +73,15 @@ public:
     // withCounts false leaves out the row counts, the one part that costs time on a large history.
     void status(bool withCounts, Done done);
 
+    // Opens the master's port for external workers (Master::openWorkerPort); `done` gets where they
+    // connect and the token they present.
+    using EndpointDone = std::function<void(const Result<WorkerEndpoint> &endpoint)>;
+    virtual void openWorkerPort(quint16 port, const QString &token, EndpointDone done) = 0;
+
 signals:
     void changed(const hiscrm::master::ChangeNotice &notice);
     // The master found its database damaged and has stopped writing to it (Master::storeDamaged).
+    // A new link also says so once when the damage was found before the link existed.
     void storeDamaged(const QString &message);
 };
 
@@ -87,8 +93,13 @@ public:
     LocalMasterLink(Master *master, QObject *parent = nullptr);
     void command(const QString &op, const QJsonObject &args, Done done = {},
                  const QString &commandId = QString()) override;
+    void openWorkerPort(quint16 port, const QString &token, EndpointDone done) override;
 
 private:
+    // Runs fn in the master thread; its result comes back to `done` in this link's thread, never
+    // waited for.
+    using MasterCall = std::function<Result<QJsonObject>(Master &master)>;
+    void call(MasterCall fn, Done done);
     void onExecuted(quintptr requester, quint64 token, const QJsonObject &result, int errorCode,
                     const QString &errorMessage);
     QPointer<Master> m_master;

@@ -10,7 +10,7 @@
 #include "BenchData.h"
 #include "Workloads.h"
 
-#include "ui/SearchPanel.h"
+#include "ui/search/SearchPanel.h"
 
 #include <QApplication>
 #include <QEventLoop>

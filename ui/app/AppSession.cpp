@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/app/AppSession.h"
+
+#include "store/SearchIndexer.h"
+#include "worker/DemoConnector.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QPointer>
+#include <QStandardPaths>
+
+#include <utility>
+
+namespace hiscrm::ui {
+
+AppSession::AppSession(QObject *parent)
+    : QObject(parent)
+{}
+
+AppSession::~AppSession()
+{
+    // The link and the UI's connection go first; then the master stops its connectors, commits
+    // nothing half-way and closes the database.
+    m_link.reset();
+    m_store.reset();
+    m_master.reset();
+}
+
+QString AppSession::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QString AppSession::databasePath() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("hiscrm.db"));
+}
+
+Error AppSession::start(const QString &dataDir)
+{
+    m_dataDir = dataDir.isEmpty() ? defaultDataDir() : dataDir;
+    if (!QDir().mkpath(m_dataDir))
+        return {ErrorCode::Io, tr("Cannot create the data folder %1. Choose a folder you can write to in "
+                                  "Settings, or start with --data-dir.")
+                                   .arg(m_dataDir)};
+    master::MasterOptions o;
+    o.dbPath = databasePath();
+    o.integrityWaitMs = kIntegrityWaitMs;
+    auto master = std::make_unique<master::MasterThread>(o);
+    if (Error e = master->start())
+        return e;
+    store::Store::Options ro;
+    ro.access = store::Store::Access::ReadOnly;
+    auto s = store::Store::open(o.dbPath, ro);
+    if (!s)
+        return s.error();
+    m_store = std::move(s.value());
+    m_master = std::move(master);
+    m_link = std::make_unique<master::LocalMasterLink>(m_master->master());
+    connect(m_link.get(), &master::MasterLink::changed, this, &AppSession::changed);
+    const auto reportDamage = [this](const QString &message) {
+        if (std::exchange(m_damageReported, true))
+            return;
+        emit historyDamaged(message);
+    };
+    connect(m_link.get(), &master::MasterLink::storeDamaged, this, reportDamage);
+    // Damage found before the link was connected: the link tells it once it is (queued, so the
+    // caller has connected historyDamaged by then).
+    qRegisterMetaType<hiscrm::worker::ConnectorStatus>();
+    // statusChanged comes from the master's thread; the queued connection brings it here.
+    connect(
+        m_master->workers(), &worker::WorkerHost::statusChanged, this,
+        [this](const worker::ConnectorStatus &s) {
+            bool found = false;
+            for (worker::ConnectorStatus &c : m_connectors) {
+                if (c.id == s.id) {
+                    c = s;
+                    found = true;
+                }
+            }
+            if (!found)
+                m_connectors.append(s);
+            emit connectorsChanged();
+        },
+        Qt::QueuedConnection);
+    return {};
+}
+
+bool AppSession::isDamage(const Error &error)
+{
+    return error.code == ErrorCode::Corrupt || error.code == ErrorCode::NotADatabase;
+}
+
+Result<QStringList> AppSession::moveDamagedHistoryAside(const QString &dataDir)
+{
+    const QDir dir(dataDir);
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString db = QStringLiteral("hiscrm.db");
+    const QString index = QFileInfo(store::searchIndexPath(dir.filePath(db))).fileName();
+    // The log files first and back last: a -wal left behind would be replayed into the new,
+    // empty database of the same name.
+    QList<std::pair<QString, QString>> moves; // (from, to), relative to dir
+    QString suffix = QStringLiteral(".damaged-") + stamp;
+    for (int n = 2; dir.exists(db + suffix) || dir.exists(index + suffix); ++n)
+        suffix = QStringLiteral(".damaged-%1-%2").arg(stamp).arg(n);
+    for (const QString &file : {db, index}) {
+        for (const QString &log : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+            moves.append({file + log, file + suffix + log});
+    }
+    moves.append({db, db + suffix});
+    moves.append({index, index + suffix});
+    moves.append({QStringLiteral("drafts.json"), QStringLiteral("drafts.json") + suffix});
+
+    QList<std::pair<QString, QString>> done;
+    for (const auto &[from, to] : std::as_const(moves)) {
+        if (!dir.exists(from))
+            continue;
+        if (!QFile::rename(dir.filePath(from), dir.filePath(to))) {
+            for (auto it = done.crbegin(); it != done.crend(); ++it)
+                QFile::rename(dir.filePath(it->second), dir.filePath(it->first));
+            return Error{ErrorCode::Io, tr("Cannot move %1 aside in the folder %2. Check that no other "
+                                           "program uses it and that the folder is writable.")
+                                            .arg(from, QDir::toNativeSeparators(dir.absolutePath()))};
+        }
+        done.append({from, to});
+    }
+    QStringList moved;
+    for (const auto &[from, to] : std::as_const(done))
+        moved << dir.filePath(to);
+    return moved;
+}
+
+void AppSession::startDemo(double itemsPerSecond, qint64 maxItems)
+{
+    if (!m_master || m_demo)
+        return;
+    m_demo = true;
+    // Queued into the master thread, where the connectors' host lives; nothing waits for it.
+    worker::WorkerHost *host = m_master->workers();
+    QMetaObject::invokeMethod(
+        host,
+        [host, itemsPerSecond, maxItems] {
+            host->add([itemsPerSecond, maxItems] {
+                worker::DemoConnector::Options d;
+                d.itemsPerSecond = itemsPerSecond;
+                d.maxItems = maxItems;
+                d.live = true;
+                d.initialBacklog = maxItems >= 0 ? 0 : 400;
+                return std::make_unique<worker::DemoConnector>(d);
+            });
+        },
+        Qt::QueuedConnection);
+}
+
+void AppSession::enableExternalWorkers(quint16 port, const QString &token, ListenDone done)
+{
+    if (!m_link) {
+        if (done)
+            done(Error{ErrorCode::Io, tr("The inbox is not running.")});
+        return;
+    }
+    QPointer<AppSession> self(this);
+    m_link->openWorkerPort(port, token, [self, done](const Result<master::WorkerEndpoint> &e) {
+        if (!self)
+            return;
+        if (e) {
+            self->m_workerUrl = e->url;
+            self->m_workerToken = e->token;
+            self->m_workerPort = e->port;
+            emit self->workerEndpointChanged();
+        }
+        if (done)
+            done(e ? Result<QString>(e->url) : Result<QString>(e.error()));
+    });
+}
+
+} // namespace hiscrm::ui

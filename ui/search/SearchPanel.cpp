@@ -1,0 +1,882 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/search/SearchPanel.h"
+
+#include "store/Store.h"
+#include "ui/common/Drawing.h"
+#include "ui/common/Placeholder.h"
+#include "ui/search/SearchResultsModel.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPainter>
+#include <QPixmap>
+#include <QSet>
+#include <QStyledItemDelegate>
+#include <QTextDocument>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace hiscrm::ui {
+
+// What the panel shares with the searches it hands to its pool. Each pool thread searches on a
+// store of its own, so a newer query can only stop an older search through that store's
+// interrupt(): a search registers its store while it runs, and the UI thread interrupts the
+// registered stores of older generations. Registering, unregistering and interrupting all hold the
+// mutex, and a job closes its store only after unregistering, so a store is never closed while it
+// is interrupted.
+struct SearchJobs
+{
+    std::atomic<quint64> latest{0}; // the newest query's generation
+    std::mutex mutex;
+    std::vector<std::pair<store::Store *, quint64>> running; // guarded by mutex
+
+    bool superseded(quint64 generation) const { return latest.load() != generation; }
+
+    // Makes `generation` the newest and interrupts every search of another (older) one.
+    void supersede(quint64 generation)
+    {
+        latest.store(generation);
+        const std::lock_guard lock(mutex);
+        for (const auto &[store, g] : running) {
+            if (g != generation)
+                store->interrupt();
+        }
+    }
+
+    // Registers a running search for its scope.
+    class Registration
+    {
+    public:
+        Registration(SearchJobs &jobs, store::Store *store, quint64 generation)
+            : m_jobs(jobs)
+            , m_store(store)
+        {
+            const std::lock_guard lock(m_jobs.mutex);
+            m_jobs.running.emplace_back(store, generation);
+        }
+        ~Registration()
+        {
+            const std::lock_guard lock(m_jobs.mutex);
+            std::erase_if(m_jobs.running, [this](const auto &r) { return r.first == m_store; });
+        }
+        Q_DISABLE_COPY_MOVE(Registration)
+
+    private:
+        SearchJobs &m_jobs;
+        store::Store *m_store;
+    };
+};
+
+// What one search (or page) produced, handed from the worker thread to the panel.
+struct SearchOutcome
+{
+    quint64 generation = 0;
+    bool append = false;
+    bool stale = false; // a newer query superseded this one before it ran
+    QList<SearchResult> results;
+    QString next;
+    QString error;
+};
+
+namespace {
+
+constexpr int kRowMargin = 6;
+constexpr int kLineSpacing = 2;
+
+// SQLite connections belong to one thread: every pool thread keeps its own read-only store, opened
+// on first use and closed when the thread exits.
+thread_local std::unique_ptr<store::Store> t_store;
+thread_local QString t_storePath;
+
+store::Store *threadStore(const QString &path, QString *error)
+{
+    if (t_store && t_storePath == path)
+        return t_store.get();
+    t_store.reset();
+    store::Store::Options options;
+    options.access = store::Store::Access::ReadOnly;
+    options.durability = store::Store::Durability::Normal;
+    auto opened = store::Store::open(path, options);
+    if (!opened) {
+        *error = opened.error().message;
+        return nullptr;
+    }
+    t_store = std::move(opened.value());
+    t_storePath = path;
+    return t_store.get();
+}
+
+// Names the rows show, read in a few queries per page rather than one per row in the UI thread.
+void resolveNames(store::Store &s, QList<SearchResult> &results)
+{
+    QHash<qint64, QString> accountNames;
+    if (auto accounts = s.accounts()) {
+        for (const model::Account &a : std::as_const(accounts.value()))
+            accountNames.insert(a.id, a.name.isEmpty() ? a.platformId : a.name);
+    }
+    QHash<qint64, qint64> peerOfConversation;
+    QHash<qint64, QString> contentTitles;
+    QList<qint64> userIds;
+    QSet<qint64> seenUsers;
+    const auto wantUser = [&](qint64 id) {
+        if (id && !seenUsers.contains(id)) {
+            seenUsers.insert(id);
+            userIds << id;
+        }
+    };
+    for (const SearchResult &r : std::as_const(results)) {
+        wantUser(r.item.senderId);
+        if (r.item.kind == model::ItemKind::Message) {
+            if (!peerOfConversation.contains(r.item.threadId)) {
+                auto c = s.conversation(r.item.threadId);
+                const qint64 peer = c && c.value() ? c.value()->peerUserId : 0;
+                peerOfConversation.insert(r.item.threadId, peer);
+                wantUser(peer);
+            }
+        } else if (!contentTitles.contains(r.item.threadId)) {
+            auto c = s.content(r.item.threadId);
+            contentTitles.insert(r.item.threadId, c && c.value() ? c.value()->title : QString());
+        }
+    }
+    QHash<qint64, QString> userNames;
+    if (auto users = s.users(userIds)) {
+        for (const model::User &u : std::as_const(users.value()))
+            userNames.insert(u.id, u.name.isEmpty() ? u.platformId : u.name);
+    }
+    for (SearchResult &r : results) {
+        r.accountName = accountNames.value(r.item.accountId);
+        r.senderName = userNames.value(r.item.senderId);
+        // A reply sent from here has no sender profile: the account itself spoke.
+        if (r.senderName.isEmpty() && r.item.direction == model::Direction::Out)
+            r.senderName = r.accountName;
+        r.conversationTitle = r.item.kind == model::ItemKind::Message
+                                  ? userNames.value(peerOfConversation.value(r.item.threadId))
+                                  : contentTitles.value(r.item.threadId);
+    }
+}
+
+SearchOutcome runSearch(const QString &path, const store::SearchQuery &query, quint64 generation, bool append,
+                        const std::shared_ptr<SearchJobs> &jobs)
+{
+    SearchOutcome out;
+    out.generation = generation;
+    out.append = append;
+    if (jobs->superseded(generation)) {
+        out.stale = true;
+        return out;
+    }
+    store::Store *s = threadStore(path, &out.error);
+    if (!s)
+        return out;
+    std::optional<Error> error;
+    {
+        const SearchJobs::Registration registration(*jobs, s, generation);
+        // A newer query that began before the registration could not interrupt this search.
+        if (jobs->superseded(generation)) {
+            out.stale = true;
+            return out;
+        }
+        auto page = s->search(query);
+        if (page) {
+            out.results.reserve(page->hits.size());
+            for (const store::SearchHit &hit : std::as_const(page->hits))
+                out.results.append(SearchResult{hit.item, hit.snippet, hit.score, {}, {}, {}});
+            // Inside the registration too: a superseded search stops at its next name query.
+            resolveNames(*s, out.results);
+            out.next = page->next;
+        } else {
+            error = page.error();
+        }
+    }
+    // An interrupted search fails with "cancelled": superseded, it is no error for people.
+    if (jobs->superseded(generation)) {
+        out.stale = true;
+        return out;
+    }
+    if (error) {
+        out.error = error->message;
+        // The file may have been replaced or damaged: open it afresh next time (the store is no
+        // longer registered, so nobody interrupts it while it closes).
+        if (error->code != ErrorCode::InvalidArgument)
+            t_store.reset();
+    }
+    return out;
+}
+
+QString formatTime(const QDateTime &time)
+{
+    const QLocale locale;
+    const QDate today = QDate::currentDate();
+    if (time.date() == today)
+        return locale.toString(time.time(), QLocale::ShortFormat);
+    return locale.toString(time.date(), QLocale::ShortFormat);
+}
+
+QIcon swatch(const QString &color, int size)
+{
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    const QColor c(color);
+    p.setBrush(c.isValid() ? c : QColor(Qt::gray));
+    p.drawEllipse(QRectF(1, 1, size - 2, size - 2));
+    return QIcon(pixmap);
+}
+
+// Two lines per result: who and where, then the snippet with its hits marked (HTML).
+class ResultDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        // The style draws selection, hover and focus; the text is ours.
+        opt.text.clear();
+        opt.icon = QIcon();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+        const bool selected = opt.state.testFlag(QStyle::State_Selected);
+        const QPalette::ColorGroup group = colorGroup(opt);
+        const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+        const QColor dim = selected ? text : opt.palette.color(group, QPalette::PlaceholderText);
+
+        const QRect r = opt.rect.adjusted(kRowMargin, kRowMargin / 2, -kRowMargin, -kRowMargin / 2);
+        const QFontMetrics fm(opt.font);
+        QFont bold = opt.font;
+        bold.setBold(true);
+        const QFontMetrics boldFm(bold);
+
+        painter->save();
+        painter->setClipRect(opt.rect);
+
+        const QString time = formatTime(index.data(SearchResultsModel::TimeRole).toDateTime());
+        const int timeWidth = fm.horizontalAdvance(time);
+        QRect head(r.left(), r.top(), r.width(), fm.height());
+        painter->setFont(opt.font);
+        painter->setPen(dim);
+        painter->drawText(head, Qt::AlignRight | Qt::AlignVCenter, time);
+        head.setRight(head.right() - timeWidth - kRowMargin);
+
+        const QString sender = boldFm.elidedText(index.data(SearchResultsModel::SenderNameRole).toString(),
+                                                 Qt::ElideRight, head.width() / 2);
+        painter->setFont(bold);
+        painter->setPen(text);
+        painter->drawText(head, Qt::AlignLeft | Qt::AlignVCenter, sender);
+        head.setLeft(head.left() + boldFm.horizontalAdvance(sender));
+
+        QString where = index.data(SearchResultsModel::ConversationTitleRole).toString();
+        const QString account = index.data(SearchResultsModel::AccountNameRole).toString();
+        if (!account.isEmpty())
+            where = QCoreApplication::translate("hiscrm::ui::SearchPanel", "%1 · %2",
+                                                "conversation or video title · account name")
+                        .arg(where, account);
+        painter->setFont(opt.font);
+        painter->setPen(dim);
+        painter->drawText(head, Qt::AlignLeft | Qt::AlignVCenter,
+                          fm.elidedText(QStringLiteral("  ") + where, Qt::ElideRight, head.width()));
+
+        QTextDocument doc;
+        doc.setDefaultFont(opt.font);
+        doc.setDocumentMargin(0);
+        QTextOption textOption = doc.defaultTextOption();
+        textOption.setWrapMode(QTextOption::NoWrap);
+        doc.setDefaultTextOption(textOption);
+        // On a selected row the usual hit colour is the selection's own: invert it there.
+        doc.setHtml(selected ? SearchResultsModel::snippetToHtml(
+                                   index.data(SearchResultsModel::MarkedSnippetRole).toString(), text,
+                                   opt.palette.color(group, QPalette::Highlight))
+                             : index.data(SearchResultsModel::SnippetRole).toString());
+        const QRect snippet(r.left(), head.bottom() + 1 + kLineSpacing, r.width(), fm.height() + 2);
+        painter->translate(snippet.topLeft());
+        const QRect clip(0, 0, snippet.width(), snippet.height());
+        painter->setClipRect(clip, Qt::IntersectClip);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette = opt.palette;
+        context.palette.setColor(QPalette::Text, text);
+        context.clip = clip;
+        doc.documentLayout()->draw(painter, context);
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        Q_UNUSED(index);
+        const QFontMetrics fm(option.font);
+        return {fm.averageCharWidth() * 40, kRowMargin + 2 * fm.height() + kLineSpacing + 2};
+    }
+};
+
+} // namespace
+
+SearchPanel::SearchPanel(QString databasePath, QWidget *parent)
+    : QWidget(parent)
+    , m_databasePath(std::move(databasePath))
+    , m_jobs(std::make_shared<SearchJobs>())
+{
+    setObjectName(QStringLiteral("searchPanel"));
+    // Two threads: a new query can start while a superseded one is still finishing.
+    m_pool.setMaxThreadCount(2);
+    // Keep the threads, and with them their open stores and page caches: after the pool's default
+    // 30 s of idleness the first keystroke would pay for opening a store and reading cold pages.
+    m_pool.setExpiryTimeout(-1);
+    buildUi();
+    retranslateUi();
+    updateHighlightColors();
+    updateStatus();
+}
+
+SearchPanel::~SearchPanel()
+{
+    // Queued searches skip their work and running ones are interrupted; the pool (destroyed first)
+    // waits only for what is left of them.
+    m_jobs->supersede(std::numeric_limits<quint64>::max());
+}
+
+void SearchPanel::buildUi()
+{
+    m_edit = new QLineEdit(this);
+    m_edit->setObjectName(QStringLiteral("searchEdit"));
+    m_edit->setClearButtonEnabled(true);
+    m_edit->installEventFilter(this);
+    keepPlaceholderDim(m_edit);
+
+    m_closeButton = new QToolButton(this);
+    m_closeButton->setObjectName(QStringLiteral("searchCloseButton"));
+    m_closeButton->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+    m_closeButton->setAutoRaise(true);
+    // A click leaves the focus in the search box; Tab still reaches the button.
+    m_closeButton->setFocusPolicy(Qt::TabFocus);
+
+    m_accountFilter = new QComboBox(this);
+    m_accountFilter->setObjectName(QStringLiteral("accountFilter"));
+    m_accountFilter->addItem(QString(), qint64(0));
+    m_accountFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+
+    m_kindFilter = new QComboBox(this);
+    m_kindFilter->setObjectName(QStringLiteral("kindFilter"));
+    m_kindFilter->addItem(QString(), -1);
+    m_kindFilter->addItem(QString(), int(model::ItemKind::Message));
+    m_kindFilter->addItem(QString(), int(model::ItemKind::Comment));
+
+    m_tagFilter = new QComboBox(this);
+    m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
+    m_tagFilter->addItem(QString(), qint64(0));
+    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+
+    m_dateFilter = new QComboBox(this);
+    m_dateFilter->setObjectName(QStringLiteral("dateFilter"));
+    for (DateRange range :
+         {DateRange::Any, DateRange::Today, DateRange::Last7Days, DateRange::Last30Days, DateRange::Custom})
+        m_dateFilter->addItem(QString(), int(range));
+    const QDate today = QDate::currentDate();
+    m_dateFrom = new QDateEdit(today.addDays(-6), this);
+    m_dateFrom->setObjectName(QStringLiteral("dateFromEdit"));
+    m_dateFrom->setCalendarPopup(true);
+    m_dateTo = new QDateEdit(today, this);
+    m_dateTo->setObjectName(QStringLiteral("dateToEdit"));
+    m_dateTo->setCalendarPopup(true);
+
+    m_senderChip = new QToolButton(this);
+    m_senderChip->setObjectName(QStringLiteral("senderFilter"));
+    m_senderChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_senderChip->setIcon(style()->standardIcon(QStyle::SP_LineEditClearButton));
+    m_senderChip->setAutoRaise(false);
+    m_senderChip->setVisible(false);
+    // Ctrl+F in a thread searches that conversation only, shown as a chip like the sender.
+    m_scopeChip = new QToolButton(this);
+    m_scopeChip->setObjectName(QStringLiteral("conversationFilter"));
+    m_scopeChip->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_scopeChip->setIcon(style()->standardIcon(QStyle::SP_LineEditClearButton));
+    m_scopeChip->setVisible(false);
+
+    m_unreadFilter = new QCheckBox(this);
+    m_unreadFilter->setObjectName(QStringLiteral("unreadFilter"));
+
+    m_orderCombo = new QComboBox(this);
+    m_orderCombo->setObjectName(QStringLiteral("orderCombo"));
+    m_orderCombo->addItem(QString(), int(store::SearchOrder::Newest));
+    m_orderCombo->addItem(QString(), int(store::SearchOrder::Relevance));
+
+    m_model = new SearchResultsModel(this);
+    m_view = new QListView(this);
+    m_view->setObjectName(QStringLiteral("resultsView"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new ResultDelegate(m_view));
+    m_view->setUniformItemSizes(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("searchStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_accountFilter);
+    filters->addWidget(m_kindFilter);
+    filters->addWidget(m_tagFilter);
+    filters->addWidget(m_dateFilter);
+    filters->addWidget(m_dateFrom);
+    filters->addWidget(m_dateTo);
+    filters->addStretch(1);
+    auto *options = new QHBoxLayout;
+    options->addWidget(m_senderChip);
+    options->addWidget(m_scopeChip);
+    options->addWidget(m_unreadFilter);
+    options->addStretch(1);
+    options->addWidget(m_orderCombo);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_edit, 1);
+    searchRow->addWidget(m_closeButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(searchRow);
+    layout->addLayout(filters);
+    layout->addLayout(options);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
+    updateDateEdits();
+
+    // No delay before searching: a search takes about a millisecond at a million messages, and
+    // a newer keystroke interrupts it. An input method's composition (preedit) is not part of the
+    // text and changes nothing here; only its committed text does.
+    connect(m_edit, &QLineEdit::textChanged, this, &SearchPanel::onTextEdited);
+    connect(m_closeButton, &QToolButton::clicked, this, &SearchPanel::closeRequested);
+
+    for (QComboBox *combo : {m_accountFilter, m_kindFilter, m_tagFilter, m_orderCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &SearchPanel::startSearch);
+    connect(m_dateFilter, &QComboBox::currentIndexChanged, this, [this] {
+        updateDateEdits();
+        startSearch();
+    });
+    for (QDateEdit *edit : {m_dateFrom, m_dateTo}) {
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
+            if (DateRange(m_dateFilter->currentData().toInt()) == DateRange::Custom)
+                startSearch();
+        });
+    }
+    connect(m_unreadFilter, &QCheckBox::toggled, this, &SearchPanel::startSearch);
+    connect(m_senderChip, &QToolButton::clicked, this, &SearchPanel::clearSenderFilter);
+    connect(m_scopeChip, &QToolButton::clicked, this, [this] { setConversationScope(0, QString()); });
+
+    connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) {
+        if (const qint64 id = m_model->itemId(index.row()))
+            emit openItem(id);
+    });
+    connect(m_model, &SearchResultsModel::moreRequested, this, &SearchPanel::fetchMore);
+
+    m_watcher = new QFutureWatcher<SearchOutcome>(this);
+    connect(m_watcher, &QFutureWatcherBase::finished, this, &SearchPanel::onFinished);
+}
+
+void SearchPanel::retranslateUi()
+{
+    m_edit->setPlaceholderText(tr("Search messages and comments (Ctrl+K)"));
+    m_edit->setAccessibleName(tr("Search messages and comments"));
+    m_closeButton->setToolTip(tr("Close search (Esc)"));
+    m_closeButton->setAccessibleName(tr("Close search"));
+    m_accountFilter->setItemText(0, tr("All accounts"));
+    m_accountFilter->setAccessibleName(tr("Account filter"));
+    m_kindFilter->setItemText(0, tr("All kinds"));
+    m_kindFilter->setItemText(1, tr("Direct messages"));
+    m_kindFilter->setItemText(2, tr("Comments"));
+    m_kindFilter->setAccessibleName(tr("Message kind filter"));
+    m_tagFilter->setItemText(0, tr("All tags"));
+    m_tagFilter->setAccessibleName(tr("Tag filter"));
+    m_dateFilter->setItemText(0, tr("Any time"));
+    m_dateFilter->setItemText(1, tr("Today"));
+    m_dateFilter->setItemText(2, tr("Last 7 days"));
+    m_dateFilter->setItemText(3, tr("Last 30 days"));
+    m_dateFilter->setItemText(4, tr("Custom range…"));
+    m_dateFilter->setAccessibleName(tr("Date filter"));
+    m_dateFrom->setAccessibleName(tr("From date"));
+    m_dateTo->setAccessibleName(tr("To date"));
+    m_unreadFilter->setText(tr("Unread only"));
+    m_unreadFilter->setAccessibleName(tr("Only unread messages and comments"));
+    m_orderCombo->setItemText(0, tr("Newest first"));
+    m_orderCombo->setItemText(1, tr("Most relevant first"));
+    m_orderCombo->setAccessibleName(tr("Result order"));
+    m_senderChip->setText(tr("From: %1").arg(m_senderName));
+    m_senderChip->setToolTip(tr("Remove this filter"));
+    m_senderChip->setAccessibleName(tr("Sender filter: %1. Press to remove.").arg(m_senderName));
+    m_scopeChip->setText(tr("In: %1").arg(m_scopeTitle));
+    m_scopeChip->setToolTip(tr("Search every conversation again"));
+    m_scopeChip->setAccessibleName(tr("Conversation filter: %1. Press to remove.").arg(m_scopeTitle));
+    m_view->setAccessibleName(tr("Search results"));
+    m_status->setAccessibleName(tr("Search status"));
+    updateStatus();
+}
+
+void SearchPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    else if (event->type() == QEvent::PaletteChange)
+        updateHighlightColors();
+    QWidget::changeEvent(event);
+}
+
+void SearchPanel::updateHighlightColors()
+{
+    m_model->setHighlightColors(palette().color(QPalette::Highlight),
+                                palette().color(QPalette::HighlightedText));
+}
+
+void SearchPanel::updateDateEdits()
+{
+    const bool custom = DateRange(m_dateFilter->currentData().toInt()) == DateRange::Custom;
+    m_dateFrom->setVisible(custom);
+    m_dateTo->setVisible(custom);
+}
+
+void SearchPanel::updateStatus()
+{
+    const int rows = m_model->rowCount();
+    QString text;
+    if (!m_error.isEmpty())
+        text = tr("Search failed: %1").arg(m_error);
+    else if (!m_searched)
+        text = QString();
+    else if (rows == 0)
+        text = tr("No results");
+    else if (m_model->hasMore())
+        text = tr("%n+ results", "", rows);
+    else
+        text = tr("%n results", "", rows);
+    m_status->setText(text);
+}
+
+void SearchPanel::focusSearch()
+{
+    m_edit->setFocus(Qt::ShortcutFocusReason);
+    m_edit->selectAll();
+}
+
+void SearchPanel::setAccounts(const QList<model::Account> &accounts)
+{
+    const qint64 current = m_accountFilter->currentData().toLongLong();
+    int index = 0;
+    {
+        const QSignalBlocker blocker(m_accountFilter);
+        while (m_accountFilter->count() > 1)
+            m_accountFilter->removeItem(1);
+        for (const model::Account &a : accounts) {
+            const QString name = a.name.isEmpty() ? a.platformId : a.name;
+            m_accountFilter->addItem(tr("%1 (%2)", "account name (platform)").arg(name, a.platform), a.id);
+            if (a.id == current)
+                index = m_accountFilter->count() - 1;
+        }
+        m_accountFilter->setCurrentIndex(index);
+    }
+    if (current != 0 && index == 0)
+        startSearch(); // the account filtered on is gone
+}
+
+void SearchPanel::setTags(const QList<model::Tag> &tags)
+{
+    const qint64 current = m_tagFilter->currentData().toLongLong();
+    const int iconSize = m_tagFilter->style()->pixelMetric(QStyle::PM_SmallIconSize);
+    int index = 0;
+    {
+        const QSignalBlocker blocker(m_tagFilter);
+        while (m_tagFilter->count() > 1)
+            m_tagFilter->removeItem(1);
+        for (const model::Tag &t : tags) {
+            m_tagFilter->addItem(swatch(t.color, iconSize), t.name, t.id);
+            if (t.id == current)
+                index = m_tagFilter->count() - 1;
+        }
+        m_tagFilter->setCurrentIndex(index);
+    }
+    if (current != 0 && index == 0)
+        startSearch();
+}
+
+void SearchPanel::setSenderFilter(qint64 userId, const QString &name)
+{
+    if (userId == m_senderId && name == m_senderName)
+        return;
+    m_senderId = userId;
+    m_senderName = userId ? name : QString();
+    m_senderChip->setVisible(userId != 0);
+    retranslateUi();
+    startSearch();
+}
+
+void SearchPanel::clearSenderFilter()
+{
+    setSenderFilter(0, QString());
+}
+
+void SearchPanel::setConversationScope(qint64 conversationId, const QString &title)
+{
+    if (conversationId == m_scopeId && title == m_scopeTitle)
+        return;
+    m_scopeId = conversationId;
+    m_scopeTitle = conversationId ? title : QString();
+    m_scopeChip->setVisible(conversationId != 0);
+    retranslateUi();
+    startSearch();
+}
+
+void SearchPanel::refresh()
+{
+    startSearch();
+}
+
+QString SearchPanel::text() const
+{
+    return m_edit->text();
+}
+
+void SearchPanel::setText(const QString &text)
+{
+    m_edit->setText(text);
+}
+
+int SearchPanel::resultCount() const
+{
+    return m_model->rowCount();
+}
+
+bool SearchPanel::isBusy() const
+{
+    return m_busy;
+}
+
+void SearchPanel::setPageSize(int size)
+{
+    m_pageSize = qBound(1, size, 200);
+}
+
+store::SearchQuery SearchPanel::currentQuery() const
+{
+    store::SearchQuery q;
+    q.text = m_edit->text();
+    if (const qint64 account = m_accountFilter->currentData().toLongLong())
+        q.accountIds = {account};
+    if (const int kind = m_kindFilter->currentData().toInt(); kind >= 0)
+        q.kind = model::ItemKind(kind);
+    q.senderId = m_senderId;
+    q.conversationId = m_scopeId;
+    const QDate today = QDate::currentDate();
+    switch (DateRange(m_dateFilter->currentData().toInt())) {
+    case DateRange::Any:
+        break;
+    case DateRange::Today:
+        q.fromMs = today.startOfDay().toMSecsSinceEpoch();
+        break;
+    case DateRange::Last7Days:
+        q.fromMs = today.addDays(-6).startOfDay().toMSecsSinceEpoch();
+        break;
+    case DateRange::Last30Days:
+        q.fromMs = today.addDays(-29).startOfDay().toMSecsSinceEpoch();
+        break;
+    case DateRange::Custom:
+        // Both days inclusive: "to" is the start of the day after.
+        q.fromMs = m_dateFrom->date().startOfDay().toMSecsSinceEpoch();
+        q.toMs = m_dateTo->date().addDays(1).startOfDay().toMSecsSinceEpoch();
+        break;
+    }
+    q.tagId = m_tagFilter->currentData().toLongLong();
+    q.unreadOnly = m_unreadFilter->isChecked();
+    q.order = store::SearchOrder(m_orderCombo->currentData().toInt());
+    q.limit = m_pageSize;
+    return q;
+}
+
+void SearchPanel::onTextEdited()
+{
+    // An Enter waiting for results was for the text before this edit.
+    m_openWhenShown = false;
+    startSearch();
+}
+
+void SearchPanel::startSearch()
+{
+    ++m_generation;
+    m_jobs->supersede(m_generation);
+    m_next.clear();
+    const store::SearchQuery query = currentQuery();
+    if (query.text.trimmed().isEmpty()) {
+        m_busy = false;
+        m_searched = false;
+        m_error.clear();
+        m_shownGeneration = m_generation;
+        m_openWhenShown = false;
+        m_model->clear();
+        updateStatus();
+        emit resultsReady(0);
+        return;
+    }
+    run(query, false);
+}
+
+void SearchPanel::fetchMore()
+{
+    // The rows shown may belong to a query already superseded: its cursor is gone, and the new
+    // query's first page is on its way.
+    if (m_busy)
+        return;
+    if (m_next.isEmpty()) {
+        m_model->stopFetching();
+        return;
+    }
+    store::SearchQuery query = currentQuery();
+    query.cursor = m_next;
+    run(query, true);
+}
+
+void SearchPanel::run(const store::SearchQuery &query, bool append)
+{
+    m_busy = true;
+    m_watcher->setFuture(
+        QtConcurrent::run(&m_pool, runSearch, m_databasePath, query, m_generation, append, m_jobs));
+}
+
+void SearchPanel::onFinished()
+{
+    const QFuture<SearchOutcome> future = m_watcher->future();
+    if (future.resultCount() < 1)
+        return;
+    const SearchOutcome out = future.result();
+    if (out.stale || out.generation != m_generation)
+        return;
+    m_busy = false;
+    m_searched = true;
+    if (!out.append)
+        m_shownGeneration = out.generation;
+    if (!out.error.isEmpty()) {
+        m_error = out.error;
+        m_openWhenShown = false;
+        if (out.append)
+            m_model->stopFetching();
+        else
+            m_model->clear();
+    } else {
+        m_error.clear();
+        m_next = out.next;
+        if (out.append) {
+            m_model->appendResults(out.results, !out.next.isEmpty());
+        } else {
+            // Keep the operator's place when the same item is still found (refresh after new data).
+            const qint64 selected = m_model->itemId(m_view->currentIndex().row());
+            m_model->setResults(out.results, !out.next.isEmpty());
+            if (const int row = selected ? m_model->rowOf(selected) : -1; row >= 0)
+                m_view->setCurrentIndex(m_model->index(row));
+        }
+    }
+    updateStatus();
+    emit resultsReady(m_model->rowCount());
+    if (m_openWhenShown && !out.append) {
+        m_openWhenShown = false;
+        openCurrent();
+    }
+}
+
+void SearchPanel::moveSelection(int delta)
+{
+    const int rows = m_model->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    const int row = current.isValid() ? qBound(0, current.row() + delta, rows - 1) : 0;
+    const QModelIndex next = m_model->index(row);
+    m_view->setCurrentIndex(next);
+    m_view->scrollTo(next);
+}
+
+void SearchPanel::openCurrent()
+{
+    // The rows may still be an older text's (typing outruns the search): never open one of them;
+    // open the current text's best match when its results arrive.
+    if (m_shownGeneration != m_generation) {
+        m_openWhenShown = true;
+        return;
+    }
+    QModelIndex index = m_view->currentIndex();
+    // Enter right after typing opens the best match, as in other command palettes.
+    if (!index.isValid() && m_model->rowCount() > 0)
+        index = m_model->index(0);
+    if (const qint64 id = index.isValid() ? m_model->itemId(index.row()) : 0)
+        emit openItem(id);
+}
+
+bool SearchPanel::handleEscape()
+{
+    m_openWhenShown = false;
+    if (!m_edit->text().isEmpty()) {
+        m_edit->clear(); // searches (for nothing) through textChanged
+        m_edit->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    emit closeRequested();
+    return true;
+}
+
+bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_edit && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        switch (key->key()) {
+        case Qt::Key_Down:
+            moveSelection(1);
+            return true;
+        case Qt::Key_Up:
+            moveSelection(-1);
+            return true;
+        case Qt::Key_PageDown:
+            moveSelection(10);
+            return true;
+        case Qt::Key_PageUp:
+            moveSelection(-10);
+            return true;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            openCurrent();
+            return true;
+        case Qt::Key_Escape:
+            return handleEscape();
+        default:
+            break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void SearchPanel::keyPressEvent(QKeyEvent *event)
+{
+    // Esc from the results list (which ignores it) behaves as in the search box.
+    if (event->key() == Qt::Key_Escape) {
+        handleEscape();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+} // namespace hiscrm::ui

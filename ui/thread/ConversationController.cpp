@@ -1,0 +1,528 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/thread/ConversationController.h"
+
+#include "ui/app/AppSession.h"
+#include "ui/common/Icons.h"
+#include "ui/inbox/ContentListModel.h"
+#include "ui/inbox/ConversationListModel.h"
+#include "ui/thread/Composer.h"
+#include "ui/thread/DraftStore.h"
+#include "ui/thread/TagDialog.h"
+#include "ui/thread/ThreadModel.h"
+#include "ui/thread/ThreadPane.h"
+#include "ui/thread/UserCardDialog.h"
+#include "ui/window/WindowActions.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QListView>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPointer>
+#include <QTimer>
+
+namespace hiscrm::ui {
+
+using namespace model;
+
+namespace {
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QJsonObject onConversation(qint64 id)
+{
+    return {{QStringLiteral("conversation_id"), id}};
+}
+
+} // namespace
+
+QString ConversationController::actionName(const QString &op)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("mark_read"), QT_TR_NOOP("mark it read")},
+        {QStringLiteral("mark_unread"), QT_TR_NOOP("mark it unread")},
+        {QStringLiteral("mark_comments_read"), QT_TR_NOOP("mark the comments read")},
+        {QStringLiteral("pin"), QT_TR_NOOP("pin the conversation")},
+        {QStringLiteral("unpin"), QT_TR_NOOP("unpin the conversation")},
+        {QStringLiteral("archive"), QT_TR_NOOP("archive the conversation")},
+        {QStringLiteral("unarchive"), QT_TR_NOOP("unarchive the conversation")},
+        {QStringLiteral("mute"), QT_TR_NOOP("mute the conversation")},
+        {QStringLiteral("unmute"), QT_TR_NOOP("unmute the conversation")},
+        {QStringLiteral("tag"), QT_TR_NOOP("add the tag")},
+        {QStringLiteral("untag"), QT_TR_NOOP("remove the tag")},
+        {QStringLiteral("create_tag"), QT_TR_NOOP("create the tag")},
+        {QStringLiteral("reply"), QT_TR_NOOP("send the reply")},
+        {QStringLiteral("retry_reply"), QT_TR_NOOP("retry the reply")},
+    };
+    const char *name = names.value(op);
+    return name ? tr(name) : op;
+}
+
+ConversationController::ConversationController(const Parts &parts, QWidget *window)
+    : QObject(window)
+    , m_session(parts.session)
+    , m_drafts(parts.drafts)
+    , m_conversations(parts.conversations)
+    , m_contents(parts.contents)
+    , m_thread(parts.thread)
+    , m_pane(parts.pane)
+    , m_actions(parts.actions)
+    , m_window(window)
+{
+    connectActions();
+    connect(m_pane, &ThreadPane::sendRequested, this, &ConversationController::sendReply);
+    connect(m_pane, &ThreadPane::retryRequested, this, &ConversationController::retryReply);
+    connect(m_pane, &ThreadPane::scrolledToEnd, this, [this] { maybeMarkRead(); });
+    connect(m_pane, &ThreadPane::replyEdited, this, [this] {
+        if (!m_loadingDraft)
+            saveDraft();
+    });
+    connect(m_pane, &ThreadPane::currentItemChanged, this, [this] {
+        // Under a video, the selected comment is the one a reply answers: keep it with the draft.
+        if (m_content)
+            saveDraft();
+        updateHeader();
+    });
+    connect(m_pane->view(), &QWidget::customContextMenuRequested, this,
+            &ConversationController::showThreadMenu);
+}
+
+std::optional<Conversation> ConversationController::stored(qint64 conversationId) const
+{
+    const auto c = m_session->store()->conversation(conversationId);
+    return c && c.value() ? c.value() : std::nullopt;
+}
+
+void ConversationController::connectActions()
+{
+    WindowActions &a = *m_actions;
+    connect(a.markRead, &QAction::triggered, this, [this] {
+        if (m_menuTarget == 0 && m_content)
+            command(QStringLiteral("mark_comments_read"), {{QStringLiteral("content_id"), m_content}});
+        else if (const qint64 id = target())
+            command(QStringLiteral("mark_read"), onConversation(id));
+    });
+    connect(a.markUnread, &QAction::triggered, this, [this] {
+        if (const qint64 id = target())
+            command(QStringLiteral("mark_unread"), onConversation(id));
+    });
+    connect(a.pin, &QAction::triggered, this, [this] {
+        if (const auto c = stored(target()))
+            command(c->pinned ? QStringLiteral("unpin") : QStringLiteral("pin"), onConversation(c->id));
+    });
+    // The chat stays open (and in the list) until the operator leaves it.
+    connect(a.archive, &QAction::triggered, this, [this] {
+        if (const auto c = stored(target()))
+            command(c->archived ? QStringLiteral("unarchive") : QStringLiteral("archive"),
+                    onConversation(c->id));
+    });
+    // Triggered (the shortcut, or the menu entry) it toggles "muted until unmuted"; the toolbar
+    // button and the context menu open the menu of durations.
+    connect(a.mute, &QAction::triggered, this, [this] {
+        const auto c = stored(target());
+        if (!c)
+            return;
+        if (c->isMuted(now()))
+            command(QStringLiteral("unmute"), onConversation(c->id));
+        else
+            command(QStringLiteral("mute"),
+                    {{QStringLiteral("conversation_id"), c->id}, {QStringLiteral("until"), -1}});
+    });
+    connect(a.muteMenu, &QMenu::aboutToShow, this, [this] { fillMuteMenu(m_actions->muteMenu, target()); });
+    connect(a.tagsMenu, &QMenu::aboutToShow, this, [this] { fillTagsMenu(m_actions->tagsMenu, target()); });
+    connect(a.copy, &QAction::triggered, this, [this] {
+        const QModelIndex i = m_pane->view()->currentIndex();
+        if (i.isValid())
+            QGuiApplication::clipboard()->setText(i.data(ThreadModel::TextRole).toString());
+    });
+    connect(a.userCard, &QAction::triggered, this, [this] { showUserCard(target()); });
+    connect(a.retry, &QAction::triggered, this, [this] {
+        const QModelIndex i = m_pane->view()->currentIndex();
+        if (i.isValid())
+            retryReply(i.data(ThreadModel::IdRole).toLongLong());
+    });
+    connect(a.focusComposer, &QAction::triggered, this, [this] {
+        if (m_pane->composer()->isEnabled())
+            m_pane->composer()->setFocus(Qt::ShortcutFocusReason);
+    });
+}
+
+void ConversationController::setMenuTarget(qint64 conversationId)
+{
+    m_menuTarget = conversationId;
+    updateActions();
+}
+
+void ConversationController::open(ItemKind kind, qint64 threadId, qint64 itemId)
+{
+    const bool same = kind == ItemKind::Message ? m_conversation == threadId : m_content == threadId;
+    if (!same || itemId)
+        show(kind, threadId, itemId);
+}
+
+void ConversationController::show(ItemKind kind, qint64 threadId, qint64 itemId)
+{
+    const bool switching = (kind == ItemKind::Message ? m_conversation : m_content) != threadId ||
+                           (kind == ItemKind::Message ? m_content : m_conversation) != 0;
+    if (switching)
+        saveDraft(); // the thread being left keeps what was typed for it
+    m_conversation = kind == ItemKind::Message ? threadId : 0;
+    m_content = kind == ItemKind::Comment ? threadId : 0;
+    // The open chat stays in its list until the operator leaves it.
+    m_conversations->setOpenId(m_conversation);
+    m_contents->setOpenId(m_content);
+
+    // Where the operator stopped reading, for the "New messages" line.
+    qint64 readUpTo = 0;
+    if (kind == ItemKind::Message) {
+        if (const auto c = stored(threadId))
+            readUpTo = c->markedUnread ? qMin(c->readUpTo, c->lastItemId - 1) : c->readUpTo;
+    }
+    QListView *view = m_pane->view();
+    if (itemId && m_thread->setThreadAround(itemId)) {
+        const int row = m_thread->rowOf(itemId);
+        view->setCurrentIndex(m_thread->index(row));
+        view->scrollTo(m_thread->index(row), QAbstractItemView::PositionAtCenter);
+    } else {
+        m_thread->setThread(kind, threadId);
+        if (switching || m_thread->newMarker() == 0)
+            m_thread->setNewMarker(m_thread->firstUnreadId(readUpTo));
+        view->scrollToBottom();
+    }
+    if (switching) {
+        m_pane->composer()->setEnabled(true);
+        restoreDraft();
+    }
+    updateHeader();
+    m_pane->setReplyLimit(replyLimit(), true);
+    updateActions();
+    maybeMarkRead(true);
+    // After the view has laid the rows out: is the first unread above what shows?
+    QTimer::singleShot(0, m_pane, &ThreadPane::updateJumpToUnread);
+}
+
+void ConversationController::refresh(const master::ChangeNotice &notice)
+{
+    const bool touched = (m_conversation && notice.conversationIds.contains(m_conversation)) ||
+                         (m_content && notice.contentIds.contains(m_content));
+    if (!touched)
+        return;
+    const bool atEnd = m_pane->atEnd();
+    m_thread->refresh();
+    if (atEnd)
+        m_pane->view()->scrollToBottom();
+    maybeMarkRead();
+    updateHeader();
+}
+
+void ConversationController::updateHeader()
+{
+    if (!m_conversation && !m_content) {
+        m_pane->setHeader(tr("No conversation selected"),
+                          tr("Pick a conversation in the list, or press %1 to search.")
+                              .arg(m_actions->search->shortcut().toString(QKeySequence::NativeText)),
+                          {});
+        m_pane->setReplyTarget(QString());
+        return;
+    }
+    store::Store *store = m_session->store();
+    if (m_conversation) {
+        const auto conv = stored(m_conversation);
+        if (!conv)
+            return;
+        QString title;
+        if (const auto peer = store->user(conv->peerUserId); peer && peer.value())
+            title = peer.value()->name.isEmpty() ? peer.value()->platformId : peer.value()->name;
+        QString account;
+        if (const auto a = store->account(conv->accountId); a && a.value())
+            account = a.value()->name.isEmpty() ? a.value()->platformId : a.value()->name;
+        QStringList parts{tr("Direct messages · %1").arg(account)};
+        if (conv->archived)
+            parts << tr("archived");
+        if (conv->isMuted(now()))
+            parts << tr("muted");
+        QList<TagChip> chips;
+        if (const auto tags = store->tags()) {
+            for (const Tag &t : *tags) {
+                if (conv->tagIds.contains(t.id))
+                    chips.append(TagChip{t.id, t.name, QColor(t.color)});
+            }
+        }
+        m_pane->setHeader(title.isEmpty() ? conv->platformId : title, parts.join(QStringLiteral(" · ")),
+                          chips);
+        m_pane->setReplyTarget(QString());
+        return;
+    }
+    const auto content = store->content(m_content);
+    m_pane->setHeader(content && content.value() ? content.value()->title : QString(),
+                      tr("Comments on your video"), {});
+    // Whom a reply under a video answers: the selected comment, else the video itself.
+    const QModelIndex i = m_pane->view()->currentIndex();
+    const bool toComment = i.isValid() && !i.data(ThreadModel::OutgoingRole).toBool();
+    m_pane->setReplyTarget(toComment
+                               ? tr("Replying to %1: “%2”")
+                                     .arg(i.data(ThreadModel::SenderNameRole).toString(),
+                                          i.data(ThreadModel::TextRole).toString().simplified().left(40))
+                               : tr("Replying to the video; select a comment to answer it."));
+}
+
+void ConversationController::saveDraft()
+{
+    if (m_loadingDraft)
+        return;
+    const QString text = m_pane->composer()->toPlainText();
+    if (m_conversation)
+        m_drafts->setDraft(ItemKind::Message, m_conversation, text);
+    else if (m_content)
+        m_drafts->setDraft(ItemKind::Comment, m_content, text, m_pane->selectedInbound());
+}
+
+void ConversationController::restoreDraft()
+{
+    const ItemKind kind = m_conversation ? ItemKind::Message : ItemKind::Comment;
+    const DraftStore::Draft d = m_drafts->draft(kind, m_conversation ? m_conversation : m_content);
+    m_loadingDraft = true;
+    m_pane->composer()->setPlainText(d.text);
+    m_pane->composer()->moveCursor(QTextCursor::End);
+    if (kind == ItemKind::Comment && d.replyTo)
+        m_pane->selectItem(d.replyTo);
+    m_loadingDraft = false;
+}
+
+void ConversationController::maybeMarkRead(bool opening)
+{
+    // Reading means: this thread is open, in the active window, scrolled to its end. A jump into
+    // history does not read. While it stays open, only new inbound messages are read: a chat the
+    // operator marked unread by hand stays unread until they open it again.
+    if (!m_window->isActiveWindow() || !m_window->isVisible() || !m_inboxShown)
+        return;
+    if (!m_pane->atEnd() || m_thread->canLoadNewer())
+        return;
+    if (m_conversation) {
+        const auto c = stored(m_conversation);
+        if (c && (opening ? c->unreadBadge() : c->unreadCount) > 0)
+            command(QStringLiteral("mark_read"), onConversation(m_conversation));
+    } else if (m_content) {
+        const auto c = m_session->store()->content(m_content);
+        if (c && c.value() && c.value()->unreadComments > 0)
+            command(QStringLiteral("mark_comments_read"), {{QStringLiteral("content_id"), m_content}});
+    }
+}
+
+int ConversationController::replyLimit() const
+{
+    // Platforms cap a DM or comment; the demo platform uses a typical 500.
+    return m_content ? 300 : 500;
+}
+
+void ConversationController::sendReply()
+{
+    Composer *composer = m_pane->composer();
+    const QString text = composer->toPlainText().trimmed();
+    if (text.isEmpty() || (!m_conversation && !m_content))
+        return;
+    if (text.size() > replyLimit()) {
+        emit statusMessage(tr("The reply is %1 characters long; the platform takes at most %2. Shorten it "
+                              "and send again.")
+                               .arg(text.size())
+                               .arg(replyLimit()),
+                           8000);
+        return;
+    }
+    QJsonObject args{{QStringLiteral("text"), text}};
+    if (m_conversation) {
+        args.insert(QStringLiteral("conversation_id"), m_conversation);
+    } else {
+        args.insert(QStringLiteral("content_id"), m_content);
+        if (const qint64 parent = m_pane->selectedInbound())
+            args.insert(QStringLiteral("parent_id"), parent);
+    }
+    // The reply is on its way: the draft is done with, for this thread only.
+    composer->clear();
+    if (m_conversation)
+        m_drafts->clear(ItemKind::Message, m_conversation);
+    else
+        m_drafts->clear(ItemKind::Comment, m_content);
+    command(QStringLiteral("reply"), args);
+    m_pane->view()->scrollToBottom();
+}
+
+void ConversationController::retryReply(qint64 itemId)
+{
+    const auto it = m_session->store()->item(itemId);
+    if (!it || !it.value() || it.value()->delivery != Delivery::Failed)
+        return;
+    command(QStringLiteral("retry_reply"), {{QStringLiteral("item_id"), itemId}});
+    emit statusMessage(tr("Sending the reply again…"), 4000);
+}
+
+void ConversationController::command(const QString &op, const QJsonObject &args)
+{
+    QPointer<ConversationController> self(this);
+    m_session->link()->command(op, args, [self, op](const Result<QJsonObject> &r) {
+        if (!self)
+            return;
+        if (!r) {
+            emit self->statusMessage(tr("Could not %1: %2").arg(actionName(op), r.error().message), 8000);
+            return;
+        }
+        emit self->commandDone();
+    });
+}
+
+void ConversationController::updateActions()
+{
+    // Every action is enabled only where it would do something, for the chat it acts on (the
+    // open one, or the row of an open context menu).
+    const auto c = target() ? stored(target()) : std::nullopt;
+    const bool conv = c.has_value();
+    const bool contentOpen = m_menuTarget == 0 && m_content != 0;
+    qint64 unreadComments = 0;
+    if (contentOpen) {
+        if (const auto content = m_session->store()->content(m_content); content && content.value())
+            unreadComments = content.value()->unreadComments;
+    }
+    WindowActions &a = *m_actions;
+    for (QAction *action : {a.pin, a.archive, a.mute, a.tags, a.userCard})
+        action->setEnabled(conv);
+    a.markRead->setEnabled(conv ? c->unreadBadge() > 0 : unreadComments > 0);
+    a.markUnread->setEnabled(conv && c->unreadBadge() == 0);
+    a.find->setEnabled(m_conversation != 0);
+    a.focusComposer->setEnabled(m_conversation || m_content);
+
+    const auto toggle = [](QAction *action, bool on, const QString &onText, const QString &offText,
+                           Glyph onGlyph, Glyph offGlyph) {
+        WindowActions::setText(action, on ? onText : offText);
+        action->setIcon(icon(on ? onGlyph : offGlyph));
+    };
+    const Conversation state = conv ? *c : Conversation();
+    toggle(a.pin, state.pinned, tr("Unpin"), tr("Pin"), Glyph::Unpin, Glyph::Pin);
+    toggle(a.archive, state.archived, tr("Unarchive"), tr("Archive"), Glyph::Unarchive, Glyph::Archive);
+    toggle(a.mute, state.isMuted(now()), tr("Unmute"), tr("Mute"), Glyph::Unmute, Glyph::Mute);
+    toggle(a.userCard, false, QString(), tr("User card"), Glyph::UserCard, Glyph::UserCard);
+    toggle(a.markRead, false, QString(), tr("Mark read"), Glyph::MarkRead, Glyph::MarkRead);
+    toggle(a.markUnread, false, QString(), tr("Mark unread"), Glyph::MarkUnread, Glyph::MarkUnread);
+}
+
+void ConversationController::fillMuteMenu(QMenu *menu, qint64 conversationId)
+{
+    menu->clear();
+    const auto c = stored(conversationId);
+    if (!c)
+        return;
+    if (c->isMuted(now())) {
+        const qint64 until = c->mutedUntil;
+        menu->addAction(until == kMutedForever
+                            ? tr("Muted until you unmute it")
+                            : tr("Muted until %1")
+                                  .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(until),
+                                                          QLocale::ShortFormat)))
+            ->setEnabled(false);
+        menu->addAction(icon(Glyph::Unmute), tr("Unmute"), this, [this, conversationId] {
+            command(QStringLiteral("unmute"), onConversation(conversationId));
+        });
+        return;
+    }
+    const auto mute = [this, menu, conversationId](const QString &label, qint64 forMs) {
+        menu->addAction(label, this, [this, conversationId, forMs] {
+            command(QStringLiteral("mute"), {{QStringLiteral("conversation_id"), conversationId},
+                                             {QStringLiteral("until"), forMs < 0 ? -1 : now() + forMs}});
+        });
+    };
+    mute(tr("For 1 hour"), 3600LL * 1000);
+    mute(tr("For 8 hours"), 8 * 3600LL * 1000);
+    mute(tr("For 1 day"), 24 * 3600LL * 1000);
+    mute(tr("Until I unmute"), -1);
+}
+
+void ConversationController::fillTagsMenu(QMenu *menu, qint64 conversationId)
+{
+    menu->clear();
+    const auto c = stored(conversationId);
+    const QList<qint64> has = c ? c->tagIds : QList<qint64>();
+    const auto tags = m_session->store()->tags();
+    if (tags) {
+        for (const Tag &t : *tags) {
+            QAction *a = menu->addAction(t.name);
+            a->setCheckable(true);
+            a->setChecked(has.contains(t.id));
+            QPixmap dot(12, 12);
+            dot.fill(QColor(t.color));
+            a->setIcon(QIcon(dot));
+            connect(a, &QAction::toggled, this, [this, conversationId, id = t.id](bool on) {
+                command(
+                    on ? QStringLiteral("tag") : QStringLiteral("untag"),
+                    {{QStringLiteral("conversation_id"), conversationId}, {QStringLiteral("tag_id"), id}});
+            });
+        }
+        if (!tags->isEmpty())
+            menu->addSeparator();
+    }
+    menu->addAction(tr("New tag…"), this, [this, conversationId] { newTag(conversationId); });
+}
+
+void ConversationController::newTag(qint64 conversationId)
+{
+    QStringList names;
+    if (const auto tags = m_session->store()->tags()) {
+        for (const Tag &t : *tags)
+            names << t.name;
+    }
+    TagDialog dialog(names, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return; // Cancel creates nothing
+    QPointer<ConversationController> self(this);
+    m_session->link()->command(
+        QStringLiteral("create_tag"),
+        {{QStringLiteral("name"), dialog.name()}, {QStringLiteral("color"), dialog.color().name()}},
+        [self, conversationId](const Result<QJsonObject> &r) {
+            if (!self)
+                return;
+            if (!r) {
+                QMessageBox::warning(
+                    self->m_window, tr("New tag"),
+                    tr("Could not %1: %2").arg(actionName(QStringLiteral("create_tag")), r.error().message));
+                return;
+            }
+            if (conversationId)
+                self->command(QStringLiteral("tag"),
+                              {{QStringLiteral("conversation_id"), conversationId},
+                               {QStringLiteral("tag_id"), r->value(QStringLiteral("tag_id"))}});
+            emit self->tagsChanged();
+        });
+}
+
+void ConversationController::showUserCard(qint64 conversationId)
+{
+    const auto dialog = UserCardDialog::forConversation(m_session->store(), conversationId, m_window);
+    if (!dialog)
+        return;
+    dialog->exec();
+    // Exactly the chat chosen, archived or not, in whatever view is shown: it joins the list.
+    if (const qint64 chosen = dialog->chosen()) {
+        m_window->activateWindow(); // back from the card, where the reply box is
+        emit openRequested(chosen);
+    }
+}
+
+void ConversationController::showThreadMenu(const QPoint &pos)
+{
+    QListView *view = m_pane->view();
+    const QModelIndex i = view->indexAt(pos);
+    if (!i.isValid())
+        return;
+    view->setCurrentIndex(i);
+    QMenu menu(m_window);
+    menu.addAction(m_actions->copy);
+    if (i.data(ThreadModel::DeliveryRole).toInt() == int(Delivery::Failed))
+        menu.addAction(m_actions->retry);
+    menu.exec(view->viewport()->mapToGlobal(pos));
+}
+
+} // namespace hiscrm::ui
