@@ -1034,6 +1034,10 @@ Account: %2</translation>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
+    <message>
+        <source>mark the comments read</source>
+        <translation>mark the comments read</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>

@@ -1027,6 +1027,10 @@ Account: %2</source>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
+    <message>
+        <source>mark the comments read</source>
+        <translation>将评论标为已读</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>

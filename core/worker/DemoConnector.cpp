@@ -117,8 +117,8 @@ model::Batch DemoConnector::nextBatch(int items)
         // now: the run tag keeps this run's message ids apart from earlier runs' in the database.
         const QString tag = QStringLiteral("r%1-").arg(m_runTag);
         const auto stamp = [this] {
-            m_lastStamp = m_backfillStepMs > 0 ? m_lastStamp + m_backfillStepMs
-                                               : qMax(nowMs(), m_lastStamp + 1);
+            m_lastStamp =
+                m_backfillStepMs > 0 ? m_lastStamp + m_backfillStepMs : qMax(nowMs(), m_lastStamp + 1);
             return m_lastStamp;
         };
         for (model::MessageRecord &m : b.messages) {

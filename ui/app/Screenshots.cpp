@@ -61,8 +61,6 @@ struct Shooter : QObject
         QTimer::singleShot(delayMs, this, [this, n] { run(n); });
     }
 
-    void command(const QString &op, const QJsonObject &args) { session->link()->command(op, args); }
-
     void run(int n)
     {
         switch (n) {
@@ -92,15 +90,10 @@ struct Shooter : QObject
             tagged = idAt(3);
             // Two tags, created and assigned through the same commands the Tags menu sends.
             const auto tag = [this](const QString &name, const QString &color) {
-                session->link()->command(
-                    QStringLiteral("create_tag"),
-                    {{QStringLiteral("name"), name}, {QStringLiteral("color"), color}},
-                    [this](const Result<QJsonObject> &r) {
-                        if (r)
-                            command(QStringLiteral("tag"),
-                                    {{QStringLiteral("conversation_id"), tagged},
-                                     {QStringLiteral("tag_id"), r->value(QStringLiteral("tag_id"))}});
-                    });
+                session->link()->createTag(name, color, [this](const Result<QJsonObject> &r) {
+                    if (r)
+                        session->link()->tag(tagged, r->value(QStringLiteral("tag_id")).toInteger());
+                });
             };
             tag(zh() ? QStringLiteral("VIP客户") : QStringLiteral("VIP"), QStringLiteral("#c9a227"));
             tag(zh() ? QStringLiteral("售后") : QStringLiteral("After-sales"), QStringLiteral("#2e8fd8"));
@@ -115,10 +108,9 @@ struct Shooter : QObject
             // The demo platform refuses a reply marked #fail, as a real one refuses a closed chat.
             failed = idAt(5) == tagged ? idAt(6) : idAt(5);
             window->openConversation(failed);
-            command(QStringLiteral("reply"),
-                    {{QStringLiteral("conversation_id"), failed},
-                     {QStringLiteral("text"), zh() ? QStringLiteral("今天下午给您发顺丰 #fail")
-                                                   : QStringLiteral("It ships this afternoon #fail")}});
+            session->link()->reply(master::MasterLink::ReplyTarget::conversation(failed),
+                                   zh() ? QStringLiteral("今天下午给您发顺丰 #fail")
+                                        : QStringLiteral("It ships this afternoon #fail"));
             return next(6, 1500);
         }
         case 6:

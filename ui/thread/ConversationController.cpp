@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/thread/ConversationController.h"
 
+#include "common/Clock.h"
 #include "ui/app/AppSession.h"
 #include "ui/common/Icons.h"
 #include "ui/inbox/ContentListModel.h"
@@ -28,41 +29,7 @@ namespace hiscrm::ui {
 
 using namespace model;
 
-namespace {
-
-qint64 now()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-QJsonObject onConversation(qint64 id)
-{
-    return {{QStringLiteral("conversation_id"), id}};
-}
-
-} // namespace
-
-QString ConversationController::actionName(const QString &op)
-{
-    static const QHash<QString, const char *> names{
-        {QStringLiteral("mark_read"), QT_TR_NOOP("mark it read")},
-        {QStringLiteral("mark_unread"), QT_TR_NOOP("mark it unread")},
-        {QStringLiteral("mark_comments_read"), QT_TR_NOOP("mark the comments read")},
-        {QStringLiteral("pin"), QT_TR_NOOP("pin the conversation")},
-        {QStringLiteral("unpin"), QT_TR_NOOP("unpin the conversation")},
-        {QStringLiteral("archive"), QT_TR_NOOP("archive the conversation")},
-        {QStringLiteral("unarchive"), QT_TR_NOOP("unarchive the conversation")},
-        {QStringLiteral("mute"), QT_TR_NOOP("mute the conversation")},
-        {QStringLiteral("unmute"), QT_TR_NOOP("unmute the conversation")},
-        {QStringLiteral("tag"), QT_TR_NOOP("add the tag")},
-        {QStringLiteral("untag"), QT_TR_NOOP("remove the tag")},
-        {QStringLiteral("create_tag"), QT_TR_NOOP("create the tag")},
-        {QStringLiteral("reply"), QT_TR_NOOP("send the reply")},
-        {QStringLiteral("retry_reply"), QT_TR_NOOP("retry the reply")},
-    };
-    const char *name = names.value(op);
-    return name ? tr(name) : op;
-}
+namespace {} // namespace
 
 ConversationController::ConversationController(const Parts &parts, QWidget *window)
     : QObject(window)
@@ -104,23 +71,25 @@ void ConversationController::connectActions()
     WindowActions &a = *m_actions;
     connect(a.markRead, &QAction::triggered, this, [this] {
         if (m_menuTarget == 0 && m_content)
-            command(QStringLiteral("mark_comments_read"), {{QStringLiteral("content_id"), m_content}});
+            link()->markCommentsRead(m_content, reporting(tr("mark the comments read")));
         else if (const qint64 id = target())
-            command(QStringLiteral("mark_read"), onConversation(id));
+            link()->markRead(id, reporting(markReadAction()));
     });
     connect(a.markUnread, &QAction::triggered, this, [this] {
         if (const qint64 id = target())
-            command(QStringLiteral("mark_unread"), onConversation(id));
+            link()->markUnread(id, reporting(tr("mark it unread")));
     });
     connect(a.pin, &QAction::triggered, this, [this] {
         if (const auto c = stored(target()))
-            command(c->pinned ? QStringLiteral("unpin") : QStringLiteral("pin"), onConversation(c->id));
+            link()->pin(c->id, !c->pinned,
+                        reporting(c->pinned ? tr("unpin the conversation") : tr("pin the conversation")));
     });
     // The chat stays open (and in the list) until the operator leaves it.
     connect(a.archive, &QAction::triggered, this, [this] {
         if (const auto c = stored(target()))
-            command(c->archived ? QStringLiteral("unarchive") : QStringLiteral("archive"),
-                    onConversation(c->id));
+            link()->archive(
+                c->id, !c->archived,
+                reporting(c->archived ? tr("unarchive the conversation") : tr("archive the conversation")));
     });
     // Triggered (the shortcut, or the menu entry) it toggles "muted until unmuted"; the toolbar
     // button and the context menu open the menu of durations.
@@ -128,11 +97,10 @@ void ConversationController::connectActions()
         const auto c = stored(target());
         if (!c)
             return;
-        if (c->isMuted(now()))
-            command(QStringLiteral("unmute"), onConversation(c->id));
+        if (c->isMuted(nowMs()))
+            link()->unmute(c->id, reporting(tr("unmute the conversation")));
         else
-            command(QStringLiteral("mute"),
-                    {{QStringLiteral("conversation_id"), c->id}, {QStringLiteral("until"), -1}});
+            link()->mute(c->id, -1, reporting(tr("mute the conversation")));
     });
     connect(a.muteMenu, &QMenu::aboutToShow, this, [this] { fillMuteMenu(m_actions->muteMenu, target()); });
     connect(a.tagsMenu, &QMenu::aboutToShow, this, [this] { fillTagsMenu(m_actions->tagsMenu, target()); });
@@ -245,7 +213,7 @@ void ConversationController::updateHeader()
         QStringList parts{tr("Direct messages · %1").arg(account)};
         if (conv->archived)
             parts << tr("archived");
-        if (conv->isMuted(now()))
+        if (conv->isMuted(nowMs()))
             parts << tr("muted");
         QList<TagChip> chips;
         if (const auto tags = store->tags()) {
@@ -307,11 +275,11 @@ void ConversationController::maybeMarkRead(bool opening)
     if (m_conversation) {
         const auto c = stored(m_conversation);
         if (c && (opening ? c->unreadBadge() : c->unreadCount) > 0)
-            command(QStringLiteral("mark_read"), onConversation(m_conversation));
+            link()->markRead(m_conversation, reporting(markReadAction()));
     } else if (m_content) {
         const auto c = m_session->store()->content(m_content);
         if (c && c.value() && c.value()->unreadComments > 0)
-            command(QStringLiteral("mark_comments_read"), {{QStringLiteral("content_id"), m_content}});
+            link()->markCommentsRead(m_content, reporting(tr("mark the comments read")));
     }
 }
 
@@ -335,21 +303,16 @@ void ConversationController::sendReply()
                            8000);
         return;
     }
-    QJsonObject args{{QStringLiteral("text"), text}};
-    if (m_conversation) {
-        args.insert(QStringLiteral("conversation_id"), m_conversation);
-    } else {
-        args.insert(QStringLiteral("content_id"), m_content);
-        if (const qint64 parent = m_pane->selectedInbound())
-            args.insert(QStringLiteral("parent_id"), parent);
-    }
+    const auto to = m_conversation
+                        ? master::MasterLink::ReplyTarget::conversation(m_conversation)
+                        : master::MasterLink::ReplyTarget::content(m_content, m_pane->selectedInbound());
     // The reply is on its way: the draft is done with, for this thread only.
     composer->clear();
     if (m_conversation)
         m_drafts->clear(ItemKind::Message, m_conversation);
     else
         m_drafts->clear(ItemKind::Comment, m_content);
-    command(QStringLiteral("reply"), args);
+    link()->reply(to, text, reporting(tr("send the reply")));
     m_pane->view()->scrollToBottom();
 }
 
@@ -358,22 +321,27 @@ void ConversationController::retryReply(qint64 itemId)
     const auto it = m_session->store()->item(itemId);
     if (!it || !it.value() || it.value()->delivery != Delivery::Failed)
         return;
-    command(QStringLiteral("retry_reply"), {{QStringLiteral("item_id"), itemId}});
+    link()->retryReply(itemId, reporting(tr("retry the reply")));
     emit statusMessage(tr("Sending the reply again…"), 4000);
 }
 
-void ConversationController::command(const QString &op, const QJsonObject &args)
+master::MasterLink *ConversationController::link() const
+{
+    return m_session->link();
+}
+
+master::MasterLink::Done ConversationController::reporting(const QString &what)
 {
     QPointer<ConversationController> self(this);
-    m_session->link()->command(op, args, [self, op](const Result<QJsonObject> &r) {
+    return [self, what](const Result<QJsonObject> &r) {
         if (!self)
             return;
         if (!r) {
-            emit self->statusMessage(tr("Could not %1: %2").arg(actionName(op), r.error().message), 8000);
+            emit self->statusMessage(tr("Could not %1: %2").arg(what, r.error().message), 8000);
             return;
         }
         emit self->commandDone();
-    });
+    };
 }
 
 void ConversationController::updateActions()
@@ -404,7 +372,7 @@ void ConversationController::updateActions()
     const Conversation state = conv ? *c : Conversation();
     toggle(a.pin, state.pinned, tr("Unpin"), tr("Pin"), Glyph::Unpin, Glyph::Pin);
     toggle(a.archive, state.archived, tr("Unarchive"), tr("Archive"), Glyph::Unarchive, Glyph::Archive);
-    toggle(a.mute, state.isMuted(now()), tr("Unmute"), tr("Mute"), Glyph::Unmute, Glyph::Mute);
+    toggle(a.mute, state.isMuted(nowMs()), tr("Unmute"), tr("Mute"), Glyph::Unmute, Glyph::Mute);
     toggle(a.userCard, false, QString(), tr("User card"), Glyph::UserCard, Glyph::UserCard);
     toggle(a.markRead, false, QString(), tr("Mark read"), Glyph::MarkRead, Glyph::MarkRead);
     toggle(a.markUnread, false, QString(), tr("Mark unread"), Glyph::MarkUnread, Glyph::MarkUnread);
@@ -416,7 +384,7 @@ void ConversationController::fillMuteMenu(QMenu *menu, qint64 conversationId)
     const auto c = stored(conversationId);
     if (!c)
         return;
-    if (c->isMuted(now())) {
+    if (c->isMuted(nowMs())) {
         const qint64 until = c->mutedUntil;
         menu->addAction(until == kMutedForever
                             ? tr("Muted until you unmute it")
@@ -425,14 +393,14 @@ void ConversationController::fillMuteMenu(QMenu *menu, qint64 conversationId)
                                                           QLocale::ShortFormat)))
             ->setEnabled(false);
         menu->addAction(icon(Glyph::Unmute), tr("Unmute"), this, [this, conversationId] {
-            command(QStringLiteral("unmute"), onConversation(conversationId));
+            link()->unmute(conversationId, reporting(tr("unmute the conversation")));
         });
         return;
     }
     const auto mute = [this, menu, conversationId](const QString &label, qint64 forMs) {
         menu->addAction(label, this, [this, conversationId, forMs] {
-            command(QStringLiteral("mute"), {{QStringLiteral("conversation_id"), conversationId},
-                                             {QStringLiteral("until"), forMs < 0 ? -1 : now() + forMs}});
+            link()->mute(conversationId, forMs < 0 ? -1 : nowMs() + forMs,
+                         reporting(tr("mute the conversation")));
         });
     };
     mute(tr("For 1 hour"), 3600LL * 1000);
@@ -456,9 +424,10 @@ void ConversationController::fillTagsMenu(QMenu *menu, qint64 conversationId)
             dot.fill(QColor(t.color));
             a->setIcon(QIcon(dot));
             connect(a, &QAction::toggled, this, [this, conversationId, id = t.id](bool on) {
-                command(
-                    on ? QStringLiteral("tag") : QStringLiteral("untag"),
-                    {{QStringLiteral("conversation_id"), conversationId}, {QStringLiteral("tag_id"), id}});
+                if (on)
+                    link()->tag(conversationId, id, reporting(tr("add the tag")));
+                else
+                    link()->untag(conversationId, id, reporting(tr("remove the tag")));
             });
         }
         if (!tags->isEmpty())
@@ -478,22 +447,18 @@ void ConversationController::newTag(qint64 conversationId)
     if (dialog.exec() != QDialog::Accepted)
         return; // Cancel creates nothing
     QPointer<ConversationController> self(this);
-    m_session->link()->command(
-        QStringLiteral("create_tag"),
-        {{QStringLiteral("name"), dialog.name()}, {QStringLiteral("color"), dialog.color().name()}},
-        [self, conversationId](const Result<QJsonObject> &r) {
+    link()->createTag(
+        dialog.name(), dialog.color().name(), [self, conversationId](const Result<QJsonObject> &r) {
             if (!self)
                 return;
             if (!r) {
-                QMessageBox::warning(
-                    self->m_window, tr("New tag"),
-                    tr("Could not %1: %2").arg(actionName(QStringLiteral("create_tag")), r.error().message));
+                QMessageBox::warning(self->m_window, tr("New tag"),
+                                     tr("Could not %1: %2").arg(tr("create the tag"), r.error().message));
                 return;
             }
             if (conversationId)
-                self->command(QStringLiteral("tag"),
-                              {{QStringLiteral("conversation_id"), conversationId},
-                               {QStringLiteral("tag_id"), r->value(QStringLiteral("tag_id"))}});
+                self->link()->tag(conversationId, r->value(QStringLiteral("tag_id")).toInteger(),
+                                  self->reporting(tr("add the tag")));
             emit self->tagsChanged();
         });
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "master/Master.h"
+#include "master/MasterLink.h"
 #include "model/Model.h"
 
 #include <QObject>
@@ -61,15 +62,17 @@ public:
     // Enables the conversation actions where they would do something and names their toggles.
     void updateActions();
 
-    void command(const QString &op, const QJsonObject &args);
+    // The link commands go through, and what their answer does here: `what` (in the operator's
+    // words, "pin the conversation") names a failure in the status bar; a success is commandDone().
+    master::MasterLink *link() const;
+    master::MasterLink::Done reporting(const QString &what);
+    // The operator's words for marking a chat read, for the failures of "mark all read".
+    static QString markReadAction() { return tr("mark it read"); }
     void retryReply(qint64 itemId);
     void fillMuteMenu(QMenu *menu, qint64 conversationId);
     void fillTagsMenu(QMenu *menu, qint64 conversationId);
     void showUserCard(qint64 conversationId);
     void showThreadMenu(const QPoint &pos);
-
-    // What the operator tried, for error messages ("Could not pin the conversation: ...").
-    static QString actionName(const QString &op);
 
 signals:
     // A thread was opened or moved to an item: the lists show it as their current row.

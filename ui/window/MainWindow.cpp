@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/window/MainWindow.h"
 
+#include "common/Clock.h"
 #include "protocol/Protocol.h"
 #include "ui/app/AppSession.h"
 #include "ui/common/Icons.h"
@@ -54,11 +55,6 @@ constexpr int kRefreshMs = 150;         // live updates are coalesced: at most ~
 constexpr int kStatusMs = 3000;         // how often the status bar is brought up to date
 constexpr int kBadgesMs = 1000;         // badges are counted at most this often while messages stream
 constexpr int kMarkAllConfirmAbove = 5; // "mark all read" asks first when it would read more chats
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 
 // 128 random bits, as the master makes its own.
 QString newWorkerToken()
@@ -746,7 +742,7 @@ void MainWindow::showContentMenu(const QPoint &pos)
     const qint64 id = i.data(InboxRoles::Id).toLongLong();
     QMenu menu(this);
     QAction *read = menu.addAction(icon(Glyph::MarkRead), tr("Mark comments read"), this, [this, id] {
-        m_current->command(QStringLiteral("mark_comments_read"), {{QStringLiteral("content_id"), id}});
+        m_current->link()->markCommentsRead(id, m_current->reporting(tr("mark the comments read")));
     });
     read->setEnabled(i.data(InboxRoles::Unread).toLongLong() > 0);
     menu.exec(m_contentView->viewport()->mapToGlobal(pos));
@@ -776,10 +772,9 @@ void MainWindow::markViewRead()
     do {
         auto page = m_session->store()->conversations(f, 500, cursor);
         if (!page) {
-            statusBar()->showMessage(tr("Could not %1: %2")
-                                         .arg(ConversationController::actionName(QStringLiteral("mark_read")),
-                                              page.error().message),
-                                     8000);
+            statusBar()->showMessage(
+                tr("Could not %1: %2").arg(ConversationController::markReadAction(), page.error().message),
+                8000);
             return;
         }
         for (const Conversation &c : std::as_const(page->conversations))
@@ -802,7 +797,7 @@ void MainWindow::markViewRead()
             return;
     }
     for (qint64 id : std::as_const(ids))
-        m_current->command(QStringLiteral("mark_read"), {{QStringLiteral("conversation_id"), id}});
+        m_current->link()->markRead(id, m_current->reporting(ConversationController::markReadAction()));
 }
 
 void MainWindow::moveSelection(int delta)
@@ -882,21 +877,20 @@ void MainWindow::pollStatus()
         return;
     }
     QPointer<MainWindow> self(this);
-    m_session->link()->command(
-        QStringLiteral("status"), {{QStringLiteral("counts"), false}}, [self](const Result<QJsonObject> &r) {
-            if (!self || !r)
-                return;
-            // Crawlers connected now; the list also keeps those that went away a while ago.
-            int external = 0;
-            for (const QJsonValue &v : r->value(QStringLiteral("workers")).toArray()) {
-                const QJsonObject w = v.toObject();
-                external += w.value(QStringLiteral("kind")).toString() == u"external" &&
-                            w.value(QStringLiteral("state")).toString() == u"connected";
-            }
-            self->m_statusWorkers->setText(external > 0 ? tr("%n crawlers connected", nullptr, external)
-                                                        : tr("Waiting for your crawler"));
-            self->m_statusWorkers->setToolTip(tr("Crawlers connect to %1").arg(self->m_session->workerUrl()));
-        });
+    m_session->link()->status(false, [self](const Result<QJsonObject> &r) {
+        if (!self || !r)
+            return;
+        // Crawlers connected now; the list also keeps those that went away a while ago.
+        int external = 0;
+        for (const QJsonValue &v : r->value(QStringLiteral("workers")).toArray()) {
+            const QJsonObject w = v.toObject();
+            external += w.value(QStringLiteral("kind")).toString() == u"external" &&
+                        w.value(QStringLiteral("state")).toString() == u"connected";
+        }
+        self->m_statusWorkers->setText(external > 0 ? tr("%n crawlers connected", nullptr, external)
+                                                    : tr("Waiting for your crawler"));
+        self->m_statusWorkers->setToolTip(tr("Crawlers connect to %1").arg(self->m_session->workerUrl()));
+    });
 }
 
 void MainWindow::showWelcomeIfEmpty()
