@@ -2,6 +2,7 @@
 #include "ui/AppSession.h"
 
 #include "store/SearchIndexer.h"
+#include "store/Store.h"
 #include "worker/DemoConnector.h"
 
 #include <QDateTime>
@@ -29,6 +30,11 @@ AppSession::~AppSession()
 QString AppSession::defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+const store::StoreReader *AppSession::store() const
+{
+    return m_store.get();
 }
 
 QString AppSession::databasePath() const
