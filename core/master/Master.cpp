@@ -3,6 +3,7 @@
 
 #include "common/Log.h"
 #include "master/WorkerServer.h"
+#include "store/SearchService.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -98,12 +99,70 @@ std::optional<QList<qint64>> idListArg(const QJsonObject &args, const char *name
     return out;
 }
 
-QJsonObject hitJson(const store::SearchHit &h)
+QJsonObject hitJson(const store::NamedHit &h)
 {
+    const auto name = [](const QString &n) {
+        return n.isEmpty() ? QJsonValue() : QJsonValue(n);
+    };
     QJsonObject o = toJson(h.item);
     o.insert(QStringLiteral("snippet"), h.snippet);
     o.insert(QStringLiteral("score"), h.score);
+    o.insert(QStringLiteral("sender_name"), name(h.senderName));
+    o.insert(QStringLiteral("conversation_title"), name(h.conversationTitle));
+    o.insert(QStringLiteral("account_name"), name(h.accountName));
     return o;
+}
+
+// The `search` command: the arguments checked strictly, then the search service's one search, on
+// the master's own store, so a client finds what the desktop's search panel finds.
+Result<QJsonObject> searchCommand(const store::StoreReader &reader, const QJsonObject &args)
+{
+    Error e;
+    store::SearchQuery q;
+    q.text = stringArg(args, "text", &e).value_or(QString());
+    if (const auto ids = idListArg(args, "account_ids", &e, false))
+        q.accountIds = *ids;
+    q.platform = stringArg(args, "platform", &e, false).value_or(QString());
+    q.conversationId = intArg(args, "conversation_id", &e, false).value_or(0);
+    q.contentId = intArg(args, "content_id", &e, false).value_or(0);
+    q.senderId = intArg(args, "sender_id", &e, false).value_or(0);
+    q.fromMs = intArg(args, "from", &e, false).value_or(0);
+    q.toMs = intArg(args, "to", &e, false).value_or(0);
+    q.tagId = intArg(args, "tag_id", &e, false).value_or(0);
+    // The store takes at most a page of 200; clamped here first, so a huge limit cannot wrap.
+    q.limit = int(std::clamp<qint64>(intArg(args, "limit", &e, false).value_or(50), 0, 1000));
+    q.cursor = stringArg(args, "cursor", &e, false).value_or(QString());
+    if (const auto kind = stringArg(args, "kind", &e, false)) {
+        ItemKind k;
+        if (!fromString(*kind, &k))
+            return badArg(Master::tr("“kind” is message or comment."));
+        q.kind = k;
+    }
+    if (const auto dir = stringArg(args, "direction", &e, false)) {
+        Direction d;
+        if (!fromString(*dir, &d))
+            return badArg(Master::tr("“direction” is in or out."));
+        q.direction = d;
+    }
+    if (const auto order = stringArg(args, "order", &e, false)) {
+        if (*order != u"newest" && *order != u"relevance")
+            return badArg(Master::tr("“order” is newest or relevance."));
+        q.order = *order == u"newest" ? store::SearchOrder::Newest : store::SearchOrder::Relevance;
+    }
+    const QJsonValue unread = args.value(QStringLiteral("unread"));
+    if (!unread.isUndefined() && !unread.isNull() && !unread.isBool())
+        return badArg(Master::tr("“unread” is true or false."));
+    q.unreadOnly = unread.toBool();
+    if (e)
+        return e;
+    auto r = store::SearchService::run(reader, q);
+    if (!r)
+        return r.error();
+    QJsonArray hits;
+    for (const store::NamedHit &h : std::as_const(r->hits))
+        hits.append(hitJson(h));
+    return QJsonObject{{QStringLiteral("hits"), hits},
+                       {QStringLiteral("next"), r->next.isEmpty() ? QJsonValue() : QJsonValue(r->next)}};
 }
 
 } // namespace
@@ -661,52 +720,8 @@ Result<QJsonObject> Master::run(const QString &commandId, const QString &op, con
             return e;
         return done(op == u"recall" ? m_store->recallItem(*itemId) : m_store->deleteItem(*itemId));
     }
-    if (op == u"search") {
-        store::SearchQuery q;
-        q.text = stringArg(args, "text", &e).value_or(QString());
-        if (const auto ids = idListArg(args, "account_ids", &e, false))
-            q.accountIds = *ids;
-        q.platform = stringArg(args, "platform", &e, false).value_or(QString());
-        q.conversationId = intArg(args, "conversation_id", &e, false).value_or(0);
-        q.contentId = intArg(args, "content_id", &e, false).value_or(0);
-        q.senderId = intArg(args, "sender_id", &e, false).value_or(0);
-        q.fromMs = intArg(args, "from", &e, false).value_or(0);
-        q.toMs = intArg(args, "to", &e, false).value_or(0);
-        q.tagId = intArg(args, "tag_id", &e, false).value_or(0);
-        q.limit = int(intArg(args, "limit", &e, false).value_or(50));
-        q.cursor = stringArg(args, "cursor", &e, false).value_or(QString());
-        if (const auto kind = stringArg(args, "kind", &e, false)) {
-            ItemKind k;
-            if (!fromString(*kind, &k))
-                return badArg(Master::tr("“kind” is message or comment."));
-            q.kind = k;
-        }
-        if (const auto dir = stringArg(args, "direction", &e, false)) {
-            Direction d;
-            if (!fromString(*dir, &d))
-                return badArg(Master::tr("“direction” is in or out."));
-            q.direction = d;
-        }
-        if (const auto order = stringArg(args, "order", &e, false)) {
-            if (*order != u"newest" && *order != u"relevance")
-                return badArg(Master::tr("“order” is newest or relevance."));
-            q.order = *order == u"newest" ? store::SearchOrder::Newest : store::SearchOrder::Relevance;
-        }
-        const QJsonValue unread = args.value(QStringLiteral("unread"));
-        if (!unread.isUndefined() && !unread.isNull() && !unread.isBool())
-            return badArg(Master::tr("“unread” is true or false."));
-        q.unreadOnly = unread.toBool();
-        if (e)
-            return e;
-        auto r = m_store->search(q);
-        if (!r)
-            return r.error();
-        QJsonArray hits;
-        for (const store::SearchHit &h : r->hits)
-            hits.append(hitJson(h));
-        return QJsonObject{{QStringLiteral("hits"), hits},
-                           {QStringLiteral("next"), r->next.isEmpty() ? QJsonValue() : QJsonValue(r->next)}};
-    }
+    if (op == u"search")
+        return searchCommand(*m_store, args);
     if (op == u"user_profile") {
         const auto one = intArg(args, "user_id", &e, false);
         const auto many = idListArg(args, "user_ids", &e, false);
