@@ -111,6 +111,9 @@ protected:
     std::unique_ptr<AppSession> m_session;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<Worker> m_worker;
+    // The test's own read-only connection, for what the window's StoreReader does not answer
+    // (platform ids).
+    std::unique_ptr<Store> m_lookup;
 
     QListView *list() const { return m_window->findChild<QListView *>(u"conversationList"_s); }
     QListView *contentList() const { return m_window->findChild<QListView *>(u"contentList"_s); }
@@ -130,7 +133,20 @@ protected:
         return qobject_cast<ConversationListModel *>(list()->model());
     }
     ThreadModel *thread() const { return qobject_cast<ThreadModel *>(threadView()->model()); }
-    Store &store() const { return *m_session->store(); }
+    const StoreReader &store() const { return *m_session->store(); }
+    Store &lookup()
+    {
+        if (!m_lookup) {
+            Store::Options readOnly;
+            readOnly.access = Store::Access::ReadOnly;
+            auto opened = Store::open(m_session->databasePath(), readOnly);
+            if (!opened)
+                qFatal("cannot open %s: %s", qPrintable(m_session->databasePath()),
+                       qPrintable(opened.error().message));
+            m_lookup = std::move(opened.value());
+        }
+        return *m_lookup;
+    }
     QAction *action(const char *name) const
     {
         return m_window->findChild<QAction *>(QString::fromLatin1(name));
@@ -144,6 +160,7 @@ protected:
         if (fresh)
             m_data = m_dir.filePath(u"data%1"_s.arg(++m_n));
         m_settings = std::make_unique<Settings>(m_dir.filePath(u"settings%1.ini"_s.arg(m_n)));
+        m_lookup.reset();
         m_session = std::make_unique<AppSession>();
         QVERIFY(!m_session->start(m_data));
         m_window = std::make_unique<MainWindow>(m_session.get(), m_settings.get());
@@ -213,6 +230,7 @@ protected:
     {
         m_worker.reset();
         m_window.reset();
+        m_lookup.reset();
         m_session.reset();
         m_settings.reset();
     }
@@ -240,10 +258,10 @@ protected:
 
     qint64 cid(const QString &conversation, const QString &account = u"acc-1"_s)
     {
-        const auto a = store().accountByPlatformId(kPlatform, account);
+        const auto a = lookup().accountByPlatformId(kPlatform, account);
         if (!a || !a.value())
             return 0;
-        const auto c = store().conversationByPlatformId(a.value()->id, conversation);
+        const auto c = lookup().conversationByPlatformId(a.value()->id, conversation);
         return c && c.value() ? c.value()->id : 0;
     }
 

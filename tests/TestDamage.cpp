@@ -491,7 +491,14 @@ private slots:
         ui::AppSession session;
         QVERIFY(!session.start(data));
         QSignalSpy damaged(&session, &ui::AppSession::historyDamaged);
-        const qint64 conv = convId(*session.store(), u"conv-3"_s);
+        qint64 conv = 0;
+        {
+            Store::Options readOnly;
+            readOnly.access = Store::Access::ReadOnly;
+            auto lookup = Store::open(path, readOnly);
+            QVERIFY(lookup);
+            conv = convId(*lookup.value(), u"conv-3"_s);
+        }
         QVERIFY(conv);
 
         QVERIFY(damageItems(path));

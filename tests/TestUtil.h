@@ -79,7 +79,7 @@ inline qint64 convId(Store &s, const QString &conv, const QString &account = QSt
     return c && c.value() ? c.value()->id : 0;
 }
 
-inline Conversation conv(Store &s, qint64 id)
+inline Conversation conv(const hiscrm::store::StoreReader &s, qint64 id)
 {
     auto c = s.conversation(id);
     return c && c.value() ? *c.value() : Conversation();

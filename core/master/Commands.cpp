@@ -3,6 +3,7 @@
 
 #include "common/Clock.h"
 #include "master/Master.h"
+#include "store/SearchService.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -216,15 +217,23 @@ Result<QJsonObject> deleteItem(const CommandCall &c)
     return c.answer(c.store().deleteItem(c.id("item_id"), c.journal()));
 }
 
-QJsonObject hitJson(const store::SearchHit &h)
+QJsonObject hitJson(const store::NamedHit &h)
 {
+    const auto name = [](const QString &n) {
+        return n.isEmpty() ? QJsonValue() : QJsonValue(n);
+    };
     QJsonObject o = toJson(h.item);
     o.insert(QStringLiteral("snippet"), h.snippet);
     o.insert(QStringLiteral("score"), h.score);
+    o.insert(QStringLiteral("sender_name"), name(h.senderName));
+    o.insert(QStringLiteral("conversation_title"), name(h.conversationTitle));
+    o.insert(QStringLiteral("account_name"), name(h.accountName));
     return o;
 }
 
-// The search op on the master's store (the query fields as docs/protocol.md lists them).
+// The search op on the master's store (the query fields as docs/protocol.md lists them): the
+// search service's one search, so a client finds what the desktop's search panel finds, names
+// included.
 Result<QJsonObject> search(const CommandCall &c)
 {
     store::SearchQuery q;
@@ -254,11 +263,11 @@ Result<QJsonObject> search(const CommandCall &c)
                   ? store::SearchOrder::Relevance
                   : store::SearchOrder::Newest;
     q.unreadOnly = c.flag("unread").value_or(false);
-    auto r = c.store().search(q);
+    auto r = store::SearchService::run(c.store(), q);
     if (!r)
         return r.error();
     QJsonArray hits;
-    for (const store::SearchHit &h : r->hits)
+    for (const store::NamedHit &h : r->hits)
         hits.append(hitJson(h));
     return QJsonObject{{QStringLiteral("hits"), hits},
                        {QStringLiteral("next"), r->next.isEmpty() ? QJsonValue() : QJsonValue(r->next)}};

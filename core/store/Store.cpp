@@ -645,7 +645,7 @@ QString Store::path() const
     return d->path;
 }
 
-Result<qint64> Store::revision()
+Result<qint64> Store::revision() const
 {
     return d->guarded([&] {
         auto q = d->db.cached("SELECT value FROM meta WHERE key = 'rev'");

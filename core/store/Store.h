@@ -5,6 +5,9 @@
 // batches, operator commands, list/thread/profile queries, full-text search and the change feed.
 // Depends on model/, search/ and common/; never on Qt Widgets or the network.
 //
+// Store implements StoreReader (store/StoreReader.h), the read side that the UI holds; the rest of
+// Store (ingest, commands, the journal) is for the master.
+//
 // A Store owns one SQLite connection and belongs to the thread that uses it (one connection per
 // thread; open one Store per thread). Writers take BEGIN IMMEDIATE; readers see WAL snapshots, so a
 // reader never waits for the writer.
@@ -14,15 +17,14 @@
 
 #include "common/Error.h"
 #include "model/Model.h"
+#include "store/StoreReader.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
 #include <functional>
-#include <limits>
 #include <memory>
 #include <optional>
 
@@ -76,138 +78,7 @@ struct CommandResult
     static CommandResult fromJson(const QJsonObject &o);
 };
 
-enum class ArchivedFilter
-{
-    Exclude,
-    Only,
-    Any
-};
-
-struct ConversationFilter
-{
-    QList<qint64> accountIds; // empty: all accounts
-    QString platform;         // empty: all platforms
-    bool unreadOnly = false;
-    bool pinnedOnly = false;
-    ArchivedFilter archived = ArchivedFilter::Exclude;
-    bool mutedOnly = false;
-    bool awaitingReplyOnly = false; // the last message is inbound
-    qint64 tagId = 0;               // 0: any
-    qint64 peerUserId = 0;          // 0: any
-    qint64 nowMs = 0;               // for muted; 0 = current time
-};
-
-// Keyset cursor of the conversation list: (pinned, last activity, id) of the last row seen.
-struct ConversationCursor
-{
-    bool pinned = true;
-    qint64 lastAt = std::numeric_limits<qint64>::max();
-    qint64 id = std::numeric_limits<qint64>::max();
-
-    QString toString() const;
-    static std::optional<ConversationCursor> fromString(const QString &s);
-};
-
-struct ConversationPage
-{
-    QList<model::Conversation> conversations;
-    std::optional<ConversationCursor> next; // absent: no more rows
-};
-
-// A page of a thread (a conversation's messages or a content's comments), oldest first.
-struct ItemPage
-{
-    QList<model::Item> items;
-    bool hasOlder = false;
-    bool hasNewer = false;
-};
-
-struct UnreadSummary
-{
-    qint64 total = 0;                      // badges of all conversations + unread comments
-    qint64 totalUnmuted = 0;               // the same without muted conversations (for the tray)
-    qint64 comments = 0;                   // unread comments
-    QHash<qint64, qint64> perAccount;      // account id -> unread (DM badges + comments)
-    QHash<qint64, qint64> perConversation; // conversation id -> badge, only non-zero
-};
-
-// Badges of the inbox's views. Muted chats are never counted; a chat counts once per view.
-struct ViewCounts
-{
-    qint64 unreadChats = 0;              // not archived, unread (or marked unread)
-    qint64 awaitingReply = 0;            // not archived, the last message is inbound
-    qint64 pinnedUnread = 0;             // pinned, not archived, unread
-    qint64 archivedUnread = 0;           // archived, unread
-    qint64 unreadComments = 0;           // comments not read yet
-    QHash<qint64, qint64> tagUnread;     // tag id -> unread chats (not archived) with that tag
-    QHash<qint64, qint64> accountUnread; // account id -> unread chats (not archived) + unread comments
-};
-
-// A reply the platform refused, as the inbox marks it on its chat or video.
-struct FailedReply
-{
-    model::ItemKind kind = model::ItemKind::Message;
-    qint64 threadId = 0; // conversation or content
-    qint64 itemId = 0;
-    QString error;
-};
-
-enum class SearchOrder
-{
-    Newest,
-    Relevance
-};
-
-struct SearchQuery
-{
-    QString text;
-    QList<qint64> accountIds;
-    QString platform;
-    qint64 conversationId = 0;
-    qint64 contentId = 0;
-    qint64 senderId = 0;
-    std::optional<model::ItemKind> kind;
-    std::optional<model::Direction> direction;
-    qint64 fromMs = 0; // created_at >= fromMs (0: no bound)
-    qint64 toMs = 0;   // created_at < toMs (0: no bound)
-    qint64 tagId = 0;
-    bool unreadOnly = false;
-    SearchOrder order = SearchOrder::Newest;
-    int limit = 50;
-    QString cursor; // from SearchPage::next
-    int snippetChars = 64;
-};
-
-struct SearchHit
-{
-    model::Item item;
-    QString snippet;  // hits wrapped in search::kHighlightOpen / kHighlightClose
-    double score = 0; // relevance order only: lower is better
-};
-
-struct SearchPage
-{
-    QList<SearchHit> hits;
-    QString next; // empty: no more results
-};
-
-struct Change
-{
-    qint64 rev = 0;
-    QString entity; // account, user, content, conversation, item, tag
-    qint64 id = 0;
-    bool deleted = false;
-    QJsonObject data; // the row as it is now (absent for deletions)
-};
-
-struct ChangePage
-{
-    QList<Change> changes;
-    qint64 next = 0; // the cursor to pass next time
-    bool hasMore = false;
-};
-
-class Store final
+class Store final : public StoreReader
 {
     Q_DECLARE_TR_FUNCTIONS(Store)
 
@@ -255,7 +126,7 @@ public:
     // Called once, in whichever thread found the damage; it must not call into any Store (post
     // to your own thread instead). Replaces the previous listener; empty removes it.
     void setDamageListener(std::function<void(const Error &)> listener);
-    Result<qint64> revision();
+    Result<qint64> revision() const override;
     // PRAGMA integrity_check and the FTS index check; "ok" when healthy.
     Result<QString> integrityCheck();
 
@@ -305,64 +176,59 @@ public:
     // Forgets journal entries older than this (ms since epoch).
     Result<int> pruneCommandLog(qint64 olderThanMs);
 
-    // ---- queries ------------------------------------------------------------------------------
-    Result<QList<model::Account>> accounts();
-    Result<std::optional<model::Account>> account(qint64 id);
+    // ---- queries (the StoreReader side; documented there) ----------------------------------------
+    Result<QList<model::Account>> accounts() const override;
+    Result<std::optional<model::Account>> account(qint64 id) const override;
+    Result<std::optional<model::User>> user(qint64 id) const override;
+    Result<QList<model::User>> users(const QList<qint64> &ids) const override;
+    Result<std::optional<model::Conversation>> conversation(qint64 id) const override;
+    Result<ConversationPage>
+    conversations(const ConversationFilter &filter, int limit = 50,
+                  const std::optional<ConversationCursor> &after = {}) const override;
+    Result<QList<model::Conversation>> conversationsByPeerName(const QString &text,
+                                                               int limit = 50) const override;
+    Result<std::optional<model::Item>> item(qint64 id) const override;
+    Result<ItemPage> thread(model::ItemKind kind, qint64 threadId, int limit = 50,
+                            qint64 beforeId = 0) const override;
+    Result<ItemPage> threadAfter(model::ItemKind kind, qint64 threadId, qint64 afterId,
+                                 int limit = 50) const override;
+    Result<ItemPage> threadAround(qint64 itemId, int limit = 50) const override;
+    Result<QList<model::ItemHistory>> history(qint64 itemId) const override;
+    Result<QList<model::Content>> contents(qint64 accountId = 0, bool unreadOnly = false, int limit = 50,
+                                           qint64 beforeLastCommentAt = 0) const override;
+    Result<std::optional<model::Content>> content(qint64 id) const override;
+    Result<UnreadSummary> unreadSummary(qint64 nowMs = 0) const override;
+    Result<ViewCounts> viewCounts(qint64 nowMs = 0) const override;
+    Result<qint64> awaitingSince(qint64 conversationId) const override;
+    Result<QList<FailedReply>> failedReplies(int limit = 1000) const override;
+    Result<QList<model::Tag>> tags() const override;
+    Result<QJsonObject> counts() const override;
+
+    // ---- queries of the master and of ingest ----------------------------------------------------
     Result<std::optional<model::Account>> accountByPlatformId(const QString &platform,
                                                               const QString &platformId);
-    Result<std::optional<model::User>> user(qint64 id);
-    Result<QList<model::User>> users(const QList<qint64> &ids); // in the order asked, missing skipped
     Result<std::optional<model::User>> userByPlatformId(const QString &platform, const QString &platformId);
-    Result<std::optional<model::Conversation>> conversation(qint64 id);
     Result<std::optional<model::Conversation>> conversationByPlatformId(qint64 accountId,
                                                                         const QString &platformId);
-    Result<ConversationPage> conversations(const ConversationFilter &filter, int limit = 50,
-                                           const std::optional<ConversationCursor> &after = {});
-    // Conversation search by the peer's name (FTS over user names).
-    Result<QList<model::Conversation>> conversationsByPeerName(const QString &text, int limit = 50);
-    Result<std::optional<model::Item>> item(qint64 id);
     Result<std::optional<model::Item>> itemByPlatformId(qint64 accountId, model::ItemKind kind,
                                                         const QString &platformId);
-    // Newest page (beforeId = 0), or the page before beforeId, oldest first.
-    Result<ItemPage> thread(model::ItemKind kind, qint64 threadId, int limit = 50, qint64 beforeId = 0);
-    // The page after afterId (towards the newest), oldest first.
-    Result<ItemPage> threadAfter(model::ItemKind kind, qint64 threadId, qint64 afterId, int limit = 50);
-    // A page centred on an item (for jump-to from search).
-    Result<ItemPage> threadAround(qint64 itemId, int limit = 50);
-    Result<QList<model::ItemHistory>> history(qint64 itemId);
-    // Contents with comments, latest comment first ("comment threads grouped by content").
-    Result<QList<model::Content>> contents(qint64 accountId = 0, bool unreadOnly = false, int limit = 50,
-                                           qint64 beforeLastCommentAt = 0);
-    Result<std::optional<model::Content>> content(qint64 id);
-    Result<UnreadSummary> unreadSummary(qint64 nowMs = 0);
-    Result<ViewCounts> viewCounts(qint64 nowMs = 0);
-    // When the fan's unanswered messages began: created_at of the first inbound message after the
-    // last outgoing one (looking back at most 200 messages); 0 when the last message is outgoing.
-    Result<qint64> awaitingSince(qint64 conversationId);
-    // Replies whose delivery failed and that were not retried, newest first (at most limit).
-    Result<QList<FailedReply>> failedReplies(int limit = 1000);
-    Result<QList<model::Tag>> tags();
     // Outgoing replies still pending, oldest first (for the connector that serves the account).
     Result<QList<model::Item>> pendingReplies(qint64 accountId);
-    // Rows per table, for status reports.
-    Result<QJsonObject> counts();
 
     // ---- search -------------------------------------------------------------------------------
-    // Finds everything committed before the call: it first waits (up to 15 s) for the search index,
-    // which a thread of its own keeps (store/SearchIndexer.h).
-    Result<SearchPage> search(const SearchQuery &query);
+    Result<SearchPage> search(const SearchQuery &query) const override;
     // Waits until the search index holds everything committed so far; an Io error after timeoutMs.
     Error waitForSearchIndex(int timeoutMs = 60000);
     // Thread-safe: aborts a search running on this store's connection from another thread.
     void interrupt();
     // Tests only: called in the searching thread for every row the index query yields, while that
-    // query runs, so a test can hold a search exactly where interrupt() aborts it (the desktop's
-    // search panel cancels superseded searches so). Null by default: one relaxed load per row.
+    // query runs, so a test can hold a search exactly where interrupt() aborts it (the search
+    // service cancels superseded searches so). Null by default: one relaxed load per row.
     using SearchRowHook = void (*)(const SearchQuery &query);
     static void setSearchRowHookForTesting(SearchRowHook hook);
 
     // ---- change feed --------------------------------------------------------------------------
-    Result<ChangePage> changes(qint64 since, int limit = 1000);
+    Result<ChangePage> changes(qint64 since, int limit = 1000) const override;
     // Every live row of an entity in the change feed's form (for checks and full exports).
     Result<QList<QJsonObject>> exportEntity(const QString &entity);
 

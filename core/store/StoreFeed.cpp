@@ -75,7 +75,7 @@ static QJsonObject rowJson(Store::Impl &d, const char *entity, const Statement &
     return toJson(Tag{s.int64(0), s.text(1), s.text(2), s.int64(3)});
 }
 
-Result<ChangePage> Store::changes(qint64 since, int limit)
+Result<ChangePage> Store::changes(qint64 since, int limit) const
 {
     limit = qBound(1, limit, 10000);
     if (since < 0)

@@ -13,7 +13,7 @@ namespace hiscrm::store {
 
 using namespace model;
 
-Result<QList<Account>> Store::accounts()
+Result<QList<Account>> Store::accounts() const
 {
     return d->guarded([&] {
         QList<Account> out;
@@ -25,7 +25,7 @@ Result<QList<Account>> Store::accounts()
     });
 }
 
-Result<std::optional<Account>> Store::account(qint64 id)
+Result<std::optional<Account>> Store::account(qint64 id) const
 {
     return d->guarded([&]() -> std::optional<Account> {
         auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1");
@@ -48,7 +48,7 @@ Result<std::optional<Account>> Store::accountByPlatformId(const QString &platfor
     });
 }
 
-Result<std::optional<User>> Store::user(qint64 id)
+Result<std::optional<User>> Store::user(qint64 id) const
 {
     return d->guarded([&]() -> std::optional<User> {
         auto q = d->db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1");
@@ -59,7 +59,7 @@ Result<std::optional<User>> Store::user(qint64 id)
     });
 }
 
-Result<QList<User>> Store::users(const QList<qint64> &ids)
+Result<QList<User>> Store::users(const QList<qint64> &ids) const
 {
     return d->guarded([&] {
         QList<User> out;
@@ -86,7 +86,7 @@ Result<std::optional<User>> Store::userByPlatformId(const QString &platform, con
     });
 }
 
-Result<std::optional<Conversation>> Store::conversation(qint64 id)
+Result<std::optional<Conversation>> Store::conversation(qint64 id) const
 {
     return d->guarded([&] { return d->loadConversation(id); });
 }
@@ -108,7 +108,7 @@ Result<std::optional<Conversation>> Store::conversationByPlatformId(qint64 accou
 }
 
 Result<ConversationPage> Store::conversations(const ConversationFilter &f, int limit,
-                                              const std::optional<ConversationCursor> &after)
+                                              const std::optional<ConversationCursor> &after) const
 {
     limit = qBound(1, limit, 500);
     return d->guarded([&] {
@@ -182,7 +182,7 @@ Result<ConversationPage> Store::conversations(const ConversationFilter &f, int l
     });
 }
 
-Result<QList<Conversation>> Store::conversationsByPeerName(const QString &text, int limit)
+Result<QList<Conversation>> Store::conversationsByPeerName(const QString &text, int limit) const
 {
     limit = qBound(1, limit, 500);
     const search::MatchPlan plan = search::buildMatch(text);
@@ -207,7 +207,7 @@ Result<QList<Conversation>> Store::conversationsByPeerName(const QString &text, 
     });
 }
 
-Result<std::optional<Item>> Store::item(qint64 id)
+Result<std::optional<Item>> Store::item(qint64 id) const
 {
     return d->guarded([&] { return d->loadItem(id); });
 }
@@ -255,7 +255,7 @@ bool existsAfter(Database &db, ItemKind kind, qint64 threadId, qint64 id)
 
 } // namespace
 
-Result<ItemPage> Store::thread(ItemKind kind, qint64 threadId, int limit, qint64 beforeId)
+Result<ItemPage> Store::thread(ItemKind kind, qint64 threadId, int limit, qint64 beforeId) const
 {
     limit = qBound(1, limit, 1000);
     return d->guarded([&] {
@@ -277,7 +277,7 @@ Result<ItemPage> Store::thread(ItemKind kind, qint64 threadId, int limit, qint64
     });
 }
 
-Result<ItemPage> Store::threadAfter(ItemKind kind, qint64 threadId, qint64 afterId, int limit)
+Result<ItemPage> Store::threadAfter(ItemKind kind, qint64 threadId, qint64 afterId, int limit) const
 {
     limit = qBound(1, limit, 1000);
     return d->guarded([&] {
@@ -295,7 +295,7 @@ Result<ItemPage> Store::threadAfter(ItemKind kind, qint64 threadId, qint64 after
     });
 }
 
-Result<ItemPage> Store::threadAround(qint64 itemId, int limit)
+Result<ItemPage> Store::threadAround(qint64 itemId, int limit) const
 {
     limit = qBound(2, limit, 1000);
     return d->guarded([&]() -> Result<ItemPage> {
@@ -328,7 +328,7 @@ Result<ItemPage> Store::threadAround(qint64 itemId, int limit)
     });
 }
 
-Result<QList<ItemHistory>> Store::history(qint64 itemId)
+Result<QList<ItemHistory>> Store::history(qint64 itemId) const
 {
     return d->guarded([&] {
         QList<ItemHistory> out;
@@ -343,7 +343,7 @@ Result<QList<ItemHistory>> Store::history(qint64 itemId)
 }
 
 Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int limit,
-                                       qint64 beforeLastCommentAt)
+                                       qint64 beforeLastCommentAt) const
 {
     limit = qBound(1, limit, 500);
     return d->guarded([&] {
@@ -362,7 +362,7 @@ Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int li
     });
 }
 
-Result<std::optional<Content>> Store::content(qint64 id)
+Result<std::optional<Content>> Store::content(qint64 id) const
 {
     return d->guarded([&]() -> std::optional<Content> {
         auto q = d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.id = ?1");
@@ -390,7 +390,7 @@ qint64 addUnreadComments(Database &db, QHash<qint64, qint64> &perAccount)
 
 } // namespace
 
-Result<UnreadSummary> Store::unreadSummary(qint64 now)
+Result<UnreadSummary> Store::unreadSummary(qint64 now) const
 {
     if (now == 0)
         now = nowMs();
@@ -418,7 +418,7 @@ Result<UnreadSummary> Store::unreadSummary(qint64 now)
     });
 }
 
-Result<ViewCounts> Store::viewCounts(qint64 now)
+Result<ViewCounts> Store::viewCounts(qint64 now) const
 {
     if (now == 0)
         now = nowMs();
@@ -464,7 +464,7 @@ Result<ViewCounts> Store::viewCounts(qint64 now)
     });
 }
 
-Result<qint64> Store::awaitingSince(qint64 conversationId)
+Result<qint64> Store::awaitingSince(qint64 conversationId) const
 {
     return d->guarded([&] {
         // Bounded, so a chat of 100k unanswered messages costs what a short one does.
@@ -478,7 +478,7 @@ Result<qint64> Store::awaitingSince(qint64 conversationId)
     });
 }
 
-Result<QList<FailedReply>> Store::failedReplies(int limit)
+Result<QList<FailedReply>> Store::failedReplies(int limit) const
 {
     limit = qBound(1, limit, 10000);
     return d->guarded([&] {
@@ -494,7 +494,7 @@ Result<QList<FailedReply>> Store::failedReplies(int limit)
     });
 }
 
-Result<QList<Tag>> Store::tags()
+Result<QList<Tag>> Store::tags() const
 {
     return d->guarded([&] {
         QList<Tag> out;
@@ -519,7 +519,7 @@ Result<QList<Item>> Store::pendingReplies(qint64 accountId)
     });
 }
 
-Result<QJsonObject> Store::counts()
+Result<QJsonObject> Store::counts() const
 {
     return d->guarded([&] {
         ReadTransaction snapshot(d->db);

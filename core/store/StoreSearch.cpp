@@ -106,7 +106,7 @@ Error Store::waitForSearchIndex(int timeoutMs)
     }
 }
 
-Result<SearchPage> Store::search(const SearchQuery &query)
+Result<SearchPage> Store::search(const SearchQuery &query) const
 {
     const int limit = qBound(1, query.limit, 200);
     const Cursor cursor = parseCursor(query.cursor, query.order);

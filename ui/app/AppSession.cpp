@@ -2,6 +2,7 @@
 #include "ui/app/AppSession.h"
 
 #include "store/SearchIndexer.h"
+#include "store/Store.h"
 #include "worker/DemoConnector.h"
 
 #include <QDateTime>
@@ -30,6 +31,11 @@ AppSession::~AppSession()
 QString AppSession::defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+const store::StoreReader *AppSession::store() const
+{
+    return m_store.get();
 }
 
 QString AppSession::databasePath() const

@@ -4,17 +4,22 @@
 // ui/: the desktop's widgets, models and dialogs. Depends on core (hiscrm_core) and Qt Widgets.
 // AppSession is the desktop's handle on the embedded master: it runs the master in its own
 // thread on the user's data folder, opens the UI thread's read-only connection to the same
-// database, and hands out the MasterLink through which every action is sent.
+// database, which the UI reads through a StoreReader (it cannot write), and hands out the
+// MasterLink through which every action is sent.
 
 #include "common/Error.h"
 #include "master/MasterLink.h"
-#include "store/Store.h"
+#include "store/StoreReader.h"
 #include "worker/WorkerHost.h"
 
 #include <QObject>
 
 #include <functional>
 #include <memory>
+
+namespace hiscrm::store {
+class Store;
+}
 
 namespace hiscrm::ui {
 
@@ -41,7 +46,9 @@ public:
 
     QString dataDir() const { return m_dataDir; }
     QString databasePath() const;
-    store::Store *store() const { return m_store.get(); } // UI thread, read-only
+    // The UI thread's read-only connection: queries only, no ingest or command (those go through
+    // link()).
+    const store::StoreReader *store() const;
     master::MasterLink *link() const { return m_link.get(); }
     // The master's own thread, for tests that act on the master directly; the window reaches the
     // master only through link() and never waits for it.

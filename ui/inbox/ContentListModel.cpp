@@ -18,7 +18,7 @@ constexpr int kStoreMaxPage = 500; // Store::contents() clamps larger limits
 
 } // namespace
 
-ContentListModel::ContentListModel(store::Store *store, QObject *parent)
+ContentListModel::ContentListModel(const store::StoreReader *store, QObject *parent)
     : PagedListModel(model::ItemKind::Comment, parent)
     , m_store(store)
 {

@@ -7,10 +7,10 @@
 // time and kept live by refresh() with row signals only (never a reset), like the conversation
 // list. Answers the roles of InboxRoles, so the same delegate draws it: the latest comment with
 // its author as the preview, its time, and a video avatar. Held like the conversation list while
-// the pointer is over it. Reads through the UI thread's read-only Store; never writes.
+// the pointer is over it. Reads through a StoreReader, which cannot write.
 
 #include "model/Model.h"
-#include "store/Store.h"
+#include "store/StoreReader.h"
 #include "ui/common/Metatypes.h"
 #include "ui/inbox/InboxRoles.h"
 
@@ -57,7 +57,7 @@ public:
     Q_ENUM(Role)
 
     // Starts with the first page over every account.
-    explicit ContentListModel(store::Store *store, QObject *parent = nullptr);
+    explicit ContentListModel(const store::StoreReader *store, QObject *parent = nullptr);
 
     // accountId 0: every account. Replaces the rows with the first page (a model reset).
     void setFilter(qint64 accountId, bool unreadOnly);
@@ -90,7 +90,7 @@ private:
     bool query(int count, const QList<Row> &have, QList<Row> &out, bool &hasMore);
     void resolve(QList<Row> &rows);
 
-    store::Store *m_store;
+    const store::StoreReader *m_store;
     qint64 m_accountId = 0;
     bool m_unreadOnly = false;
     QHash<qint64, QString> m_accountNames;

@@ -34,7 +34,7 @@ bool isCjk(char32_t cp)
 
 } // namespace
 
-ConversationListModel::ConversationListModel(store::Store *store, QObject *parent)
+ConversationListModel::ConversationListModel(const store::StoreReader *store, QObject *parent)
     : PagedListModel(model::ItemKind::Message, parent)
     , m_store(store)
 {

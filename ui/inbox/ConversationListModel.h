@@ -6,7 +6,7 @@
 // The conversation list: one filtered view of the store's conversations, newest activity first
 // with pinned chats on top, loaded a page at a time and kept live by refresh() without ever
 // resetting (so views keep their selection and scroll position while messages stream in).
-// Reads through the UI thread's read-only Store; never writes.
+// Reads through a StoreReader, which cannot write.
 //
 // Two rules keep triage safe. The open chat is kept (setOpenId): it stays in the list while it is
 // open even when it stops matching the filter (read in Unread, answered in Awaiting reply,
@@ -15,7 +15,7 @@
 // rows update in place and heldNewCount() says how many chats have new activity waiting.
 
 #include "model/Model.h"
-#include "store/Store.h"
+#include "store/StoreReader.h"
 #include "ui/common/Metatypes.h"
 #include "ui/inbox/InboxRoles.h"
 
@@ -74,7 +74,7 @@ public:
     Q_ENUM(Role)
 
     // Starts with the first page under the default filter (every unarchived conversation).
-    explicit ConversationListModel(store::Store *store, QObject *parent = nullptr);
+    explicit ConversationListModel(const store::StoreReader *store, QObject *parent = nullptr);
 
     // Replaces the rows with the first page under this filter (a model reset).
     void setFilter(const store::ConversationFilter &filter);
@@ -112,7 +112,7 @@ private:
     // Puts the kept chat into target at its place in the order when the query left it out.
     void addKept(QList<Row> &target);
 
-    store::Store *m_store;
+    const store::StoreReader *m_store;
     store::ConversationFilter m_filter;
     QHash<qint64, QString> m_peerTitles; // users.id -> name (or platform id)
     struct Account

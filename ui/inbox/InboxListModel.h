@@ -6,7 +6,7 @@
 // count of threads whose new activity waits), the drafts shown on rows, and failed replies.
 
 #include "model/Model.h"
-#include "store/Store.h"
+#include "store/StoreReader.h"
 #include "ui/common/ListDiff.h"
 
 #include <QHash>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/search/SearchPanel.h"
 
-#include "store/Store.h"
+#include "store/SearchService.h"
 #include "ui/common/Drawing.h"
 #include "ui/common/Placeholder.h"
 #include "ui/search/SearchResultsModel.h"
@@ -19,206 +19,19 @@
 #include <QListView>
 #include <QPainter>
 #include <QPixmap>
-#include <QSet>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
-#include <atomic>
-#include <limits>
-#include <mutex>
-#include <optional>
 #include <utility>
-#include <vector>
 
 namespace hiscrm::ui {
-
-// What the panel shares with the searches it hands to its pool. Each pool thread searches on a
-// store of its own, so a newer query can only stop an older search through that store's
-// interrupt(): a search registers its store while it runs, and the UI thread interrupts the
-// registered stores of older generations. Registering, unregistering and interrupting all hold the
-// mutex, and a job closes its store only after unregistering, so a store is never closed while it
-// is interrupted.
-struct SearchJobs
-{
-    std::atomic<quint64> latest{0}; // the newest query's generation
-    std::mutex mutex;
-    std::vector<std::pair<store::Store *, quint64>> running; // guarded by mutex
-
-    bool superseded(quint64 generation) const { return latest.load() != generation; }
-
-    // Makes `generation` the newest and interrupts every search of another (older) one.
-    void supersede(quint64 generation)
-    {
-        latest.store(generation);
-        const std::lock_guard lock(mutex);
-        for (const auto &[store, g] : running) {
-            if (g != generation)
-                store->interrupt();
-        }
-    }
-
-    // Registers a running search for its scope.
-    class Registration
-    {
-    public:
-        Registration(SearchJobs &jobs, store::Store *store, quint64 generation)
-            : m_jobs(jobs)
-            , m_store(store)
-        {
-            const std::lock_guard lock(m_jobs.mutex);
-            m_jobs.running.emplace_back(store, generation);
-        }
-        ~Registration()
-        {
-            const std::lock_guard lock(m_jobs.mutex);
-            std::erase_if(m_jobs.running, [this](const auto &r) { return r.first == m_store; });
-        }
-        Q_DISABLE_COPY_MOVE(Registration)
-
-    private:
-        SearchJobs &m_jobs;
-        store::Store *m_store;
-    };
-};
-
-// What one search (or page) produced, handed from the worker thread to the panel.
-struct SearchOutcome
-{
-    quint64 generation = 0;
-    bool append = false;
-    bool stale = false; // a newer query superseded this one before it ran
-    QList<SearchResult> results;
-    QString next;
-    QString error;
-};
 
 namespace {
 
 constexpr int kRowMargin = 6;
 constexpr int kLineSpacing = 2;
-
-// SQLite connections belong to one thread: every pool thread keeps its own read-only store, opened
-// on first use and closed when the thread exits.
-thread_local std::unique_ptr<store::Store> t_store;
-thread_local QString t_storePath;
-
-store::Store *threadStore(const QString &path, QString *error)
-{
-    if (t_store && t_storePath == path)
-        return t_store.get();
-    t_store.reset();
-    store::Store::Options options;
-    options.access = store::Store::Access::ReadOnly;
-    options.durability = store::Store::Durability::Normal;
-    auto opened = store::Store::open(path, options);
-    if (!opened) {
-        *error = opened.error().message;
-        return nullptr;
-    }
-    t_store = std::move(opened.value());
-    t_storePath = path;
-    return t_store.get();
-}
-
-// Names the rows show, read in a few queries per page rather than one per row in the UI thread.
-void resolveNames(store::Store &s, QList<SearchResult> &results)
-{
-    QHash<qint64, QString> accountNames;
-    if (auto accounts = s.accounts()) {
-        for (const model::Account &a : std::as_const(accounts.value()))
-            accountNames.insert(a.id, a.name.isEmpty() ? a.platformId : a.name);
-    }
-    QHash<qint64, qint64> peerOfConversation;
-    QHash<qint64, QString> contentTitles;
-    QList<qint64> userIds;
-    QSet<qint64> seenUsers;
-    const auto wantUser = [&](qint64 id) {
-        if (id && !seenUsers.contains(id)) {
-            seenUsers.insert(id);
-            userIds << id;
-        }
-    };
-    for (const SearchResult &r : std::as_const(results)) {
-        wantUser(r.item.senderId);
-        if (r.item.kind == model::ItemKind::Message) {
-            if (!peerOfConversation.contains(r.item.threadId)) {
-                auto c = s.conversation(r.item.threadId);
-                const qint64 peer = c && c.value() ? c.value()->peerUserId : 0;
-                peerOfConversation.insert(r.item.threadId, peer);
-                wantUser(peer);
-            }
-        } else if (!contentTitles.contains(r.item.threadId)) {
-            auto c = s.content(r.item.threadId);
-            contentTitles.insert(r.item.threadId, c && c.value() ? c.value()->title : QString());
-        }
-    }
-    QHash<qint64, QString> userNames;
-    if (auto users = s.users(userIds)) {
-        for (const model::User &u : std::as_const(users.value()))
-            userNames.insert(u.id, u.name.isEmpty() ? u.platformId : u.name);
-    }
-    for (SearchResult &r : results) {
-        r.accountName = accountNames.value(r.item.accountId);
-        r.senderName = userNames.value(r.item.senderId);
-        // A reply sent from here has no sender profile: the account itself spoke.
-        if (r.senderName.isEmpty() && r.item.direction == model::Direction::Out)
-            r.senderName = r.accountName;
-        r.conversationTitle = r.item.kind == model::ItemKind::Message
-                                  ? userNames.value(peerOfConversation.value(r.item.threadId))
-                                  : contentTitles.value(r.item.threadId);
-    }
-}
-
-SearchOutcome runSearch(const QString &path, const store::SearchQuery &query, quint64 generation, bool append,
-                        const std::shared_ptr<SearchJobs> &jobs)
-{
-    SearchOutcome out;
-    out.generation = generation;
-    out.append = append;
-    if (jobs->superseded(generation)) {
-        out.stale = true;
-        return out;
-    }
-    store::Store *s = threadStore(path, &out.error);
-    if (!s)
-        return out;
-    std::optional<Error> error;
-    {
-        const SearchJobs::Registration registration(*jobs, s, generation);
-        // A newer query that began before the registration could not interrupt this search.
-        if (jobs->superseded(generation)) {
-            out.stale = true;
-            return out;
-        }
-        auto page = s->search(query);
-        if (page) {
-            out.results.reserve(page->hits.size());
-            for (const store::SearchHit &hit : std::as_const(page->hits))
-                out.results.append(SearchResult{hit.item, hit.snippet, hit.score, {}, {}, {}});
-            // Inside the registration too: a superseded search stops at its next name query.
-            resolveNames(*s, out.results);
-            out.next = page->next;
-        } else {
-            error = page.error();
-        }
-    }
-    // An interrupted search fails with "cancelled": superseded, it is no error for people.
-    if (jobs->superseded(generation)) {
-        out.stale = true;
-        return out;
-    }
-    if (error) {
-        out.error = error->message;
-        // The file may have been replaced or damaged: open it afresh next time (the store is no
-        // longer registered, so nobody interrupts it while it closes).
-        if (error->code != ErrorCode::InvalidArgument)
-            t_store.reset();
-    }
-    return out;
-}
 
 QString formatTime(const QDateTime &time)
 {
@@ -334,27 +147,17 @@ public:
 
 SearchPanel::SearchPanel(QString databasePath, QWidget *parent)
     : QWidget(parent)
-    , m_databasePath(std::move(databasePath))
-    , m_jobs(std::make_shared<SearchJobs>())
+    , m_search(std::make_unique<store::SearchService>(std::move(databasePath)))
 {
     setObjectName(QStringLiteral("searchPanel"));
-    // Two threads: a new query can start while a superseded one is still finishing.
-    m_pool.setMaxThreadCount(2);
-    // Keep the threads, and with them their open stores and page caches: after the pool's default
-    // 30 s of idleness the first keystroke would pay for opening a store and reading cold pages.
-    m_pool.setExpiryTimeout(-1);
     buildUi();
     retranslateUi();
     updateHighlightColors();
     updateStatus();
 }
 
-SearchPanel::~SearchPanel()
-{
-    // Queued searches skip their work and running ones are interrupted; the pool (destroyed first)
-    // waits only for what is left of them.
-    m_jobs->supersede(std::numeric_limits<quint64>::max());
-}
+// The service (the last member, destroyed first) cancels what still runs and waits for its threads.
+SearchPanel::~SearchPanel() = default;
 
 void SearchPanel::buildUi()
 {
@@ -488,9 +291,6 @@ void SearchPanel::buildUi()
             emit openItem(id);
     });
     connect(m_model, &SearchResultsModel::moreRequested, this, &SearchPanel::fetchMore);
-
-    m_watcher = new QFutureWatcher<SearchOutcome>(this);
-    connect(m_watcher, &QFutureWatcherBase::finished, this, &SearchPanel::onFinished);
 }
 
 void SearchPanel::retranslateUi()
@@ -718,8 +518,7 @@ void SearchPanel::onTextEdited()
 
 void SearchPanel::startSearch()
 {
-    ++m_generation;
-    m_jobs->supersede(m_generation);
+    m_generation = m_search->supersede();
     m_next.clear();
     const store::SearchQuery query = currentQuery();
     if (query.text.trimmed().isEmpty()) {
@@ -754,45 +553,41 @@ void SearchPanel::fetchMore()
 void SearchPanel::run(const store::SearchQuery &query, bool append)
 {
     m_busy = true;
-    m_watcher->setFuture(
-        QtConcurrent::run(&m_pool, runSearch, m_databasePath, query, m_generation, append, m_jobs));
+    // The service hands over only the newest generation's outcome: a superseded search shows
+    // neither results nor an error.
+    m_search->search(
+        query, [this, append](const Result<store::NamedSearchPage> &page) { onFinished(page, append); });
 }
 
-void SearchPanel::onFinished()
+void SearchPanel::onFinished(const Result<store::NamedSearchPage> &page, bool append)
 {
-    const QFuture<SearchOutcome> future = m_watcher->future();
-    if (future.resultCount() < 1)
-        return;
-    const SearchOutcome out = future.result();
-    if (out.stale || out.generation != m_generation)
-        return;
     m_busy = false;
     m_searched = true;
-    if (!out.append)
-        m_shownGeneration = out.generation;
-    if (!out.error.isEmpty()) {
-        m_error = out.error;
+    if (!append)
+        m_shownGeneration = m_generation;
+    if (!page) {
+        m_error = page.error().message;
         m_openWhenShown = false;
-        if (out.append)
+        if (append)
             m_model->stopFetching();
         else
             m_model->clear();
     } else {
         m_error.clear();
-        m_next = out.next;
-        if (out.append) {
-            m_model->appendResults(out.results, !out.next.isEmpty());
+        m_next = page->next;
+        if (append) {
+            m_model->appendResults(page->hits, !page->next.isEmpty());
         } else {
             // Keep the operator's place when the same item is still found (refresh after new data).
             const qint64 selected = m_model->itemId(m_view->currentIndex().row());
-            m_model->setResults(out.results, !out.next.isEmpty());
+            m_model->setResults(page->hits, !page->next.isEmpty());
             if (const int row = selected ? m_model->rowOf(selected) : -1; row >= 0)
                 m_view->setCurrentIndex(m_model->index(row));
         }
     }
     updateStatus();
     emit resultsReady(m_model->rowCount());
-    if (m_openWhenShown && !out.append) {
+    if (m_openWhenShown && !append) {
         m_openWhenShown = false;
         openCurrent();
     }

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Global search over messages and comments (Ctrl+K). Searches run on a thread pool of the panel's
-// own, each thread with its own read-only Store on the database file, so typing never waits for
-// SQLite and the UI thread's connection is never shared. Every edit starts a search at once; a
-// newer one interrupts the searches still running for older texts, whose results never show.
+// Global search over messages and comments (Ctrl+K). Searches run in the panel's own
+// store::SearchService (its threads, each with its own read-only Store on the database file), so
+// typing never waits for SQLite and the UI thread's connection is never shared. Every edit starts
+// a search at once; a newer one cancels the searches still running for older texts, whose results
+// never show.
 
 #include "model/Model.h"
+#include "store/SearchService.h"
 
-#include <QFutureWatcher>
-#include <QThreadPool>
 #include <QWidget>
 
 #include <memory>
@@ -22,15 +22,9 @@ class QLineEdit;
 class QListView;
 class QToolButton;
 
-namespace hiscrm::store {
-struct SearchQuery;
-}
-
 namespace hiscrm::ui {
 
 class SearchResultsModel;
-struct SearchJobs;
-struct SearchOutcome;
 
 class SearchPanel final : public QWidget
 {
@@ -71,6 +65,8 @@ public:
     // The last search's error for people; empty when it succeeded.
     QString lastError() const { return m_error; }
     SearchResultsModel *resultsModel() const { return m_model; }
+    // What became of the panel's searches (tests: a superseded one was interrupted).
+    store::SearchService::Stats searchStats() const { return m_search->stats(); }
     // Results per page (tests use small pages to reach "load more").
     void setPageSize(int size);
 
@@ -95,22 +91,17 @@ private:
     void startSearch();
     void fetchMore();
     void run(const store::SearchQuery &query, bool append);
-    void onFinished();
+    void onFinished(const Result<store::NamedSearchPage> &page, bool append);
     void moveSelection(int delta);
     void openCurrent();
     bool handleEscape();
     void onTextEdited();
 
-    QString m_databasePath;
     qint64 m_senderId = 0;
     QString m_senderName;
     int m_pageSize = 50;
 
-    // Shared with the searches in the pool: the newest query's generation (a result of an older
-    // one is dropped, queued work for one skips running at all) and the stores of the searches
-    // running now, which a newer query interrupts.
-    std::shared_ptr<SearchJobs> m_jobs;
-    quint64 m_generation = 0;
+    quint64 m_generation = 0;      // the current query's, from the search service
     quint64 m_shownGeneration = 0; // the query whose first page the rows show
     QString m_next;                // cursor of the next page of the current query
     QString m_error;
@@ -135,10 +126,9 @@ private:
     QListView *m_view = nullptr;
     QLabel *m_status = nullptr;
     SearchResultsModel *m_model = nullptr;
-    QFutureWatcher<SearchOutcome> *m_watcher = nullptr;
-    // Last member, so destroyed first: it waits for running searches while the watcher they report
-    // to still exists, and its threads' connections close as the threads exit.
-    QThreadPool m_pool;
+    // Last member, so destroyed first: it cancels the searches still running and waits for them
+    // while the rows they would report to still exist.
+    std::unique_ptr<store::SearchService> m_search;
 };
 
 } // namespace hiscrm::ui

@@ -27,7 +27,7 @@ SearchResultsModel::SearchResultsModel(QObject *parent)
 
 SearchResultsModel::~SearchResultsModel() = default;
 
-void SearchResultsModel::setResults(const QList<SearchResult> &results, bool hasMore)
+void SearchResultsModel::setResults(const QList<store::NamedHit> &results, bool hasMore)
 {
     beginResetModel();
     m_rows = results;
@@ -36,7 +36,7 @@ void SearchResultsModel::setResults(const QList<SearchResult> &results, bool has
     endResetModel();
 }
 
-void SearchResultsModel::appendResults(const QList<SearchResult> &results, bool hasMore)
+void SearchResultsModel::appendResults(const QList<store::NamedHit> &results, bool hasMore)
 {
     m_hasMore = hasMore;
     m_fetching = false;
@@ -119,7 +119,7 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const SearchResult &r = m_rows.at(index.row());
+    const store::NamedHit &r = m_rows.at(index.row());
     const auto senderName = [&] {
         return r.senderName.isEmpty() ? tr("Unknown sender") : r.senderName;
     };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/Model.h"
+#include "store/SearchService.h" // NamedHit
 #include "ui/common/Metatypes.h" // ItemRole carries a model::Item
 
 #include <QAbstractListModel>
@@ -10,17 +11,6 @@
 #include <QString>
 
 namespace hiscrm::ui {
-
-// One search hit with the names a result row shows, resolved where the search ran.
-struct SearchResult
-{
-    model::Item item;
-    QString snippet; // with search::kHighlightOpen / kHighlightClose markers
-    double score = 0;
-    QString senderName;        // empty: unknown
-    QString conversationTitle; // the peer (DM) or the video's title (comment); empty: unknown
-    QString accountName;
-};
 
 // The rows of a global search, page after page. Paging follows Qt's canFetchMore/fetchMore: the
 // view asks for more when scrolled to the end and the owner answers with appendResults().
@@ -49,9 +39,9 @@ public:
     Q_DISABLE_COPY_MOVE(SearchResultsModel)
 
     // Replaces every row (a new search).
-    void setResults(const QList<SearchResult> &results, bool hasMore);
+    void setResults(const QList<store::NamedHit> &results, bool hasMore);
     // Adds the next page at the end.
-    void appendResults(const QList<SearchResult> &results, bool hasMore);
+    void appendResults(const QList<store::NamedHit> &results, bool hasMore);
     void clear();
     bool hasMore() const { return m_hasMore; }
     // The next page failed: no more asking for it until the next search.
@@ -59,7 +49,7 @@ public:
 
     qint64 itemId(int row) const;
     int rowOf(qint64 itemId) const;
-    const SearchResult &result(int row) const { return m_rows.at(row); }
+    const store::NamedHit &result(int row) const { return m_rows.at(row); }
 
     // The colours hits are marked with in SnippetRole; by default the application palette's.
     void setHighlightColors(const QColor &background, const QColor &text);
@@ -78,7 +68,7 @@ signals:
     void moreRequested();
 
 private:
-    QList<SearchResult> m_rows;
+    QList<store::NamedHit> m_rows;
     bool m_hasMore = false;
     bool m_fetching = false;
     QColor m_highlight;

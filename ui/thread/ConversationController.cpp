@@ -199,7 +199,7 @@ void ConversationController::updateHeader()
         m_pane->setReplyTarget(QString());
         return;
     }
-    store::Store *store = m_session->store();
+    const store::StoreReader *store = m_session->store();
     if (m_conversation) {
         const auto conv = stored(m_conversation);
         if (!conv)

@@ -29,7 +29,7 @@ QString shortened(const QString &text)
 
 } // namespace
 
-ThreadModel::ThreadModel(store::Store *store, QObject *parent)
+ThreadModel::ThreadModel(const store::StoreReader *store, QObject *parent)
     : DiffListModel(parent)
     , m_store(store)
 {}

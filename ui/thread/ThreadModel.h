@@ -7,10 +7,10 @@
 // Holds a window of the thread: the newest page after setThread(), or a page around an item after
 // a jump from search, grown page by page towards either end. refresh() keeps the window live with
 // row signals only (never a reset unless a flood of new items arrives), so the view keeps its
-// selection and scroll position. Reads through the UI thread's read-only Store; never writes.
+// selection and scroll position. Reads through a StoreReader, which cannot write.
 
 #include "model/Model.h"
-#include "store/Store.h"
+#include "store/StoreReader.h"
 #include "ui/common/Metatypes.h"
 
 #include <QAbstractListModel>
@@ -48,7 +48,7 @@ public:
     // More new items than this in one refresh: show the newest page instead of growing the window.
     static constexpr int kMaxRefreshGrowth = 500;
 
-    explicit ThreadModel(store::Store *store, QObject *parent = nullptr);
+    explicit ThreadModel(const store::StoreReader *store, QObject *parent = nullptr);
 
     // Shows the newest page of a thread (a model reset).
     void setThread(model::ItemKind kind, qint64 threadId);
@@ -106,7 +106,7 @@ private:
     bool startsDay(int row) const;
     void reindex();
 
-    store::Store *m_store;
+    const store::StoreReader *m_store;
     model::ItemKind m_kind = model::ItemKind::Message;
     qint64 m_threadId = 0;
     QList<Row> m_rows;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/thread/UserCardDialog.h"
 
-#include "store/Store.h"
+#include "store/StoreReader.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -14,8 +14,8 @@ namespace hiscrm::ui {
 
 using namespace model;
 
-std::unique_ptr<UserCardDialog> UserCardDialog::forConversation(store::Store *store, qint64 conversationId,
-                                                                QWidget *parent)
+std::unique_ptr<UserCardDialog> UserCardDialog::forConversation(const store::StoreReader *store,
+                                                                qint64 conversationId, QWidget *parent)
 {
     const auto c = store->conversation(conversationId);
     if (!c || !c.value())
@@ -26,7 +26,7 @@ std::unique_ptr<UserCardDialog> UserCardDialog::forConversation(store::Store *st
     return std::make_unique<UserCardDialog>(store, *user.value(), parent);
 }
 
-UserCardDialog::UserCardDialog(store::Store *store, const User &u, QWidget *parent)
+UserCardDialog::UserCardDialog(const store::StoreReader *store, const User &u, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("userCard"));
@@ -65,7 +65,7 @@ UserCardDialog::UserCardDialog(store::Store *store, const User &u, QWidget *pare
     resize(440, 480);
 }
 
-void UserCardDialog::fillConversations(QListWidget *list, store::Store *store, qint64 userId)
+void UserCardDialog::fillConversations(QListWidget *list, const store::StoreReader *store, qint64 userId)
 {
     store::ConversationFilter filter;
     filter.peerUserId = userId;

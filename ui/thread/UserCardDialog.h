@@ -8,7 +8,7 @@
 class QListWidget;
 
 namespace hiscrm::store {
-class Store;
+class StoreReader;
 }
 
 namespace hiscrm::model {
@@ -24,14 +24,14 @@ class UserCardDialog final : public QDialog
     Q_OBJECT
 
 public:
-    UserCardDialog(store::Store *store, const model::User &user, QWidget *parent = nullptr);
+    UserCardDialog(const store::StoreReader *store, const model::User &user, QWidget *parent = nullptr);
     // The card of the peer of this conversation; nullptr when it or its peer is not stored.
-    static std::unique_ptr<UserCardDialog> forConversation(store::Store *store, qint64 conversationId,
-                                                           QWidget *parent);
+    static std::unique_ptr<UserCardDialog> forConversation(const store::StoreReader *store,
+                                                           qint64 conversationId, QWidget *parent);
     qint64 chosen() const { return m_chosen; }
 
 private:
-    void fillConversations(QListWidget *list, store::Store *store, qint64 userId);
+    void fillConversations(QListWidget *list, const store::StoreReader *store, qint64 userId);
     qint64 m_chosen = 0;
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/window/Sidebar.h"
 
-#include "store/Store.h"
+#include "store/StoreReader.h"
 
 #include <QHeaderView>
 #include <QLocale>
@@ -17,7 +17,7 @@ constexpr int kViewKeyRole = Qt::UserRole + 1;
 
 } // namespace
 
-Sidebar::Sidebar(store::Store *store, QWidget *parent)
+Sidebar::Sidebar(const store::StoreReader *store, QWidget *parent)
     : QTreeWidget(parent)
     , m_store(store)
 {

@@ -4,7 +4,7 @@
 #include <QTreeWidget>
 
 namespace hiscrm::store {
-class Store;
+class StoreReader;
 struct ViewCounts;
 } // namespace hiscrm::store
 
@@ -18,7 +18,7 @@ class Sidebar final : public QTreeWidget
     Q_OBJECT
 
 public:
-    explicit Sidebar(store::Store *store, QWidget *parent = nullptr);
+    explicit Sidebar(const store::StoreReader *store, QWidget *parent = nullptr);
 
     // Reads the tags and accounts again and keeps `currentKey` chosen.
     void rebuild(const QString &currentKey);
@@ -35,7 +35,7 @@ signals:
     void viewClicked(const QString &key);
 
 private:
-    store::Store *m_store;
+    const store::StoreReader *m_store;
 };
 
 } // namespace hiscrm::ui
