@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "BatchCompare.h"
 #include "TestUtil.h"
 
 #include "worker/DemoConnector.h"
@@ -11,6 +12,7 @@
 #include <optional>
 
 using namespace testutil;
+using batchcompare::compareBatches;
 using hiscrm::worker::DemoConnector;
 using hiscrm::worker::ReplyRequest;
 using hiscrm::worker::ReplyResult;
@@ -37,40 +39,6 @@ int batchSize(int n)
 {
     static const int sizes[] = {20, 1, 35, 0, 12, 50, 7, 20};
     return sizes[n % int(std::size(sizes))];
-}
-
-void compareBatches(const Batch &a, const Batch &b)
-{
-    QCOMPARE(a.platform, b.platform);
-    QCOMPARE(a.accounts.size(), b.accounts.size());
-    QCOMPARE(a.users.size(), b.users.size());
-    QCOMPARE(a.contents.size(), b.contents.size());
-    QCOMPARE(a.conversations.size(), b.conversations.size());
-    QCOMPARE(a.messages.size(), b.messages.size());
-    for (qsizetype i = 0; i < a.messages.size(); ++i) {
-        const MessageRecord &x = a.messages[i];
-        const MessageRecord &y = b.messages[i];
-        QCOMPARE(x.platformId, y.platformId);
-        QCOMPARE(x.accountId, y.accountId);
-        QCOMPARE(x.conversationId, y.conversationId);
-        QCOMPARE(x.senderId, y.senderId);
-        QCOMPARE(toString(x.direction), toString(y.direction));
-        QCOMPARE(x.text, y.text);
-        QCOMPARE(x.createdAt, y.createdAt);
-        QCOMPARE(x.recalled, y.recalled);
-    }
-    QCOMPARE(a.comments.size(), b.comments.size());
-    for (qsizetype i = 0; i < a.comments.size(); ++i) {
-        const CommentRecord &x = a.comments[i];
-        const CommentRecord &y = b.comments[i];
-        QCOMPARE(x.platformId, y.platformId);
-        QCOMPARE(x.contentId, y.contentId);
-        QCOMPARE(x.parentId, y.parentId);
-        QCOMPARE(x.authorId, y.authorId);
-        QCOMPARE(x.text, y.text);
-        QCOMPARE(x.createdAt, y.createdAt);
-        QCOMPARE(x.recalled, y.recalled);
-    }
 }
 
 QString errorOf(const Result<IngestResult> &r)
