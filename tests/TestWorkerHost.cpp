@@ -203,6 +203,21 @@ qsizetype storedItems(Store &store)
 
 } // namespace
 
+// A host that hands its batches and reply results to a recording sink over a fresh store.
+// Members are destroyed host first, so no connector outlives the sink or the store.
+struct Rig
+{
+    explicit Rig(std::unique_ptr<Store> s)
+        : store(std::move(s))
+        , sink(store.get())
+    {
+        host.setSink(&sink, &sink);
+    }
+    std::unique_ptr<Store> store;
+    RecordingSink sink;
+    WorkerHost host;
+};
+
 class TestWorkerHost : public QObject
 {
     Q_OBJECT
@@ -226,13 +241,11 @@ private slots:
 
     void runsDemoConnectorInItsOwnThreadAndItemsReachTheStore()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, host] = rig;
         auto probe = std::make_shared<Probe>();
-        WorkerHost host;
         QSignalSpy changes(&host, &WorkerHost::statusChanged);
-        host.setSink(&sink, &sink);
         host.add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(200), probe); });
 
         QTRY_COMPARE_WITH_TIMEOUT(storedItems(*store), qsizetype(200), 15000);
@@ -265,13 +278,11 @@ private slots:
 
     void restartsAFailingConnectorWithBackoff()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, host] = rig;
         auto starts = std::make_shared<std::atomic<int>>(0);
-        WorkerHost host;
         host.setBackoff(20, 200);
-        host.setSink(&sink, &sink);
         QSignalSpy changes(&host, &WorkerHost::statusChanged);
         QElapsedTimer clock;
         clock.start();
@@ -306,12 +317,10 @@ private slots:
 
     void rejectedBatchCountsAsAnError()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, host] = rig;
         auto starts = std::make_shared<std::atomic<int>>(0);
-        WorkerHost host;
-        host.setSink(&sink, &sink);
         host.add([starts] { return std::make_unique<FlakyConnector>(starts, 0, true); });
         QTRY_COMPARE_WITH_TIMEOUT(onlyStatus(host).errors, quint64(1), 10000);
         const ConnectorStatus s = onlyStatus(host);
@@ -327,13 +336,11 @@ private slots:
 
     void announcesOnlineAndOfflineInOrder()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, host] = rig;
         auto starts = std::make_shared<std::atomic<int>>(0);
-        WorkerHost host;
         host.setBackoff(20, 200);
-        host.setSink(&sink, &sink);
         host.add([starts] { return std::make_unique<FlakyConnector>(starts, 2); });
         QTRY_COMPARE_WITH_TIMEOUT(toString(onlyStatus(host).state), u"running"_s, 10000);
         host.stopAll();
@@ -346,11 +353,9 @@ private slots:
 
     void sendReplyReachesTheConnectorAndTheResultTheSink()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
-        WorkerHost host;
-        host.setSink(&sink, &sink);
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, host] = rig;
         QVERIFY(!host.sendReply(u"demo-1"_s, reply(1, u"too early #ok"_s)));
         host.add([] { return std::make_unique<DemoConnector>(fastDemo(20)); });
         QTRY_VERIFY_WITH_TIMEOUT(onlyStatus(host).batches > 0, 10000);
