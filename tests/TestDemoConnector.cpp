@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BatchCompare.h"
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 
 #include "worker/DemoConnector.h"
@@ -83,14 +84,13 @@ class TestDemoConnector : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_n = 0;
-    std::unique_ptr<Store> freshStore() { return openStore(m_dir.filePath(u"d%1.db"_s.arg(++m_n))); }
+    FreshStores m_stores;
+    std::unique_ptr<Store> freshStore() { return m_stores.open(); }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_stores.isValid());
         qRegisterMetaType<Batch>();
         qRegisterMetaType<ReplyResult>();
         qRegisterMetaType<LoginState>();

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 
 #include "worker/DemoConnector.h"
@@ -223,12 +224,11 @@ class TestWorkerHost : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_n = 0;
-    std::unique_ptr<Store> freshStore() { return openStore(m_dir.filePath(u"h%1.db"_s.arg(++m_n))); }
+    FreshStores m_stores;
+    std::unique_ptr<Store> freshStore() { return m_stores.open(); }
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() { QVERIFY(m_stores.isValid()); }
 
     void stateNames()
     {
