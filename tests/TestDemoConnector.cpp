@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "BatchCompare.h"
+#include "DemoFixtures.h"
 #include "StoreFixtures.h"
 #include "TestUtil.h"
 
@@ -13,7 +13,8 @@
 #include <optional>
 
 using namespace testutil;
-using batchcompare::compareBatches;
+using demofixtures::compareBatches;
+using demofixtures::demoReply;
 using hiscrm::worker::DemoConnector;
 using hiscrm::worker::ReplyRequest;
 using hiscrm::worker::ReplyResult;
@@ -57,19 +58,6 @@ std::optional<Item> storedItem(Store &s, const QString &account, ItemKind kind, 
 {
     auto it = s.itemByPlatformId(accountRowId(s, account), kind, platformId);
     return it ? it.value() : std::nullopt;
-}
-
-ReplyRequest messageReply(qint64 itemId, const QString &text)
-{
-    ReplyRequest r;
-    r.itemId = itemId;
-    r.commandId = u"cmd-%1"_s.arg(itemId);
-    r.platform = u"demo"_s;
-    r.accountId = u"acc-0"_s;
-    r.kind = ItemKind::Message;
-    r.threadId = u"conv-0"_s; // conversation i belongs to account i % accounts
-    r.text = text;
-    return r;
 }
 
 ReplyResult takeResult(QSignalSpy &spy)
@@ -244,7 +232,7 @@ private slots:
     {
         DemoConnector c(smallOptions(1));
         QSignalSpy results(&c, &DemoConnector::replyFinished);
-        c.sendReply(messageReply(41, u"抱歉 #fail"_s));
+        c.sendReply(demoReply(41, u"抱歉 #fail"_s));
         QVERIFY(results.wait(5000));
         const ReplyResult r = takeResult(results);
         QCOMPARE(r.itemId, qint64(41));
@@ -262,7 +250,7 @@ private slots:
         QSignalSpy results(&c, &DemoConnector::replyFinished);
         QSignalSpy batches(&c, &DemoConnector::batchReady);
 
-        c.sendReply(messageReply(42, u"亲，已发货 #ok"_s));
+        c.sendReply(demoReply(42, u"亲，已发货 #ok"_s));
         QVERIFY(results.wait(5000));
         const ReplyResult r = takeResult(results);
         QCOMPARE(r.itemId, qint64(42));
@@ -298,7 +286,7 @@ private slots:
         c.nextBatch(0);
         QSignalSpy results(&c, &DemoConnector::replyFinished);
         QSignalSpy batches(&c, &DemoConnector::batchReady);
-        ReplyRequest req = messageReply(43, u"谢谢支持 #ok"_s);
+        ReplyRequest req = demoReply(43, u"谢谢支持 #ok"_s);
         req.kind = ItemKind::Comment;
         req.threadId = u"vid-0"_s;
         req.parentId = u"c-1"_s;
@@ -319,8 +307,8 @@ private slots:
     {
         DemoConnector c(smallOptions(1));
         QSignalSpy results(&c, &DemoConnector::replyFinished);
-        c.sendReply(messageReply(1, u"one #ok"_s));
-        c.sendReply(messageReply(2, u"two #ok"_s));
+        c.sendReply(demoReply(1, u"one #ok"_s));
+        c.sendReply(demoReply(2, u"two #ok"_s));
         QTRY_COMPARE_WITH_TIMEOUT(results.size(), 2, 5000);
         const ReplyResult a = takeResult(results);
         const ReplyResult b = takeResult(results);
@@ -332,7 +320,7 @@ private slots:
     {
         DemoConnector c(smallOptions(1));
         QSignalSpy results(&c, &DemoConnector::replyFinished);
-        ReplyRequest req = messageReply(44, u"hello #ok"_s);
+        ReplyRequest req = demoReply(44, u"hello #ok"_s);
         req.accountId = u"acc-99"_s;
         c.sendReply(req);
         QVERIFY(results.wait(5000));
@@ -347,7 +335,7 @@ private slots:
         o.replyLatencyMs = 60000;
         DemoConnector c(o);
         QSignalSpy results(&c, &DemoConnector::replyFinished);
-        c.sendReply(messageReply(45, u"later #ok"_s));
+        c.sendReply(demoReply(45, u"later #ok"_s));
         QVERIFY(results.isEmpty());
         c.stop();
         QCOMPARE(results.size(), 1);

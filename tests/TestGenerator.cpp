@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "BatchCompare.h"
+#include "DemoFixtures.h"
 #include "demo/Generator.h"
 
 #include <QFile>
@@ -12,7 +12,7 @@
 
 using namespace hiscrm;
 using namespace hiscrm::demo;
-using batchcompare::compareBatches;
+using demofixtures::compareBatches;
 using namespace Qt::StringLiterals;
 
 namespace {

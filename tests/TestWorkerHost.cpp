@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "DemoFixtures.h"
 #include "StoreFixtures.h"
 #include "TestUtil.h"
 
@@ -16,6 +17,7 @@
 
 using namespace testutil;
 using namespace hiscrm::worker;
+using demofixtures::demoReply;
 
 namespace {
 
@@ -175,19 +177,6 @@ DemoConnector::Options fastDemo(qint64 maxItems)
     o.maxItems = maxItems;
     o.replyLatencyMs = 5;
     return o;
-}
-
-ReplyRequest reply(qint64 itemId, const QString &text)
-{
-    ReplyRequest r;
-    r.itemId = itemId;
-    r.commandId = u"cmd-%1"_s.arg(itemId);
-    r.platform = u"demo"_s;
-    r.accountId = u"acc-0"_s;
-    r.kind = ItemKind::Message;
-    r.threadId = u"conv-0"_s;
-    r.text = text;
-    return r;
 }
 
 ConnectorStatus onlyStatus(const WorkerHost &host)
@@ -356,13 +345,13 @@ private slots:
         Rig rig(freshStore());
         QVERIFY(rig.store);
         auto &[store, sink, host] = rig;
-        QVERIFY(!host.sendReply(u"demo-1"_s, reply(1, u"too early #ok"_s)));
+        QVERIFY(!host.sendReply(u"demo-1"_s, demoReply(1, u"too early #ok"_s)));
         host.add([] { return std::make_unique<DemoConnector>(fastDemo(20)); });
         QTRY_VERIFY_WITH_TIMEOUT(onlyStatus(host).batches > 0, 10000);
 
-        QVERIFY(!host.sendReply(u"no-such-connector"_s, reply(1, u"lost #ok"_s)));
+        QVERIFY(!host.sendReply(u"no-such-connector"_s, demoReply(1, u"lost #ok"_s)));
 
-        QVERIFY(host.sendReply(u"demo-1"_s, reply(7, u"亲，已经发货了 #ok"_s)));
+        QVERIFY(host.sendReply(u"demo-1"_s, demoReply(7, u"亲，已经发货了 #ok"_s)));
         QTRY_COMPARE_WITH_TIMEOUT(sink.replies.size(), qsizetype(1), 5000);
         const ReplyResult ok = sink.replies.first();
         QCOMPARE(sink.replyConnectors.first(), u"demo-1"_s);
@@ -382,7 +371,7 @@ private slots:
         QCOMPARE(outgoing()->text, u"亲，已经发货了 #ok"_s);
 
         const quint64 errorsBefore = onlyStatus(host).errors;
-        QVERIFY(host.sendReply(u"demo-1"_s, reply(8, u"稍等 #fail"_s)));
+        QVERIFY(host.sendReply(u"demo-1"_s, demoReply(8, u"稍等 #fail"_s)));
         QTRY_COMPARE_WITH_TIMEOUT(sink.replies.size(), qsizetype(2), 5000);
         const ReplyResult failed = sink.replies.last();
         QCOMPARE(failed.itemId, qint64(8));
@@ -420,7 +409,7 @@ private slots:
         const ConnectorStatus s = onlyStatus(*host);
         QCOMPARE(toString(s.state), u"stopped"_s);
         QVERIFY(!s.loggedIn);
-        QVERIFY(!host->sendReply(u"demo-1"_s, reply(1, u"after stop #ok"_s)));
+        QVERIFY(!host->sendReply(u"demo-1"_s, demoReply(1, u"after stop #ok"_s)));
 
         host->stopAll();
         QCOMPARE(toString(onlyStatus(*host).state), u"stopped"_s);

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Compares two worker batches field by field, so a failure names the field that diverged. Shared
-// by the tests that check the demo generator and the demo connector are deterministic.
+// Helpers shared by the tests of the demo data: a field-by-field comparison of two worker batches
+// (the generator and the demo connector must be deterministic), and a reply request to the demo
+// connector.
 #pragma once
 
 #include "model/Model.h"
+#include "worker/Connector.h"
 
 #include <QTest>
 
-namespace batchcompare {
+namespace demofixtures {
 
 using namespace hiscrm::model;
 
@@ -98,4 +100,19 @@ inline void compareBatches(const Batch &a, const Batch &b)
         compareRecords(a.comments, b.comments);
 }
 
-} // namespace batchcompare
+// A reply to item itemId in the demo connector's first conversation (conversation i belongs to
+// account i % accounts); "#ok" or "#fail" in the text chooses the outcome.
+inline hiscrm::worker::ReplyRequest demoReply(qint64 itemId, const QString &text)
+{
+    hiscrm::worker::ReplyRequest r;
+    r.itemId = itemId;
+    r.commandId = QStringLiteral("cmd-%1").arg(itemId);
+    r.platform = QStringLiteral("demo");
+    r.accountId = QStringLiteral("acc-0");
+    r.kind = ItemKind::Message;
+    r.threadId = QStringLiteral("conv-0");
+    r.text = text;
+    return r;
+}
+
+} // namespace demofixtures
