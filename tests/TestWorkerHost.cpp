@@ -194,7 +194,8 @@ qsizetype storedItems(Store &store)
 } // namespace
 
 // A host that hands its batches and reply results to a recording sink over a fresh store.
-// Members are destroyed host first, so no connector outlives the sink or the store.
+// Members are destroyed host first, so no connector outlives the sink or the store; a test that
+// checks what destroying the host does resets `owner` itself.
 struct Rig
 {
     explicit Rig(std::unique_ptr<Store> s)
@@ -205,7 +206,8 @@ struct Rig
     }
     std::unique_ptr<Store> store;
     RecordingSink sink;
-    WorkerHost host;
+    std::unique_ptr<WorkerHost> owner = std::make_unique<WorkerHost>();
+    WorkerHost &host = *owner;
 };
 
 class TestWorkerHost : public QObject
@@ -232,7 +234,7 @@ private slots:
     {
         Rig rig(freshStore());
         QVERIFY(rig.store);
-        auto &[store, sink, host] = rig;
+        auto &[store, sink, owner, host] = rig;
         auto probe = std::make_shared<Probe>();
         QSignalSpy changes(&host, &WorkerHost::statusChanged);
         host.add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(200), probe); });
@@ -269,7 +271,7 @@ private slots:
     {
         Rig rig(freshStore());
         QVERIFY(rig.store);
-        auto &[store, sink, host] = rig;
+        auto &[store, sink, owner, host] = rig;
         auto starts = std::make_shared<std::atomic<int>>(0);
         host.setBackoff(20, 200);
         QSignalSpy changes(&host, &WorkerHost::statusChanged);
@@ -308,7 +310,7 @@ private slots:
     {
         Rig rig(freshStore());
         QVERIFY(rig.store);
-        auto &[store, sink, host] = rig;
+        auto &[store, sink, owner, host] = rig;
         auto starts = std::make_shared<std::atomic<int>>(0);
         host.add([starts] { return std::make_unique<FlakyConnector>(starts, 0, true); });
         QTRY_COMPARE_WITH_TIMEOUT(onlyStatus(host).errors, quint64(1), 10000);
@@ -327,7 +329,7 @@ private slots:
     {
         Rig rig(freshStore());
         QVERIFY(rig.store);
-        auto &[store, sink, host] = rig;
+        auto &[store, sink, owner, host] = rig;
         auto starts = std::make_shared<std::atomic<int>>(0);
         host.setBackoff(20, 200);
         host.add([starts] { return std::make_unique<FlakyConnector>(starts, 2); });
@@ -344,7 +346,7 @@ private slots:
     {
         Rig rig(freshStore());
         QVERIFY(rig.store);
-        auto &[store, sink, host] = rig;
+        auto &[store, sink, owner, host] = rig;
         QVERIFY(!host.sendReply(u"demo-1"_s, demoReply(1, u"too early #ok"_s)));
         host.add([] { return std::make_unique<DemoConnector>(fastDemo(20)); });
         QTRY_VERIFY_WITH_TIMEOUT(onlyStatus(host).batches > 0, 10000);
@@ -383,21 +385,19 @@ private slots:
 
     void stopAllJoinsThreadsAndIsSafeTwice()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, owner, host] = rig;
         auto probe = std::make_shared<Probe>();
-        auto host = std::make_unique<WorkerHost>();
-        host->setSink(&sink, &sink);
-        host->add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(-1), probe); });
-        QTRY_COMPARE_WITH_TIMEOUT(toString(onlyStatus(*host).state), u"running"_s, 10000);
+        host.add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(-1), probe); });
+        QTRY_COMPARE_WITH_TIMEOUT(toString(onlyStatus(host).state), u"running"_s, 10000);
         {
             QMutexLocker lock(&probe->mutex);
             QVERIFY(probe->thread);
             QVERIFY(probe->thread->isRunning());
         }
 
-        host->stopAll();
+        host.stopAll();
         QCOMPARE(probe->destroyed.load(), 1);
         {
             QMutexLocker lock(&probe->mutex);
@@ -406,14 +406,14 @@ private slots:
             QVERIFY(probe->destroyThread);
             QVERIFY(probe->destroyThread != QThread::currentThread());
         }
-        const ConnectorStatus s = onlyStatus(*host);
+        const ConnectorStatus s = onlyStatus(host);
         QCOMPARE(toString(s.state), u"stopped"_s);
         QVERIFY(!s.loggedIn);
-        QVERIFY(!host->sendReply(u"demo-1"_s, demoReply(1, u"after stop #ok"_s)));
+        QVERIFY(!host.sendReply(u"demo-1"_s, demoReply(1, u"after stop #ok"_s)));
 
-        host->stopAll();
-        QCOMPARE(toString(onlyStatus(*host).state), u"stopped"_s);
-        host.reset();
+        host.stopAll();
+        QCOMPARE(toString(onlyStatus(host).state), u"stopped"_s);
+        owner.reset();
         QCOMPARE(probe->destroyed.load(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(sink.events.size(), qsizetype(2), 5000);
         QCOMPARE(sink.events.last(), u"offline demo-1"_s);
@@ -421,15 +421,13 @@ private slots:
 
     void destructorStopsRunningConnectors()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, owner, host] = rig;
         auto probe = std::make_shared<Probe>();
-        auto host = std::make_unique<WorkerHost>();
-        host->setSink(&sink, &sink);
-        host->add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(-1), probe); });
-        QTRY_VERIFY_WITH_TIMEOUT(onlyStatus(*host).batches > 1, 10000);
-        host.reset();
+        host.add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(-1), probe); });
+        QTRY_VERIFY_WITH_TIMEOUT(onlyStatus(host).batches > 1, 10000);
+        owner.reset();
         QCOMPARE(probe->destroyed.load(), 1);
         QMutexLocker lock(&probe->mutex);
         QVERIFY(probe->thread.isNull());
