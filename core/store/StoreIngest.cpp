@@ -114,6 +114,19 @@ private:
         return q.bind(at, c.title).bind(at + 1, c.url).bind(at + 2, c.cover).bind(at + 3, c.publishedAt);
     }
 
+    // A row the write cache does not hold yet, read from its table: sql selects it by ?1 (the
+    // platform, or the account's row id) and ?2 (its platform id).
+    template <typename Row, typename Scope>
+    std::optional<Row> readStored(const char *sql, const Scope &scope, const QString &platformId,
+                                  Row (*read)(const Statement &, int))
+    {
+        auto q = d.db.cached(sql);
+        q.bind(1, scope).bind(2, platformId);
+        if (!q.next())
+            return std::nullopt;
+        return read(q, 0);
+    }
+
     void indexUserName(qint64 id, const QString &name)
     {
         d.db.cached("INSERT INTO users_fts(rowid, name) VALUES(?1, ?2)").bind(1, id).bind(2, name).run();
@@ -128,11 +141,9 @@ private:
                 return it->id;
             old = *it;
         } else {
-            auto q = d.db.cached("SELECT " HISCRM_USER_COLS
-                                 " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
-            q.bind(1, platform).bind(2, r.platformId);
-            if (q.next())
-                old = readUser(q);
+            old = readStored("SELECT " HISCRM_USER_COLS
+                             " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2",
+                             platform, r.platformId, readUser);
         }
         qint64 id = 0;
         if (!old) {
@@ -220,11 +231,9 @@ private:
             }
             old = *it;
         } else {
-            auto q = d.db.cached("SELECT " HISCRM_ACCOUNT_COLS
-                                 " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
-            q.bind(1, platform).bind(2, r.platformId);
-            if (q.next())
-                old = readAccount(q);
+            old = readStored("SELECT " HISCRM_ACCOUNT_COLS
+                             " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2",
+                             platform, r.platformId, readAccount);
         }
         UserRecord self;
         self.platformId = r.platformId;
@@ -307,11 +316,9 @@ private:
                 return it->id;
             old = *it;
         } else {
-            auto q = d.db.cached("SELECT " HISCRM_CONTENT_COLS
-                                 " FROM contents t WHERE t.account_id = ?1 AND t.platform_id = ?2");
-            q.bind(1, acc).bind(2, r.platformId);
-            if (q.next())
-                old = readContent(q);
+            old = readStored("SELECT " HISCRM_CONTENT_COLS
+                             " FROM contents t WHERE t.account_id = ?1 AND t.platform_id = ?2",
+                             acc, r.platformId, readContent);
         }
         qint64 id = 0;
         if (!old) {
