@@ -83,6 +83,33 @@ need_root() {
     fi
 }
 
+# Installs those of the packages after "--" that this release knows, and warns about the others.
+# $1 names a command that succeeds when the release knows the package it is given; the words from
+# $2 up to "--" are the install command, run as root with the known names appended.
+install_known() {
+    local knows=$1 p
+    shift
+    local cmd=()
+    while [ "$1" != "--" ]; do
+        cmd+=("$1")
+        shift
+    done
+    shift
+    local available=()
+    for p in "$@"; do
+        if "$knows" "$p" >/dev/null 2>&1; then
+            available+=("$p")
+        else
+            warn "package $p is not available on this release, skipping it"
+        fi
+    done
+    if [ ${#available[@]} -eq 0 ]; then
+        return
+    fi
+    say "installing ${available[*]}"
+    run ${SUDO[@]+"${SUDO[@]}"} "${cmd[@]}" "${available[@]}"
+}
+
 # ---- Debian / Ubuntu --------------------------------------------------------------------------
 
 install_apt() {
@@ -119,20 +146,9 @@ install_apt() {
     run ${SUDO[@]+"${SUDO[@]}"} apt-get update -qq
 
     # Older releases lack a few of these names; build without them rather than fail outright.
-    local available=()
-    for p in "${missing[@]}"; do
-        if apt-cache show "$p" >/dev/null 2>&1; then
-            available+=("$p")
-        else
-            warn "package $p is not available on this release, skipping it"
-        fi
-    done
-    if [ ${#available[@]} -eq 0 ]; then
-        return
-    fi
-    say "installing ${available[*]}"
-    run ${SUDO[@]+"${SUDO[@]}"} apt-get install -y -qq --no-install-recommends "${available[@]}"
+    install_known apt_knows apt-get install -y -qq --no-install-recommends -- "${missing[@]}"
 }
+apt_knows() { apt-cache show "$1"; }
 
 # ---- Fedora -----------------------------------------------------------------------------------
 
@@ -160,20 +176,9 @@ install_dnf() {
 
     need_root
     # Names move between Fedora releases; skip the ones this release does not know.
-    local available=()
-    for p in "${missing[@]}"; do
-        if dnf -q info "$p" >/dev/null 2>&1; then
-            available+=("$p")
-        else
-            warn "package $p is not available on this release, skipping it"
-        fi
-    done
-    if [ ${#available[@]} -eq 0 ]; then
-        return
-    fi
-    say "installing ${available[*]}"
-    run ${SUDO[@]+"${SUDO[@]}"} dnf install -y -q "${available[@]}"
+    install_known dnf_knows dnf install -y -q -- "${missing[@]}"
 }
+dnf_knows() { dnf -q info "$1"; }
 
 # ---- macOS ------------------------------------------------------------------------------------
 

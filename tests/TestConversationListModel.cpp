@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 
+#include "ui/common/ListDiff.h"
 #include "ui/inbox/ContentListModel.h"
 #include "ui/inbox/ConversationDelegate.h"
 #include "ui/inbox/ConversationListModel.h"
-#include "ui/common/ListDiff.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -79,10 +80,8 @@ private:
         for (int i = 0; i < kConversations; ++i) {
             ms << dm(accountOf(i), convName(i), QStringLiteral("m-%1").arg(i), QStringLiteral("u-%1").arg(i),
                      QStringLiteral("你好 %1").arg(i), kT0 + i * kMinute);
-            UserRecord u;
-            u.platformId = QStringLiteral("u-%1").arg(i);
-            u.name = i == 1 ? u"alice wang"_s : QStringLiteral("粉丝%1").arg(i);
-            b.users << u;
+            b.users << profile(QStringLiteral("u-%1").arg(i),
+                               i == 1 ? u"alice wang"_s : QStringLiteral("粉丝%1").arg(i));
         }
         b.platform = u"demo"_s;
         b.messages = ms;
@@ -106,9 +105,7 @@ private slots:
         m_rw = openStore(path);
         QVERIFY(m_rw);
         ingestFixture();
-        Store::Options ro;
-        ro.access = Store::Access::ReadOnly;
-        m_ro = openStore(path, ro);
+        m_ro = openReader(path);
         QVERIFY(m_ro);
     }
 

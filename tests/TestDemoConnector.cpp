@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "DemoFixtures.h"
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 
 #include "worker/DemoConnector.h"
@@ -11,6 +13,8 @@
 #include <optional>
 
 using namespace testutil;
+using demofixtures::compareBatches;
+using demofixtures::demoReply;
 using hiscrm::worker::DemoConnector;
 using hiscrm::worker::ReplyRequest;
 using hiscrm::worker::ReplyResult;
@@ -39,40 +43,6 @@ int batchSize(int n)
     return sizes[n % int(std::size(sizes))];
 }
 
-void compareBatches(const Batch &a, const Batch &b)
-{
-    QCOMPARE(a.platform, b.platform);
-    QCOMPARE(a.accounts.size(), b.accounts.size());
-    QCOMPARE(a.users.size(), b.users.size());
-    QCOMPARE(a.contents.size(), b.contents.size());
-    QCOMPARE(a.conversations.size(), b.conversations.size());
-    QCOMPARE(a.messages.size(), b.messages.size());
-    for (qsizetype i = 0; i < a.messages.size(); ++i) {
-        const MessageRecord &x = a.messages[i];
-        const MessageRecord &y = b.messages[i];
-        QCOMPARE(x.platformId, y.platformId);
-        QCOMPARE(x.accountId, y.accountId);
-        QCOMPARE(x.conversationId, y.conversationId);
-        QCOMPARE(x.senderId, y.senderId);
-        QCOMPARE(toString(x.direction), toString(y.direction));
-        QCOMPARE(x.text, y.text);
-        QCOMPARE(x.createdAt, y.createdAt);
-        QCOMPARE(x.recalled, y.recalled);
-    }
-    QCOMPARE(a.comments.size(), b.comments.size());
-    for (qsizetype i = 0; i < a.comments.size(); ++i) {
-        const CommentRecord &x = a.comments[i];
-        const CommentRecord &y = b.comments[i];
-        QCOMPARE(x.platformId, y.platformId);
-        QCOMPARE(x.contentId, y.contentId);
-        QCOMPARE(x.parentId, y.parentId);
-        QCOMPARE(x.authorId, y.authorId);
-        QCOMPARE(x.text, y.text);
-        QCOMPARE(x.createdAt, y.createdAt);
-        QCOMPARE(x.recalled, y.recalled);
-    }
-}
-
 QString errorOf(const Result<IngestResult> &r)
 {
     return r ? QString() : r.error().message;
@@ -90,19 +60,6 @@ std::optional<Item> storedItem(Store &s, const QString &account, ItemKind kind, 
     return it ? it.value() : std::nullopt;
 }
 
-ReplyRequest messageReply(qint64 itemId, const QString &text)
-{
-    ReplyRequest r;
-    r.itemId = itemId;
-    r.commandId = u"cmd-%1"_s.arg(itemId);
-    r.platform = u"demo"_s;
-    r.accountId = u"acc-0"_s;
-    r.kind = ItemKind::Message;
-    r.threadId = u"conv-0"_s; // conversation i belongs to account i % accounts
-    r.text = text;
-    return r;
-}
-
 ReplyResult takeResult(QSignalSpy &spy)
 {
     return spy.takeFirst().at(0).value<ReplyResult>();
@@ -115,14 +72,13 @@ class TestDemoConnector : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_n = 0;
-    std::unique_ptr<Store> freshStore() { return openStore(m_dir.filePath(u"d%1.db"_s.arg(++m_n))); }
+    FreshStores m_stores;
+    std::unique_ptr<Store> freshStore() { return m_stores.open(); }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_stores.isValid());
         qRegisterMetaType<Batch>();
         qRegisterMetaType<ReplyResult>();
         qRegisterMetaType<LoginState>();
@@ -197,24 +153,26 @@ private slots:
         };
         QHash<QString, QString> lastText; // platform id -> text last reported
         QList<Change> changes;
+        // Messages and comments alike: an item reported again is an edit (its text differs) or a
+        // recall. Check QTest::currentTestFailed() after a call.
+        const auto observe = [&](const auto &records, ItemKind kind) {
+            for (const auto &r : records) {
+                if (lastText.contains(r.platformId)) {
+                    if (!r.recalled)
+                        QVERIFY2(r.text != lastText.value(r.platformId), qPrintable(r.platformId));
+                    changes.append({r.accountId, kind, r.platformId, r.text, r.recalled});
+                }
+                lastText.insert(r.platformId, r.text);
+            }
+        };
         for (int n = 0; n < 50; ++n) {
             const Batch b = c.nextBatch(batchSize(n));
-            for (const MessageRecord &m : b.messages) {
-                if (lastText.contains(m.platformId)) {
-                    if (!m.recalled)
-                        QVERIFY2(m.text != lastText.value(m.platformId), qPrintable(m.platformId));
-                    changes.append({m.accountId, ItemKind::Message, m.platformId, m.text, m.recalled});
-                }
-                lastText.insert(m.platformId, m.text);
-            }
-            for (const CommentRecord &cm : b.comments) {
-                if (lastText.contains(cm.platformId)) {
-                    if (!cm.recalled)
-                        QVERIFY2(cm.text != lastText.value(cm.platformId), qPrintable(cm.platformId));
-                    changes.append({cm.accountId, ItemKind::Comment, cm.platformId, cm.text, cm.recalled});
-                }
-                lastText.insert(cm.platformId, cm.text);
-            }
+            observe(b.messages, ItemKind::Message);
+            if (QTest::currentTestFailed())
+                return;
+            observe(b.comments, ItemKind::Comment);
+            if (QTest::currentTestFailed())
+                return;
             const auto r = store->ingest(b);
             QVERIFY2(r, qPrintable(errorOf(r)));
         }
@@ -276,7 +234,7 @@ private slots:
     {
         DemoConnector c(smallOptions(1));
         QSignalSpy results(&c, &DemoConnector::replyFinished);
-        c.sendReply(messageReply(41, u"抱歉 #fail"_s));
+        c.sendReply(demoReply(41, u"抱歉 #fail"_s));
         QVERIFY(results.wait(5000));
         const ReplyResult r = takeResult(results);
         QCOMPARE(r.itemId, qint64(41));
@@ -294,7 +252,7 @@ private slots:
         QSignalSpy results(&c, &DemoConnector::replyFinished);
         QSignalSpy batches(&c, &DemoConnector::batchReady);
 
-        c.sendReply(messageReply(42, u"亲，已发货 #ok"_s));
+        c.sendReply(demoReply(42, u"亲，已发货 #ok"_s));
         QVERIFY(results.wait(5000));
         const ReplyResult r = takeResult(results);
         QCOMPARE(r.itemId, qint64(42));
@@ -330,7 +288,7 @@ private slots:
         c.nextBatch(0);
         QSignalSpy results(&c, &DemoConnector::replyFinished);
         QSignalSpy batches(&c, &DemoConnector::batchReady);
-        ReplyRequest req = messageReply(43, u"谢谢支持 #ok"_s);
+        ReplyRequest req = demoReply(43, u"谢谢支持 #ok"_s);
         req.kind = ItemKind::Comment;
         req.threadId = u"vid-0"_s;
         req.parentId = u"c-1"_s;
@@ -351,8 +309,8 @@ private slots:
     {
         DemoConnector c(smallOptions(1));
         QSignalSpy results(&c, &DemoConnector::replyFinished);
-        c.sendReply(messageReply(1, u"one #ok"_s));
-        c.sendReply(messageReply(2, u"two #ok"_s));
+        c.sendReply(demoReply(1, u"one #ok"_s));
+        c.sendReply(demoReply(2, u"two #ok"_s));
         QTRY_COMPARE_WITH_TIMEOUT(results.size(), 2, 5000);
         const ReplyResult a = takeResult(results);
         const ReplyResult b = takeResult(results);
@@ -364,7 +322,7 @@ private slots:
     {
         DemoConnector c(smallOptions(1));
         QSignalSpy results(&c, &DemoConnector::replyFinished);
-        ReplyRequest req = messageReply(44, u"hello #ok"_s);
+        ReplyRequest req = demoReply(44, u"hello #ok"_s);
         req.accountId = u"acc-99"_s;
         c.sendReply(req);
         QVERIFY(results.wait(5000));
@@ -379,7 +337,7 @@ private slots:
         o.replyLatencyMs = 60000;
         DemoConnector c(o);
         QSignalSpy results(&c, &DemoConnector::replyFinished);
-        c.sendReply(messageReply(45, u"later #ok"_s));
+        c.sendReply(demoReply(45, u"later #ok"_s));
         QVERIFY(results.isEmpty());
         c.stop();
         QCOMPARE(results.size(), 1);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "DemoFixtures.h"
 #include "demo/Generator.h"
 
 #include <QFile>
@@ -11,6 +12,7 @@
 
 using namespace hiscrm;
 using namespace hiscrm::demo;
+using demofixtures::compareBatches;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -37,76 +39,6 @@ int asciiLetters(const QString &s)
 {
     return int(std::count_if(s.begin(), s.end(),
                              [](QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }));
-}
-
-// Field by field, so a failure names the field that diverged.
-void compareBatches(const model::Batch &a, const model::Batch &b)
-{
-    QCOMPARE(a.platform, b.platform);
-    QCOMPARE(a.accounts.size(), b.accounts.size());
-    for (qsizetype i = 0; i < a.accounts.size(); ++i) {
-        QCOMPARE(a.accounts[i].platformId, b.accounts[i].platformId);
-        QCOMPARE(a.accounts[i].name, b.accounts[i].name);
-        QCOMPARE(a.accounts[i].avatar, b.accounts[i].avatar);
-    }
-    QCOMPARE(a.users.size(), b.users.size());
-    for (qsizetype i = 0; i < a.users.size(); ++i) {
-        const auto &x = a.users[i];
-        const auto &y = b.users[i];
-        QCOMPARE(x.platformId, y.platformId);
-        QCOMPARE(x.name, y.name);
-        QCOMPARE(x.avatar, y.avatar);
-        QCOMPARE(x.signature, y.signature);
-        QCOMPARE(x.followers, y.followers);
-        QCOMPARE(x.following, y.following);
-        QCOMPARE(x.videos, y.videos);
-        QCOMPARE(x.verified, y.verified);
-    }
-    QCOMPARE(a.contents.size(), b.contents.size());
-    for (qsizetype i = 0; i < a.contents.size(); ++i) {
-        const auto &x = a.contents[i];
-        const auto &y = b.contents[i];
-        QCOMPARE(x.accountId, y.accountId);
-        QCOMPARE(x.platformId, y.platformId);
-        QCOMPARE(x.title, y.title);
-        QCOMPARE(x.url, y.url);
-        QCOMPARE(x.cover, y.cover);
-        QCOMPARE(x.publishedAt, y.publishedAt);
-    }
-    QCOMPARE(a.conversations.size(), b.conversations.size());
-    for (qsizetype i = 0; i < a.conversations.size(); ++i) {
-        QCOMPARE(a.conversations[i].accountId, b.conversations[i].accountId);
-        QCOMPARE(a.conversations[i].platformId, b.conversations[i].platformId);
-        QCOMPARE(a.conversations[i].peerId, b.conversations[i].peerId);
-    }
-    QCOMPARE(a.messages.size(), b.messages.size());
-    for (qsizetype i = 0; i < a.messages.size(); ++i) {
-        const auto &x = a.messages[i];
-        const auto &y = b.messages[i];
-        QCOMPARE(x.accountId, y.accountId);
-        QCOMPARE(x.conversationId, y.conversationId);
-        QCOMPARE(x.platformId, y.platformId);
-        QCOMPARE(x.senderId, y.senderId);
-        QCOMPARE(int(x.direction), int(y.direction));
-        QCOMPARE(int(x.type), int(y.type));
-        QCOMPARE(x.text, y.text);
-        QCOMPARE(x.media, y.media);
-        QCOMPARE(x.createdAt, y.createdAt);
-        QCOMPARE(x.recalled, y.recalled);
-    }
-    QCOMPARE(a.comments.size(), b.comments.size());
-    for (qsizetype i = 0; i < a.comments.size(); ++i) {
-        const auto &x = a.comments[i];
-        const auto &y = b.comments[i];
-        QCOMPARE(x.accountId, y.accountId);
-        QCOMPARE(x.contentId, y.contentId);
-        QCOMPARE(x.platformId, y.platformId);
-        QCOMPARE(x.parentId, y.parentId);
-        QCOMPARE(x.authorId, y.authorId);
-        QCOMPARE(x.text, y.text);
-        QCOMPARE(x.createdAt, y.createdAt);
-        QCOMPARE(x.recalled, y.recalled);
-    }
 }
 
 QStringList texts(const model::Batch &b)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 
 #include <QJsonDocument>
@@ -632,9 +633,7 @@ private slots:
             auto w = openStore(path);
             QVERIFY(w->ingest(sample()));
         }
-        Store::Options o;
-        o.access = Store::Access::ReadOnly;
-        auto r = openStore(path, o);
+        auto r = openReader(path);
         QVERIFY(r);
         QCOMPARE(r->conversations({})->conversations.size(), 2);
         auto w = r->ingest(sample());

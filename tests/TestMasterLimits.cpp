@@ -257,6 +257,19 @@ private:
         return true;
     }
 
+    // A master on a copy of the history, with two registered peers: a worker for acc-1 and one
+    // that sends no data (it floods the master). Check QTest::currentTestFailed() afterwards.
+    void startWithFlooder(const QString &db, const QString &flooderId, MasterProcess &m, Client &worker,
+                          Client &flooder)
+    {
+        QVERIFY(copyHistory(db));
+        QVERIFY(m.start(db));
+        QVERIFY(worker.open(m.port));
+        QVERIFY(worker.registerAs(u"worker"_s, {u"acc-1"_s}));
+        QVERIFY(flooder.open(m.port));
+        QVERIFY(flooder.registerAs(flooderId, {}));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -392,15 +405,12 @@ private slots:
     void statusFloodLeavesOtherWorkersServed()
     {
         const QString db = m_dir.filePath(u"flood.db"_s);
-        QVERIFY(copyHistory(db));
         MasterProcess m;
-        QVERIFY(m.start(db));
         Client worker;
-        QVERIFY(worker.open(m.port));
-        QVERIFY(worker.registerAs(u"worker"_s, {u"acc-1"_s}));
         Client flooder;
-        QVERIFY(flooder.open(m.port));
-        QVERIFY(flooder.registerAs(u"monitor"_s, {}));
+        startWithFlooder(db, u"monitor"_s, m, worker, flooder);
+        if (QTest::currentTestFailed())
+            return;
 
         int asked = 0;
         QTimer flood;
@@ -449,15 +459,12 @@ private slots:
     void sigtermWithFullQueuesExitsCleanly()
     {
         const QString db = m_dir.filePath(u"sigterm.db"_s);
-        QVERIFY(copyHistory(db));
         MasterProcess m;
-        QVERIFY(m.start(db));
         Client worker;
-        QVERIFY(worker.open(m.port));
-        QVERIFY(worker.registerAs(u"worker"_s, {u"acc-1"_s}));
         Client flooder;
-        QVERIFY(flooder.open(m.port));
-        QVERIFY(flooder.registerAs(u"flooder"_s, {}));
+        startWithFlooder(db, u"flooder"_s, m, worker, flooder);
+        if (QTest::currentTestFailed())
+            return;
 
         // The flood first: each status counts the history's rows, which takes milliseconds.
         for (int i = 0; i < 20000; ++i)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 
 using namespace testutil;
@@ -30,10 +31,7 @@ private slots:
         }
         Batch b = batch(ms);
         for (int i = 0; i < 30; ++i) {
-            UserRecord u;
-            u.platformId = QStringLiteral("u-%1").arg(i);
-            u.name = QStringLiteral("粉丝%1").arg(i);
-            b.users << u;
+            b.users << profile(QStringLiteral("u-%1").arg(i), QStringLiteral("粉丝%1").arg(i));
         }
         QVERIFY(s->ingest(b));
         // A second platform.

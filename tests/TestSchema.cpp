@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 #include "store/SearchIndexer.h"
 
@@ -22,10 +23,7 @@ private:
         Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"老版本里的消息"_s, kT0 + 1000),
                          dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"old message"_s, kT0 + 2000)},
                         {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-2"_s, u"老评论"_s, kT0)});
-        UserRecord u;
-        u.platformId = u"u-1"_s;
-        u.name = u"老用户"_s;
-        b.users << u;
+        b.users << profile(u"u-1"_s, u"老用户"_s);
         return b;
     }
 

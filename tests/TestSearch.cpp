@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 
 #include "search/TextAnalysis.h"
@@ -62,13 +63,7 @@ private slots:
                 kT0 + 8000)},
             {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"这件衣服真好看"_s, kT0 + 500),
              comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"u-4"_s, u"hello from the comments"_s, kT0 + 600)});
-        UserRecord u1;
-        u1.platformId = u"u-1"_s;
-        u1.name = u"小美同学"_s;
-        UserRecord u2;
-        u2.platformId = u"u-2"_s;
-        u2.name = u"Alice Wang"_s;
-        b.users << u1 << u2;
+        b.users << profile(u"u-1"_s, u"小美同学"_s) << profile(u"u-2"_s, u"Alice Wang"_s);
         QVERIFY(s->ingest(b));
         acc1 = s->accountByPlatformId(u"demo"_s, u"acc-1"_s).value()->id;
         acc2 = s->accountByPlatformId(u"demo"_s, u"acc-2"_s).value()->id;
@@ -382,10 +377,7 @@ private slots:
     {
         Batch b;
         b.platform = u"demo"_s;
-        UserRecord u;
-        u.platformId = u"u-2"_s;
-        u.name = u"Bob Li"_s;
-        b.users << u;
+        b.users << profile(u"u-2"_s, u"Bob Li"_s);
         QVERIFY(s->ingest(b));
         QCOMPARE(s->conversationsByPeerName(u"alice"_s)->size(), 0);
         QCOMPARE(s->conversationsByPeerName(u"bob"_s)->size(), 1);

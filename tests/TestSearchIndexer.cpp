@@ -2,6 +2,7 @@
 // The search index in its own database, kept by its own thread (store/SearchIndexer.h): a search
 // finds everything committed before it, the index follows edits, recalls and deletions, survives
 // being lost or left behind, and is never used for another store.
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 #include "search/TextAnalysis.h"
 #include "store/SearchIndexer.h"
@@ -46,13 +47,6 @@ class TestSearchIndexer : public QObject
         QVERIFY(s);
         for (qsizetype i = 0; i < texts.size(); ++i)
             QVERIFY(say(*s, u"m%1"_s.arg(i + 1), texts[i], kT0 + i));
-    }
-
-    static std::unique_ptr<Store> openReader(const QString &path)
-    {
-        Store::Options ro;
-        ro.access = Store::Access::ReadOnly;
-        return openStore(path, ro);
     }
 
     static void rawExec(const QString &path, const char *sql)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 
 #include "ui/thread/MessageDelegate.h"
@@ -113,20 +114,12 @@ private slots:
                        comment(u"acc-1"_s, u"vid-1"_s, u"k2"_s, u"acc-1"_s, u"在杭州"_s, kT0 + 1000, u"k1"_s),
                        comment(u"acc-1"_s, u"vid-1"_s, u"k3"_s, u"u-3"_s, u"好美"_s, kT0 + 2000, u"k1"_s)});
         b.accounts << AccountRecord{u"acc-1"_s, u"店铺一"_s, {}};
-        UserRecord u1;
-        u1.platformId = u"u-1"_s;
-        u1.name = u"小美"_s;
-        UserRecord u2;
-        u2.platformId = u"u-2"_s;
-        u2.name = u"alice"_s;
-        b.users << u1 << u2;
+        b.users << profile(u"u-1"_s, u"小美"_s) << profile(u"u-2"_s, u"alice"_s);
         QVERIFY(m_rw->ingest(b));
         m_conv = convId(*m_rw, u"c1"_s);
         QVERIFY(m_conv);
         m_video = m_rw->contents()->first().id;
-        Store::Options ro;
-        ro.access = Store::Access::ReadOnly;
-        m_ro = openStore(path, ro);
+        m_ro = openReader(path);
         QVERIFY(m_ro);
     }
 

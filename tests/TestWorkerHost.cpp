@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "DemoFixtures.h"
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 
 #include "worker/DemoConnector.h"
@@ -15,6 +17,7 @@
 
 using namespace testutil;
 using namespace hiscrm::worker;
+using demofixtures::demoReply;
 
 namespace {
 
@@ -176,19 +179,6 @@ DemoConnector::Options fastDemo(qint64 maxItems)
     return o;
 }
 
-ReplyRequest reply(qint64 itemId, const QString &text)
-{
-    ReplyRequest r;
-    r.itemId = itemId;
-    r.commandId = u"cmd-%1"_s.arg(itemId);
-    r.platform = u"demo"_s;
-    r.accountId = u"acc-0"_s;
-    r.kind = ItemKind::Message;
-    r.threadId = u"conv-0"_s;
-    r.text = text;
-    return r;
-}
-
 ConnectorStatus onlyStatus(const WorkerHost &host)
 {
     const QList<ConnectorStatus> all = host.status();
@@ -203,17 +193,33 @@ qsizetype storedItems(Store &store)
 
 } // namespace
 
+// A host that hands its batches and reply results to a recording sink over a fresh store.
+// Members are destroyed host first, so no connector outlives the sink or the store; a test that
+// checks what destroying the host does resets `owner` itself.
+struct Rig
+{
+    explicit Rig(std::unique_ptr<Store> s)
+        : store(std::move(s))
+        , sink(store.get())
+    {
+        host.setSink(&sink, &sink);
+    }
+    std::unique_ptr<Store> store;
+    RecordingSink sink;
+    std::unique_ptr<WorkerHost> owner = std::make_unique<WorkerHost>();
+    WorkerHost &host = *owner;
+};
+
 class TestWorkerHost : public QObject
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_n = 0;
-    std::unique_ptr<Store> freshStore() { return openStore(m_dir.filePath(u"h%1.db"_s.arg(++m_n))); }
+    FreshStores m_stores;
+    std::unique_ptr<Store> freshStore() { return m_stores.open(); }
 
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() { QVERIFY(m_stores.isValid()); }
 
     void stateNames()
     {
@@ -226,13 +232,11 @@ private slots:
 
     void runsDemoConnectorInItsOwnThreadAndItemsReachTheStore()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, owner, host] = rig;
         auto probe = std::make_shared<Probe>();
-        WorkerHost host;
         QSignalSpy changes(&host, &WorkerHost::statusChanged);
-        host.setSink(&sink, &sink);
         host.add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(200), probe); });
 
         QTRY_COMPARE_WITH_TIMEOUT(storedItems(*store), qsizetype(200), 15000);
@@ -265,13 +269,11 @@ private slots:
 
     void restartsAFailingConnectorWithBackoff()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, owner, host] = rig;
         auto starts = std::make_shared<std::atomic<int>>(0);
-        WorkerHost host;
         host.setBackoff(20, 200);
-        host.setSink(&sink, &sink);
         QSignalSpy changes(&host, &WorkerHost::statusChanged);
         QElapsedTimer clock;
         clock.start();
@@ -306,12 +308,10 @@ private slots:
 
     void rejectedBatchCountsAsAnError()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, owner, host] = rig;
         auto starts = std::make_shared<std::atomic<int>>(0);
-        WorkerHost host;
-        host.setSink(&sink, &sink);
         host.add([starts] { return std::make_unique<FlakyConnector>(starts, 0, true); });
         QTRY_COMPARE_WITH_TIMEOUT(onlyStatus(host).errors, quint64(1), 10000);
         const ConnectorStatus s = onlyStatus(host);
@@ -327,13 +327,11 @@ private slots:
 
     void announcesOnlineAndOfflineInOrder()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, owner, host] = rig;
         auto starts = std::make_shared<std::atomic<int>>(0);
-        WorkerHost host;
         host.setBackoff(20, 200);
-        host.setSink(&sink, &sink);
         host.add([starts] { return std::make_unique<FlakyConnector>(starts, 2); });
         QTRY_COMPARE_WITH_TIMEOUT(toString(onlyStatus(host).state), u"running"_s, 10000);
         host.stopAll();
@@ -346,18 +344,16 @@ private slots:
 
     void sendReplyReachesTheConnectorAndTheResultTheSink()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
-        WorkerHost host;
-        host.setSink(&sink, &sink);
-        QVERIFY(!host.sendReply(u"demo-1"_s, reply(1, u"too early #ok"_s)));
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, owner, host] = rig;
+        QVERIFY(!host.sendReply(u"demo-1"_s, demoReply(1, u"too early #ok"_s)));
         host.add([] { return std::make_unique<DemoConnector>(fastDemo(20)); });
         QTRY_VERIFY_WITH_TIMEOUT(onlyStatus(host).batches > 0, 10000);
 
-        QVERIFY(!host.sendReply(u"no-such-connector"_s, reply(1, u"lost #ok"_s)));
+        QVERIFY(!host.sendReply(u"no-such-connector"_s, demoReply(1, u"lost #ok"_s)));
 
-        QVERIFY(host.sendReply(u"demo-1"_s, reply(7, u"亲，已经发货了 #ok"_s)));
+        QVERIFY(host.sendReply(u"demo-1"_s, demoReply(7, u"亲，已经发货了 #ok"_s)));
         QTRY_COMPARE_WITH_TIMEOUT(sink.replies.size(), qsizetype(1), 5000);
         const ReplyResult ok = sink.replies.first();
         QCOMPARE(sink.replyConnectors.first(), u"demo-1"_s);
@@ -377,7 +373,7 @@ private slots:
         QCOMPARE(outgoing()->text, u"亲，已经发货了 #ok"_s);
 
         const quint64 errorsBefore = onlyStatus(host).errors;
-        QVERIFY(host.sendReply(u"demo-1"_s, reply(8, u"稍等 #fail"_s)));
+        QVERIFY(host.sendReply(u"demo-1"_s, demoReply(8, u"稍等 #fail"_s)));
         QTRY_COMPARE_WITH_TIMEOUT(sink.replies.size(), qsizetype(2), 5000);
         const ReplyResult failed = sink.replies.last();
         QCOMPARE(failed.itemId, qint64(8));
@@ -389,21 +385,19 @@ private slots:
 
     void stopAllJoinsThreadsAndIsSafeTwice()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, owner, host] = rig;
         auto probe = std::make_shared<Probe>();
-        auto host = std::make_unique<WorkerHost>();
-        host->setSink(&sink, &sink);
-        host->add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(-1), probe); });
-        QTRY_COMPARE_WITH_TIMEOUT(toString(onlyStatus(*host).state), u"running"_s, 10000);
+        host.add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(-1), probe); });
+        QTRY_COMPARE_WITH_TIMEOUT(toString(onlyStatus(host).state), u"running"_s, 10000);
         {
             QMutexLocker lock(&probe->mutex);
             QVERIFY(probe->thread);
             QVERIFY(probe->thread->isRunning());
         }
 
-        host->stopAll();
+        host.stopAll();
         QCOMPARE(probe->destroyed.load(), 1);
         {
             QMutexLocker lock(&probe->mutex);
@@ -412,14 +406,14 @@ private slots:
             QVERIFY(probe->destroyThread);
             QVERIFY(probe->destroyThread != QThread::currentThread());
         }
-        const ConnectorStatus s = onlyStatus(*host);
+        const ConnectorStatus s = onlyStatus(host);
         QCOMPARE(toString(s.state), u"stopped"_s);
         QVERIFY(!s.loggedIn);
-        QVERIFY(!host->sendReply(u"demo-1"_s, reply(1, u"after stop #ok"_s)));
+        QVERIFY(!host.sendReply(u"demo-1"_s, demoReply(1, u"after stop #ok"_s)));
 
-        host->stopAll();
-        QCOMPARE(toString(onlyStatus(*host).state), u"stopped"_s);
-        host.reset();
+        host.stopAll();
+        QCOMPARE(toString(onlyStatus(host).state), u"stopped"_s);
+        owner.reset();
         QCOMPARE(probe->destroyed.load(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(sink.events.size(), qsizetype(2), 5000);
         QCOMPARE(sink.events.last(), u"offline demo-1"_s);
@@ -427,15 +421,13 @@ private slots:
 
     void destructorStopsRunningConnectors()
     {
-        auto store = freshStore();
-        QVERIFY(store);
-        RecordingSink sink(store.get());
+        Rig rig(freshStore());
+        QVERIFY(rig.store);
+        auto &[store, sink, owner, host] = rig;
         auto probe = std::make_shared<Probe>();
-        auto host = std::make_unique<WorkerHost>();
-        host->setSink(&sink, &sink);
-        host->add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(-1), probe); });
-        QTRY_VERIFY_WITH_TIMEOUT(onlyStatus(*host).batches > 1, 10000);
-        host.reset();
+        host.add([probe] { return std::make_unique<ProbedDemoConnector>(fastDemo(-1), probe); });
+        QTRY_VERIFY_WITH_TIMEOUT(onlyStatus(host).batches > 1, 10000);
+        owner.reset();
         QCOMPARE(probe->destroyed.load(), 1);
         QMutexLocker lock(&probe->mutex);
         QVERIFY(probe->thread.isNull());

@@ -206,23 +206,34 @@ public:
         return out;
     }
 
-    // The next text frame as JSON, skipping pings (which this peer ignores on purpose).
-    QJsonObject nextJson()
+    // The payload of the next frame with this opcode, waiting up to 5 s and dropping the frames
+    // before it (pings, which this peer ignores on purpose); nullopt when none came.
+    std::optional<QByteArray> nextPayload(int opcode)
     {
-        QJsonObject o;
+        std::optional<QByteArray> payload;
         (void)QTest::qWaitFor(
             [&] {
                 while (auto f = frame()) {
-                    if (f->first == 1) {
-                        o = QJsonDocument::fromJson(f->second).object();
+                    if (f->first == opcode) {
+                        payload = f->second;
                         return true;
                     }
                 }
                 return false;
             },
             5000);
-        return o;
+        return payload;
     }
+
+    // The next text frame as JSON; an empty object when none came.
+    QJsonObject nextJson()
+    {
+        const std::optional<QByteArray> text = nextPayload(1);
+        return text ? QJsonDocument::fromJson(*text).object() : QJsonObject();
+    }
+
+    // The payload of the master's close frame (the close code first).
+    std::optional<QByteArray> nextClose() { return nextPayload(8); }
 };
 
 Batch smallBatch()
@@ -737,19 +748,9 @@ private slots:
         at = frame.indexOf("\xe4\xb8\xad"_ba);
         raw.sendFrame(0x1, false, frame.left(at + 1));
         raw.sendFrame(0x0, true, frame.mid(at + 1));
-        std::optional<std::pair<int, QByteArray>> close;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                while (auto f = raw.frame()) {
-                    if (f->first == 8) {
-                        close = f;
-                        return true;
-                    }
-                }
-                return false;
-            },
-            5000));
-        QCOMPARE(qFromBigEndian<quint16>(close->second.constData()), quint16(1007));
+        const std::optional<QByteArray> close = raw.nextClose();
+        QVERIFY(close);
+        QCOMPARE(qFromBigEndian<quint16>(close->constData()), quint16(1007));
         // The worker's accounts may go offline; no item arrived.
         const auto changes = m_master->store()->changes(before);
         QVERIFY(changes);
@@ -762,20 +763,10 @@ private slots:
         RawPeer raw;
         QVERIFY(raw.handshake(port(), kToken.toUtf8()));
         raw.sendText("{\"type\":\"\xff\"}");
-        std::optional<std::pair<int, QByteArray>> close;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                while (auto f = raw.frame()) {
-                    if (f->first == 8) {
-                        close = f;
-                        return true;
-                    }
-                }
-                return false;
-            },
-            5000));
-        QVERIFY(close->second.size() >= 2);
-        QCOMPARE(qFromBigEndian<quint16>(close->second.constData()), quint16(1007));
+        const std::optional<QByteArray> close = raw.nextClose();
+        QVERIFY(close);
+        QVERIFY(close->size() >= 2);
+        QCOMPARE(qFromBigEndian<quint16>(close->constData()), quint16(1007));
     }
 
     void tooManyErrorsBeforeRegister()

@@ -15,13 +15,7 @@ Checkpointer::Checkpointer(const QString &path, sqlite3 *writer, Limits limits)
     , m_limits(limits)
 {
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
-    if (rc != SQLITE_OK) {
-        const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
-        sqlite3_close_v2(m_db);
-        m_db = nullptr;
-        throw SqlError{rc, msg};
-    }
+    m_db = openConnection(path, flags);
     // A checkpoint syncs the WAL before it copies and the database file after, as the writer's
     // own automatic checkpoint would.
     sqlite3_exec(m_db, "PRAGMA synchronous = FULL", nullptr, nullptr, nullptr);

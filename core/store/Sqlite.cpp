@@ -135,6 +135,18 @@ QByteArray Statement::utf8(int col) const
     return QByteArray(p ? p : "", sqlite3_column_bytes(m_stmt, col));
 }
 
+sqlite3 *openConnection(const QString &path, int flags)
+{
+    sqlite3 *db = nullptr;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString msg = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString();
+        sqlite3_close_v2(db);
+        throw SqlError{rc, msg};
+    }
+    return db;
+}
+
 Database::Database(const QString &path, Access access, int busyTimeoutMs)
 {
     const int flags =
@@ -144,13 +156,7 @@ Database::Database(const QString &path, Access access, int busyTimeoutMs)
     // takes effect before SQLite's first use in the process, and is harmless afterwards.
     static const int memstatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     Q_UNUSED(memstatus);
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
-    if (rc != SQLITE_OK) {
-        const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
-        sqlite3_close_v2(m_db);
-        m_db = nullptr;
-        throw SqlError{rc, msg};
-    }
+    m_db = openConnection(path, flags);
     sqlite3_busy_timeout(m_db, busyTimeoutMs);
 }
 

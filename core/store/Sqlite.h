@@ -27,6 +27,10 @@ struct SqlError
     bool inSearchIndex = false;
 };
 
+// Opens a connection to the file at path with sqlite3_open_v2 flags; throws SqlError (and leaves
+// nothing open) when SQLite refuses.
+sqlite3 *openConnection(const QString &path, int flags);
+
 class Statement
 {
 public:

@@ -27,6 +27,40 @@ Error notFound(const char *what, qint64 id)
                 .arg(id)};
 }
 
+// A command about an item reports the thread it belongs to: its conversation or its content.
+void reportThread(CommandResult &r, ItemKind kind, qint64 threadId)
+{
+    (kind == ItemKind::Message ? r.conversationIds : r.contentIds) = {threadId};
+}
+
+// Recounts the thread of an item that changed or went.
+void refreshThread(Store::Impl &d, const Item &item)
+{
+    if (item.kind == ItemKind::Message)
+        d.refreshConversation(item.threadId);
+    else
+        d.refreshContent(item.threadId);
+}
+
+// Deletes an item with its edit history, and leaves a tombstone for the change feed.
+void deleteItemRow(Store::Impl &d, qint64 itemId)
+{
+    d.db.cached("DELETE FROM item_history WHERE item_id = ?1").bind(1, itemId).run();
+    d.db.cached("DELETE FROM items WHERE id = ?1").bind(1, itemId).run();
+    d.tombstone("item", itemId);
+}
+
+// Tags or untags a conversation with `sql` (?1 the conversation, ?2 the tag); the conversation
+// takes a new revision only when a row changed.
+void changeTag(Store::Impl &d, CommandResult &r, const char *sql, qint64 conversationId, qint64 tagId)
+{
+    r.conversationIds = {conversationId};
+    r.tagId = tagId;
+    d.db.cached(sql).bind(1, conversationId).bind(2, tagId).run();
+    if (d.db.changes() > 0)
+        d.touchConversation(conversationId);
+}
+
 template <typename F> Result<CommandResult> writeCommand(Store::Impl &d, const Journal &journal, F &&body)
 {
     if (Error e = d.checkWritable())
@@ -339,14 +373,8 @@ Result<CommandResult> Store::tagConversation(qint64 conversationId, qint64 tagId
             if (!q.next())
                 return notFound(QT_TRANSLATE_NOOP("Store", "tag"), tagId);
         }
-        r.conversationIds = {conversationId};
-        r.tagId = tagId;
-        d->db.cached("INSERT OR IGNORE INTO conversation_tags(conversation_id, tag_id) VALUES(?1, ?2)")
-            .bind(1, conversationId)
-            .bind(2, tagId)
-            .run();
-        if (d->db.changes() > 0)
-            d->touchConversation(conversationId);
+        changeTag(*d, r, "INSERT OR IGNORE INTO conversation_tags(conversation_id, tag_id) VALUES(?1, ?2)",
+                  conversationId, tagId);
         return {};
     });
 }
@@ -356,14 +384,8 @@ Result<CommandResult> Store::untagConversation(qint64 conversationId, qint64 tag
     return writeCommand(*d, journal, [&](CommandResult &r) -> Error {
         if (!d->loadConversation(conversationId))
             return notFound(QT_TRANSLATE_NOOP("Store", "conversation"), conversationId);
-        r.conversationIds = {conversationId};
-        r.tagId = tagId;
-        d->db.cached("DELETE FROM conversation_tags WHERE conversation_id = ?1 AND tag_id = ?2")
-            .bind(1, conversationId)
-            .bind(2, tagId)
-            .run();
-        if (d->db.changes() > 0)
-            d->touchConversation(conversationId);
+        changeTag(*d, r, "DELETE FROM conversation_tags WHERE conversation_id = ?1 AND tag_id = ?2",
+                  conversationId, tagId);
         return {};
     });
 }
@@ -386,7 +408,7 @@ Result<CommandResult> Store::recordReply(ItemKind kind, qint64 threadId, qint64 
             if (q.next()) {
                 // The same command again: it already had its effect.
                 r.itemId = q.int64(0);
-                (q.int64(1) == int(ItemKind::Message) ? r.conversationIds : r.contentIds) = {q.int64(2)};
+                reportThread(r, ItemKind(q.int64(1)), q.int64(2));
                 return {};
             }
         }
@@ -487,7 +509,7 @@ Result<CommandResult> Store::setReplyResult(qint64 itemId, Delivery delivery, co
             return {ErrorCode::InvalidArgument,
                     Store::tr("Item %1 is not a reply sent from here.").arg(itemId)};
         r.itemId = itemId;
-        (it->kind == ItemKind::Message ? r.conversationIds : r.contentIds) = {it->threadId};
+        reportThread(r, it->kind, it->threadId);
         const QString newPid = platformId.isEmpty() ? it->platformId : platformId;
         const QString newError = delivery == Delivery::Failed ? error : QString();
         if (it->delivery == delivery && it->platformId == newPid && it->error == newError)
@@ -505,9 +527,7 @@ Result<CommandResult> Store::setReplyResult(qint64 itemId, Delivery delivery, co
                     dup = readItem(q);
             }
             if (dup && dup->id != itemId) {
-                d->db.cached("DELETE FROM item_history WHERE item_id = ?1").bind(1, dup->id).run();
-                d->db.cached("DELETE FROM items WHERE id = ?1").bind(1, dup->id).run();
-                d->tombstone("item", dup->id);
+                deleteItemRow(*d, dup->id);
             }
         }
         auto q = d->db.cached(
@@ -518,10 +538,7 @@ Result<CommandResult> Store::setReplyResult(qint64 itemId, Delivery delivery, co
         else
             q.bind(3, newPid);
         q.bind(4, newError).bind(5, d->nextRev()).run();
-        if (it->kind == ItemKind::Message)
-            d->refreshConversation(it->threadId);
-        else
-            d->refreshContent(it->threadId);
+        refreshThread(*d, *it);
         return {};
     });
 }
@@ -533,7 +550,7 @@ Result<CommandResult> Store::recallItem(qint64 itemId, const Journal &journal)
         if (!it)
             return notFound(QT_TRANSLATE_NOOP("Store", "message"), itemId);
         r.itemId = itemId;
-        (it->kind == ItemKind::Message ? r.conversationIds : r.contentIds) = {it->threadId};
+        reportThread(r, it->kind, it->threadId);
         if (it->recalled)
             return {};
         d->db.cached("INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, ?3, 1)")
@@ -545,10 +562,7 @@ Result<CommandResult> Store::recallItem(qint64 itemId, const Journal &journal)
             .bind(1, itemId)
             .bind(2, d->nextRev())
             .run();
-        if (it->kind == ItemKind::Message)
-            d->refreshConversation(it->threadId);
-        else
-            d->refreshContent(it->threadId);
+        refreshThread(*d, *it);
         return {};
     });
 }
@@ -560,14 +574,9 @@ Result<CommandResult> Store::deleteItem(qint64 itemId, const Journal &journal)
         r.itemId = itemId;
         if (!it)
             return {}; // already gone
-        (it->kind == ItemKind::Message ? r.conversationIds : r.contentIds) = {it->threadId};
-        d->db.cached("DELETE FROM item_history WHERE item_id = ?1").bind(1, itemId).run();
-        d->db.cached("DELETE FROM items WHERE id = ?1").bind(1, itemId).run();
-        d->tombstone("item", itemId);
-        if (it->kind == ItemKind::Message)
-            d->refreshConversation(it->threadId);
-        else
-            d->refreshContent(it->threadId);
+        reportThread(r, it->kind, it->threadId);
+        deleteItemRow(*d, itemId);
+        refreshThread(*d, *it);
         return {};
     });
 }

@@ -95,6 +95,43 @@ private:
         return true;
     }
 
+    // A profile's own fields, in the column order the INSERT and the UPDATE of users share,
+    // bound from parameter `at` on.
+    static Cached &bindProfile(Cached &q, int at, const User &u)
+    {
+        return q.bind(at, u.name)
+            .bind(at + 1, u.avatar)
+            .bind(at + 2, u.signature)
+            .bind(at + 3, u.followers)
+            .bind(at + 4, u.following)
+            .bind(at + 5, u.videos)
+            .bind(at + 6, u.verified);
+    }
+
+    // Likewise a content's own fields for the INSERT and the UPDATE of contents.
+    static Cached &bindContent(Cached &q, int at, const Content &c)
+    {
+        return q.bind(at, c.title).bind(at + 1, c.url).bind(at + 2, c.cover).bind(at + 3, c.publishedAt);
+    }
+
+    // A row the write cache does not hold yet, read from its table: sql selects it by ?1 (the
+    // platform, or the account's row id) and ?2 (its platform id).
+    template <typename Row, typename Scope>
+    std::optional<Row> readStored(const char *sql, const Scope &scope, const QString &platformId,
+                                  Row (*read)(const Statement &, int))
+    {
+        auto q = d.db.cached(sql);
+        q.bind(1, scope).bind(2, platformId);
+        if (!q.next())
+            return std::nullopt;
+        return read(q, 0);
+    }
+
+    void indexUserName(qint64 id, const QString &name)
+    {
+        d.db.cached("INSERT INTO users_fts(rowid, name) VALUES(?1, ?2)").bind(1, id).bind(2, name).run();
+    }
+
     qint64 upsertUser(const UserRecord &r, bool full)
     {
         const PlatformKey k = key(r.platformId);
@@ -104,37 +141,13 @@ private:
                 return it->id;
             old = *it;
         } else {
-            auto q = d.db.cached("SELECT " HISCRM_USER_COLS
-                                 " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
-            q.bind(1, platform).bind(2, r.platformId);
-            if (q.next())
-                old = readUser(q);
+            old = readStored("SELECT " HISCRM_USER_COLS
+                             " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2",
+                             platform, r.platformId, readUser);
         }
         qint64 id = 0;
         if (!old) {
-            d.db.cached(
-                    "INSERT INTO users(platform, platform_id, name, avatar, signature, followers, following, "
-                    "videos, verified, rev) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-                .bind(1, platform)
-                .bind(2, r.platformId)
-                .bind(3, r.name)
-                .bind(4, r.avatar)
-                .bind(5, r.signature)
-                .bind(6, r.followers)
-                .bind(7, r.following)
-                .bind(8, r.videos)
-                .bind(9, r.verified)
-                .bind(10, d.nextRev())
-                .run();
-            id = d.db.lastInsertId();
-            if (!r.name.isEmpty())
-                d.db.cached("INSERT INTO users_fts(rowid, name) VALUES(?1, ?2)")
-                    .bind(1, id)
-                    .bind(2, r.name)
-                    .run();
-            ++result.inserted;
             User u;
-            u.id = id;
             u.platform = platform;
             u.platformId = r.platformId;
             u.name = r.name;
@@ -144,6 +157,16 @@ private:
             u.following = r.following;
             u.videos = r.videos;
             u.verified = r.verified;
+            auto q = d.db.cached(
+                "INSERT INTO users(platform, platform_id, name, avatar, signature, followers, following, "
+                "videos, verified, rev) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+            q.bind(1, platform).bind(2, r.platformId);
+            bindProfile(q, 3, u).bind(10, d.nextRev()).run();
+            id = d.db.lastInsertId();
+            if (!r.name.isEmpty())
+                indexUserName(id, r.name);
+            ++result.inserted;
+            u.id = id;
             known.users.insert(k, u);
         } else {
             id = old->id;
@@ -160,18 +183,11 @@ private:
                     changed = true;
                 }
                 if (changed) {
-                    d.db.cached("UPDATE users SET name = ?2, avatar = ?3, signature = ?4, followers = ?5, "
-                                "following = ?6, videos = ?7, verified = ?8, rev = ?9 WHERE id = ?1")
-                        .bind(1, id)
-                        .bind(2, u.name)
-                        .bind(3, u.avatar)
-                        .bind(4, u.signature)
-                        .bind(5, u.followers)
-                        .bind(6, u.following)
-                        .bind(7, u.videos)
-                        .bind(8, u.verified)
-                        .bind(9, d.nextRev())
-                        .run();
+                    auto q = d.db.cached(
+                        "UPDATE users SET name = ?2, avatar = ?3, signature = ?4, followers = ?5, "
+                        "following = ?6, videos = ?7, verified = ?8, rev = ?9 WHERE id = ?1");
+                    q.bind(1, id);
+                    bindProfile(q, 2, u).bind(9, d.nextRev()).run();
                     if (u.name != old->name) {
                         if (!old->name.isEmpty())
                             d.db.cached(
@@ -179,10 +195,7 @@ private:
                                 .bind(1, id)
                                 .bind(2, old->name)
                                 .run();
-                        d.db.cached("INSERT INTO users_fts(rowid, name) VALUES(?1, ?2)")
-                            .bind(1, id)
-                            .bind(2, u.name)
-                            .run();
+                        indexUserName(id, u.name);
                     }
                     known.users.insert(k, u);
                     ++result.updated;
@@ -218,11 +231,9 @@ private:
             }
             old = *it;
         } else {
-            auto q = d.db.cached("SELECT " HISCRM_ACCOUNT_COLS
-                                 " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
-            q.bind(1, platform).bind(2, r.platformId);
-            if (q.next())
-                old = readAccount(q);
+            old = readStored("SELECT " HISCRM_ACCOUNT_COLS
+                             " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2",
+                             platform, r.platformId, readAccount);
         }
         UserRecord self;
         self.platformId = r.platformId;
@@ -305,33 +316,26 @@ private:
                 return it->id;
             old = *it;
         } else {
-            auto q = d.db.cached("SELECT " HISCRM_CONTENT_COLS
-                                 " FROM contents t WHERE t.account_id = ?1 AND t.platform_id = ?2");
-            q.bind(1, acc).bind(2, r.platformId);
-            if (q.next())
-                old = readContent(q);
+            old = readStored("SELECT " HISCRM_CONTENT_COLS
+                             " FROM contents t WHERE t.account_id = ?1 AND t.platform_id = ?2",
+                             acc, r.platformId, readContent);
         }
         qint64 id = 0;
         if (!old) {
-            d.db.cached("INSERT INTO contents(account_id, platform_id, title, url, cover, published_at, rev) "
-                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .bind(1, acc)
-                .bind(2, r.platformId)
-                .bind(3, r.title)
-                .bind(4, r.url)
-                .bind(5, r.cover)
-                .bind(6, r.publishedAt)
-                .bind(7, d.nextRev())
-                .run();
-            id = d.db.lastInsertId();
             Content c;
-            c.id = id;
             c.accountId = acc;
             c.platformId = r.platformId;
             c.title = r.title;
             c.url = r.url;
             c.cover = r.cover;
             c.publishedAt = r.publishedAt;
+            auto q =
+                d.db.cached("INSERT INTO contents(account_id, platform_id, title, url, cover, published_at, "
+                            "rev) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            q.bind(1, acc).bind(2, r.platformId);
+            bindContent(q, 3, c).bind(7, d.nextRev()).run();
+            id = d.db.lastInsertId();
+            c.id = id;
             cache.contents.insert(k, c);
             ++result.inserted;
         } else {
@@ -347,16 +351,12 @@ private:
                     changed = true;
                 }
                 if (changed) {
-                    d.db.cached("UPDATE contents SET title = ?2, url = ?3, cover = ?4, published_at = ?5, "
-                                "rev = ?6 "
-                                "WHERE id = ?1")
-                        .bind(1, id)
-                        .bind(2, c.title)
-                        .bind(3, c.url)
-                        .bind(4, c.cover)
-                        .bind(5, c.publishedAt)
-                        .bind(6, d.nextRev())
-                        .run();
+                    auto q = d.db.cached(
+                        "UPDATE contents SET title = ?2, url = ?3, cover = ?4, published_at = ?5, "
+                        "rev = ?6 "
+                        "WHERE id = ?1");
+                    q.bind(1, id);
+                    bindContent(q, 2, c).bind(6, d.nextRev()).run();
                     cache.contents.insert(k, c);
                     ++result.updated;
                 } else {
@@ -496,6 +496,19 @@ private:
         return false;
     }
 
+    // Keeps the text an item had before an edit or a recall.
+    void keepHistory(const Item &old, qint64 when, bool recall)
+    {
+        d.db.cached(
+                recall
+                    ? "INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, ?3, 1)"
+                    : "INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, ?3, 0)")
+            .bind(1, old.id)
+            .bind(2, when)
+            .bind(3, old.text)
+            .run();
+    }
+
     // Applies what the platform now reports about a stored item. Returns true when it changed.
     bool updateItem(const Item &old, const QString &text, MessageType type, const QString &media,
                     bool recalled)
@@ -507,22 +520,12 @@ private:
         }
         const qint64 when = nowMs();
         if (recalled) {
-            d.db.cached(
-                    "INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, ?3, 1)")
-                .bind(1, old.id)
-                .bind(2, when)
-                .bind(3, old.text)
-                .run();
+            keepHistory(old, when, true);
             now.recalled = true;
             now.text = QString();
         } else if (text != old.text || type != old.type || media != old.media) {
             if (text != old.text) {
-                d.db.cached("INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, "
-                            "?3, 0)")
-                    .bind(1, old.id)
-                    .bind(2, when)
-                    .bind(3, old.text)
-                    .run();
+                keepHistory(old, when, false);
                 now.editedAt = when;
             }
             now.text = text;
@@ -765,6 +768,19 @@ private:
     Error m_error;
 };
 
+// The first refusal among one list of a batch's records; `check` runs a record's checks.
+template <typename Record, typename Check>
+Error checkRecords(const QList<Record> &records, const char *list, Check check)
+{
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        RecordChecker c(list, i);
+        check(c, records[i]);
+        if (Error e = c.error())
+            return e;
+    }
+    return {};
+}
+
 } // namespace
 
 Error Store::validate(const Batch &b)
@@ -777,59 +793,40 @@ Error Store::validate(const Batch &b)
                 Store::tr("The batch holds %1 records; send at most %2 per batch.")
                     .arg(b.size())
                     .arg(kMaxBatchRecords)};
-    for (qsizetype i = 0; i < b.accounts.size(); ++i) {
-        const AccountRecord &r = b.accounts[i];
-        RecordChecker c("accounts", i);
+    Error e = checkRecords(b.accounts, "accounts", [](RecordChecker &c, const AccountRecord &r) {
         c.id(r.platformId, "platform_id").string(r.name, "name", kMaxNameChars);
         c.string(r.avatar, "avatar", kMaxUrlChars);
-        if (Error e = c.error())
-            return e;
-    }
-    for (qsizetype i = 0; i < b.users.size(); ++i) {
-        const UserRecord &r = b.users[i];
-        RecordChecker c("users", i);
-        c.id(r.platformId, "platform_id").string(r.name, "name", kMaxNameChars);
-        c.string(r.avatar, "avatar", kMaxUrlChars).string(r.signature, "signature", kMaxSignatureChars);
-        if (Error e = c.error())
-            return e;
-    }
-    for (qsizetype i = 0; i < b.contents.size(); ++i) {
-        const ContentRecord &r = b.contents[i];
-        RecordChecker c("contents", i);
-        c.id(r.accountId, "account_id").id(r.platformId, "platform_id");
-        c.string(r.title, "title", kMaxTitleChars).string(r.url, "url", kMaxUrlChars);
-        c.string(r.cover, "cover", kMaxUrlChars);
-        if (Error e = c.error())
-            return e;
-    }
-    for (qsizetype i = 0; i < b.conversations.size(); ++i) {
-        const ConversationRecord &r = b.conversations[i];
-        RecordChecker c("conversations", i);
-        c.id(r.accountId, "account_id").id(r.platformId, "platform_id").id(r.peerId, "peer_id", false);
-        if (Error e = c.error())
-            return e;
-    }
-    for (qsizetype i = 0; i < b.messages.size(); ++i) {
-        const MessageRecord &r = b.messages[i];
-        RecordChecker c("messages", i);
-        c.id(r.accountId, "account_id")
-            .id(r.conversationId, "conversation_id")
-            .id(r.platformId, "platform_id");
-        c.id(r.senderId, "sender_id", r.direction == Direction::In);
-        c.time(r.createdAt).string(r.text, "text", kMaxTextChars).string(r.media, "media", kMaxUrlChars);
-        if (Error e = c.error())
-            return e;
-    }
-    for (qsizetype i = 0; i < b.comments.size(); ++i) {
-        const CommentRecord &r = b.comments[i];
-        RecordChecker c("comments", i);
-        c.id(r.accountId, "account_id").id(r.contentId, "content_id").id(r.platformId, "platform_id");
-        c.id(r.parentId, "parent_id", false).id(r.authorId, "author_id", false);
-        c.time(r.createdAt).string(r.text, "text", kMaxTextChars);
-        if (Error e = c.error())
-            return e;
-    }
-    return {};
+    });
+    if (!e)
+        e = checkRecords(b.users, "users", [](RecordChecker &c, const UserRecord &r) {
+            c.id(r.platformId, "platform_id").string(r.name, "name", kMaxNameChars);
+            c.string(r.avatar, "avatar", kMaxUrlChars).string(r.signature, "signature", kMaxSignatureChars);
+        });
+    if (!e)
+        e = checkRecords(b.contents, "contents", [](RecordChecker &c, const ContentRecord &r) {
+            c.id(r.accountId, "account_id").id(r.platformId, "platform_id");
+            c.string(r.title, "title", kMaxTitleChars).string(r.url, "url", kMaxUrlChars);
+            c.string(r.cover, "cover", kMaxUrlChars);
+        });
+    if (!e)
+        e = checkRecords(b.conversations, "conversations", [](RecordChecker &c, const ConversationRecord &r) {
+            c.id(r.accountId, "account_id").id(r.platformId, "platform_id").id(r.peerId, "peer_id", false);
+        });
+    if (!e)
+        e = checkRecords(b.messages, "messages", [](RecordChecker &c, const MessageRecord &r) {
+            c.id(r.accountId, "account_id")
+                .id(r.conversationId, "conversation_id")
+                .id(r.platformId, "platform_id");
+            c.id(r.senderId, "sender_id", r.direction == Direction::In);
+            c.time(r.createdAt).string(r.text, "text", kMaxTextChars).string(r.media, "media", kMaxUrlChars);
+        });
+    if (!e)
+        e = checkRecords(b.comments, "comments", [](RecordChecker &c, const CommentRecord &r) {
+            c.id(r.accountId, "account_id").id(r.contentId, "content_id").id(r.platformId, "platform_id");
+            c.id(r.parentId, "parent_id", false).id(r.authorId, "author_id", false);
+            c.time(r.createdAt).string(r.text, "text", kMaxTextChars);
+        });
+    return e;
 }
 
 Result<IngestResult> Store::ingest(const Batch &batch)

@@ -88,6 +88,20 @@ QString prepareStore(Workspace &workspace, const DataSpec &spec);
 // part of a word; never the whole of a short one.
 QString englishSubstring(demo::Rng &rng);
 
+// The kinds of query the search workloads ask, in turn: Chinese words of 1 to 4 characters, an
+// English word, part of one (englishSubstring), and Chinese with an English word.
+enum class QueryKind
+{
+    Cjk1,
+    Cjk2,
+    Cjk3,
+    Cjk4,
+    EnglishWord,
+    EnglishSubstring,
+    Mixed,
+    Count
+};
+
 QList<qint64> allConversationIds(store::Store &store);
 QList<qint64> allAccountIds(store::Store &store);
 

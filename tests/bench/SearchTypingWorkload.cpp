@@ -38,18 +38,6 @@ constexpr int kWarmupQueries = 7;       // one of each kind: opens the pool's st
 constexpr int kPanelWidth = 480;
 constexpr int kPanelHeight = 720;
 
-enum class Kind
-{
-    Cjk1,
-    Cjk2,
-    Cjk3,
-    Cjk4,
-    EnglishWord,
-    EnglishSubstring,
-    Mixed,
-    Count
-};
-
 enum class Input
 {
     ImeCommit, // an input method commits characters after composing them
@@ -90,7 +78,7 @@ QStringList composition(const QString &chinese, demo::Rng &rng)
 }
 
 // The strokes of one query: Chinese through the input method, the rest key by key.
-void appendQuery(QList<Stroke> &strokes, Kind kind, demo::Rng &rng)
+void appendQuery(QList<Stroke> &strokes, QueryKind kind, demo::Rng &rng)
 {
     const demo::Corpus &corpus = demo::Corpus::instance();
     QString text;
@@ -106,20 +94,20 @@ void appendQuery(QList<Stroke> &strokes, Kind kind, demo::Rng &rng)
     };
     const qsizetype first = strokes.size();
     switch (kind) {
-    case Kind::Cjk1:
-    case Kind::Cjk2:
-    case Kind::Cjk3:
-    case Kind::Cjk4:
-        commit(corpus.chineseWord(rng, 1 + int(kind) - int(Kind::Cjk1)));
+    case QueryKind::Cjk1:
+    case QueryKind::Cjk2:
+    case QueryKind::Cjk3:
+    case QueryKind::Cjk4:
+        commit(corpus.chineseWord(rng, 1 + int(kind) - int(QueryKind::Cjk1)));
         break;
-    case Kind::EnglishWord:
+    case QueryKind::EnglishWord:
         keys(corpus.englishWord(rng));
         break;
-    case Kind::EnglishSubstring:
+    case QueryKind::EnglishSubstring:
         keys(englishSubstring(rng));
         break;
-    case Kind::Mixed:
-    case Kind::Count:
+    case QueryKind::Mixed:
+    case QueryKind::Count:
         // Chinese, a space, an English word: both must match.
         commit(corpus.chineseWord(rng, 1));
         keys(u" "_s + corpus.englishWord(rng));
@@ -135,7 +123,7 @@ QList<Stroke> buildStrokes(int queries, quint64 seed)
     demo::Rng rng(seed);
     QList<Stroke> strokes;
     for (int q = 0; q < queries; ++q)
-        appendQuery(strokes, Kind(q % int(Kind::Count)), rng);
+        appendQuery(strokes, QueryKind(q % int(QueryKind::Count)), rng);
     return strokes;
 }
 

@@ -21,17 +21,8 @@ constexpr int kTaggedConversations = 50;
 constexpr int kBusyConversations = 20;
 const QString kTagName = u"bench-search"_s;
 
-enum class Category
-{
-    Cjk1,
-    Cjk2,
-    Cjk3,
-    Cjk4,
-    EnglishWord,
-    EnglishSubstring,
-    Mixed,
-    Count
-};
+using Category = QueryKind; // what a query asks for, as opposed to how it filters
+
 enum class Filter
 {
     None,
