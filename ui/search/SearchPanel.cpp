@@ -159,6 +159,8 @@ SearchPanel::SearchPanel(QString databasePath, QWidget *parent)
 // The service (the last member, destroyed first) cancels what still runs and waits for its threads.
 SearchPanel::~SearchPanel() = default;
 
+// Long but straight: the panel's widgets, top to bottom as they appear, each with its name,
+// tooltip and signal; pieces of it would only scatter one layout over several functions.
 void SearchPanel::buildUi()
 {
     m_edit = new QLineEdit(this);
