@@ -63,9 +63,10 @@ bool ContentListModel::newActivity(const Row &shown, const Row &now) const
 
 QVariant ContentListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Row *at = rowAt(index);
+    if (!at)
         return QVariant();
-    const Row &row = m_rows[index.row()];
+    const Row &row = *at;
     const model::Content &c = row.content;
     const auto title = [&c] {
         return c.title.isEmpty() ? tr("Untitled video") : c.title;
@@ -102,14 +103,8 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
         return QString();
     case InboxRoles::IsVideo:
         return true;
-    case DraftRole:
-        return draftFor(c.id);
-    case FailedReplyRole:
-        return failedFor(c.id);
     case LastFromUsRole:
         return row.lastFromUs;
-    case OpenRole:
-        return c.id != 0 && c.id == openId();
     case InboxRoles::Pinned:
     case InboxRoles::Muted:
     case InboxRoles::Archived:
@@ -123,7 +118,7 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
     case ContentRole:
         return QVariant::fromValue(c);
     default:
-        return QVariant();
+        return threadData(c.id, role);
     }
 }
 

@@ -172,9 +172,10 @@ QString ConversationListModel::initialsOf(const QString &name)
 
 QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Row *at = rowAt(index);
+    if (!at)
         return QVariant();
-    const Row &row = m_rows[index.row()];
+    const Row &row = *at;
     const model::Conversation &c = row.conversation;
     switch (role) {
     case Qt::DisplayRole:
@@ -211,18 +212,12 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.archived;
     case AwaitingReplyRole:
         return c.awaitingReply();
-    case DraftRole:
-        return draftFor(c.id);
     case TagsRole:
         return QVariant::fromValue(row.tags);
-    case FailedReplyRole:
-        return failedFor(c.id);
     case LastFromUsRole:
         return c.lastItemId != 0 && c.lastDirection == model::Direction::Out;
     case AwaitingSinceRole:
         return row.awaitingSince;
-    case OpenRole:
-        return c.id != 0 && c.id == openId();
     case InboxRoles::IsVideo:
         return false;
     case TagIdsRole:
@@ -236,7 +231,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case ConversationRole:
         return QVariant::fromValue(c);
     default:
-        return QVariant();
+        return threadData(c.id, role);
     }
 }
 

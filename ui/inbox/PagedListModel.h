@@ -57,6 +57,13 @@ public:
     }
 
     int rowOf(qint64 id) const override { return m_rowOf.value(id, -1); }
+    // The row an index stands for; null for an index that is not one of this list's rows.
+    const Row *rowAt(const QModelIndex &index) const
+    {
+        return checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+                   ? &m_rows[index.row()]
+                   : nullptr;
+    }
     qint64 idAt(int row) const { return row >= 0 && row < m_rows.size() ? idOf(m_rows[row]) : 0; }
     int rowCount(const QModelIndex &parent = QModelIndex()) const override
     {
