@@ -13,6 +13,19 @@ namespace hiscrm::store {
 
 using namespace model;
 
+namespace {
+
+// The row a bound query finds, read by `read` (readAccount, readUser, ...); nullopt when none.
+template <typename Query, typename Read>
+auto firstRow(Query &q, Read read) -> std::optional<decltype(read(q, 0))>
+{
+    if (!q.next())
+        return std::nullopt;
+    return read(q, 0);
+}
+
+} // namespace
+
 Result<QList<Account>> Store::accounts() const
 {
     return d->guarded([&] {
@@ -30,9 +43,7 @@ Result<std::optional<Account>> Store::account(qint64 id) const
     return d->guarded([&]() -> std::optional<Account> {
         auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1");
         q.bind(1, id);
-        if (!q.next())
-            return std::nullopt;
-        return readAccount(q);
+        return firstRow(q, readAccount);
     });
 }
 
@@ -42,9 +53,7 @@ Result<std::optional<Account>> Store::accountByPlatformId(const QString &platfor
         auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS
                               " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
         q.bind(1, platform).bind(2, platformId);
-        if (!q.next())
-            return std::nullopt;
-        return readAccount(q);
+        return firstRow(q, readAccount);
     });
 }
 
@@ -53,9 +62,7 @@ Result<std::optional<User>> Store::user(qint64 id) const
     return d->guarded([&]() -> std::optional<User> {
         auto q = d->db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1");
         q.bind(1, id);
-        if (!q.next())
-            return std::nullopt;
-        return readUser(q);
+        return firstRow(q, readUser);
     });
 }
 
@@ -80,9 +87,7 @@ Result<std::optional<User>> Store::userByPlatformId(const QString &platform, con
         auto q = d->db.cached("SELECT " HISCRM_USER_COLS
                               " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
         q.bind(1, platform).bind(2, platformId);
-        if (!q.next())
-            return std::nullopt;
-        return readUser(q);
+        return firstRow(q, readUser);
     });
 }
 
@@ -220,9 +225,7 @@ Result<std::optional<Item>> Store::itemByPlatformId(qint64 accountId, ItemKind k
             d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
                          "AND i.platform_id = ?3");
         q.bind(1, accountId).bind(2, int(kind)).bind(3, platformId);
-        if (!q.next())
-            return std::nullopt;
-        return readItem(q);
+        return firstRow(q, readItem);
     });
 }
 
@@ -367,9 +370,7 @@ Result<std::optional<Content>> Store::content(qint64 id) const
     return d->guarded([&]() -> std::optional<Content> {
         auto q = d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.id = ?1");
         q.bind(1, id);
-        if (!q.next())
-            return std::nullopt;
-        return readContent(q);
+        return firstRow(q, readContent);
     });
 }
 
