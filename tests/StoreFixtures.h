@@ -28,6 +28,42 @@ private:
     int m_n = 0;
 };
 
+// One store file in a temporary folder of its own, written by one connection (playing the master)
+// and read by a read-only one (the desktop's UI thread), as the desktop's models meet it.
+struct WriterAndReader
+{
+    std::unique_ptr<QTemporaryDir> dir;
+    std::unique_ptr<Store> rw;
+    std::unique_ptr<Store> ro;
+
+    // A fresh folder with the writer open on the file `name` in it; false on failure.
+    bool openWriter(const QString &name)
+    {
+        dir = std::make_unique<QTemporaryDir>();
+        if (!dir->isValid())
+            return false;
+        m_path = dir->filePath(name);
+        rw = openStore(m_path);
+        return bool(rw);
+    }
+    // The read-only connection to the writer's file (open it once the writer has made the schema).
+    bool openReadOnly()
+    {
+        ro = openReader(m_path);
+        return bool(ro);
+    }
+    // Closes the reader, then the writer, then removes the folder.
+    void close()
+    {
+        ro.reset();
+        rw.reset();
+        dir.reset();
+    }
+
+private:
+    QString m_path;
+};
+
 // A user profile with only its platform id and name reported.
 inline UserRecord profile(const QString &platformId, const QString &name)
 {
