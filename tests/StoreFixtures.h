@@ -73,4 +73,14 @@ inline UserRecord profile(const QString &platformId, const QString &name)
     return u;
 }
 
+// A posted video with only its account, platform id and title reported.
+inline ContentRecord video(const QString &account, const QString &platformId, const QString &title)
+{
+    ContentRecord v;
+    v.accountId = account;
+    v.platformId = platformId;
+    v.title = title;
+    return v;
+}
+
 } // namespace testutil
