@@ -82,18 +82,6 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
             return tr("%1, %n unread comments, latest: %2", nullptr, int(c.unreadComments))
                 .arg(title(), row.preview);
         return tr("%1, %n comments, latest: %2", nullptr, int(c.commentCount)).arg(title(), row.preview);
-    case IdRole:
-        return c.id;
-    case AccountRole:
-        return row.accountName;
-    case AccountIdRole:
-        return c.accountId;
-    case UnreadRole:
-        return c.unreadComments;
-    case LastAtRole:
-        return c.lastCommentAt;
-    case PreviewRole:
-        return row.preview;
     case CountLabelRole:
         return tr("%n comments", nullptr, int(c.commentCount));
     case AvatarColorRole:
@@ -103,8 +91,6 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
         return QString();
     case InboxRoles::IsVideo:
         return true;
-    case LastFromUsRole:
-        return row.lastFromUs;
     case InboxRoles::Pinned:
     case InboxRoles::Muted:
     case InboxRoles::Archived:
@@ -118,7 +104,7 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
     case ContentRole:
         return QVariant::fromValue(c);
     default:
-        return threadData(c.id, role);
+        return rowData(row, role);
     }
 }
 

@@ -190,20 +190,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
             return tr("%1, %n unread, last message: %2", nullptr, int(unread)).arg(row.title, preview);
         return tr("%1, last message: %2").arg(row.title, preview);
     }
-    case IdRole:
-        return c.id;
-    case AccountRole:
-        return row.accountName;
-    case AccountIdRole:
-        return c.accountId;
     case PlatformRole:
         return row.platform;
-    case PreviewRole:
-        return row.preview;
-    case LastAtRole:
-        return c.lastAt;
-    case UnreadRole:
-        return c.unreadBadge();
     case PinnedRole:
         return c.pinned;
     case MutedRole:
@@ -214,8 +202,6 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.awaitingReply();
     case TagsRole:
         return QVariant::fromValue(row.tags);
-    case LastFromUsRole:
-        return c.lastItemId != 0 && c.lastDirection == model::Direction::Out;
     case AwaitingSinceRole:
         return row.awaitingSince;
     case InboxRoles::IsVideo:
@@ -231,7 +217,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case ConversationRole:
         return QVariant::fromValue(c);
     default:
-        return threadData(c.id, role);
+        return rowData(row, role);
     }
 }
 
