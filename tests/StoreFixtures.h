@@ -73,6 +73,17 @@ inline UserRecord profile(const QString &platformId, const QString &name)
     return u;
 }
 
+// conv-1 of acc-1: fan u-1 asks whether the clothes are in stock (m1, kT0 + 1s) and when they
+// ship (m2, + 2s); the account answers they ship today (m3, + 3s). The start of the search tests'
+// corpus.
+inline QList<MessageRecord> shippingQuestion()
+{
+    return {
+        dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"你好，请问这件衣服还有货吗？"_s, kT0 + 1000),
+        dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"什么时候发货"_s, kT0 + 2000),
+        dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, QString(), u"亲，今天就发货哦"_s, kT0 + 3000, Direction::Out)};
+}
+
 // A posted video with only its account, platform id and title reported.
 inline ContentRecord video(const QString &account, const QString &platformId, const QString &title)
 {

@@ -105,13 +105,11 @@ private slots:
         auto s = openStore(m_path);
         QVERIFY(s);
         Batch b = batch(
-            {dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"你好，请问这件衣服还有货吗？"_s, kT0 + 1000),
-             dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"什么时候发货"_s, kT0 + 2000),
-             dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, QString(), u"亲，今天就发货哦"_s, kT0 + 3000,
-                Direction::Out),
-             dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s,
-                u"Hello, is the <b>RED</b> dress still available?"_s, kT0 + 4000),
-             dm(u"acc-2"_s, u"conv-3"_s, u"m5"_s, u"u-1"_s, u"发货太慢了"_s, kT0 + 5000)},
+            shippingQuestion() +
+                QList<MessageRecord>{
+                    dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s,
+                       u"Hello, is the <b>RED</b> dress still available?"_s, kT0 + 4000),
+                    dm(u"acc-2"_s, u"conv-3"_s, u"m5"_s, u"u-1"_s, u"发货太慢了"_s, kT0 + 5000)},
             {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"已经下单，等发货"_s, kT0 + 500),
              comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"u-4"_s, u"hello from the comments"_s, kT0 + 600)});
         b.users << profile(u"u-1"_s, u"小美同学"_s) << profile(u"u-2"_s, u"Alice Wang"_s);
