@@ -24,6 +24,14 @@ auto firstRow(Query &q, Read read) -> std::optional<decltype(read(q, 0))>
     return read(q, 0);
 }
 
+// The one row `sql` selects with ?1 bound to `id`, read by `read`; nullopt when there is none.
+template <typename Read> auto rowById(Database &db, const char *sql, qint64 id, Read read)
+{
+    auto q = db.cached(sql);
+    q.bind(1, id);
+    return firstRow(q, read);
+}
+
 } // namespace
 
 Result<QList<Account>> Store::accounts() const
@@ -40,10 +48,9 @@ Result<QList<Account>> Store::accounts() const
 
 Result<std::optional<Account>> Store::account(qint64 id) const
 {
-    return d->guarded([&]() -> std::optional<Account> {
-        auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1");
-        q.bind(1, id);
-        return firstRow(q, readAccount);
+    return d->guarded([&] {
+        return rowById(d->db, "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1", id,
+                       readAccount);
     });
 }
 
@@ -59,10 +66,8 @@ Result<std::optional<Account>> Store::accountByPlatformId(const QString &platfor
 
 Result<std::optional<User>> Store::user(qint64 id) const
 {
-    return d->guarded([&]() -> std::optional<User> {
-        auto q = d->db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1");
-        q.bind(1, id);
-        return firstRow(q, readUser);
+    return d->guarded([&] {
+        return rowById(d->db, "SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1", id, readUser);
     });
 }
 
@@ -367,10 +372,9 @@ Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int li
 
 Result<std::optional<Content>> Store::content(qint64 id) const
 {
-    return d->guarded([&]() -> std::optional<Content> {
-        auto q = d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.id = ?1");
-        q.bind(1, id);
-        return firstRow(q, readContent);
+    return d->guarded([&] {
+        return rowById(d->db, "SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.id = ?1", id,
+                       readContent);
     });
 }
 
