@@ -24,6 +24,15 @@ auto firstRow(Query &q, Read read) -> std::optional<decltype(read(q, 0))>
     return read(q, 0);
 }
 
+// Every row a bound query finds, in its order, read by `read`.
+template <typename Query, typename Read> auto allRows(Query &q, Read read) -> QList<decltype(read(q, 0))>
+{
+    QList<decltype(read(q, 0))> out;
+    while (q.next())
+        out.append(read(q, 0));
+    return out;
+}
+
 // The one row `sql` selects with ?1 bound to `id`, read by `read`; nullopt when there is none.
 template <typename Read> auto rowById(Database &db, const char *sql, qint64 id, Read read)
 {
@@ -37,12 +46,9 @@ template <typename Read> auto rowById(Database &db, const char *sql, qint64 id, 
 Result<QList<Account>> Store::accounts() const
 {
     return d->guarded([&] {
-        QList<Account> out;
         auto q =
             d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.platform, a.name, a.id");
-        while (q.next())
-            out.append(readAccount(q));
-        return out;
+        return allRows(q, readAccount);
     });
 }
 
@@ -355,7 +361,6 @@ Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int li
 {
     limit = qBound(1, limit, 500);
     return d->guarded([&] {
-        QList<Content> out;
         auto q =
             d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE (?1 = 0 OR t.account_id = ?1) "
                          "AND (?2 = 0 OR t.unread_comments > 0) AND t.comment_count > 0 "
@@ -364,9 +369,7 @@ Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int li
             .bind(2, unreadOnly)
             .bind(3, beforeLastCommentAt > 0 ? beforeLastCommentAt : std::numeric_limits<qint64>::max());
         q.bind(4, limit);
-        while (q.next())
-            out.append(readContent(q));
-        return out;
+        return allRows(q, readContent);
     });
 }
 
@@ -513,14 +516,11 @@ Result<QList<Tag>> Store::tags() const
 Result<QList<Item>> Store::pendingReplies(qint64 accountId)
 {
     return d->guarded([&] {
-        QList<Item> out;
         auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS
                               " FROM items i WHERE i.account_id = ?1 AND i.delivery = 1 "
                               "ORDER BY i.id");
         q.bind(1, accountId);
-        while (q.next())
-            out.append(readItem(q));
-        return out;
+        return allRows(q, readItem);
     });
 }
 
