@@ -28,6 +28,42 @@ private:
     int m_n = 0;
 };
 
+// One store file in a temporary folder of its own, written by one connection (playing the master)
+// and read by a read-only one (the desktop's UI thread), as the desktop's models meet it.
+struct WriterAndReader
+{
+    std::unique_ptr<QTemporaryDir> dir;
+    std::unique_ptr<Store> rw;
+    std::unique_ptr<Store> ro;
+
+    // A fresh folder with the writer open on the file `name` in it; false on failure.
+    bool openWriter(const QString &name)
+    {
+        dir = std::make_unique<QTemporaryDir>();
+        if (!dir->isValid())
+            return false;
+        m_path = dir->filePath(name);
+        rw = openStore(m_path);
+        return bool(rw);
+    }
+    // The read-only connection to the writer's file (open it once the writer has made the schema).
+    bool openReadOnly()
+    {
+        ro = openReader(m_path);
+        return bool(ro);
+    }
+    // Closes the reader, then the writer, then removes the folder.
+    void close()
+    {
+        ro.reset();
+        rw.reset();
+        dir.reset();
+    }
+
+private:
+    QString m_path;
+};
+
 // A user profile with only its platform id and name reported.
 inline UserRecord profile(const QString &platformId, const QString &name)
 {
@@ -35,6 +71,27 @@ inline UserRecord profile(const QString &platformId, const QString &name)
     u.platformId = platformId;
     u.name = name;
     return u;
+}
+
+// conv-1 of acc-1: fan u-1 asks whether the clothes are in stock (m1, kT0 + 1s) and when they
+// ship (m2, + 2s); the account answers they ship today (m3, + 3s). The start of the search tests'
+// corpus.
+inline QList<MessageRecord> shippingQuestion()
+{
+    return {
+        dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"你好，请问这件衣服还有货吗？"_s, kT0 + 1000),
+        dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"什么时候发货"_s, kT0 + 2000),
+        dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, QString(), u"亲，今天就发货哦"_s, kT0 + 3000, Direction::Out)};
+}
+
+// A posted video with only its account, platform id and title reported.
+inline ContentRecord video(const QString &account, const QString &platformId, const QString &title)
+{
+    ContentRecord v;
+    v.accountId = account;
+    v.platformId = platformId;
+    v.title = title;
+    return v;
 }
 
 } // namespace testutil

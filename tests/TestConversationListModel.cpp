@@ -50,22 +50,20 @@ class TestConversationListModel : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Store> m_rw; // plays the master
-    std::unique_ptr<Store> m_ro; // the UI thread's connection, as the models get it
+    WriterAndReader m_db; // rw plays the master, ro is the UI thread's connection
 
-    qint64 cid(int i) { return convId(*m_rw, convName(i), accountOf(i)); }
+    qint64 cid(int i) { return convId(*m_db.rw, convName(i), accountOf(i)); }
 
     qint64 accountId(const QString &platformId)
     {
-        auto a = m_rw->accountByPlatformId(u"demo"_s, platformId);
+        auto a = m_db.rw->accountByPlatformId(u"demo"_s, platformId);
         return a && a.value() ? a.value()->id : 0;
     }
 
     QList<qint64> storeOrder(const ConversationFilter &f)
     {
         QList<qint64> ids;
-        const auto page = m_ro->conversations(f, 500);
+        const auto page = m_db.ro->conversations(f, 500);
         for (const Conversation &c : page->conversations)
             ids.append(c.id);
         return ids;
@@ -87,39 +85,29 @@ private:
         b.messages = ms;
         b.accounts << AccountRecord{u"acc-1"_s, u"店铺一"_s, {}}
                    << AccountRecord{u"acc-2"_s, u"店铺二"_s, {}};
-        QVERIFY(m_rw->ingest(b));
+        QVERIFY(m_db.rw->ingest(b));
     }
 
     void newMessage(int conv, const QString &id, qint64 at, const QString &text = u"新消息"_s)
     {
-        QVERIFY(m_rw->ingest(
+        QVERIFY(m_db.rw->ingest(
             batch({dm(accountOf(conv), convName(conv), id, QStringLiteral("u-%1").arg(conv), text, at)})));
     }
 
 private slots:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        const QString path = m_dir->filePath(u"ui.db"_s);
-        m_rw = openStore(path);
-        QVERIFY(m_rw);
+        QVERIFY(m_db.openWriter(u"ui.db"_s));
         ingestFixture();
-        m_ro = openReader(path);
-        QVERIFY(m_ro);
+        QVERIFY(m_db.openReadOnly());
     }
 
-    void cleanup()
-    {
-        m_ro.reset();
-        m_rw.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_db.close(); }
 
     void firstPageIsPinnedThenActivity()
     {
-        QVERIFY(m_rw->setPinned(cid(3), true));
-        ConversationListModel model(m_ro.get());
+        QVERIFY(m_db.rw->setPinned(cid(3), true));
+        ConversationListModel model(m_db.ro.get());
         QCOMPARE(model.rowCount(), ConversationListModel::kPageSize);
         QVERIFY(model.canFetchMore(QModelIndex()));
         const QList<qint64> expected = storeOrder({});
@@ -136,7 +124,7 @@ private slots:
 
     void fetchMoreCoversEveryRowOnce()
     {
-        ConversationListModel model(m_ro.get());
+        ConversationListModel model(m_db.ro.get());
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         int pages = 0;
         while (model.canFetchMore(QModelIndex()) && pages < 10) {
@@ -157,18 +145,18 @@ private slots:
 
     void filters()
     {
-        ConversationListModel model(m_ro.get());
+        ConversationListModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         for (int i = 0; i < kConversations; i += 3)
-            QVERIFY(m_rw->markRead(cid(i)));
-        QVERIFY(m_rw->setPinned(cid(5), true));
-        QVERIFY(m_rw->setPinned(cid(6), true));
-        QVERIFY(m_rw->setArchived(cid(7), true));
-        QVERIFY(m_rw->setArchived(cid(8), true));
-        const qint64 tag = m_rw->createTag(u"VIP"_s, u"#ff0000"_s)->tagId;
+            QVERIFY(m_db.rw->markRead(cid(i)));
+        QVERIFY(m_db.rw->setPinned(cid(5), true));
+        QVERIFY(m_db.rw->setPinned(cid(6), true));
+        QVERIFY(m_db.rw->setArchived(cid(7), true));
+        QVERIFY(m_db.rw->setArchived(cid(8), true));
+        const qint64 tag = m_db.rw->createTag(u"VIP"_s, u"#ff0000"_s)->tagId;
         QVERIFY(tag);
         for (int i : {10, 11, 12})
-            QVERIFY(m_rw->tagConversation(cid(i), tag));
+            QVERIFY(m_db.rw->tagConversation(cid(i), tag));
 
         ConversationFilter f;
         model.setFilter(f);
@@ -224,10 +212,10 @@ private slots:
         MessageRecord image = dm(accountOf(20), convName(20), u"img"_s, u"u-20"_s, {}, kT0 + 100 * kMinute);
         image.type = MessageType::Image;
         image.media = u"https://example.invalid/a.jpg"_s;
-        QVERIFY(m_rw->ingest(batch({image})));
-        QVERIFY(m_rw->setMutedUntil(cid(4), kMutedForever));
+        QVERIFY(m_db.rw->ingest(batch({image})));
+        QVERIFY(m_db.rw->setMutedUntil(cid(4), kMutedForever));
 
-        ConversationListModel model(m_ro.get());
+        ConversationListModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QModelIndex five = model.index(model.rowOf(cid(5)));
         QCOMPARE(five.data(ConversationListModel::TitleRole).toString(), u"粉丝5"_s);
@@ -262,8 +250,8 @@ private slots:
                  u"[Image]"_s);
 
         // Recalling the last message empties the store's preview; the list says what happened.
-        const qint64 last = conv(*m_rw, cid(9)).lastItemId;
-        QVERIFY(m_rw->recallItem(last));
+        const qint64 last = conv(*m_db.rw, cid(9)).lastItemId;
+        QVERIFY(m_db.rw->recallItem(last));
         model.refresh();
         QCOMPARE(model.index(model.rowOf(cid(9))).data(ConversationListModel::PreviewRole).toString(),
                  u"Message recalled"_s);
@@ -301,7 +289,7 @@ private slots:
 
     void liveUpdatesKeepTheSelection()
     {
-        ConversationListModel model(m_ro.get());
+        ConversationListModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QListView view;
         view.setModel(&model);
@@ -350,21 +338,21 @@ private slots:
         clearSpies();
 
         // A conversation the list has never seen: inserted at its place.
-        QVERIFY(m_rw->ingest(
+        QVERIFY(m_db.rw->ingest(
             batch({dm(u"acc-1"_s, u"conv-new"_s, u"m-new"_s, u"u-new"_s, u"在吗"_s, kT0 + 300 * kMinute)})));
         model.refresh();
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(inserted.first().at(1).toInt(), 0);
         QCOMPARE(inserted.first().at(2).toInt(), 0);
         QCOMPARE(moved.size(), 0);
-        QCOMPARE(model.idAt(0), convId(*m_rw, u"conv-new"_s));
+        QCOMPARE(model.idAt(0), convId(*m_db.rw, u"conv-new"_s));
         QCOMPARE(model.index(0).data(ConversationListModel::TitleRole).toString(), u"u-new"_s);
         checkSelection();
         clearSpies();
 
         // Archiving removes the row under the default filter.
         const int archivedRow = model.rowOf(cid(50));
-        QVERIFY(m_rw->setArchived(cid(50), true));
+        QVERIFY(m_db.rw->setArchived(cid(50), true));
         model.refresh();
         QCOMPARE(removed.size(), 1);
         QCOMPARE(removed.first().at(1).toInt(), archivedRow);
@@ -374,7 +362,7 @@ private slots:
         clearSpies();
 
         // Pinning lifts a row above everything.
-        QVERIFY(m_rw->setPinned(cid(12), true));
+        QVERIFY(m_db.rw->setPinned(cid(12), true));
         model.refresh();
         QCOMPARE(moved.size(), 1);
         QCOMPARE(model.rowOf(cid(12)), 0);
@@ -384,7 +372,7 @@ private slots:
 
         // Marking read changes data only.
         const int readRow = model.rowOf(cid(40));
-        QVERIFY(m_rw->markRead(cid(40)));
+        QVERIFY(m_db.rw->markRead(cid(40)));
         model.refresh();
         QCOMPARE(moved.size(), 0);
         QCOMPARE(inserted.size(), 0);
@@ -397,7 +385,7 @@ private slots:
         clearSpies();
 
         // Unpinning sends the row back down to its place by activity: still one move.
-        QVERIFY(m_rw->setPinned(cid(12), false));
+        QVERIFY(m_db.rw->setPinned(cid(12), false));
         model.refresh();
         QCOMPARE(moved.size(), 1);
         checkSelection();
@@ -421,10 +409,10 @@ private slots:
     {
         // Only the first page is loaded: a new conversation pushes the last row out of the
         // range, which comes back with the next fetchMore.
-        ConversationListModel model(m_ro.get());
+        ConversationListModel model(m_db.ro.get());
         QCOMPARE(model.rowCount(), ConversationListModel::kPageSize);
         const qint64 lastLoaded = model.idAt(model.rowCount() - 1);
-        QVERIFY(m_rw->ingest(
+        QVERIFY(m_db.rw->ingest(
             batch({dm(u"acc-1"_s, u"conv-new"_s, u"m-new"_s, u"u-new"_s, u"在吗"_s, kT0 + 300 * kMinute)})));
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.refresh();
@@ -535,8 +523,8 @@ private slots:
         for (int i = 0; i < 70; ++i)
             cs << comment(u"acc-1"_s, QStringLiteral("vid-%1").arg(i), QStringLiteral("k-%1").arg(i),
                           QStringLiteral("u-%1").arg(i), u"好看"_s, kT0 + (i / 3) * kMinute);
-        QVERIFY(m_rw->ingest(batch({}, cs)));
-        ContentListModel model(m_ro.get());
+        QVERIFY(m_db.rw->ingest(batch({}, cs)));
+        ContentListModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         while (model.canFetchMore(QModelIndex()))
             model.fetchMore(QModelIndex());
@@ -546,7 +534,7 @@ private slots:
             ids.insert(model.idAt(r));
         QCOMPARE(ids.size(), 70);
         QList<qint64> expected;
-        const auto all = m_ro->contents(0, false, 100);
+        const auto all = m_db.ro->contents(0, false, 100);
         QVERIFY(all);
         for (const Content &c : *all)
             expected.append(c.id);
@@ -565,7 +553,7 @@ private slots:
         // A new comment under an old video lifts it to the top with a move.
         QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        QVERIFY(m_rw->ingest(batch(
+        QVERIFY(m_db.rw->ingest(batch(
             {}, {comment(u"acc-1"_s, u"vid-3"_s, u"k-3b"_s, u"u-9"_s, u"再来"_s, kT0 + 500 * kMinute)})));
         model.refresh();
         QCOMPARE(reset.size(), 0);
@@ -576,9 +564,9 @@ private slots:
 
     void delegatePaintsEveryRow()
     {
-        QVERIFY(m_rw->setPinned(cid(2), true));
-        QVERIFY(m_rw->setMutedUntil(cid(4), kMutedForever));
-        ConversationListModel model(m_ro.get());
+        QVERIFY(m_db.rw->setPinned(cid(2), true));
+        QVERIFY(m_db.rw->setMutedUntil(cid(4), kMutedForever));
+        ConversationListModel model(m_db.ro.get());
         ConversationDelegate delegate;
         QStyleOptionViewItem option;
         option.font = QApplication::font();

@@ -32,15 +32,8 @@ private:
         u.name = u"小美"_s;
         u.followers = 12;
         b.users << u;
-        AccountRecord a;
-        a.platformId = u"acc-1"_s;
-        a.name = u"官方旗舰店"_s;
-        b.accounts << a;
-        ContentRecord v;
-        v.accountId = u"acc-1"_s;
-        v.platformId = u"vid-1"_s;
-        v.title = u"新品开箱"_s;
-        b.contents << v;
+        b.accounts << AccountRecord{u"acc-1"_s, u"官方旗舰店"_s, {}};
+        b.contents << video(u"acc-1"_s, u"vid-1"_s, u"新品开箱"_s);
         return b;
     }
 

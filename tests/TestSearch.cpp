@@ -4,6 +4,8 @@
 
 #include "search/TextAnalysis.h"
 
+#include <functional>
+
 using namespace testutil;
 
 namespace {
@@ -17,6 +19,8 @@ QStringList texts(const SearchPage &p)
 }
 
 } // namespace
+
+Q_DECLARE_METATYPE(hiscrm::store::SearchQuery)
 
 class TestSearch : public QObject
 {
@@ -36,6 +40,14 @@ private:
         }
         return *r;
     }
+    // A search for `text` with the filters `narrow` sets.
+    static SearchQuery search(const QString &text, const std::function<void(SearchQuery &)> &narrow)
+    {
+        SearchQuery q;
+        q.text = text;
+        narrow(q);
+        return q;
+    }
     SearchPage find(const QString &text)
     {
         SearchQuery q;
@@ -49,18 +61,16 @@ private slots:
         s = openStore(m_dir.filePath(u"search.db"_s));
         QVERIFY(s);
         Batch b = batch(
-            {dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"你好，请问这件衣服还有货吗？"_s, kT0 + 1000),
-             dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"什么时候发货"_s, kT0 + 2000),
-             dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, QString(), u"亲，今天就发货哦"_s, kT0 + 3000,
-                Direction::Out),
-             dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s, u"Hello, is the RED dress still available?"_s,
-                kT0 + 4000),
-             dm(u"acc-1"_s, u"conv-2"_s, u"m5"_s, u"u-2"_s, u"I ordered #12345, where is my parcel"_s,
-                kT0 + 5000),
-             dm(u"acc-2"_s, u"conv-3"_s, u"m6"_s, u"u-1"_s, u"我用微信iPhone15付款了"_s, kT0 + 6000),
-             dm(u"acc-2"_s, u"conv-3"_s, u"m7"_s, u"u-1"_s, u"衣服尺码偏小吗"_s, kT0 + 7000),
-             dm(u"acc-2"_s, u"conv-3"_s, u"m8"_s, u"u-1"_s, u"ＦＵＬＬＷＩＤＴＨ字母和数字１２３"_s,
-                kT0 + 8000)},
+            shippingQuestion() +
+                QList<MessageRecord>{
+                    dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s,
+                       u"Hello, is the RED dress still available?"_s, kT0 + 4000),
+                    dm(u"acc-1"_s, u"conv-2"_s, u"m5"_s, u"u-2"_s, u"I ordered #12345, where is my parcel"_s,
+                       kT0 + 5000),
+                    dm(u"acc-2"_s, u"conv-3"_s, u"m6"_s, u"u-1"_s, u"我用微信iPhone15付款了"_s, kT0 + 6000),
+                    dm(u"acc-2"_s, u"conv-3"_s, u"m7"_s, u"u-1"_s, u"衣服尺码偏小吗"_s, kT0 + 7000),
+                    dm(u"acc-2"_s, u"conv-3"_s, u"m8"_s, u"u-1"_s, u"ＦＵＬＬＷＩＤＴＨ字母和数字１２３"_s,
+                       kT0 + 8000)},
             {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"这件衣服真好看"_s, kT0 + 500),
              comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"u-4"_s, u"hello from the comments"_s, kT0 + 600)});
         b.users << profile(u"u-1"_s, u"小美同学"_s) << profile(u"u-2"_s, u"Alice Wang"_s);
@@ -187,57 +197,56 @@ private slots:
         QCOMPARE(find(q).hits.size(), 0);
     }
 
+    // Each filter narrows a text search: the hits it leaves (their texts, newest first, where given).
+    void filters_data()
+    {
+        QTest::addColumn<SearchQuery>("query");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QStringList>("expected");
+        const QString clothes = u"衣服"_s;
+        const QString ships = u"货"_s;
+        QTest::newRow("one account") << search(clothes, [&](SearchQuery &q) { q.accountIds = {acc2}; }) << 1
+                                     << QStringList{u"衣服尺码偏小吗"_s};
+        QTest::newRow("two accounts") << search(clothes, [&](SearchQuery &q) {
+            q.accountIds = {acc1, acc2};
+        }) << 3 << QStringList{};
+        QTest::newRow("outgoing") << search(ships, [&](SearchQuery &q) { q.direction = Direction::Out; }) << 1
+                                  << QStringList{u"亲，今天就发货哦"_s};
+        QTest::newRow("incoming") << search(ships, [&](SearchQuery &q) { q.direction = Direction::In; }) << 2
+                                  << QStringList{};
+        QTest::newRow("comments") << search(clothes, [&](SearchQuery &q) { q.kind = ItemKind::Comment; }) << 1
+                                  << QStringList{u"这件衣服真好看"_s};
+        QTest::newRow("messages") << search(clothes, [&](SearchQuery &q) { q.kind = ItemKind::Message; }) << 2
+                                  << QStringList{};
+        QTest::newRow("one video") << search(clothes, [&](SearchQuery &q) { q.contentId = video; }) << 1
+                                   << QStringList{u"这件衣服真好看"_s};
+        QTest::newRow("one conversation")
+            << search(clothes, [&](SearchQuery &q) { q.conversationId = conv3; }) << 1
+            << QStringList{u"衣服尺码偏小吗"_s};
+        QTest::newRow("one sender") << search(u"hello"_s, [&](SearchQuery &q) { q.senderId = fan2; }) << 1
+                                    << QStringList{u"Hello, is the RED dress still available?"_s};
+        QTest::newRow("platform") << search(clothes, [&](SearchQuery &q) { q.platform = u"demo"_s; }) << 3
+                                  << QStringList{};
+        QTest::newRow("other platform")
+            << search(clothes, [&](SearchQuery &q) { q.platform = u"douyin"_s; }) << 0 << QStringList{};
+        // Date range: [from, to).
+        QTest::newRow("from and to") << search(ships, [&](SearchQuery &q) {
+            q.fromMs = kT0 + 2000;
+            q.toMs = kT0 + 3000;
+        }) << 1 << QStringList{u"什么时候发货"_s};
+        QTest::newRow("from only") << search(ships, [&](SearchQuery &q) { q.fromMs = kT0 + 2000; }) << 2
+                                   << QStringList{};
+    }
+
     void filters()
     {
-        SearchQuery q;
-        q.text = u"衣服"_s;
-        q.accountIds = {acc2};
-        QCOMPARE(texts(find(q)), QStringList{u"衣服尺码偏小吗"_s});
-        q.accountIds = {acc1, acc2};
-        QCOMPARE(find(q).hits.size(), 3);
-
-        q = {};
-        q.text = u"货"_s;
-        q.direction = Direction::Out;
-        QCOMPARE(texts(find(q)), QStringList{u"亲，今天就发货哦"_s});
-        q.direction = Direction::In;
-        QCOMPARE(find(q).hits.size(), 2);
-
-        q = {};
-        q.text = u"衣服"_s;
-        q.kind = ItemKind::Comment;
-        QCOMPARE(texts(find(q)), QStringList{u"这件衣服真好看"_s});
-        q.kind = ItemKind::Message;
-        QCOMPARE(find(q).hits.size(), 2);
-        q.kind.reset();
-        q.contentId = video;
-        QCOMPARE(texts(find(q)), QStringList{u"这件衣服真好看"_s});
-
-        q = {};
-        q.text = u"衣服"_s;
-        q.conversationId = conv3;
-        QCOMPARE(texts(find(q)), QStringList{u"衣服尺码偏小吗"_s});
-
-        q = {};
-        q.text = u"hello"_s;
-        q.senderId = fan2;
-        QCOMPARE(texts(find(q)), QStringList{u"Hello, is the RED dress still available?"_s});
-
-        q = {};
-        q.text = u"衣服"_s;
-        q.platform = u"demo"_s;
-        QCOMPARE(find(q).hits.size(), 3);
-        q.platform = u"douyin"_s;
-        QCOMPARE(find(q).hits.size(), 0);
-
-        // Date range: [from, to).
-        q = {};
-        q.text = u"货"_s;
-        q.fromMs = kT0 + 2000;
-        q.toMs = kT0 + 3000;
-        QCOMPARE(texts(find(q)), QStringList{u"什么时候发货"_s});
-        q.toMs = 0;
-        QCOMPARE(find(q).hits.size(), 2);
+        QFETCH(SearchQuery, query);
+        QFETCH(int, count);
+        QFETCH(QStringList, expected);
+        const SearchPage page = find(query);
+        QCOMPARE(page.hits.size(), count);
+        if (!expected.isEmpty())
+            QCOMPARE(texts(page), expected);
     }
 
     void tagAndUnreadFilters()

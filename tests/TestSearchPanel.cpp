@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "InputMethod.h"
+#include "OneStringTranslator.h"
 #include "SearchGate.h"
+#include "StoreFixtures.h"
 #include "TestUtil.h"
 
 #include "search/TextAnalysis.h"
@@ -35,26 +37,6 @@ using hiscrm::ui::SearchPanel;
 using hiscrm::ui::SearchResultsModel;
 using hiscrm::ui::TrayNotifier;
 
-namespace {
-
-// Translates one string of the panel, so retranslation is checked without the real catalogue.
-class FakeTranslator final : public QTranslator
-{
-public:
-    QString translate(const char *context, const char *sourceText, const char *disambiguation,
-                      int n) const override
-    {
-        Q_UNUSED(disambiguation);
-        Q_UNUSED(n);
-        if (QByteArrayView(context) == "hiscrm::ui::SearchPanel" && QByteArrayView(sourceText) == "Comments")
-            return u"评论（测试）"_s;
-        return {};
-    }
-    bool isEmpty() const override { return false; }
-};
-
-} // namespace
-
 class TestSearchPanel : public QObject
 {
     Q_OBJECT
@@ -73,6 +55,15 @@ private:
         auto panel = std::make_unique<SearchPanel>(m_path);
         panel->setAccounts(m_accounts);
         panel->resize(640, 480);
+        return panel;
+    }
+    // A panel shown on screen, so keys and focus reach it; null when its window never appeared.
+    std::unique_ptr<SearchPanel> shownPanel()
+    {
+        auto panel = makePanel();
+        panel->show();
+        if (!QTest::qWaitForWindowExposed(panel.get()))
+            return nullptr;
         return panel;
     }
 
@@ -114,34 +105,17 @@ private slots:
         auto s = openStore(m_path);
         QVERIFY(s);
         Batch b = batch(
-            {dm(u"acc-1"_s, u"conv-1"_s, u"m1"_s, u"u-1"_s, u"你好，请问这件衣服还有货吗？"_s, kT0 + 1000),
-             dm(u"acc-1"_s, u"conv-1"_s, u"m2"_s, u"u-1"_s, u"什么时候发货"_s, kT0 + 2000),
-             dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, QString(), u"亲，今天就发货哦"_s, kT0 + 3000,
-                Direction::Out),
-             dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s,
-                u"Hello, is the <b>RED</b> dress still available?"_s, kT0 + 4000),
-             dm(u"acc-2"_s, u"conv-3"_s, u"m5"_s, u"u-1"_s, u"发货太慢了"_s, kT0 + 5000)},
+            shippingQuestion() +
+                QList<MessageRecord>{
+                    dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s,
+                       u"Hello, is the <b>RED</b> dress still available?"_s, kT0 + 4000),
+                    dm(u"acc-2"_s, u"conv-3"_s, u"m5"_s, u"u-1"_s, u"发货太慢了"_s, kT0 + 5000)},
             {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"已经下单，等发货"_s, kT0 + 500),
              comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"u-4"_s, u"hello from the comments"_s, kT0 + 600)});
-        UserRecord u1;
-        u1.platformId = u"u-1"_s;
-        u1.name = u"小美同学"_s;
-        UserRecord u2;
-        u2.platformId = u"u-2"_s;
-        u2.name = u"Alice Wang"_s;
-        b.users << u1 << u2;
-        ContentRecord video;
-        video.accountId = u"acc-1"_s;
-        video.platformId = u"vid-1"_s;
-        video.title = u"春季新款连衣裙"_s;
-        b.contents << video;
-        AccountRecord a1;
-        a1.platformId = u"acc-1"_s;
-        a1.name = u"小店一号"_s;
-        AccountRecord a2;
-        a2.platformId = u"acc-2"_s;
-        a2.name = u"小店二号"_s;
-        b.accounts << a1 << a2;
+        b.users << profile(u"u-1"_s, u"小美同学"_s) << profile(u"u-2"_s, u"Alice Wang"_s);
+        b.contents << video(u"acc-1"_s, u"vid-1"_s, u"春季新款连衣裙"_s);
+        b.accounts << AccountRecord{u"acc-1"_s, u"小店一号"_s, {}}
+                   << AccountRecord{u"acc-2"_s, u"小店二号"_s, {}};
         // Enough matches of one word for several pages.
         for (int i = 0; i < 30; ++i)
             b.messages << dm(u"acc-2"_s, u"conv-4"_s, u"bulk-%1"_s.arg(i), u"u-2"_s,
@@ -159,9 +133,8 @@ private slots:
 
     void typingFindsAndHighlights()
     {
-        auto panel = makePanel();
-        panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        auto panel = shownPanel();
+        QVERIFY(panel);
         QCOMPARE(edit(*panel)->placeholderText(), u"Search messages and comments (Ctrl+K)"_s);
         QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
         QTest::keyClicks(edit(*panel), u"dress"_s);
@@ -349,9 +322,8 @@ private slots:
 
     void keystrokeSearchesAtOnce()
     {
-        auto panel = makePanel();
-        panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        auto panel = shownPanel();
+        QVERIFY(panel);
         panel->focusSearch();
         QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
         QTest::keyClick(edit(*panel), 'h');
@@ -369,9 +341,8 @@ private slots:
 
     void supersededSearchIsInterrupted()
     {
-        auto panel = makePanel();
-        panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        auto panel = shownPanel();
+        QVERIFY(panel);
         panel->focusSearch();
         QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
         {
@@ -405,9 +376,8 @@ private slots:
 
     void enterWaitsForTheLatestResults()
     {
-        auto panel = makePanel();
-        panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        auto panel = shownPanel();
+        QVERIFY(panel);
         QVERIFY(searchFor(*panel, u"发货"_s));
         panel->focusSearch();
         QSignalSpy open(panel.get(), &SearchPanel::openItem);
@@ -433,9 +403,8 @@ private slots:
 
     void inputMethodCommitsSearchPreeditDoesNot()
     {
-        auto panel = makePanel();
-        panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        auto panel = shownPanel();
+        QVERIFY(panel);
         panel->focusSearch();
         QLineEdit *e = edit(*panel);
         QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
@@ -466,9 +435,8 @@ private slots:
 
     void closeButtonRequestsClose()
     {
-        auto panel = makePanel();
-        panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        auto panel = shownPanel();
+        QVERIFY(panel);
         auto *close = panel->findChild<QToolButton *>(u"searchCloseButton"_s);
         QVERIFY(close);
         QCOMPARE(close->toolTip(), u"Close search (Esc)"_s);
@@ -515,9 +483,8 @@ private slots:
 
     void keyboardOpensResults()
     {
-        auto panel = makePanel();
-        panel->show();
-        QVERIFY(QTest::qWaitForWindowExposed(panel.get()));
+        auto panel = shownPanel();
+        QVERIFY(panel);
         panel->focusSearch();
         QVERIFY(searchFor(*panel, u"发货"_s));
         QSignalSpy open(panel.get(), &SearchPanel::openItem);
@@ -608,7 +575,7 @@ private slots:
         QComboBox *accounts = combo(*panel, u"accountFilter"_s);
         accounts->setCurrentIndex(accounts->findData(m_acc2));
         const QString before = combo(*panel, u"kindFilter"_s)->itemText(2);
-        FakeTranslator translator;
+        OneStringTranslator translator("hiscrm::ui::SearchPanel", "Comments", u"评论（测试）"_s);
         QCoreApplication::installTranslator(&translator);
         QTRY_COMPARE(combo(*panel, u"kindFilter"_s)->itemText(2), u"评论（测试）"_s);
         QCOMPARE(accounts->currentData().toLongLong(), m_acc2); // the choice survives

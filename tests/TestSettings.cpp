@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "InputMethod.h"
+#include "OneStringTranslator.h"
+
 #include "common/Translations.h"
 #include "ui/app/RunOptions.h"
 #include "ui/settings/Settings.h"
@@ -25,6 +28,7 @@
 
 using namespace hiscrm;
 using namespace hiscrm::ui;
+using namespace testutil;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -32,31 +36,6 @@ namespace {
 QString storeMessage()
 {
     return QCoreApplication::translate("Store", "The file is not a HisCRM database.");
-}
-
-// Translates one string of the dialog, so retranslation is checked without the real catalogue.
-class FakeTranslator final : public QTranslator
-{
-public:
-    QString translate(const char *context, const char *sourceText, const char *disambiguation,
-                      int n) const override
-    {
-        Q_UNUSED(disambiguation);
-        Q_UNUSED(n);
-        if (QByteArrayView(context) == "hiscrm::ui::SettingsDialog" &&
-            QByteArrayView(sourceText) == "General")
-            return u"常规（测试）"_s;
-        return {};
-    }
-    bool isEmpty() const override { return false; }
-};
-
-// Chinese arrives through the input method, not as key presses.
-void commitText(QWidget *widget, const QString &text)
-{
-    QInputMethodEvent event;
-    event.setCommitString(text);
-    QCoreApplication::sendEvent(widget, &event);
 }
 
 } // namespace
@@ -257,7 +236,7 @@ private slots:
         QVERIFY(tabs);
         const QString before = tabs->tabText(0);
         QVERIFY(!before.isEmpty());
-        FakeTranslator translator;
+        OneStringTranslator translator("hiscrm::ui::SettingsDialog", "General", u"常规（测试）"_s);
         QCoreApplication::installTranslator(&translator);
         QTRY_COMPARE(tabs->tabText(0), u"常规（测试）"_s);
         QCoreApplication::removeTranslator(&translator);
@@ -328,7 +307,7 @@ private slots:
             QCOMPARE(list->currentRow(), list->count() - 1);
             QLineEdit *editor = nullptr;
             QTRY_VERIFY((editor = list->viewport()->findChild<QLineEdit *>()) != nullptr);
-            commitText(editor, u"亲，包邮"_s);
+            sendCommit(editor, u"亲，包邮"_s);
             QTest::keyClick(editor, Qt::Key_Return);
             QTRY_COMPARE(list->currentItem()->text(), u"亲，包邮"_s);
 
@@ -337,7 +316,7 @@ private slots:
             QTRY_VERIFY((editor = list->viewport()->findChild<QLineEdit *>()) != nullptr &&
                         editor->isVisible());
             QTest::keyClick(editor, Qt::Key_End);
-            commitText(editor, u"哦"_s);
+            sendCommit(editor, u"哦"_s);
             QTest::keyClick(editor, Qt::Key_Return);
             QTRY_COMPARE(list->currentItem()->text(), u"亲，包邮哦"_s);
 

@@ -77,9 +77,7 @@ class TestThreadModel : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Store> m_rw; // plays the master
-    std::unique_ptr<Store> m_ro; // the UI thread's connection
+    WriterAndReader m_db; // rw plays the master, ro is the UI thread's connection
     qint64 m_conv = 0;
     qint64 m_video = 0;
 
@@ -93,19 +91,15 @@ private:
 
     qint64 itemId(const QString &platformId, ItemKind kind = ItemKind::Message)
     {
-        const auto acc = m_rw->accountByPlatformId(u"demo"_s, u"acc-1"_s).value()->id;
-        const auto it = m_rw->itemByPlatformId(acc, kind, platformId);
+        const auto acc = m_db.rw->accountByPlatformId(u"demo"_s, u"acc-1"_s).value()->id;
+        const auto it = m_db.rw->itemByPlatformId(acc, kind, platformId);
         return it && it.value() ? it.value()->id : 0;
     }
 
 private slots:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        const QString path = m_dir->filePath(u"thread.db"_s);
-        m_rw = openStore(path);
-        QVERIFY(m_rw);
+        QVERIFY(m_db.openWriter(u"thread.db"_s));
         QList<MessageRecord> ms;
         for (int i = 0; i < kMessages; ++i)
             ms << message(i);
@@ -115,24 +109,18 @@ private slots:
                        comment(u"acc-1"_s, u"vid-1"_s, u"k3"_s, u"u-3"_s, u"好美"_s, kT0 + 2000, u"k1"_s)});
         b.accounts << AccountRecord{u"acc-1"_s, u"店铺一"_s, {}};
         b.users << profile(u"u-1"_s, u"小美"_s) << profile(u"u-2"_s, u"alice"_s);
-        QVERIFY(m_rw->ingest(b));
-        m_conv = convId(*m_rw, u"c1"_s);
+        QVERIFY(m_db.rw->ingest(b));
+        m_conv = convId(*m_db.rw, u"c1"_s);
         QVERIFY(m_conv);
-        m_video = m_rw->contents()->first().id;
-        m_ro = openReader(path);
-        QVERIFY(m_ro);
+        m_video = m_db.rw->contents()->first().id;
+        QVERIFY(m_db.openReadOnly());
     }
 
-    void cleanup()
-    {
-        m_ro.reset();
-        m_rw.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_db.close(); }
 
     void newestPageOldestFirst()
     {
-        ThreadModel model(m_ro.get());
+        ThreadModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.canLoadOlder());
@@ -172,7 +160,7 @@ private slots:
 
     void loadOlderPrependsInOrder()
     {
-        ThreadModel model(m_ro.get());
+        ThreadModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setThread(ItemKind::Message, m_conv);
         const qint64 firstBefore = model.index(0).data(ThreadModel::IdRole).toLongLong();
@@ -195,7 +183,7 @@ private slots:
 
     void jumpCentresOnTheItem()
     {
-        ThreadModel model(m_ro.get());
+        ThreadModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const qint64 target = itemId(msgId(30));
         QVERIFY(model.setThreadAround(target));
@@ -218,7 +206,7 @@ private slots:
 
         // After a jump, a refresh keeps the window and only notes that newer items exist.
         QVERIFY(model.setThreadAround(target));
-        QVERIFY(m_rw->ingest(batch({message(kMessages)})));
+        QVERIFY(m_db.rw->ingest(batch({message(kMessages)})));
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.refresh();
         QCOMPARE(reset.size(), 0);
@@ -226,7 +214,7 @@ private slots:
         QVERIFY(model.canLoadNewer());
 
         // A vanished item: false, and the model stays as it was.
-        QVERIFY(m_rw->deleteItem(target));
+        QVERIFY(m_db.rw->deleteItem(target));
         const QList<qint64> before = modelIds(model);
         QVERIFY(!model.setThreadAround(target));
         QCOMPARE(modelIds(model), before);
@@ -237,7 +225,7 @@ private slots:
 
     void refreshAppendsAndUpdatesDelivery()
     {
-        ThreadModel model(m_ro.get());
+        ThreadModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setThread(ItemKind::Message, m_conv);
         QListView view;
@@ -253,7 +241,7 @@ private slots:
         model.refresh();
         QCOMPARE(inserted.size() + removed.size() + changed.size(), 0);
 
-        QVERIFY(m_rw->ingest(batch({message(kMessages)})));
+        QVERIFY(m_db.rw->ingest(batch({message(kMessages)})));
         model.refresh();
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(inserted.first().at(1).toInt(), ThreadModel::kPageSize);
@@ -264,7 +252,8 @@ private slots:
 
         const qint64 replyAt = kT0 + (kMessages + 1) * kStep;
         const qint64 reply =
-            m_rw->recordReply(ItemKind::Message, m_conv, 0, u"好的，马上发货"_s, u"cmd-1"_s, replyAt)->itemId;
+            m_db.rw->recordReply(ItemKind::Message, m_conv, 0, u"好的，马上发货"_s, u"cmd-1"_s, replyAt)
+                ->itemId;
         QVERIFY(reply);
         model.refresh();
         QCOMPARE(inserted.size(), 1);
@@ -275,15 +264,15 @@ private slots:
         QCOMPARE(model.index(row).data(ThreadModel::SenderNameRole).toString(), u"店铺一"_s);
 
         changed.clear();
-        QVERIFY(m_rw->setReplyResult(reply, Delivery::Sent, u"p-1"_s, {}));
+        QVERIFY(m_db.rw->setReplyResult(reply, Delivery::Sent, u"p-1"_s, {}));
         model.refresh();
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), row);
         QCOMPARE(model.index(row).data(ThreadModel::DeliveryRole).toInt(), int(Delivery::Sent));
 
         const qint64 failed =
-            m_rw->recordReply(ItemKind::Message, m_conv, 0, u"在吗"_s, u"cmd-2"_s, replyAt + 1000)->itemId;
-        QVERIFY(m_rw->setReplyResult(failed, Delivery::Failed, {}, u"网络错误"_s));
+            m_db.rw->recordReply(ItemKind::Message, m_conv, 0, u"在吗"_s, u"cmd-2"_s, replyAt + 1000)->itemId;
+        QVERIFY(m_db.rw->setReplyResult(failed, Delivery::Failed, {}, u"网络错误"_s));
         model.refresh();
         row = model.rowOf(failed);
         QCOMPARE(model.index(row).data(ThreadModel::DeliveryRole).toInt(), int(Delivery::Failed));
@@ -291,7 +280,7 @@ private slots:
 
         // A deleted item goes away with one removal.
         removed.clear();
-        QVERIFY(m_rw->deleteItem(failed));
+        QVERIFY(m_db.rw->deleteItem(failed));
         model.refresh();
         QCOMPARE(removed.size(), 1);
         QCOMPARE(model.rowOf(failed), -1);
@@ -303,13 +292,13 @@ private slots:
 
     void floodResetsToTheNewestPage()
     {
-        ThreadModel model(m_ro.get());
+        ThreadModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setThread(ItemKind::Message, m_conv);
         QList<MessageRecord> flood;
         for (int i = kMessages; i < kMessages + ThreadModel::kMaxRefreshGrowth + 10; ++i)
             flood << message(i);
-        QVERIFY(m_rw->ingest(batch(flood)));
+        QVERIFY(m_db.rw->ingest(batch(flood)));
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.refresh();
         QCOMPARE(reset.size(), 1);
@@ -320,7 +309,7 @@ private slots:
 
     void recalledAndEditedItems()
     {
-        ThreadModel model(m_ro.get());
+        ThreadModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setThread(ItemKind::Message, m_conv);
         const int recalledRow = model.rowOf(itemId(msgId(kMessages - 2)));
@@ -331,7 +320,7 @@ private slots:
         recall.recalled = true;
         MessageRecord edit = message(kMessages - 4);
         edit.text = u"改过的内容"_s;
-        QVERIFY(m_rw->ingest(batch({recall, edit})));
+        QVERIFY(m_db.rw->ingest(batch({recall, edit})));
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.refresh();
         QVERIFY(changed.size() >= 1);
@@ -348,7 +337,7 @@ private slots:
 
         // A second edit: the cache of the first is dropped with the change.
         edit.text = u"又改了"_s;
-        QVERIFY(m_rw->ingest(batch({edit})));
+        QVERIFY(m_db.rw->ingest(batch({edit})));
         model.refresh();
         QCOMPARE(model.index(editedRow).data(ThreadModel::OriginalTextRole).toString(),
                  msgText(kMessages - 4) + u'\n' + u"改过的内容"_s);
@@ -357,14 +346,14 @@ private slots:
         MessageRecord image = dm(u"acc-1"_s, u"c1"_s, u"img"_s, u"u-1"_s, {}, kT0 + kMessages * kStep);
         image.type = MessageType::Image;
         image.media = u"https://example.invalid/a.jpg"_s;
-        QVERIFY(m_rw->ingest(batch({image})));
+        QVERIFY(m_db.rw->ingest(batch({image})));
         model.refresh();
         QCOMPARE(model.index(model.rowCount() - 1).data(ThreadModel::TextRole).toString(), u"[Image]"_s);
     }
 
     void daySeparatorsOnlyAtDayBoundaries()
     {
-        ThreadModel model(m_ro.get());
+        ThreadModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setThread(ItemKind::Message, m_conv);
         const auto check = [&] {
@@ -403,7 +392,7 @@ private slots:
 
     void commentRepliesQuoteTheirParent()
     {
-        ThreadModel model(m_ro.get());
+        ThreadModel model(m_db.ro.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setThread(ItemKind::Comment, m_video);
         QCOMPARE(model.rowCount(), 3);
@@ -422,7 +411,7 @@ private slots:
 
         // A recalled parent: the replies' quotes follow.
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QVERIFY(m_rw->recallItem(itemId(u"k1"_s, ItemKind::Comment)));
+        QVERIFY(m_db.rw->recallItem(itemId(u"k1"_s, ItemKind::Comment)));
         model.refresh();
         QCOMPARE(model.index(2).data(ThreadModel::ParentTextRole).toString(), u"Message recalled"_s);
         bool quoteSignalled = false;
@@ -463,24 +452,25 @@ private slots:
     void delegatePaintsEveryKindWithinItsSize()
     {
         // In, out, pending, failed, recalled, edited, image, day separators...
-        QVERIFY(m_rw->recallItem(itemId(msgId(kMessages - 2))));
+        QVERIFY(m_db.rw->recallItem(itemId(msgId(kMessages - 2))));
         MessageRecord edit = message(kMessages - 4);
         edit.text = u"改过的内容，而且比原来长很多很多很多很多很多很多很多很多很多"_s;
-        QVERIFY(m_rw->ingest(batch({edit})));
+        QVERIFY(m_db.rw->ingest(batch({edit})));
         const qint64 pending =
-            m_rw->recordReply(ItemKind::Message, m_conv, 0, u"稍等"_s, u"cmd-p"_s, kT0 + kMessages * kStep)
+            m_db.rw->recordReply(ItemKind::Message, m_conv, 0, u"稍等"_s, u"cmd-p"_s, kT0 + kMessages * kStep)
                 ->itemId;
-        const qint64 failed = m_rw->recordReply(ItemKind::Message, m_conv, 0, u"失败的回复"_s, u"cmd-f"_s,
+        const qint64 failed = m_db.rw
+                                  ->recordReply(ItemKind::Message, m_conv, 0, u"失败的回复"_s, u"cmd-f"_s,
                                                 kT0 + kMessages * kStep + 1000)
                                   ->itemId;
-        QVERIFY(m_rw->setReplyResult(failed, Delivery::Failed, {}, u"账号已掉线，请重新登录"_s));
+        QVERIFY(m_db.rw->setReplyResult(failed, Delivery::Failed, {}, u"账号已掉线，请重新登录"_s));
         QVERIFY(pending && failed);
 
         MessageDelegate delegate;
-        ThreadModel messages(m_ro.get());
+        ThreadModel messages(m_db.ro.get());
         QAbstractItemModelTester tester(&messages, QAbstractItemModelTester::FailureReportingMode::QtTest);
         messages.setThread(ItemKind::Message, m_conv);
-        ThreadModel comments(m_ro.get());
+        ThreadModel comments(m_db.ro.get());
         comments.setThread(ItemKind::Comment, m_video);
         for (ThreadModel *model : {&messages, &comments}) {
             for (int r = 0; r < model->rowCount(); ++r) {

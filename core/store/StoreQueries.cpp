@@ -13,26 +13,50 @@ namespace hiscrm::store {
 
 using namespace model;
 
+namespace {
+
+// The row a bound query finds, read by `read` (readAccount, readUser, ...); nullopt when none.
+template <typename Query, typename Read>
+auto firstRow(Query &q, Read read) -> std::optional<decltype(read(q, 0))>
+{
+    if (!q.next())
+        return std::nullopt;
+    return read(q, 0);
+}
+
+// Every row a bound query finds, in its order, read by `read`.
+template <typename Query, typename Read> auto allRows(Query &q, Read read) -> QList<decltype(read(q, 0))>
+{
+    QList<decltype(read(q, 0))> out;
+    while (q.next())
+        out.append(read(q, 0));
+    return out;
+}
+
+// The one row `sql` selects with ?1 bound to `id`, read by `read`; nullopt when there is none.
+template <typename Read> auto rowById(Database &db, const char *sql, qint64 id, Read read)
+{
+    auto q = db.cached(sql);
+    q.bind(1, id);
+    return firstRow(q, read);
+}
+
+} // namespace
+
 Result<QList<Account>> Store::accounts() const
 {
     return d->guarded([&] {
-        QList<Account> out;
         auto q =
             d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.platform, a.name, a.id");
-        while (q.next())
-            out.append(readAccount(q));
-        return out;
+        return allRows(q, readAccount);
     });
 }
 
 Result<std::optional<Account>> Store::account(qint64 id) const
 {
-    return d->guarded([&]() -> std::optional<Account> {
-        auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1");
-        q.bind(1, id);
-        if (!q.next())
-            return std::nullopt;
-        return readAccount(q);
+    return d->guarded([&] {
+        return rowById(d->db, "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1", id,
+                       readAccount);
     });
 }
 
@@ -42,20 +66,14 @@ Result<std::optional<Account>> Store::accountByPlatformId(const QString &platfor
         auto q = d->db.cached("SELECT " HISCRM_ACCOUNT_COLS
                               " FROM accounts a WHERE a.platform = ?1 AND a.platform_id = ?2");
         q.bind(1, platform).bind(2, platformId);
-        if (!q.next())
-            return std::nullopt;
-        return readAccount(q);
+        return firstRow(q, readAccount);
     });
 }
 
 Result<std::optional<User>> Store::user(qint64 id) const
 {
-    return d->guarded([&]() -> std::optional<User> {
-        auto q = d->db.cached("SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1");
-        q.bind(1, id);
-        if (!q.next())
-            return std::nullopt;
-        return readUser(q);
+    return d->guarded([&] {
+        return rowById(d->db, "SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1", id, readUser);
     });
 }
 
@@ -80,9 +98,7 @@ Result<std::optional<User>> Store::userByPlatformId(const QString &platform, con
         auto q = d->db.cached("SELECT " HISCRM_USER_COLS
                               " FROM users u WHERE u.platform = ?1 AND u.platform_id = ?2");
         q.bind(1, platform).bind(2, platformId);
-        if (!q.next())
-            return std::nullopt;
-        return readUser(q);
+        return firstRow(q, readUser);
     });
 }
 
@@ -220,9 +236,7 @@ Result<std::optional<Item>> Store::itemByPlatformId(qint64 accountId, ItemKind k
             d->db.cached("SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.account_id = ?1 AND i.kind = ?2 "
                          "AND i.platform_id = ?3");
         q.bind(1, accountId).bind(2, int(kind)).bind(3, platformId);
-        if (!q.next())
-            return std::nullopt;
-        return readItem(q);
+        return firstRow(q, readItem);
     });
 }
 
@@ -347,7 +361,6 @@ Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int li
 {
     limit = qBound(1, limit, 500);
     return d->guarded([&] {
-        QList<Content> out;
         auto q =
             d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE (?1 = 0 OR t.account_id = ?1) "
                          "AND (?2 = 0 OR t.unread_comments > 0) AND t.comment_count > 0 "
@@ -356,20 +369,15 @@ Result<QList<Content>> Store::contents(qint64 accountId, bool unreadOnly, int li
             .bind(2, unreadOnly)
             .bind(3, beforeLastCommentAt > 0 ? beforeLastCommentAt : std::numeric_limits<qint64>::max());
         q.bind(4, limit);
-        while (q.next())
-            out.append(readContent(q));
-        return out;
+        return allRows(q, readContent);
     });
 }
 
 Result<std::optional<Content>> Store::content(qint64 id) const
 {
-    return d->guarded([&]() -> std::optional<Content> {
-        auto q = d->db.cached("SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.id = ?1");
-        q.bind(1, id);
-        if (!q.next())
-            return std::nullopt;
-        return readContent(q);
+    return d->guarded([&] {
+        return rowById(d->db, "SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.id = ?1", id,
+                       readContent);
     });
 }
 
@@ -508,14 +516,11 @@ Result<QList<Tag>> Store::tags() const
 Result<QList<Item>> Store::pendingReplies(qint64 accountId)
 {
     return d->guarded([&] {
-        QList<Item> out;
         auto q = d->db.cached("SELECT " HISCRM_ITEM_COLS
                               " FROM items i WHERE i.account_id = ?1 AND i.delivery = 1 "
                               "ORDER BY i.id");
         q.bind(1, accountId);
-        while (q.next())
-            out.append(readItem(q));
-        return out;
+        return allRows(q, readItem);
     });
 }
 

@@ -63,9 +63,10 @@ bool ContentListModel::newActivity(const Row &shown, const Row &now) const
 
 QVariant ContentListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Row *at = rowAt(index);
+    if (!at)
         return QVariant();
-    const Row &row = m_rows[index.row()];
+    const Row &row = *at;
     const model::Content &c = row.content;
     const auto title = [&c] {
         return c.title.isEmpty() ? tr("Untitled video") : c.title;
@@ -81,18 +82,6 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
             return tr("%1, %n unread comments, latest: %2", nullptr, int(c.unreadComments))
                 .arg(title(), row.preview);
         return tr("%1, %n comments, latest: %2", nullptr, int(c.commentCount)).arg(title(), row.preview);
-    case IdRole:
-        return c.id;
-    case AccountRole:
-        return row.accountName;
-    case AccountIdRole:
-        return c.accountId;
-    case UnreadRole:
-        return c.unreadComments;
-    case LastAtRole:
-        return c.lastCommentAt;
-    case PreviewRole:
-        return row.preview;
     case CountLabelRole:
         return tr("%n comments", nullptr, int(c.commentCount));
     case AvatarColorRole:
@@ -102,14 +91,6 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
         return QString();
     case InboxRoles::IsVideo:
         return true;
-    case DraftRole:
-        return draftFor(c.id);
-    case FailedReplyRole:
-        return failedFor(c.id);
-    case LastFromUsRole:
-        return row.lastFromUs;
-    case OpenRole:
-        return c.id != 0 && c.id == openId();
     case InboxRoles::Pinned:
     case InboxRoles::Muted:
     case InboxRoles::Archived:
@@ -123,7 +104,7 @@ QVariant ContentListModel::data(const QModelIndex &index, int role) const
     case ContentRole:
         return QVariant::fromValue(c);
     default:
-        return QVariant();
+        return rowData(row, role);
     }
 }
 

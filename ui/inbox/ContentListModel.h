@@ -28,6 +28,11 @@ struct ContentRow
     QString accountName;
     QString preview; // "author: text" of the latest comment
     bool lastFromUs = false;
+
+    qint64 accountId() const { return content.accountId; }
+    qint64 lastAt() const { return content.lastCommentAt; }
+    qint64 unread() const { return content.unreadComments; }
+    bool isLastFromUs() const { return lastFromUs; }
 };
 
 class ContentListModel final : public PagedListModel<ContentRow>

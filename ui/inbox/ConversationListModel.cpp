@@ -172,9 +172,10 @@ QString ConversationListModel::initialsOf(const QString &name)
 
 QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Row *at = rowAt(index);
+    if (!at)
         return QVariant();
-    const Row &row = m_rows[index.row()];
+    const Row &row = *at;
     const model::Conversation &c = row.conversation;
     switch (role) {
     case Qt::DisplayRole:
@@ -189,20 +190,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
             return tr("%1, %n unread, last message: %2", nullptr, int(unread)).arg(row.title, preview);
         return tr("%1, last message: %2").arg(row.title, preview);
     }
-    case IdRole:
-        return c.id;
-    case AccountRole:
-        return row.accountName;
-    case AccountIdRole:
-        return c.accountId;
     case PlatformRole:
         return row.platform;
-    case PreviewRole:
-        return row.preview;
-    case LastAtRole:
-        return c.lastAt;
-    case UnreadRole:
-        return c.unreadBadge();
     case PinnedRole:
         return c.pinned;
     case MutedRole:
@@ -211,18 +200,10 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.archived;
     case AwaitingReplyRole:
         return c.awaitingReply();
-    case DraftRole:
-        return draftFor(c.id);
     case TagsRole:
         return QVariant::fromValue(row.tags);
-    case FailedReplyRole:
-        return failedFor(c.id);
-    case LastFromUsRole:
-        return c.lastItemId != 0 && c.lastDirection == model::Direction::Out;
     case AwaitingSinceRole:
         return row.awaitingSince;
-    case OpenRole:
-        return c.id != 0 && c.id == openId();
     case InboxRoles::IsVideo:
         return false;
     case TagIdsRole:
@@ -236,7 +217,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case ConversationRole:
         return QVariant::fromValue(c);
     default:
-        return QVariant();
+        return rowData(row, role);
     }
 }
 

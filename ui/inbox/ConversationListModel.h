@@ -37,6 +37,14 @@ struct ConversationRow
     QString preview;
     QList<TagChip> tags;
     qint64 awaitingSince = 0;
+
+    qint64 accountId() const { return conversation.accountId; }
+    qint64 lastAt() const { return conversation.lastAt; }
+    qint64 unread() const { return conversation.unreadBadge(); }
+    bool isLastFromUs() const
+    {
+        return conversation.lastItemId != 0 && conversation.lastDirection == model::Direction::Out;
+    }
 };
 
 class ConversationListModel final : public PagedListModel<ConversationRow>

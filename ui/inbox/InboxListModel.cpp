@@ -70,6 +70,20 @@ QString InboxListModel::draftFor(qint64 id) const
     return m_drafts && id != m_openId ? m_drafts->text(m_kind, id) : QString();
 }
 
+QVariant InboxListModel::threadData(qint64 id, int role) const
+{
+    switch (role) {
+    case InboxRoles::Draft:
+        return draftFor(id);
+    case InboxRoles::FailedReply:
+        return failedFor(id);
+    case InboxRoles::Open:
+        return id != 0 && id == m_openId;
+    default:
+        return QVariant();
+    }
+}
+
 void InboxListModel::setFailedReplies(const QList<store::FailedReply> &failed)
 {
     QHash<qint64, QString> next;

@@ -48,6 +48,9 @@ signals:
 
 protected:
     QString draftFor(qint64 id) const;
+    // The roles both lists answer from the thread's id alone (Draft, FailedReply, Open); an
+    // invalid QVariant for any other role.
+    QVariant threadData(qint64 id, int role) const;
     QString failedFor(qint64 id) const { return m_failed.value(id); }
     void addHeldNew(const QSet<qint64> &ids);
     void clearHeldNew();

@@ -6,6 +6,7 @@
 // with row signals only (ListDiff), or only in-place changes while the list is held.
 
 #include "ui/inbox/InboxListModel.h"
+#include "ui/inbox/InboxRoles.h"
 
 #include <QHash>
 #include <QList>
@@ -57,6 +58,13 @@ public:
     }
 
     int rowOf(qint64 id) const override { return m_rowOf.value(id, -1); }
+    // The row an index stands for; null for an index that is not one of this list's rows.
+    const Row *rowAt(const QModelIndex &index) const
+    {
+        return checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+                   ? &m_rows[index.row()]
+                   : nullptr;
+    }
     qint64 idAt(int row) const { return row >= 0 && row < m_rows.size() ? idOf(m_rows[row]) : 0; }
     int rowCount(const QModelIndex &parent = QModelIndex()) const override
     {
@@ -105,6 +113,32 @@ protected:
     virtual bool sameRow(const Row &a, const Row &b) const = 0;
     // Whether `now` shows new activity against `shown` (counted as "N new" while held).
     virtual bool newActivity(const Row &shown, const Row &now) const = 0;
+
+    // The roles both lists answer alike from a row (Id, Account, AccountId, Preview, LastAt, Unread,
+    // LastFromUs) and those that depend on its id alone (threadData); an invalid QVariant for any
+    // other role. Row has the members accountName and preview, and accountId(), lastAt(), unread()
+    // and isLastFromUs().
+    QVariant rowData(const Row &row, int role) const
+    {
+        switch (role) {
+        case InboxRoles::Id:
+            return idOf(row);
+        case InboxRoles::Account:
+            return row.accountName;
+        case InboxRoles::AccountId:
+            return row.accountId();
+        case InboxRoles::Preview:
+            return row.preview;
+        case InboxRoles::LastAt:
+            return row.lastAt();
+        case InboxRoles::Unread:
+            return row.unread();
+        case InboxRoles::LastFromUs:
+            return row.isLastFromUs();
+        default:
+            return threadData(idOf(row), role);
+        }
+    }
 
     // Replaces the rows with the first page (a model reset), e.g. after the filter changed.
     void reload()
