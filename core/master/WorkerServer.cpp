@@ -489,6 +489,7 @@ WorkerServer::~WorkerServer()
         // The close frame goes out with what was already answered, as far as the socket takes it
         // without waiting; the worker learns that the master is going, not that the line broke.
         s->socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("master shutting down"));
+        s->socket->flush(); // into the kernel before abort() drops Qt's buffer
         s->socket->abort();
         delete s->socket;
         delete s;
