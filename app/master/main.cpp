@@ -2,10 +2,12 @@
 // hiscrm-master: the headless master. Stores what workers send, serves the worker protocol on
 // loopback, optionally runs the demo connector. Every flag has an environment variable.
 
+#include "Admin.h"
 #include "Signals.h"
 
 #include "common/Translations.h"
 #include "master/Master.h"
+#include "master/WorkerServer.h"
 #include "protocol/Protocol.h"
 #include "worker/DemoConnector.h"
 
@@ -50,10 +52,15 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hiscrm-master"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HISCRM_VERSION));
     installTranslations(QLocale::system());
+    if (const int rc = runAdminCommand(QCoreApplication::arguments()); rc >= 0)
+        return rc;
 
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate(
-        "main", "HisCRM master: stores what workers send and serves the worker protocol.\n"
+        "main", "HisCRM master: stores what workers send, serves workers and paired desktops.\n"
+                "Admin commands (run them beside the running master): pair --name NAME [--role "
+                "operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; "
+                "accounts. Each takes --help.\n"
                 "Every option can also be set through the environment variable named in brackets.\n"
                 "Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, "
                 "a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it "
@@ -82,10 +89,10 @@ int main(int argc, char *argv[])
         QStringLiteral("demo-rate"),
         QCoreApplication::translate("main", "Demo messages per second [HISCRM_DEMO_RATE]."),
         QStringLiteral("n"), envOr("HISCRM_DEMO_RATE", QStringLiteral("2")));
-    QCommandLineOption allowRemote(QStringLiteral("allow-remote"),
-                                   QCoreApplication::translate("main",
-                                                               "Allow plain ws on a non-loopback address "
-                                                               "[HISCRM_ALLOW_REMOTE=1]."));
+    QCommandLineOption allowRemote(
+        QStringList{QStringLiteral("allow-insecure"), QStringLiteral("allow-remote")},
+        QCoreApplication::translate("main", "Allow plain ws on a non-loopback address "
+                                            "[HISCRM_ALLOW_REMOTE=1]."));
     QCommandLineOption logLevel(QStringLiteral("log-level"),
                                 QCoreApplication::translate("main", "debug, info, warning or error "
                                                                     "[HISCRM_LOG_LEVEL]."),
@@ -148,12 +155,21 @@ int main(int argc, char *argv[])
         printOut(QCoreApplication::translate("main", "hiscrm-master %1: database %2")
                      .arg(QStringLiteral(HISCRM_VERSION), o.dbPath));
         // The URL line is read by scripts and tests: keep "ws://host:port/" in it.
-        if (const quint16 port = master.master()->listeningPort())
+        if (const quint16 port = master.master()->listeningPort()) {
             printOut(QCoreApplication::translate("main", "workers: ws://%1:%2/  token: %3")
                          .arg(o.listenAddress)
                          .arg(port)
                          .arg(master.master()->workerToken()));
-        else
+            // What `hiscrm-master pair` puts in its links.
+            const QString clients = QStringLiteral("ws://%1:%2%3")
+                                        .arg(o.listenAddress)
+                                        .arg(port)
+                                        .arg(QLatin1String(master::kClientPath));
+            master.master()->store()->setServerSetting(QStringLiteral("client_url"), clients);
+            printOut(QCoreApplication::translate(
+                         "main", "desktops: %1  (pair one with: hiscrm-master pair --name NAME)")
+                         .arg(clients));
+        } else
             printOut(QCoreApplication::translate("main", "workers: not listening (--listen none)"));
     });
     if (p.isSet(demo) || qEnvironmentVariable("HISCRM_DEMO") == u"1") {

@@ -25,6 +25,7 @@ enum class ErrorCode
     Corrupt,         // our database, but damaged
     Io,              // disk full, permissions, locked beyond the busy timeout
     Internal,        // a bug: an invariant did not hold
+    Forbidden,       // the caller (a paired device) may not do this: its role or scope
 };
 
 QString errorCodeName(ErrorCode code);

@@ -32,6 +32,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("io");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
+    case ErrorCode::Forbidden:
+        return QStringLiteral("forbidden");
     }
     return QStringLiteral("internal");
 }

@@ -497,3 +497,106 @@ store::Store &CommandCall::store() const
 }
 
 } // namespace hiscrm::master
+
+namespace hiscrm::master {
+
+namespace {
+
+Error forbidden(const QString &message)
+{
+    return {ErrorCode::Forbidden, message};
+}
+
+// The account a row belongs to: nullopt when the row does not exist (the op then says not_found).
+std::optional<qint64> accountOfArg(const store::Store &store, QLatin1String name, qint64 id)
+{
+    if (name == QLatin1String("conversation_id")) {
+        auto c = store.conversation(id);
+        return c && *c ? std::optional<qint64>((*c)->accountId) : std::nullopt;
+    }
+    if (name == QLatin1String("content_id")) {
+        auto c = store.content(id);
+        return c && *c ? std::optional<qint64>((*c)->accountId) : std::nullopt;
+    }
+    auto it = store.item(id); // item_id, up_to, parent_id, comment_ids
+    return it && *it ? std::optional<qint64>((*it)->accountId) : std::nullopt;
+}
+
+bool userInScope(const store::Store &store, const store::AccountScope &scope, qint64 userId)
+{
+    auto accounts = store.accountsOfUser(userId);
+    if (!accounts || accounts->isEmpty())
+        return true; // unknown: user_profile says not_found
+    for (qint64 a : *accounts) {
+        if (scope.contains(a))
+            return true;
+    }
+    return false;
+}
+
+QList<qint64> idsOf(const QJsonValue &v)
+{
+    QList<qint64> out;
+    if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray())
+            out << x.toInteger();
+    } else if (v.isDouble()) {
+        out << v.toInteger();
+    }
+    return out;
+}
+
+} // namespace
+
+Error checkCaller(const Caller &caller, const CommandSpec &spec, QJsonObject *args, const store::Store &store)
+{
+    const QString name(spec.name);
+    if (caller.role == store::DeviceRole::Viewer && spec.journaled)
+        return forbidden(Master::tr("This device may only read: “%1” changes something.").arg(name));
+    if (spec.name == op::Status && caller.role != store::DeviceRole::Admin)
+        return forbidden(Master::tr("Only an admin device may ask for the master's status."));
+    if (caller.scope.all())
+        return {};
+    if (spec.name == op::UnreadSummary)
+        return forbidden(Master::tr("unread_summary counts every account; a device that sees some of them "
+                                    "counts its own replica instead."));
+    for (const ArgSpec &a : spec.args) {
+        const QLatin1String argName(a.name);
+        const QJsonValue v = args->value(argName);
+        if (v.isUndefined() || v.isNull())
+            continue;
+        if (argName == QLatin1String("account_ids")) {
+            for (qint64 id : idsOf(v)) {
+                if (!caller.scope.contains(id))
+                    return forbidden(Master::tr("Account %1 is outside this device's accounts.").arg(id));
+            }
+        } else if (argName == QLatin1String("user_id") || argName == QLatin1String("user_ids") ||
+                   argName == QLatin1String("sender_id")) {
+            for (qint64 id : idsOf(v)) {
+                if (!userInScope(store, caller.scope, id))
+                    return forbidden(Master::tr("User %1 is not seen in this device's accounts.").arg(id));
+            }
+        } else if (a.type == ArgSpec::Type::Id || a.type == ArgSpec::Type::IdList) {
+            if (argName == QLatin1String("tag_id"))
+                continue; // tags are the team's
+            for (qint64 id : idsOf(v)) {
+                const std::optional<qint64> account = accountOfArg(store, argName, id);
+                if (account && !caller.scope.contains(*account))
+                    return forbidden(Master::tr("%1 %2 belongs to an account outside this device's accounts.")
+                                         .arg(argName)
+                                         .arg(id));
+            }
+        }
+    }
+    // A search names no accounts (absent, null or an empty list: all of them): those of the scope.
+    if (const QJsonValue ids = args->value(QLatin1String("account_ids"));
+        spec.name == op::Search && idsOf(ids).isEmpty()) {
+        QJsonArray scope;
+        for (qint64 a : caller.scope.accounts)
+            scope.append(a);
+        args->insert(QStringLiteral("account_ids"), scope);
+    }
+    return {};
+}
+
+} // namespace hiscrm::master

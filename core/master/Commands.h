@@ -114,6 +114,21 @@ struct CommandSpec
     Result<QJsonObject> (*handler)(const CommandCall &call) = nullptr;
 };
 
+// Who asks, when it is a paired device (team mode). The desktop's own window is no device: it may
+// do everything.
+struct Caller
+{
+    qint64 deviceId = 0;
+    store::DeviceRole role = store::DeviceRole::Operator;
+    store::AccountScope scope;
+};
+
+// Checks that the device may run the op with these arguments: a viewer changes nothing; status is
+// for admins; unread_summary is for devices that see every account; every id argument names a row
+// of the device's scope (a row that does not exist is left to the op, which says not_found). A
+// search without account_ids is narrowed to the scope (args is changed). Forbidden when not.
+Error checkCaller(const Caller &caller, const CommandSpec &spec, QJsonObject *args, const store::Store &store);
+
 // Every op, in the order docs/protocol.md lists them.
 const QList<CommandSpec> &commands();
 // The op of that name, or null.

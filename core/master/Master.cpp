@@ -597,6 +597,8 @@ QJsonObject Master::status(bool withCounts)
     }
     o.insert(QStringLiteral("workers"), workers);
     o.insert(QStringLiteral("clients"), m_clients);
+    if (m_deviceLister)
+        o.insert(QStringLiteral("devices"), m_deviceLister());
     qint64 recent = 0;
     for (const auto &s : m_rate) {
         if (s.first >= nowMs() - 10000)
@@ -613,10 +615,15 @@ QJsonObject Master::status(bool withCounts)
 
 Result<QJsonObject> Master::execute(const QString &commandId, const QString &op, const QJsonObject &args)
 {
-    if (!m_store)
-        return Error{ErrorCode::Io, Master::tr("The master is not running.")};
     if (commandId.size() > 128)
         return Error{ErrorCode::InvalidArgument, Master::tr("A command id has at most 128 characters.")};
+    return dispatch(commandId, op, args);
+}
+
+Result<QJsonObject> Master::dispatch(const QString &commandId, const QString &op, const QJsonObject &args)
+{
+    if (!m_store)
+        return Error{ErrorCode::Io, Master::tr("The master is not running.")};
     const CommandSpec *spec = findCommand(op);
     // A damaged database answers nothing reliably; status still says what the master is doing.
     if (Error e = m_store->damage(); e && !(spec && spec->whileDamaged))
@@ -626,6 +633,26 @@ Result<QJsonObject> Master::execute(const QString &commandId, const QString &op,
     if (Error e = checkArguments(*spec, args))
         return e;
     return spec->handler(CommandCall(*this, *spec, commandId, args));
+}
+
+Result<QJsonObject> Master::executeAs(const Caller &caller, const QString &commandId, const QString &op,
+                                      QJsonObject args)
+{
+    if (!m_store)
+        return Error{ErrorCode::Io, Master::tr("The master is not running.")};
+    if (commandId.size() > 128)
+        return Error{ErrorCode::InvalidArgument, Master::tr("A command id has at most 128 characters.")};
+    const CommandSpec *spec = findCommand(op);
+    if (spec && !m_store->damage()) {
+        if (Error e = checkArguments(*spec, args))
+            return e;
+        if (Error e = checkCaller(caller, *spec, &args, *m_store))
+            return e;
+    }
+    // Each device's ids live apart in the one journal.
+    const QString id =
+        commandId.isEmpty() ? QString() : QStringLiteral("d%1:%2").arg(caller.deviceId).arg(commandId);
+    return dispatch(id, op, args);
 }
 
 // Write ops: one store command each; the result says what changed, and is announced.

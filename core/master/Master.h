@@ -8,6 +8,7 @@
 // protocol/, worker/ (for the connector sink and reply types).
 
 #include "common/Error.h"
+#include "master/Commands.h"
 #include "master/WorkerLimits.h"
 #include "protocol/Protocol.h"
 #include "store/Store.h"
@@ -108,6 +109,12 @@ public:
     // A command id already executed returns the recorded result without a second effect. Read-only
     // ops (search, user_profile, unread_summary, status, ...) may pass an empty id.
     Result<QJsonObject> execute(const QString &commandId, const QString &op, const QJsonObject &args);
+    // The same for a paired device: its role and scope are checked first (checkCaller), and its
+    // command ids are its own (another device's id never answers for it).
+    Result<QJsonObject> executeAs(const Caller &caller, const QString &commandId, const QString &op,
+                                  QJsonObject args);
+    // Connected devices for status (set by the client side of the port).
+    void setDeviceLister(std::function<QJsonArray()> lister) { m_deviceLister = std::move(lister); }
 
     // Commits a batch as it is, unchecked: for what the master itself trusts (tests seeding a
     // database). What connectors and workers send goes through ingestFrom. `source` names the
@@ -186,6 +193,7 @@ private:
         ReplySender send;
         QString whose() const; // "this worker registered", "connector <id> serves"
     };
+    Result<QJsonObject> dispatch(const QString &commandId, const QString &op, const QJsonObject &args);
     void announce(const ChangeNotice &notice);
     void onStoreDamaged(const QString &message);
     void addRoute(const QString &routeId, Route route);
@@ -219,6 +227,7 @@ private:
     quint64 m_batches = 0;
     quint64 m_items = 0;
     bool m_damageAnnounced = false;
+    std::function<QJsonArray()> m_deviceLister;
 };
 
 // Runs a Master in a thread of its own and, optionally, a WorkerHost whose connectors feed it.

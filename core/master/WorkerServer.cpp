@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "master/WorkerServer.h"
 
+#include "master/ClientHub.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -112,7 +114,7 @@ bool readString(const QJsonObject &o, const char *key, QString *out, bool requir
 
 } // namespace
 
-struct WorkerServer::Session
+struct WorkerServer::Session final : public Peer
 {
     // A frame as it arrived: to be processed, or refused on arrival and answered in its turn (so
     // that answers keep the order of the requests).
@@ -134,6 +136,7 @@ struct WorkerServer::Session
     bool authenticated = false; // by the upgrade request's Authorization header
     bool trusted = false;       // authenticated or registered: frames up to the hard limit
     bool registered = false;
+    bool client = false;   // a paired desktop (path /client): its frames go to the ClientHub
     bool replaced = false; // a newer connection of the same worker took over: leave its route alone
     bool dead = false;     // dropped; waiting for the socket to go
     // An answer could not be queued (the peer stopped reading). Workers match answers to requests
@@ -156,7 +159,7 @@ struct WorkerServer::Session
     QString routeId() const { return Master::workerRoute(workerId); }
     Master *master() const { return server->m_master; }
 
-    void send(const QByteArray &bytes)
+    void sendBytes(const QByteArray &bytes)
     {
         if (dead || stalled)
             return;
@@ -173,14 +176,14 @@ struct WorkerServer::Session
         reply.insert(QStringLiteral("v"), kVersion);
         if (!re.isUndefined())
             reply.insert(QStringLiteral("re"), re);
-        send(frame(reply));
+        sendBytes(frame(reply));
     }
 
     // Answers with an error frame. Before register, errors add up and the last one costs the
     // connection, so callers return right after.
-    void reject(const QJsonValue &re, const QString &code, const QString &message)
+    void rejectWith(const QJsonValue &re, const QString &code, const QString &message)
     {
-        send(errorFrame(re, code, message));
+        sendBytes(errorFrame(re, code, message));
         if (registered || ++strikes < kMaxStrikes)
             return;
         closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
@@ -188,12 +191,37 @@ struct WorkerServer::Session
     }
     void reject(const QJsonValue &re, const char *code, const QString &message)
     {
-        reject(re, str(code), message);
+        rejectWith(re, str(code), message);
     }
+
+    // Peer (the client side speaks through these)
+    void send(const QByteArray &bytes) override { sendBytes(bytes); }
+    void answer(QJsonObject body, const QJsonValue &re, const char *type) override
+    {
+        send(std::move(body), re, type);
+    }
+    void reject(const QJsonValue &re, const QString &code, const QString &message) override
+    {
+        rejectWith(re, code, message);
+    }
+    void close(int code, const QString &why) override
+    {
+        closeCode = QWebSocketProtocol::CloseCode(code);
+        server->drop(this, why);
+    }
+    void markAuthenticated() override
+    {
+        registered = true;
+        strikes = 0;
+        trust();
+    }
+    bool takeFrames(double n) override { return takeTokens(n); }
+    qint64 backlog() const override { return socket->bytesToWrite(); }
+    QString address() const override { return socket->peerAddress().toString(); }
 
     void refuseToken(const QJsonValue &re, const QString &message)
     {
-        send(errorFrame(re, str(code::Unauthorized), message));
+        sendBytes(errorFrame(re, str(code::Unauthorized), message));
         closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
         server->drop(this, message);
     }
@@ -457,6 +485,7 @@ WorkerServer::WorkerServer(Master *master, QObject *parent)
     // The server accepts connections itself and hands them to a QWebSocketServer that never
     // listens: so it sees every connection from its first moment (to count and cap those not yet
     // registered, and time out their handshake) and handles accept errors.
+    m_clients = new ClientHub(master, this);
     m_upgrader = new QWebSocketServer(QStringLiteral("hiscrm-master"), QWebSocketServer::NonSecureMode, this);
     connect(m_upgrader, &QWebSocketServer::newConnection, this, &WorkerServer::onUpgraded);
 
@@ -495,6 +524,8 @@ WorkerServer::~WorkerServer()
         delete s;
     }
     m_sessions.clear();
+    delete m_clients; // after the sessions: it tells the master nothing more
+    m_clients = nullptr;
     // In this order, while the members are alive: the upgrader lets go of the sockets it watches,
     // then the sockets still in their handshake close with the listening socket.
     delete m_upgrader;
@@ -724,10 +755,24 @@ void WorkerServer::onUpgraded()
         connect(socket, &QWebSocket::textFrameReceived, socket, [s] { s->lastActivity.restart(); });
         connect(socket, &QWebSocket::binaryFrameReceived, socket, [s] { s->lastActivity.restart(); });
         connect(socket, &QWebSocket::disconnected, socket, [this, s] {
-            drop(s, s->registered ? QStringLiteral("worker %1 disconnected").arg(s->workerId)
-                                  : QStringLiteral("disconnected before register"));
+            drop(s, s->client       ? QStringLiteral("client disconnected")
+                    : s->registered ? QStringLiteral("worker %1 disconnected").arg(s->workerId)
+                                    : QStringLiteral("disconnected before register"));
         });
 
+        // Paired desktops connect to /client; every other path is the worker side.
+        if (socket->requestUrl().path() == QLatin1String(kClientPath)) {
+            s->client = true;
+            // A web page may open a WebSocket anywhere, and its browser sends the page's Origin:
+            // no web page is a client of the master.
+            if (!socket->origin().isEmpty()) {
+                s->sendBytes(
+                    errorFrame(QJsonValue(QJsonValue::Undefined), str(code::Unauthorized),
+                               QStringLiteral("Connections from web pages (with an Origin) are refused.")));
+                s->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("origin refused"));
+            }
+            continue;
+        }
         // A token in the upgrade request settles authentication at once; without one, register
         // must carry it.
         const QByteArray header = socket->request().rawHeader("Authorization").trimmed();
@@ -862,6 +907,8 @@ void WorkerServer::process(Session *s, const QString &text)
         return;
     }
     const Envelope &e = std::get<Envelope>(parsed);
+    if (s->client)
+        return m_clients->frame(s, e);
 
     if (e.type == u"register")
         return s->onRegister(e);
@@ -925,7 +972,9 @@ void WorkerServer::drop(Session *s, const QString &why)
     s->queuedFrames = 0;
     s->queuedChars = 0;
 
-    if (s->registered && !s->replaced) {
+    if (s->client)
+        m_clients->gone(s);
+    if (s->registered && !s->replaced && !s->client) {
         qCInfo(lcWorkerServer) << "worker" << s->workerId << "dropped:" << why;
         m_master->workerDisconnected(s->workerId, why);
     }
@@ -975,7 +1024,9 @@ void WorkerServer::checkTimeouts()
             drop(s, s->registered ? QStringLiteral("worker %1 went silent").arg(s->workerId)
                                   : QStringLiteral("silent before register"));
         } else if (s->stalled || s->socket->bytesToWrite() > kMaxBacklogBytes) {
-            s->closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
+            // A device that does not read its pushes catches up when it connects again.
+            s->closeCode = s->client ? QWebSocketProtocol::CloseCode(closecode::TooSlow)
+                                     : QWebSocketProtocol::CloseCodePolicyViolated;
             drop(s, s->registered ? QStringLiteral("worker %1 stopped reading").arg(s->workerId)
                                   : QStringLiteral("stopped reading before register"));
         } else if (s->lastPing.elapsed() >= pingEvery) {

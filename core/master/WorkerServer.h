@@ -27,6 +27,11 @@ namespace hiscrm::master {
 // in turn, for a few milliseconds per turn of the event loop. So no peer holds the master thread
 // for longer than that and one frame, whatever it sends, and a shutdown never waits behind a
 // backlog.
+class ClientHub;
+
+// The path of the master's port where paired desktops connect; every other path is for workers.
+inline constexpr char kClientPath[] = "/client";
+
 class WorkerServer final : public QObject
 {
     Q_OBJECT
@@ -62,6 +67,7 @@ private:
 
     Master *m_master;
     const WorkerLimits m_limits;
+    ClientHub *m_clients = nullptr; // the client side (path /client)
     QTcpServer *m_tcp = nullptr;
     QSocketNotifier *m_acceptNotifier = nullptr; // on Unix: the listening socket, accepted from here
     QWebSocketServer *m_upgrader = nullptr;      // does the handshake of the connections m_tcp accepts

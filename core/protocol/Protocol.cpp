@@ -568,6 +568,8 @@ const char *codeFor(const Error &error)
         return code::NotFound;
     case ErrorCode::Conflict:
         return code::Conflict;
+    case ErrorCode::Forbidden:
+        return code::Forbidden;
     default:
         return code::Internal;
     }

@@ -43,7 +43,15 @@ inline constexpr char Conflict[] = "conflict";
 inline constexpr char Invalid[] = "invalid"; // the store refused the content
 inline constexpr char Internal[] = "internal";
 inline constexpr char RateLimited[] = "rate_limited";
+inline constexpr char Forbidden[] = "forbidden";          // outside the device's role or scope (clients)
+inline constexpr char ResetRequired[] = "reset_required"; // the client's cursor is not of this history
 } // namespace code
+
+// WebSocket close codes of the master beyond RFC 6455's (docs/protocol.md, "Connection lifetime").
+namespace closecode {
+inline constexpr int TooSlow = 4002; // the peer did not read its pushes: reconnect and catch up
+inline constexpr int Revoked = 4003; // the device was revoked: pair again
+} // namespace closecode
 
 // The stable code for a store/master Error.
 const char *codeFor(const Error &error);

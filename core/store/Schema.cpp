@@ -199,7 +199,51 @@ void v7(Database &db)
     db.exec("CREATE INDEX items_failed ON items(kind, thread_id) WHERE delivery = 3");
 }
 
-const std::function<void(Database &)> kSteps[] = {v1, v2, v3, v4, v5, v6, v7};
+// v8: team mode. Which accounts a user profile was seen in (a device scoped to some accounts
+// receives only the profiles seen there), the account of a deleted item's tombstone (same reason),
+// the paired devices (only a hash of each device token is kept) and the pending pairing codes
+// (hashed too), and a small table of server settings the admin commands read (the address and
+// certificate fingerprint a pairing link carries).
+void v8(Database &db)
+{
+    db.exec(R"sql(
+CREATE TABLE user_accounts(
+  user_id INTEGER NOT NULL,
+  account_id INTEGER NOT NULL,
+  PRIMARY KEY(user_id, account_id)) WITHOUT ROWID;
+INSERT OR IGNORE INTO user_accounts(user_id, account_id)
+  SELECT DISTINCT sender_id, account_id FROM items WHERE sender_id != 0;
+INSERT OR IGNORE INTO user_accounts(user_id, account_id)
+  SELECT peer_user_id, account_id FROM conversations WHERE peer_user_id != 0;
+INSERT OR IGNORE INTO user_accounts(user_id, account_id)
+  SELECT user_id, id FROM accounts WHERE user_id != 0;
+ALTER TABLE tombstones ADD COLUMN account_id INTEGER NOT NULL DEFAULT 0;
+UPDATE tombstones SET account_id = -1 WHERE entity = 'item';
+
+CREATE TABLE devices(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  accounts TEXT NOT NULL DEFAULT '',
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL DEFAULT 0,
+  revoked_at INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE pairings(
+  code_hash TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  accounts TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER NOT NULL DEFAULT 0,
+  device_id INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE TABLE server_settings(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES('devices', 0);
+)sql");
+}
+
+const std::function<void(Database &)> kSteps[] = {v1, v2, v3, v4, v5, v6, v7, v8};
 
 } // namespace
 

@@ -334,13 +334,30 @@ Error Store::Impl::awaitSearchIndex(int timeoutMs)
     return {};
 }
 
-void Store::Impl::tombstone(const char *entity, qint64 id)
+void Store::Impl::tombstone(const char *entity, qint64 id, qint64 accountId)
 {
-    db.cached("INSERT INTO tombstones(rev, entity, id) VALUES(?1, ?2, ?3)")
+    db.cached("INSERT INTO tombstones(rev, entity, id, account_id) VALUES(?1, ?2, ?3, ?4)")
         .bind(1, nextRev())
         .bindUtf8(2, QByteArray(entity))
         .bind(3, id)
+        .bind(4, accountId)
         .run();
+}
+
+void Store::Impl::noteUserInAccount(qint64 userId, qint64 accountId)
+{
+    if (userId <= 0 || accountId <= 0)
+        return;
+    const std::pair<qint64, qint64> key{userId, accountId};
+    if (cache.userAccounts.contains(key))
+        return;
+    db.cached("INSERT OR IGNORE INTO user_accounts(user_id, account_id) VALUES(?1, ?2)")
+        .bind(1, userId)
+        .bind(2, accountId)
+        .run();
+    if (db.changes() > 0)
+        db.cached("UPDATE users SET rev = ?2 WHERE id = ?1").bind(1, userId).bind(2, nextRev()).run();
+    cache.userAccounts.insert(key);
 }
 
 qint64 Store::Impl::allocateItemId(qint64 createdAtMs)

@@ -17,6 +17,7 @@
 
 #include "common/Error.h"
 #include "model/Model.h"
+#include "store/Devices.h"
 #include "store/StoreReader.h"
 
 #include <QCoreApplication>
@@ -227,8 +228,34 @@ public:
     using SearchRowHook = void (*)(const SearchQuery &query);
     static void setSearchRowHookForTesting(SearchRowHook hook);
 
+    // ---- paired devices (store/Devices.h) ----------------------------------------------------------
+    // A one-time pairing code for a new device (only its digest is stored). NotFound: an account of
+    // the scope does not exist.
+    Result<Pairing> createPairing(const PairingRequest &request, qint64 nowMs);
+    // Exchanges a code for a device and its token, once. NotFound: no such code; Conflict: used or
+    // expired (the message says which).
+    Result<PairedDevice> redeemPairing(const QString &code, qint64 nowMs);
+    // The device holding this token, revoked or not (callers check revokedAt).
+    Result<std::optional<Device>> deviceByToken(const QString &token) const;
+    Result<std::optional<Device>> device(qint64 id) const;
+    Result<QList<Device>> devices() const;
+    Result<Device> revokeDevice(qint64 id, qint64 nowMs); // revoking twice keeps the first time
+    Result<Device> renameDevice(qint64 id, const QString &name);
+    Error touchDevice(qint64 id, qint64 nowMs); // last seen
+    // Grows with every change to a device (pairing, revocation, renaming), by any process.
+    Result<qint64> devicesVersion() const;
+    // The store's identity (random, made with the file): a replica of another store is not of this.
+    Result<qint64> storeId() const;
+    // What the running master tells the admin commands (its client URL, its certificate's
+    // fingerprint); empty when unset.
+    Result<QString> serverSetting(const QString &key) const;
+    Error setServerSetting(const QString &key, const QString &value);
+
     // ---- change feed --------------------------------------------------------------------------
     Result<ChangePage> changes(qint64 since, int limit = 1000) const override;
+    Result<QList<Change>> visibleChanges(const QList<Change> &changes,
+                                         const AccountScope &scope) const override;
+    Result<QList<qint64>> accountsOfUser(qint64 userId) const override;
     // Every live row of an entity in the change feed's form (for checks and full exports).
     Result<QList<QJsonObject>> exportEntity(const QString &entity);
 

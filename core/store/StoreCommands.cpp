@@ -45,9 +45,16 @@ void refreshThread(Store::Impl &d, const Item &item)
 // Deletes an item with its edit history, and leaves a tombstone for the change feed.
 void deleteItemRow(Store::Impl &d, qint64 itemId)
 {
+    qint64 accountId = -1;
+    {
+        auto q = d.db.cached("SELECT account_id FROM items WHERE id = ?1");
+        q.bind(1, itemId);
+        if (q.next())
+            accountId = q.int64(0);
+    }
     d.db.cached("DELETE FROM item_history WHERE item_id = ?1").bind(1, itemId).run();
     d.db.cached("DELETE FROM items WHERE id = ?1").bind(1, itemId).run();
-    d.tombstone("item", itemId);
+    d.tombstone("item", itemId, accountId);
 }
 
 // Tags or untags a conversation with `sql` (?1 the conversation, ?2 the tag); the conversation

@@ -96,11 +96,11 @@ Result<ChangePage> Store::changes(qint64 since, int limit) const
             }
         }
         {
-            auto s =
-                d->db.cached("SELECT rev, entity, id FROM tombstones WHERE rev > ?1 ORDER BY rev LIMIT ?2");
+            auto s = d->db.cached(
+                "SELECT rev, entity, id, account_id FROM tombstones WHERE rev > ?1 ORDER BY rev LIMIT ?2");
             s.bind(1, since).bind(2, limit + 1);
             while (s.next())
-                all.append(Change{s.int64(0), s.text(1), s.int64(2), true, {}});
+                all.append(Change{s.int64(0), s.text(1), s.int64(2), true, {}, s.int64(3)});
         }
         std::sort(all.begin(), all.end(), [](const Change &a, const Change &b) { return a.rev < b.rev; });
         ChangePage page;
@@ -110,6 +110,51 @@ Result<ChangePage> Store::changes(qint64 since, int limit) const
         page.next = all.isEmpty() ? since : all.constLast().rev;
         page.changes = std::move(all);
         return page;
+    });
+}
+
+Result<QList<Change>> Store::visibleChanges(const QList<Change> &changes, const AccountScope &scope) const
+{
+    if (scope.all())
+        return changes;
+    return d->guarded([&] {
+        QList<Change> out;
+        auto inScope = [&](const Change &c) {
+            if (c.deleted)
+                return c.accountId == 0 || (c.accountId > 0 && scope.contains(c.accountId));
+            if (c.entity == u"account")
+                return scope.contains(c.id);
+            if (c.entity == u"tag")
+                return true;
+            if (c.entity == u"user") {
+                auto q = d->db.cached("SELECT account_id FROM user_accounts WHERE user_id = ?1");
+                q.bind(1, c.id);
+                while (q.next()) {
+                    if (scope.contains(q.int64(0)))
+                        return true;
+                }
+                return false;
+            }
+            // content, conversation, item
+            return scope.contains(c.data.value(QLatin1String("account_id")).toInteger(-1));
+        };
+        for (const Change &c : changes) {
+            if (inScope(c))
+                out.append(c);
+        }
+        return out;
+    });
+}
+
+Result<QList<qint64>> Store::accountsOfUser(qint64 userId) const
+{
+    return d->guarded([&] {
+        QList<qint64> out;
+        auto q = d->db.cached("SELECT account_id FROM user_accounts WHERE user_id = ?1 ORDER BY account_id");
+        q.bind(1, userId);
+        while (q.next())
+            out.append(q.int64(0));
+        return out;
     });
 }
 

@@ -93,10 +93,11 @@ struct WriteCache
     QHash<qint64, qint64> accountUsers;                          // account id -> its own user id
     QHash<PlatformKey, model::Content> contents;                 // by (account, platform id)
     QHash<PlatformKey, std::pair<qint64, qint64>> conversations; // (account, platform id) -> (id, peer)
+    QSet<std::pair<qint64, qint64>> userAccounts;                // (user, account) in user_accounts
 
     qsizetype size() const
     {
-        qsizetype n = contents.size() + conversations.size();
+        qsizetype n = contents.size() + conversations.size() + userAccounts.size();
         for (const Platform &p : platforms)
             n += p.users.size() + p.accounts.size();
         return n;
@@ -156,7 +157,13 @@ struct Store::Impl
     }
     qint64 nextRev() { return ++rev; }
     void saveRev() { db.cached("UPDATE meta SET value = ?1 WHERE key = 'rev'").bind(1, rev).run(); }
-    void tombstone(const char *entity, qint64 id);
+    // A deletion for the change feed; accountId: the account the row belonged to (0: a row of no
+    // account, such as a tag), so that a device scoped to other accounts is not told of it.
+    void tombstone(const char *entity, qint64 id, qint64 accountId = 0);
+    // Notes that a user profile appears in an account (as a sender or a conversation's peer). The
+    // first time it does, the profile takes a new revision: a device scoped to that account has not
+    // been sent it yet.
+    void noteUserInAccount(qint64 userId, qint64 accountId);
     qint64 allocateItemId(qint64 createdAtMs);
 
     // Shared by ingest and commands.

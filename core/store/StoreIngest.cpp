@@ -261,6 +261,7 @@ private:
             a.userId = uid;
             known.accounts.insert(k, a);
             cache.accountUsers.insert(id, uid);
+            d.noteUserInAccount(uid, id);
             ++result.inserted;
         } else {
             id = old->id;
@@ -417,6 +418,8 @@ private:
         } else if (full) {
             ++result.unchanged;
         }
+        if (newPeer != oldPeer)
+            d.noteUserInAccount(newPeer, acc);
         cache.conversations.insert(k, {id, newPeer});
         touchedAccounts.insert(acc);
         return id;
@@ -479,6 +482,7 @@ private:
             return false;
         d.nextRev();
         ++result.inserted;
+        d.noteUserInAccount(it.senderId, it.accountId);
         return true;
     }
 

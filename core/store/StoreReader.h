@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <algorithm>
+
 // The read side of the store: what a reader of the history may ask, and nothing that writes.
 // Store implements it; the desktop's UI holds a `const StoreReader *`, so the compiler refuses
 // any ingest or command from there (every change goes through the master as a command). The
@@ -143,6 +145,24 @@ struct Change
     qint64 id = 0;
     bool deleted = false;
     QJsonObject data; // the row as it is now (absent for deletions)
+    // Deletions only: the account the row belonged to; 0 for a row of no account (a tag), -1 when
+    // unknown (deleted before the store kept it).
+    qint64 accountId = 0;
+};
+
+// What a paired device may see and act on: the rows of these accounts (every account when the list
+// is empty). Profiles are seen where they appear (a sender, a conversation's peer, an account's own
+// profile); tag definitions are the team's and seen everywhere.
+struct AccountScope
+{
+    QList<qint64> accounts; // sorted, no duplicates; empty: all
+
+    bool all() const { return accounts.isEmpty(); }
+    bool contains(qint64 accountId) const
+    {
+        return all() || std::binary_search(accounts.cbegin(), accounts.cend(), accountId);
+    }
+    friend bool operator==(const AccountScope &a, const AccountScope &b) { return a.accounts == b.accounts; }
 };
 
 struct ChangePage
@@ -204,6 +224,11 @@ public:
 
     // ---- change feed --------------------------------------------------------------------------
     virtual Result<ChangePage> changes(qint64 since, int limit = 1000) const = 0;
+    // Those of these changes (a page of changes()) that a device of this scope may see, in order.
+    virtual Result<QList<Change>> visibleChanges(const QList<Change> &changes,
+                                                 const AccountScope &scope) const = 0;
+    // The accounts (among all) a user profile appears in; empty for an unknown user.
+    virtual Result<QList<qint64>> accountsOfUser(qint64 userId) const = 0;
 
 protected:
     StoreReader() = default;

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Admin.h"
+
+#include "common/Clock.h"
+#include "master/WorkerServer.h"
+#include "store/Store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QHostInfo>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <cstdio>
+
+using namespace hiscrm;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("admin", text);
+}
+
+void out(const QString &s)
+{
+    std::fprintf(stdout, "%s\n", s.toLocal8Bit().constData());
+}
+
+void err(const QString &s)
+{
+    std::fprintf(stderr, "%s\n", s.toLocal8Bit().constData());
+}
+
+QString defaultDb()
+{
+    const QString env = qEnvironmentVariable("HISCRM_DB");
+    if (!env.isEmpty())
+        return env;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("master.db"));
+}
+
+QString when(qint64 ms)
+{
+    return ms == 0 ? tr("never") : QDateTime::fromMSecsSinceEpoch(ms).toString(Qt::ISODate);
+}
+
+QString scopeText(const QList<qint64> &accounts)
+{
+    if (accounts.isEmpty())
+        return tr("all accounts");
+    QStringList ids;
+    for (qint64 a : accounts)
+        ids << QString::number(a);
+    return tr("accounts %1").arg(ids.join(u','));
+}
+
+// The address a desktop reaches the master at: what the running master recorded, with a wildcard
+// address replaced by this machine's name.
+QString clientUrl(store::Store &s, const QString &given)
+{
+    if (!given.isEmpty())
+        return given;
+    QString url = s.serverSetting(QStringLiteral("client_url")).value();
+    if (url.isEmpty())
+        return url;
+    QUrl u(url);
+    if (u.host() == u"0.0.0.0" || u.host() == u"::")
+        u.setHost(QHostInfo::localHostName());
+    return u.toString();
+}
+
+int pair(store::Store &s, const QCommandLineParser &p)
+{
+    store::PairingRequest request;
+    request.name = p.value(QStringLiteral("name"));
+    if (request.name.trimmed().isEmpty()) {
+        err(tr("pair needs --name NAME: the device's name as the devices list shows it."));
+        return 2;
+    }
+    if (!store::fromString(p.value(QStringLiteral("role")), &request.role)) {
+        err(tr("--role takes operator, admin or viewer."));
+        return 2;
+    }
+    for (const QString &id : p.value(QStringLiteral("accounts")).split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 n = id.trimmed().toLongLong(&ok);
+        if (!ok || n <= 0) {
+            err(tr("--accounts takes account numbers separated by commas (see hiscrm-master accounts)."));
+            return 2;
+        }
+        request.accounts << n;
+    }
+    const Result<store::Pairing> pairing = s.createPairing(request, nowMs());
+    if (!pairing) {
+        err(pairing.error().message);
+        return 1;
+    }
+    out(tr("Pairing code for “%1” (%2, %3): %4")
+            .arg(request.name.trimmed(), store::toString(request.role), scopeText(request.accounts),
+                 pairing->code));
+    out(tr("It pairs one device and expires at %1.")
+            .arg(QDateTime::fromMSecsSinceEpoch(pairing->expiresAt).toString(QStringLiteral("HH:mm:ss"))));
+    const QString url = clientUrl(s, p.value(QStringLiteral("url")));
+    if (url.isEmpty()) {
+        out(tr("No link: the master has not listened yet. Start it, or give --url ws://HOST:PORT/client."));
+        return 0;
+    }
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("url"), url);
+    q.addQueryItem(QStringLiteral("code"), pairing->code);
+    const QString fingerprint = s.serverSetting(QStringLiteral("tls_fingerprint")).value();
+    if (!fingerprint.isEmpty())
+        q.addQueryItem(QStringLiteral("fp"), fingerprint);
+    QUrl link(QStringLiteral("hiscrm://pair"));
+    link.setQuery(q);
+    out(tr("Link: %1").arg(QString::fromLatin1(link.toEncoded())));
+    return 0;
+}
+
+int devices(store::Store &s, const QStringList &args)
+{
+    const QString action = args.value(0, QStringLiteral("list"));
+    if (action == u"list") {
+        const Result<QList<store::Device>> all = s.devices();
+        if (!all) {
+            err(all.error().message);
+            return 1;
+        }
+        if (all->isEmpty())
+            out(tr("No devices are paired. Pair one with: hiscrm-master pair --name NAME"));
+        for (const store::Device &d : *all) {
+            out(tr("%1\t%2\t%3\t%4\tpaired %5\tlast seen %6%7")
+                    .arg(d.id)
+                    .arg(d.name, store::toString(d.role), scopeText(d.accounts), when(d.createdAt),
+                         when(d.lastSeenAt),
+                         d.revokedAt ? tr("\trevoked %1").arg(when(d.revokedAt)) : QString()));
+        }
+        return 0;
+    }
+    bool ok = false;
+    const qint64 id = args.value(1).toLongLong(&ok);
+    if (action == u"revoke" && ok && args.size() == 2) {
+        const Result<store::Device> d = s.revokeDevice(id, nowMs());
+        if (!d) {
+            err(d.error().message);
+            return 1;
+        }
+        out(tr("Revoked device %1 “%2”: its connections close within a second and its token no longer works.")
+                .arg(d->id)
+                .arg(d->name));
+        return 0;
+    }
+    if (action == u"rename" && ok && args.size() == 3) {
+        const Result<store::Device> d = s.renameDevice(id, args.at(2));
+        if (!d) {
+            err(d.error().message);
+            return 1;
+        }
+        out(tr("Device %1 is now called “%2”.").arg(d->id).arg(d->name));
+        return 0;
+    }
+    err(tr("Use: hiscrm-master devices list | revoke ID | rename ID NAME"));
+    return 2;
+}
+
+int accounts(store::Store &s)
+{
+    const Result<QList<model::Account>> all = s.accounts();
+    if (!all) {
+        err(all.error().message);
+        return 1;
+    }
+    if (all->isEmpty())
+        out(tr("No accounts yet: they appear when a worker syncs them."));
+    for (const model::Account &a : *all)
+        out(QStringLiteral("%1\t%2\t%3\t%4").arg(a.id).arg(a.platform, a.platformId, a.name));
+    return 0;
+}
+
+} // namespace
+
+int runAdminCommand(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    if (command != u"pair" && command != u"devices" && command != u"accounts")
+        return -1;
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        tr("hiscrm-master %1: run on the master's machine, while it runs or not.").arg(command));
+    p.addHelpOption();
+    p.addOption(
+        {QStringLiteral("db"), tr("Database file [HISCRM_DB]."), QStringLiteral("path"), defaultDb()});
+    if (command == u"pair") {
+        p.addOption({QStringLiteral("name"), tr("The device's name."), QStringLiteral("name")});
+        p.addOption({QStringLiteral("role"), tr("operator (default), admin or viewer (reads only)."),
+                     QStringLiteral("role"), QStringLiteral("operator")});
+        p.addOption({QStringLiteral("accounts"), tr("The accounts it may see, by number (default: all)."),
+                     QStringLiteral("ids")});
+        p.addOption({QStringLiteral("url"),
+                     tr("The address desktops reach the master at (default: where it "
+                        "listens)."),
+                     QStringLiteral("ws-url")});
+    }
+    p.process(arguments.mid(1));
+    const QString path = p.value(QStringLiteral("db"));
+    if (!QFileInfo::exists(path)) {
+        err(tr("There is no database at %1. Start hiscrm-master once (or give --db).").arg(path));
+        return 1;
+    }
+    store::Store::Options o;
+    o.integrityWaitMs = 0; // the running master checks the file; an admin command need not wait
+    auto opened = store::Store::open(path, o);
+    if (!opened) {
+        err(opened.error().message);
+        return 1;
+    }
+    store::Store &s = **opened;
+    if (command == u"pair")
+        return pair(s, p);
+    if (command == u"devices")
+        return devices(s, p.positionalArguments());
+    return accounts(s);
+}

@@ -1,0 +1,525 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "master/ClientHub.h"
+
+#include "common/Clock.h"
+#include "master/Master.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcClients, "hiscrm.master.clients", QtInfoMsg)
+
+namespace hiscrm::master {
+
+using namespace protocol;
+
+namespace {
+
+constexpr int kDeviceCheckMs = 250; // a revoked device's connections close within this (plus a turn)
+constexpr int kMaxTokenChars = 256;
+constexpr int kMaxCodeChars = 64;
+
+QString str(const char *latin1)
+{
+    return QString::fromLatin1(latin1);
+}
+
+QJsonObject changeJson(const store::Change &c)
+{
+    QJsonObject o{
+        {QStringLiteral("rev"), c.rev}, {QStringLiteral("entity"), c.entity}, {QStringLiteral("id"), c.id}};
+    if (c.deleted)
+        o.insert(QStringLiteral("deleted"), true);
+    else
+        o.insert(QStringLiteral("data"), c.data);
+    return o;
+}
+
+QByteArray encoded(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QString scopeKey(const store::AccountScope &scope)
+{
+    QStringList parts;
+    for (qint64 a : scope.accounts)
+        parts << QString::number(a);
+    return parts.isEmpty() ? QStringLiteral("*") : parts.join(u',');
+}
+
+// A string field of a frame: absent or null gives an empty string; false when of another type.
+bool readText(const QJsonObject &o, const char *key, QString *out)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    if (!v.isString())
+        return false;
+    *out = v.toString();
+    return true;
+}
+
+} // namespace
+
+ClientHub::ClientHub(Master *master, QObject *parent)
+    : QObject(parent)
+    , m_master(master)
+{
+    if (auto r = m_master->store()->revision())
+        m_pushed = *r;
+    connect(m_master, &Master::changed, this, [this] { push(); });
+    auto *timer = new QTimer(this);
+    timer->setInterval(kDeviceCheckMs);
+    connect(timer, &QTimer::timeout, this, [this] {
+        checkDevices();
+        push(); // a commit that announced nothing (or another process's) still reaches the devices
+    });
+    timer->start();
+    checkDevices();
+    m_master->setDeviceLister([this] {
+        QJsonArray out;
+        for (const Client &c : std::as_const(m_clients)) {
+            if (!c.authenticated)
+                continue;
+            out.append(QJsonObject{{QStringLiteral("device_id"), c.caller.deviceId},
+                                   {QStringLiteral("name"), c.name},
+                                   {QStringLiteral("role"), store::toString(c.caller.role)},
+                                   {QStringLiteral("address"), c.peer->address()},
+                                   {QStringLiteral("live"), c.live}});
+        }
+        return out;
+    });
+}
+
+ClientHub::~ClientHub()
+{
+    m_master->setDeviceLister({});
+}
+
+ClientHub::Client &ClientHub::client(Peer *peer)
+{
+    auto it = m_clients.find(peer);
+    if (it == m_clients.end()) {
+        it = m_clients.insert(peer, Client());
+        it->peer = peer;
+    }
+    return *it;
+}
+
+bool ClientHub::isAuthenticated(Peer *peer) const
+{
+    auto it = m_clients.constFind(peer);
+    return it != m_clients.cend() && it->authenticated;
+}
+
+int ClientHub::deviceCount() const
+{
+    int n = 0;
+    for (const Client &c : m_clients)
+        n += c.authenticated ? 1 : 0;
+    return n;
+}
+
+void ClientHub::gone(Peer *peer)
+{
+    auto it = m_clients.find(peer);
+    if (it == m_clients.end())
+        return;
+    leaveLive(*it);
+    if (it->authenticated)
+        m_master->store()->touchDevice(it->caller.deviceId, nowMs());
+    m_clients.erase(it);
+}
+
+void ClientHub::frame(Peer *peer, const Envelope &e)
+{
+    Client &c = client(peer);
+    if (e.type == u"pair")
+        return onPair(c, e);
+    if (e.type == u"hello")
+        return onHello(c, e);
+    if (!c.authenticated) {
+        peer->reject(
+            e.id, str(code::NotRegistered),
+            QStringLiteral("Send hello with the device token (or pair with a code) before %1.").arg(e.type));
+        return;
+    }
+    if (e.type == u"heartbeat")
+        return peer->answer(QJsonObject(), e.id, "heartbeat_ack");
+    if (e.type == u"sync")
+        return onSync(c, e);
+    if (e.type == u"cmd")
+        return onCommand(c, e);
+    peer->reject(e.id, str(code::UnknownType),
+                 QStringLiteral("Unknown frame type \"%1\" for protocol v1.").arg(e.type));
+}
+
+void ClientHub::onPair(Client &c, const Envelope &e)
+{
+    QString code;
+    QString deviceName;
+    if (!readText(e.body, "code", &code) || code.isEmpty() || code.size() > kMaxCodeChars) {
+        c.peer->reject(e.id, str(code::BadRequest),
+                       QStringLiteral("code must be the pairing code (a string)."));
+        return;
+    }
+    if (!readText(e.body, "device_name", &deviceName) || deviceName.size() > store::kMaxDeviceNameChars) {
+        c.peer->reject(e.id, str(code::BadRequest),
+                       QStringLiteral("device_name must be a string of at most %1 characters.")
+                           .arg(store::kMaxDeviceNameChars));
+        return;
+    }
+    if (c.authenticated) {
+        c.peer->reject(e.id, str(code::Conflict),
+                       QStringLiteral("This connection already said hello as a device."));
+        return;
+    }
+    const qint64 now = nowMs();
+    while (!m_wrongCodeTimes.isEmpty() && m_wrongCodeTimes.first() < now - 60000)
+        m_wrongCodeTimes.removeFirst();
+    if (m_wrongCodeTimes.size() >= kWrongCodesPerMinute) {
+        c.peer->reject(e.id, str(code::RateLimited),
+                       QStringLiteral("Too many wrong pairing codes on this master in the last minute; try "
+                                      "again in a minute."));
+        return;
+    }
+    Result<store::PairedDevice> paired = m_master->store()->redeemPairing(code, now);
+    if (!paired) {
+        const bool refused =
+            paired.error().code == ErrorCode::NotFound || paired.error().code == ErrorCode::Conflict;
+        if (!refused) {
+            c.peer->reject(e.id, str(codeFor(paired.error())), paired.error().message);
+            return;
+        }
+        m_wrongCodeTimes.append(now);
+        qCWarning(lcClients) << "refused a pairing code from" << c.peer->address();
+        Peer *peer = c.peer;
+        const bool last = ++c.wrongCodes >= kWrongCodesPerConnection;
+        peer->reject(e.id, str(code::Unauthorized), paired.error().message);
+        if (last)
+            peer->close(1008, QStringLiteral("too many wrong pairing codes"));
+        return;
+    }
+    qCInfo(lcClients) << "paired device" << paired->device.id << paired->device.name << "from"
+                      << c.peer->address();
+    QJsonArray accounts;
+    for (qint64 a : paired->device.accounts)
+        accounts.append(a);
+    c.peer->answer(
+        QJsonObject{{QStringLiteral("device_id"), paired->device.id},
+                    {QStringLiteral("name"), paired->device.name},
+                    {QStringLiteral("role"), store::toString(paired->device.role)},
+                    {QStringLiteral("accounts"),
+                     paired->device.accounts.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(accounts)},
+                    {QStringLiteral("token"), paired->token}},
+        e.id, "paired");
+}
+
+void ClientHub::onHello(Client &c, const Envelope &e)
+{
+    QString token;
+    if (!readText(e.body, "token", &token) || token.isEmpty() || token.size() > kMaxTokenChars) {
+        c.peer->reject(e.id, str(code::BadRequest),
+                       QStringLiteral("token must be the device token (a string)."));
+        return;
+    }
+    if (c.authenticated) {
+        c.peer->reject(e.id, str(code::Conflict), QStringLiteral("This connection already said hello."));
+        return;
+    }
+    qint64 cursor = 0;
+    const QJsonValue cursorValue = e.body.value(QLatin1String("cursor"));
+    if (!cursorValue.isUndefined() && !cursorValue.isNull() &&
+        (!safeInteger(cursorValue, &cursor) || cursor < 0)) {
+        c.peer->reject(e.id, str(code::BadRequest),
+                       QStringLiteral("cursor must be a revision (an integer ≥ 0)."));
+        return;
+    }
+    qint64 clientStore = 0;
+    const QJsonValue storeValue = e.body.value(QLatin1String("store_id"));
+    if (!storeValue.isUndefined() && !storeValue.isNull() && !safeInteger(storeValue, &clientStore)) {
+        c.peer->reject(e.id, str(code::BadRequest), QStringLiteral("store_id must be an integer."));
+        return;
+    }
+    store::Store *s = m_master->store();
+    const Result<std::optional<store::Device>> device = s->deviceByToken(token);
+    if (!device) {
+        c.peer->reject(e.id, str(codeFor(device.error())), device.error().message);
+        return;
+    }
+    if (!*device || (*device)->revokedAt != 0) {
+        Peer *peer = c.peer;
+        peer->reject(e.id, str(code::Unauthorized),
+                     *device ? QStringLiteral("This device was revoked. Pair it again with a new code.")
+                             : QStringLiteral("The device token is wrong. Pair the device again."));
+        peer->close(*device ? closecode::Revoked : 1008, QStringLiteral("unauthorized"));
+        return;
+    }
+    const store::Device &d = **device;
+    c.authenticated = true;
+    c.caller.deviceId = d.id;
+    c.caller.role = d.role;
+    c.caller.scope.accounts = d.accounts;
+    c.name = d.name;
+    c.scopeKey = scopeKey(c.caller.scope);
+    c.peer->markAuthenticated();
+    s->touchDevice(d.id, nowMs());
+    const qint64 revision = s->revision() ? *s->revision() : 0;
+    const qint64 storeId = s->storeId() ? *s->storeId() : 0;
+    // A cursor ahead of the history, or of another store, is not of this master's history (it was
+    // restored from an older backup, or replaced): the client must start over from 0.
+    const bool reset = cursor > revision || (clientStore != 0 && clientStore != storeId);
+    QJsonArray accounts;
+    for (qint64 a : d.accounts)
+        accounts.append(a);
+    qCInfo(lcClients) << "device" << d.id << d.name << "connected from" << c.peer->address();
+    c.peer->answer(QJsonObject{{QStringLiteral("device_id"), d.id},
+                               {QStringLiteral("name"), d.name},
+                               {QStringLiteral("role"), store::toString(d.role)},
+                               {QStringLiteral("accounts"),
+                                d.accounts.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(accounts)},
+                               {QStringLiteral("revision"), revision},
+                               {QStringLiteral("store_id"), storeId},
+                               {QStringLiteral("reset"), reset},
+                               {QStringLiteral("heartbeat_ms"), protocol::kHeartbeatIntervalMs}},
+                   e.id, "welcome");
+}
+
+void ClientHub::onSync(Client &c, const Envelope &e)
+{
+    qint64 since = 0;
+    qint64 limit = 500;
+    if (!safeInteger(e.body.value(QLatin1String("since")), &since) || since < 0) {
+        c.peer->reject(e.id, str(code::BadRequest),
+                       QStringLiteral("since must be a revision (an integer ≥ 0)."));
+        return;
+    }
+    const QJsonValue limitValue = e.body.value(QLatin1String("limit"));
+    if (!limitValue.isUndefined() && !limitValue.isNull() &&
+        (!safeInteger(limitValue, &limit) || limit < 1 || limit > kMaxSyncLimit)) {
+        c.peer->reject(e.id, str(code::BadRequest),
+                       QStringLiteral("limit must be an integer from 1 to %1.").arg(kMaxSyncLimit));
+        return;
+    }
+    store::Store *s = m_master->store();
+    const qint64 revision = s->revision() ? *s->revision() : 0;
+    if (since > revision) {
+        c.peer->reject(
+            e.id, str(code::ResetRequired),
+            QStringLiteral("The cursor %1 is ahead of this master's history (revision %2): the "
+                           "master was restored from an older backup. Drop the replica and sync from 0.")
+                .arg(since)
+                .arg(revision));
+        return;
+    }
+    // Filtering may leave little of a page: read on until the answer has something or the feed ends,
+    // within a bound of reads per frame.
+    QJsonArray out;
+    qsizetype bytes = 0;
+    qint64 next = since;
+    bool hasMore = false;
+    for (int reads = 0; reads < 20; ++reads) {
+        const Result<store::ChangePage> page = s->changes(next, int(limit) - int(out.size()));
+        if (!page) {
+            c.peer->reject(e.id, str(codeFor(page.error())), page.error().message);
+            return;
+        }
+        const Result<QList<store::Change>> visible = s->visibleChanges(page->changes, c.caller.scope);
+        if (!visible) {
+            c.peer->reject(e.id, str(codeFor(visible.error())), visible.error().message);
+            return;
+        }
+        qint64 cut = page->next;
+        bool full = false;
+        for (const store::Change &ch : *visible) {
+            const QJsonObject o = changeJson(ch);
+            const qsizetype size = encoded(o).size();
+            if (!out.isEmpty() && bytes + size > kPageBytes) {
+                cut = ch.rev - 1; // this change and the rest come with the next page
+                full = true;
+                break;
+            }
+            out.append(o);
+            bytes += size;
+        }
+        next = cut;
+        hasMore = full || page->hasMore;
+        if (full || !page->hasMore || out.size() >= limit)
+            break;
+    }
+    c.peer->answer(QJsonObject{{QStringLiteral("changes"), out},
+                               {QStringLiteral("next"), next},
+                               {QStringLiteral("has_more"), hasMore}},
+                   e.id, "changes");
+    if (!hasMore)
+        goLive(c, next);
+}
+
+void ClientHub::goLive(Client &c, qint64 cursor)
+{
+    if (c.live)
+        return;
+    c.live = true;
+    auto it = m_feeds.find(c.scopeKey);
+    if (it == m_feeds.end()) {
+        ScopeFeed f;
+        f.scope = c.caller.scope;
+        f.lastTo = cursor;
+        it = m_feeds.insert(c.scopeKey, f);
+    }
+    ++it->live;
+}
+
+void ClientHub::leaveLive(Client &c)
+{
+    if (!c.live)
+        return;
+    c.live = false;
+    auto it = m_feeds.find(c.scopeKey);
+    if (it != m_feeds.end() && --it->live <= 0)
+        m_feeds.erase(it);
+}
+
+void ClientHub::onCommand(Client &c, const Envelope &e)
+{
+    QString opName;
+    if (!readText(e.body, "op", &opName) || opName.isEmpty()) {
+        c.peer->reject(e.id, str(code::BadRequest), QStringLiteral("op must be the name of a command."));
+        return;
+    }
+    const QJsonValue argsValue = e.body.value(QLatin1String("args"));
+    if (!argsValue.isUndefined() && !argsValue.isNull() && !argsValue.isObject()) {
+        c.peer->reject(e.id, str(code::BadRequest), QStringLiteral("args must be an object."));
+        return;
+    }
+    const CommandSpec *spec = findCommand(opName);
+    if (!spec) {
+        c.peer->reject(e.id, str(code::UnknownOp), QStringLiteral("Unknown op \"%1\".").arg(opName));
+        return;
+    }
+    // The frame's id is the command id: the same id sent again (after a reconnect) has no second effect.
+    QString commandId;
+    if (e.id.isString())
+        commandId = e.id.toString();
+    else if (e.id.isDouble())
+        commandId = QString::number(e.id.toInteger());
+    if (spec->journaled && commandId.isEmpty()) {
+        c.peer->reject(
+            e.id, str(code::BadRequest),
+            QStringLiteral("%1 changes something: give the cmd frame an id (its command id, e.g. a "
+                           "UUID), so that sending it again has no second effect.")
+                .arg(opName));
+        return;
+    }
+    if (commandId.size() > 128) {
+        c.peer->reject(e.id, str(code::BadRequest),
+                       QStringLiteral("A command id has at most 128 characters."));
+        return;
+    }
+    if (spec->name == op::Status && !c.peer->takeFrames(9)) {
+        c.peer->reject(e.id, str(code::RateLimited),
+                       QStringLiteral("A status costs 10 frames of the rate limit."));
+        return;
+    }
+    const Result<QJsonObject> r = m_master->executeAs(c.caller, commandId, opName, argsValue.toObject());
+    if (!r) {
+        c.peer->reject(e.id, str(codeFor(r.error())), r.error().message);
+        return;
+    }
+    c.peer->answer(QJsonObject{{QStringLiteral("result"), *r}}, e.id, "result");
+}
+
+QList<QByteArray> ClientHub::pushFrames(const QList<store::Change> &changes, qint64 from, qint64 to)
+{
+    QList<QByteArray> frames;
+    QByteArray body;
+    qint64 chunkFrom = from;
+    qint64 lastRev = from;
+    auto flush = [&](qint64 chunkTo) {
+        frames.append("{\"type\":\"changes\",\"v\":1,\"from\":" + QByteArray::number(chunkFrom) +
+                      ",\"to\":" + QByteArray::number(chunkTo) + ",\"changes\":[" + body + "]}");
+        body.clear();
+        chunkFrom = chunkTo;
+    };
+    for (const store::Change &c : changes) {
+        const QByteArray one = encoded(changeJson(c));
+        if (!body.isEmpty() && body.size() + one.size() > kPageBytes)
+            flush(lastRev);
+        if (!body.isEmpty())
+            body += ',';
+        body += one;
+        lastRev = c.rev;
+    }
+    flush(to);
+    return frames;
+}
+
+void ClientHub::push()
+{
+    store::Store *s = m_master->store();
+    if (!s)
+        return;
+    const Result<qint64> revision = s->revision();
+    if (!revision || *revision <= m_pushed)
+        return;
+    if (m_feeds.isEmpty()) {
+        m_pushed = *revision;
+        return;
+    }
+    // One read of each page for every device; one filter and one encoding per scope.
+    while (m_pushed < *revision) {
+        const Result<store::ChangePage> page = s->changes(m_pushed, 1000);
+        if (!page) {
+            qCWarning(lcClients) << "cannot read the change feed for pushes:" << page.error().message;
+            return; // the next commit or tick tries again
+        }
+        const qint64 to = page->next;
+        for (auto it = m_feeds.begin(); it != m_feeds.end(); ++it) {
+            const Result<QList<store::Change>> visible = s->visibleChanges(page->changes, it->scope);
+            if (!visible || visible->isEmpty())
+                continue;
+            const QList<QByteArray> frames = pushFrames(*visible, it->lastTo, to);
+            it->lastTo = to;
+            for (Client &c : m_clients) {
+                if (!c.live || c.scopeKey != it.key())
+                    continue;
+                for (const QByteArray &f : frames)
+                    c.peer->send(f);
+            }
+        }
+        m_pushed = to;
+        if (!page->hasMore)
+            break;
+    }
+}
+
+void ClientHub::checkDevices()
+{
+    store::Store *s = m_master->store();
+    const Result<qint64> version = s ? s->devicesVersion() : Result<qint64>(qint64(-1));
+    if (!version || *version == m_devicesVersion)
+        return;
+    m_devicesVersion = *version;
+    QList<Peer *> revoked;
+    for (Client &c : m_clients) {
+        if (!c.authenticated)
+            continue;
+        const Result<std::optional<store::Device>> d = s->device(c.caller.deviceId);
+        if (d && (!*d || (*d)->revokedAt != 0))
+            revoked << c.peer;
+        else if (d)
+            c.name = (*d)->name;
+    }
+    for (Peer *p : std::as_const(revoked)) {
+        qCInfo(lcClients) << "closing a connection of a revoked device";
+        Client &c = client(p);
+        leaveLive(c);
+        c.authenticated = false;
+        p->close(closecode::Revoked, QStringLiteral("device revoked"));
+    }
+}
+
+} // namespace hiscrm::master

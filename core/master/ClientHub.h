@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "master/Commands.h"
+#include "master/Peer.h"
+#include "protocol/Protocol.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+
+namespace hiscrm::master {
+
+class Master;
+struct ChangeNotice;
+
+// The client side of the protocol (docs/protocol.md, "Clients"): paired desktops on the master's
+// port, path /client. A connection pairs (a one-time code for a device token) or says hello with its
+// token; then it catches up with sync pages, receives a push after every commit, and sends commands
+// that run through the same registry as the desktop's own, within its device's role and scope.
+//
+// Fan-out: after a commit the new changes are read once, filtered once per scope and encoded once
+// per scope, whatever the number of devices of that scope. Lives in the master's thread.
+class ClientHub final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ClientHub(Master *master, QObject *parent = nullptr);
+    ~ClientHub() override;
+
+    // A frame of a client connection (parsed, its rate paid).
+    void frame(Peer *peer, const protocol::Envelope &e);
+    // The connection is gone (or being dropped): forget it.
+    void gone(Peer *peer);
+    // Whether the connection said a valid hello.
+    bool isAuthenticated(Peer *peer) const;
+    int deviceCount() const;
+
+    // Pairing: wrong codes per connection before it is closed, and over the whole port per minute
+    // before every pairing attempt is refused until the minute is over.
+    static constexpr int kWrongCodesPerConnection = 3;
+    static constexpr int kWrongCodesPerMinute = 10;
+    // A sync page holds at most this many changes and about this many bytes.
+    static constexpr int kMaxSyncLimit = 1000;
+    static constexpr qsizetype kPageBytes = 1024 * 1024;
+
+private:
+    struct Client
+    {
+        Peer *peer = nullptr;
+        bool authenticated = false;
+        bool live = false; // caught up: receives pushes
+        Caller caller;
+        QString name;
+        QString scopeKey;
+        int wrongCodes = 0;
+    };
+    struct ScopeFeed
+    {
+        store::AccountScope scope;
+        qint64 lastTo = 0; // the `to` of the last push of this scope
+        int live = 0;      // clients of this scope receiving pushes
+    };
+
+    Client &client(Peer *peer);
+    void onPair(Client &c, const protocol::Envelope &e);
+    void onHello(Client &c, const protocol::Envelope &e);
+    void onSync(Client &c, const protocol::Envelope &e);
+    void onCommand(Client &c, const protocol::Envelope &e);
+    void goLive(Client &c, qint64 cursor);
+    void leaveLive(Client &c);
+    void push();
+    void checkDevices();
+    // Encodes changes (ascending revisions, all of (from, to] the scope may see) as frames of at
+    // most about kPageBytes: each push frame covers a contiguous part of (from, to].
+    static QList<QByteArray> pushFrames(const QList<store::Change> &changes, qint64 from, qint64 to);
+
+    Master *m_master;
+    QHash<Peer *, Client> m_clients;
+    QHash<QString, ScopeFeed> m_feeds; // by scope key
+    qint64 m_pushed = 0;               // the revision up to which pushes were made
+    qint64 m_devicesVersion = -1;
+    QList<qint64> m_wrongCodeTimes; // ms, the last minute's wrong pairing codes on the port
+};
+
+} // namespace hiscrm::master

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+namespace hiscrm::master {
+
+// One WebSocket connection of the master's port, as the protocol handlers see it (WorkerServer
+// implements it; ClientHub speaks the client side through it). Every call is made in the master's
+// thread; a peer stays valid until the handler is told it is gone.
+class Peer
+{
+public:
+    // Queues a whole frame. A peer that stops reading (its output backlog over the limit) is
+    // dropped at the next check and nothing more is sent to it.
+    virtual void send(const QByteArray &frame) = 0;
+    // An answer: {type, v, re, ...body}.
+    virtual void answer(QJsonObject body, const QJsonValue &re, const char *type) = 0;
+    // An error answer. Before the peer is authenticated, errors add up and the fifth closes the
+    // connection (1008): the caller returns right after.
+    virtual void reject(const QJsonValue &re, const QString &code, const QString &message) = 0;
+    // Closes the connection with this WebSocket close code after what is queued.
+    virtual void close(int closeCode, const QString &why) = 0;
+    // The peer proved who it is: frames up to the protocol limit, no handshake timeout.
+    virtual void markAuthenticated() = 0;
+    // Takes n frames from the peer's rate limit; false when it has not got them.
+    virtual bool takeFrames(double n) = 0;
+    // Bytes queued for the peer and not yet written.
+    virtual qint64 backlog() const = 0;
+    virtual QString address() const = 0;
+
+protected:
+    ~Peer() = default;
+};
+
+} // namespace hiscrm::master
