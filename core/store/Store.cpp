@@ -346,7 +346,7 @@ void Store::Impl::tombstone(const char *entity, qint64 id, qint64 accountId)
 
 void Store::Impl::noteUserInAccount(qint64 userId, qint64 accountId)
 {
-    if (userId <= 0 || accountId <= 0)
+    if (userId <= 0 || accountId <= 0 || !notesUserAccounts)
         return;
     const std::pair<qint64, qint64> key{userId, accountId};
     if (cache.userAccounts.contains(key))
@@ -591,6 +591,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
                     return e; // a migration writes
             }
             schema::migrate(db, options.migrateTo);
+            impl->notesUserAccounts = db.scalar("PRAGMA user_version") >= 8;
             // Checkpoints run on a thread of their own (store/Checkpointer.h), and seldom: the
             // ingest rewrites the same index pages batch after batch, and each checkpoint copies
             // them into the database file once.

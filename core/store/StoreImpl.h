@@ -128,6 +128,9 @@ struct Store::Impl
     std::unique_ptr<Checkpointer> checkpointer; // declared after db and indexer: stops first
     bool searchAttached = false;                // the index database is attached as "search"
     bool searchVerified = false;                // ... and is this store's (read-only stores check)
+    // The file has user_accounts (schema 8). Only tests open a file at an older schema (Options::
+    // migrateTo); ingest there notes nothing, and the migration to 8 fills the table from the items.
+    bool notesUserAccounts = true;
     qint64 rev = 0; // valid inside a write transaction, between loadRev() and saveRev()
     WriteCache cache;
     // The revision this connection committed last. When a write transaction starts at another
