@@ -301,6 +301,15 @@ private:
         QVERIFY(port() != 0);
     }
 
+    // Opens p on the worker port and registers it: the type of the answer ("registered" when all
+    // went well), or "(no connection)" when the upgrade failed.
+    QString openAndRegister(Peer &p, const QString &workerId, const QStringList &accounts)
+    {
+        if (!p.open(port()))
+            return u"(no connection)"_s;
+        return p.registerAs(workerId, accounts).value(u"type"_s).toString();
+    }
+
     QJsonArray workers()
     {
         const auto s = m_master->execute(QString(), u"status"_s, {});
@@ -361,8 +370,7 @@ private slots:
         QTRY_COMPARE(workerStatus(*m_master, u"w1"_s).value(u"state"_s).toString(), u"disconnected"_s);
         const qint64 before = revision();
         Peer again;
-        QVERIFY(again.open(port()));
-        QCOMPARE(again.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(again, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         const QJsonObject ack2 = again.sync(smallBatch());
         QCOMPARE(ack2.value(u"type"_s).toString(), u"data_sync_ack"_s);
         QCOMPARE(ack2.value(u"inserted"_s).toInt(), 0);
@@ -666,8 +674,7 @@ private slots:
     void oversizedFrame()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         const qint64 before = revision();
 
         // Over the protocol limit but under the transport's hard one: an error, and the
@@ -694,8 +701,7 @@ private slots:
     void binaryFrame()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         w.ws.sendBinaryMessage(compact(QJsonObject{{u"type"_s, u"heartbeat"_s}, {u"id"_s, 1}}));
         const QJsonObject e = w.ofType(u"error"_s);
         QCOMPARE(e.value(u"code"_s).toString(), u"unsupported"_s);
@@ -785,8 +791,7 @@ private slots:
     void rateLimit()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         // Sent in one go, they reach the master far faster than 200/s.
         constexpr int n = 1000;
         for (int i = 0; i < n; ++i)
@@ -815,8 +820,7 @@ private slots:
     void textsCompareAsSent()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         const auto frameWith = [](const QByteArray &id, const QByteArray &platformId,
                                   const QByteArray &text) {
             return "{\"type\":\"data_sync\",\"id\":\"" + id +
@@ -870,8 +874,7 @@ private slots:
     void answersComeInRequestOrder()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         w.frames.clear();
 
         struct Expected
@@ -1050,8 +1053,7 @@ private slots:
     void accountStatus()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         const QJsonObject ack = w.request(QJsonObject{{u"type"_s, u"account_status"_s},
                                                       {u"account_id"_s, u"acc-1"_s},
                                                       {u"state"_s, u"logged_out"_s},
@@ -1068,8 +1070,7 @@ private slots:
     void silentWorkerIsDropped()
     {
         Peer live;
-        QVERIFY(live.open(port()));
-        QCOMPARE(live.registerAs(u"w-live"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(live, u"w-live"_s, {u"acc-1"_s}), u"registered"_s);
 
         RawPeer raw;
         QVERIFY(raw.handshake(port(), kToken.toUtf8()));
@@ -1104,8 +1105,7 @@ private slots:
     void replyRouting()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         QCOMPARE(w.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s);
         const qint64 c = convId(*m_master->store(), u"conv-1"_s);
 
@@ -1167,8 +1167,7 @@ private slots:
 
         // Another worker cannot settle it.
         Peer intruder;
-        QVERIFY(intruder.open(port()));
-        QCOMPARE(intruder.registerAs(u"w2"_s, {u"acc-2"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(intruder, u"w2"_s, {u"acc-2"_s}), u"registered"_s);
         const QJsonObject refused = intruder.request(
             QJsonObject{{u"type"_s, u"reply_result"_s}, {u"item_id"_s, second}, {u"sent"_s, true}});
         QCOMPARE(refused.value(u"code"_s).toString(), u"invalid"_s);
@@ -1179,8 +1178,7 @@ private slots:
     void newConnectionReplacesTheOld()
     {
         Peer first;
-        QVERIFY(first.open(port()));
-        QCOMPARE(first.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(first, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         QCOMPARE(first.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s);
         QCOMPARE(first
                      .request(QJsonObject{{u"type"_s, u"account_status"_s},
@@ -1191,8 +1189,7 @@ private slots:
                  u"ack"_s);
 
         Peer second;
-        QVERIFY(second.open(port()));
-        QCOMPARE(second.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(second, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         QVERIFY(first.waitClosed());
         QCOMPARE(workerStatus(*m_master, u"w1"_s).value(u"state"_s).toString(), u"connected"_s);
         QCOMPARE(int(account(*m_master, u"acc-1"_s)->loginState), int(LoginState::LoggedIn));
@@ -1221,8 +1218,7 @@ private slots:
 
         // A register fits; after it the same frame is served.
         Peer worker;
-        QVERIFY(worker.open(port()));
-        QCOMPARE(worker.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(worker, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         QCOMPARE(worker.request(padded).value(u"type"_s).toString(), u"heartbeat_ack"_s);
 
         // With the token in the upgrade request it is read at once (a register of thousands of
@@ -1238,9 +1234,7 @@ private slots:
     // as it is accepted. Registered workers do not count.
     void unregisteredConnectionsAreCapped()
     {
-        WorkerLimits limits;
-        limits.maxUnregistered = 4;
-        start(limits);
+        start({.maxUnregistered = 4});
         // The kernel completes these connections; the master accepts them in order when the event
         // loop runs, and closes the fifth.
         std::vector<std::unique_ptr<QTcpSocket>> idle;
@@ -1279,17 +1273,14 @@ private slots:
     // registers is closed with 1008. A registered worker stays.
     void unregisteredConnectionsTimeOut()
     {
-        WorkerLimits limits;
-        limits.registerTimeoutMs = 300;
-        start(limits);
+        start({.registerTimeoutMs = 300});
         QTcpSocket silent;
         silent.connectToHost(QHostAddress::LocalHost, port());
         QVERIFY(silent.waitForConnected(5000));
         Peer upgraded;
         QVERIFY(upgraded.open(port()));
         Peer worker;
-        QVERIFY(worker.open(port()));
-        QCOMPARE(worker.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(worker, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
 
         QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
         QVERIFY(upgraded.waitClosed());
@@ -1304,12 +1295,9 @@ private slots:
     // the rate limit: a burst of them is partly refused, in order, each refusal naming its request.
     void statusIsCachedAndCostsMore()
     {
-        WorkerLimits limits;
-        limits.statusCacheMs = 500;
-        start(limits);
+        start({.statusCacheMs = 500});
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         const auto messages = [&] {
             const QJsonObject st = w.request(QJsonObject{{u"type"_s, u"status"_s}});
             return st.value(u"type"_s).toString() == u"status" ? st.value(u"status"_s)
@@ -1326,8 +1314,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(messages(), 2, 5000);
 
         Peer burst;
-        QVERIFY(burst.open(port()));
-        QCOMPARE(burst.registerAs(u"w2"_s, {u"acc-2"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(burst, u"w2"_s, {u"acc-2"_s}), u"registered"_s);
         constexpr int n = 30;
         for (int i = 0; i < n; ++i)
             burst.send(QJsonObject{{u"type"_s, u"status"_s}, {u"id"_s, u"st-%1"_s.arg(i)}});
@@ -1361,13 +1348,9 @@ private slots:
     // maxUnanswered frames ahead of their answers is closed (1008).
     void inputQueueIsBounded()
     {
-        WorkerLimits limits;
-        limits.maxQueuedFrames = 2;
-        limits.maxUnanswered = 40;
-        start(limits);
+        start({.maxQueuedFrames = 2, .maxUnanswered = 40});
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         constexpr int n = 30;
         for (int i = 0; i < n; ++i)
             w.send(QJsonObject{{u"type"_s, u"heartbeat"_s}, {u"id"_s, u"h-%1"_s.arg(i)}});
@@ -1398,18 +1381,12 @@ private slots:
     // maxDisconnectedWorkers of them; connected workers always show.
     void disconnectedWorkersAgeOut()
     {
-        WorkerLimits limits;
-        limits.keepDisconnectedMs = 1000;
-        limits.maxDisconnectedWorkers = 2;
-        start(limits);
+        start({.keepDisconnectedMs = 1000, .maxDisconnectedWorkers = 2});
         Peer live;
-        QVERIFY(live.open(port()));
-        QCOMPARE(live.registerAs(u"live"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(live, u"live"_s, {u"acc-1"_s}), u"registered"_s);
         for (int i = 1; i <= 4; ++i) {
             Peer p;
-            QVERIFY(p.open(port()));
-            QCOMPARE(p.registerAs(u"w%1"_s.arg(i), {u"acc-1"_s}).value(u"type"_s).toString(),
-                     u"registered"_s);
+            QCOMPARE(openAndRegister(p, u"w%1"_s.arg(i), {u"acc-1"_s}), u"registered"_s);
             p.ws.close();
             QVERIFY(p.waitClosed());
             QTRY_COMPARE(workerStatus(*m_master, u"w%1"_s.arg(i)).value(u"state"_s).toString(),
@@ -1436,9 +1413,7 @@ private slots:
     void namingAccountsCreatesNoRows()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s, u"acc-2"_s, u"acc-3"_s}).value(u"type"_s).toString(),
-                 u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s, u"acc-2"_s, u"acc-3"_s}), u"registered"_s);
         QCOMPARE(m_master->store()->accounts()->size(), 0);
         QCOMPARE(w.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s); // acc-1 only
         w.ws.close();
