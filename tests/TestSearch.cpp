@@ -60,20 +60,17 @@ private slots:
     {
         s = openStore(m_dir.filePath(u"search.db"_s));
         QVERIFY(s);
-        Batch b = batch(
-            shippingQuestion() +
-                QList<MessageRecord>{
-                    dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s,
-                       u"Hello, is the RED dress still available?"_s, kT0 + 4000),
-                    dm(u"acc-1"_s, u"conv-2"_s, u"m5"_s, u"u-2"_s, u"I ordered #12345, where is my parcel"_s,
-                       kT0 + 5000),
-                    dm(u"acc-2"_s, u"conv-3"_s, u"m6"_s, u"u-1"_s, u"我用微信iPhone15付款了"_s, kT0 + 6000),
-                    dm(u"acc-2"_s, u"conv-3"_s, u"m7"_s, u"u-1"_s, u"衣服尺码偏小吗"_s, kT0 + 7000),
-                    dm(u"acc-2"_s, u"conv-3"_s, u"m8"_s, u"u-1"_s, u"ＦＵＬＬＷＩＤＴＨ字母和数字１２３"_s,
-                       kT0 + 8000)},
+        Batch b = searchCorpus(
+            {dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s, u"Hello, is the RED dress still available?"_s,
+                kT0 + 4000),
+             dm(u"acc-1"_s, u"conv-2"_s, u"m5"_s, u"u-2"_s, u"I ordered #12345, where is my parcel"_s,
+                kT0 + 5000),
+             dm(u"acc-2"_s, u"conv-3"_s, u"m6"_s, u"u-1"_s, u"我用微信iPhone15付款了"_s, kT0 + 6000),
+             dm(u"acc-2"_s, u"conv-3"_s, u"m7"_s, u"u-1"_s, u"衣服尺码偏小吗"_s, kT0 + 7000),
+             dm(u"acc-2"_s, u"conv-3"_s, u"m8"_s, u"u-1"_s, u"ＦＵＬＬＷＩＤＴＨ字母和数字１２３"_s,
+                kT0 + 8000)},
             {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"这件衣服真好看"_s, kT0 + 500),
              comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"u-4"_s, u"hello from the comments"_s, kT0 + 600)});
-        b.users << profile(u"u-1"_s, u"小美同学"_s) << profile(u"u-2"_s, u"Alice Wang"_s);
         QVERIFY(s->ingest(b));
         acc1 = s->accountByPlatformId(u"demo"_s, u"acc-1"_s).value()->id;
         acc2 = s->accountByPlatformId(u"demo"_s, u"acc-2"_s).value()->id;
