@@ -88,6 +88,15 @@ public:
 
     QJsonObject request(const QJsonObject &o) { return answer(send(o)); }
 
+    // Sends n frames of this type in one go, with the ids prefix-0, prefix-1, ...; true once n
+    // frames have come in (within 5 s).
+    bool sendBurst(const QString &type, const QString &prefix, int n)
+    {
+        for (int i = 0; i < n; ++i)
+            send(QJsonObject{{u"type"_s, type}, {u"id"_s, u"%1-%2"_s.arg(prefix).arg(i)}});
+        return QTest::qWaitFor([&] { return frames.size() == n; }, 5000);
+    }
+
     QJsonObject ofType(const QString &type)
     {
         return take([&](const QJsonObject &f) { return f.value(u"type"_s).toString() == type; });
@@ -234,6 +243,18 @@ public:
 
     // The payload of the master's close frame (the close code first).
     std::optional<QByteArray> nextClose() { return nextPayload(8); }
+
+    // Registers for one account on the demo platform (the token went with the handshake): the type
+    // of the answer, empty when none came.
+    QString registerAs(const QString &workerId, const QString &account)
+    {
+        sendText(compact({{u"type"_s, u"register"_s},
+                          {u"id"_s, 1},
+                          {u"worker_id"_s, workerId},
+                          {u"platform"_s, u"demo"_s},
+                          {u"accounts"_s, QJsonArray{account}}}));
+        return nextJson().value(u"type"_s).toString();
+    }
 };
 
 Batch smallBatch()
@@ -884,36 +905,37 @@ private slots:
         };
         QList<Expected> expected;
         const QJsonValue none(QJsonValue::Null);
+        // Sends a text frame and notes the answer it must get.
+        const auto sendText = [&](const QString &text, const QString &type, const QJsonValue &re) {
+            w.ws.sendTextMessage(text);
+            expected << Expected{type, re};
+        };
         constexpr int n = 600;
         for (int i = 0; i < n; ++i) {
             const QByteArray id = QByteArray::number(i);
             switch (i % 9) {
             case 0:
             case 1:
-                w.ws.sendTextMessage(u"{\"type\":\"heartbeat\",\"id\":%1}"_s.arg(i));
-                expected << Expected{u"heartbeat_ack"_s, i};
+                sendText(u"{\"type\":\"heartbeat\",\"id\":%1}"_s.arg(i), u"heartbeat_ack"_s, i);
                 break;
             case 2:
-                w.ws.sendTextMessage(u"{\"type\":"_s);
-                expected << Expected{u"bad_json"_s, none};
+                sendText(u"{\"type\":"_s, u"bad_json"_s, none);
                 break;
             case 3:
-                w.ws.sendTextMessage(u"{\"type\":\"teleport\",\"id\":%1}"_s.arg(i));
-                expected << Expected{u"unknown_type"_s, i};
+                sendText(u"{\"type\":\"teleport\",\"id\":%1}"_s.arg(i), u"unknown_type"_s, i);
                 break;
             case 4:
-                w.ws.sendTextMessage(
+                sendText(
                     u"{\"type\":\"reply_result\",\"id\":%1,\"item_id\":9007199254740993,\"sent\":true}"_s.arg(
-                        i));
-                expected << Expected{u"bad_request"_s, i};
+                        i),
+                    u"bad_request"_s, i);
                 break;
             case 5:
-                w.ws.sendTextMessage(u"{\"type\":\"heartbeat\",\"id\":%1,\"x\":\"\\ud800\"}"_s.arg(i));
-                expected << Expected{u"bad_request"_s, i};
+                sendText(u"{\"type\":\"heartbeat\",\"id\":%1,\"x\":\"\\ud800\"}"_s.arg(i), u"bad_request"_s,
+                         i);
                 break;
             case 6:
-                w.ws.sendTextMessage(u"{\"type\":\"heartbeat\",\"id\":%1,\"x\":1e400}"_s.arg(i));
-                expected << Expected{u"bad_request"_s, i};
+                sendText(u"{\"type\":\"heartbeat\",\"id\":%1,\"x\":1e400}"_s.arg(i), u"bad_request"_s, i);
                 break;
             case 7:
                 w.ws.sendBinaryMessage("{}");
@@ -921,19 +943,17 @@ private slots:
                 break;
             case 8:
                 if (i == 8 || i == 305) { // a few large ones; most frames stay small to outrun the bucket
-                    w.ws.sendTextMessage(QString(protocol::kMaxFrameBytes + 1, u' '));
-                    expected << Expected{u"too_large"_s, none};
+                    sendText(QString(protocol::kMaxFrameBytes + 1, u' '), u"too_large"_s, none);
                 } else if (i == 17 || i == 404) {
                     Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m"_s + QString::number(i), u"u-1"_s,
                                         u"hi"_s, kT0 + i)});
-                    w.ws.sendTextMessage(
-                        QString::fromUtf8(compact({{u"type"_s, u"data_sync"_s},
-                                                   {u"id"_s, i},
-                                                   {u"batch"_s, protocol::batchToJson(b)}})));
-                    expected << Expected{u"data_sync_ack"_s, i};
+                    sendText(QString::fromUtf8(compact({{u"type"_s, u"data_sync"_s},
+                                                        {u"id"_s, i},
+                                                        {u"batch"_s, protocol::batchToJson(b)}})),
+                             u"data_sync_ack"_s, i);
                 } else {
-                    w.ws.sendTextMessage(u"{\"type\":\"status\",\"id\":\"s-%1\"}"_s.arg(i));
-                    expected << Expected{u"status"_s, u"s-%1"_s.arg(i)};
+                    sendText(u"{\"type\":\"status\",\"id\":\"s-%1\"}"_s.arg(i), u"status"_s,
+                             u"s-%1"_s.arg(i));
                 }
                 break;
             }
@@ -984,12 +1004,7 @@ private slots:
 
         RawPeer raw;
         QVERIFY(raw.handshake(master.listeningPort(), kToken.toUtf8()));
-        raw.sendText(compact({{u"type"_s, u"register"_s},
-                              {u"id"_s, 1},
-                              {u"worker_id"_s, u"w-slow"_s},
-                              {u"platform"_s, u"demo"_s},
-                              {u"accounts"_s, QJsonArray{u"acc-1"_s}}}));
-        QCOMPARE(raw.nextJson().value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(raw.registerAs(u"w-slow"_s, u"acc-1"_s), u"registered"_s);
 
         // Stop reading, and send batches whose errors echo a 3.5 MiB field name: their answers
         // pile up on the master's side, past its 16 MiB backlog (and the kernel's buffers) after
@@ -1074,12 +1089,7 @@ private slots:
 
         RawPeer raw;
         QVERIFY(raw.handshake(port(), kToken.toUtf8()));
-        raw.sendText(compact({{u"type"_s, u"register"_s},
-                              {u"id"_s, 1},
-                              {u"worker_id"_s, u"w-silent"_s},
-                              {u"platform"_s, u"demo"_s},
-                              {u"accounts"_s, QJsonArray{u"acc-9"_s}}}));
-        QCOMPARE(raw.nextJson().value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(raw.registerAs(u"w-silent"_s, u"acc-9"_s), u"registered"_s);
         raw.sendText(compact({{u"type"_s, u"account_status"_s},
                               {u"id"_s, 2},
                               {u"account_id"_s, u"acc-9"_s},
@@ -1316,9 +1326,7 @@ private slots:
         Peer burst;
         QCOMPARE(openAndRegister(burst, u"w2"_s, {u"acc-2"_s}), u"registered"_s);
         constexpr int n = 30;
-        for (int i = 0; i < n; ++i)
-            burst.send(QJsonObject{{u"type"_s, u"status"_s}, {u"id"_s, u"st-%1"_s.arg(i)}});
-        QVERIFY(QTest::qWaitFor([&] { return burst.frames.size() == n; }, 5000));
+        QVERIFY(burst.sendBurst(u"status"_s, u"st"_s, n));
         int answered = 0;
         int refused = 0;
         for (int i = 0; i < n; ++i) {
@@ -1352,9 +1360,7 @@ private slots:
         Peer w;
         QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         constexpr int n = 30;
-        for (int i = 0; i < n; ++i)
-            w.send(QJsonObject{{u"type"_s, u"heartbeat"_s}, {u"id"_s, u"h-%1"_s.arg(i)}});
-        QVERIFY(QTest::qWaitFor([&] { return w.frames.size() == n; }, 5000));
+        QVERIFY(w.sendBurst(u"heartbeat"_s, u"h"_s, n));
         int refused = 0;
         for (int i = 0; i < n; ++i) {
             const QJsonObject f = w.frames.at(i);
