@@ -84,6 +84,15 @@ inline QList<MessageRecord> shippingQuestion()
         dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, QString(), u"亲，今天就发货哦"_s, kT0 + 3000, Direction::Out)};
 }
 
+// The search tests' corpus: shippingQuestion() followed by these messages, these comments, and
+// the profiles of fans u-1 (小美同学) and u-2 (Alice Wang).
+inline Batch searchCorpus(const QList<MessageRecord> &messages, const QList<CommentRecord> &comments)
+{
+    Batch b = batch(shippingQuestion() + messages, comments);
+    b.users << profile(u"u-1"_s, u"小美同学"_s) << profile(u"u-2"_s, u"Alice Wang"_s);
+    return b;
+}
+
 // A posted video with only its account, platform id and title reported.
 inline ContentRecord video(const QString &account, const QString &platformId, const QString &title)
 {

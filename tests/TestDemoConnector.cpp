@@ -24,11 +24,7 @@ namespace {
 DemoConnector::Options smallOptions(std::uint64_t seed)
 {
     DemoConnector::Options o;
-    o.generator.seed = seed;
-    o.generator.accounts = 3;
-    o.generator.users = 300;
-    o.generator.conversations = 120;
-    o.generator.contents = 8;
+    o.generator = {.seed = seed, .accounts = 3, .users = 300, .conversations = 120, .contents = 8};
     // High enough that a few dozen batches certainly hold both kinds of change.
     o.editShare = 0.05;
     o.recallShare = 0.03;

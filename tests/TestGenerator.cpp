@@ -19,13 +19,7 @@ namespace {
 
 GeneratorConfig smallConfig(std::uint64_t seed)
 {
-    GeneratorConfig c;
-    c.seed = seed;
-    c.accounts = 4;
-    c.users = 500;
-    c.conversations = 200;
-    c.contents = 12;
-    return c;
+    return {.seed = seed, .accounts = 4, .users = 500, .conversations = 200, .contents = 12};
 }
 
 bool hasHan(const QString &s)
@@ -376,6 +370,12 @@ void TestGenerator::batchesReferenceKnownIds()
 
     QHash<QString, QString> commentContent; // every comment produced so far -> its content
     QSet<QString> itemIds;
+    // True when the item's id tells its kind by its prefix ("m-", "c-") and was not seen before.
+    const auto isNewItem = [&itemIds](const QString &id, QStringView prefix) {
+        const bool fresh = id.startsWith(prefix) && !itemIds.contains(id);
+        itemIds << id;
+        return fresh;
+    };
     qint64 lastAt = 0;
     for (int round = 0; round < 10; ++round) {
         const model::Batch b = g.next(round == 0 ? 1 : 300);
@@ -402,9 +402,7 @@ void TestGenerator::batchesReferenceKnownIds()
             bConversations << c.platformId;
         }
         for (const auto &m : b.messages) {
-            QVERIFY(m.platformId.startsWith(u"m-"));
-            QVERIFY(!itemIds.contains(m.platformId));
-            itemIds << m.platformId;
+            QVERIFY2(isNewItem(m.platformId, u"m-"), qPrintable(m.platformId));
             QVERIFY(bAccounts.contains(m.accountId));
             QVERIFY(bConversations.contains(m.conversationId));
             if (m.direction == model::Direction::In)
@@ -418,9 +416,7 @@ void TestGenerator::batchesReferenceKnownIds()
         for (const auto &m : b.messages)
             times << m.createdAt;
         for (const auto &c : b.comments) {
-            QVERIFY(c.platformId.startsWith(u"c-"));
-            QVERIFY(!itemIds.contains(c.platformId));
-            itemIds << c.platformId;
+            QVERIFY2(isNewItem(c.platformId, u"c-"), qPrintable(c.platformId));
             QVERIFY(bAccounts.contains(c.accountId));
             QVERIFY(bContents.contains(c.contentId));
             QVERIFY(bUsers.contains(c.authorId));

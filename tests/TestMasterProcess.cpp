@@ -126,15 +126,27 @@ private:
         return m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
     }
 
+    // Starts hiscrm-master on db and connects w to it (not registered yet); false, with a warning,
+    // when either fails.
+    bool startWithWorker(QProcess &master, const QString &db, TestWorker &w)
+    {
+        const quint16 port = startMaster(master, db);
+        if (!port)
+            return false;
+        if (!w.open(port)) {
+            qWarning() << "the worker could not connect to port" << port;
+            return false;
+        }
+        return true;
+    }
+
 private slots:
     void killedDuringIngestKeepsEveryAckedBatch()
     {
         const QString db = m_dir.filePath(u"killed.db"_s);
         QProcess master;
-        const quint16 port = startMaster(master, db);
-        QVERIFY(port);
         TestWorker w;
-        QVERIFY(w.open(port));
+        QVERIFY(startWithWorker(master, db, w));
         QVERIFY(w.registerAs(u"s3cret"_s));
 
         // Keep a few batches in flight so the kill lands in the middle of the work.
@@ -175,10 +187,8 @@ private slots:
 
         // Restart and send everything again, acked or not: nothing is applied twice.
         QProcess again;
-        const quint16 port2 = startMaster(again, db);
-        QVERIFY(port2);
         TestWorker w2;
-        QVERIFY(w2.open(port2));
+        QVERIFY(startWithWorker(again, db, w2));
         QVERIFY(w2.registerAs(u"s3cret"_s));
         for (int k = 0; k < next; ++k) {
             w2.send(dataSync(k));
@@ -211,10 +221,8 @@ private slots:
     void wrongTokenIsRefused()
     {
         QProcess master;
-        const quint16 port = startMaster(master, m_dir.filePath(u"token.db"_s));
-        QVERIFY(port);
         TestWorker w;
-        QVERIFY(w.open(port));
+        QVERIFY(startWithWorker(master, m_dir.filePath(u"token.db"_s), w));
         QVERIFY(!w.registerAs(u"guess"_s));
         master.terminate();
         QVERIFY(master.waitForFinished(10000));

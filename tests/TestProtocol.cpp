@@ -154,18 +154,17 @@ private slots:
 
         QTest::newRow("high half in a platform id") << sync(ok + ',' + ok + ',' + message("m\\ud800", "x"))
                                                     << u"batch.messages[2].platform_id"_s << s1;
-        QTest::newRow("another high half in a platform id")
-            << sync(message("m\\udbff", "x")) << u"batch.messages[0].platform_id"_s << s1;
-        QTest::newRow("capital hex digits")
-            << sync(message("m\\uD800", "x")) << u"batch.messages[0].platform_id"_s << s1;
-        QTest::newRow("low half alone in a text")
-            << sync(message("m-1", "ok \\udc00")) << u"batch.messages[0].text"_s << s1;
-        QTest::newRow("high half before a plain escape")
-            << sync(message("m-1", "\\ud83d\\u0041")) << u"batch.messages[0].text"_s << s1;
-        QTest::newRow("halves in the wrong order")
-            << sync(message("m-1", "\\ude00\\ud83d")) << u"batch.messages[0].text"_s << s1;
-        QTest::newRow("high half at the end of a text")
-            << sync(message("m-1", "cut \\ud83d")) << u"batch.messages[0].text"_s << s1;
+        // A data_sync of one message with this id and text; field is the message's field to name.
+        const auto oneMessage = [&](const char *name, const QByteArray &id, const QByteArray &text,
+                                    const QString &field) {
+            QTest::newRow(name) << sync(message(id, text)) << u"batch.messages[0]."_s + field << s1;
+        };
+        oneMessage("another high half in a platform id", "m\\udbff", "x", u"platform_id"_s);
+        oneMessage("capital hex digits", "m\\uD800", "x", u"platform_id"_s);
+        oneMessage("low half alone in a text", "m-1", "ok \\udc00", u"text"_s);
+        oneMessage("high half before a plain escape", "m-1", "\\ud83d\\u0041", u"text"_s);
+        oneMessage("halves in the wrong order", "m-1", "\\ude00\\ud83d", u"text"_s);
+        oneMessage("high half at the end of a text", "m-1", "cut \\ud83d", u"text"_s);
         QTest::newRow("register worker_id") << "{\"type\":\"register\",\"id\":1,\"token\":\"t\",\"worker_"
                                                "id\":\"w\\ud800\",\"platform\":\"demo\","
                                                "\"accounts\":[]}"_ba

@@ -60,20 +60,17 @@ private slots:
     {
         s = openStore(m_dir.filePath(u"search.db"_s));
         QVERIFY(s);
-        Batch b = batch(
-            shippingQuestion() +
-                QList<MessageRecord>{
-                    dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s,
-                       u"Hello, is the RED dress still available?"_s, kT0 + 4000),
-                    dm(u"acc-1"_s, u"conv-2"_s, u"m5"_s, u"u-2"_s, u"I ordered #12345, where is my parcel"_s,
-                       kT0 + 5000),
-                    dm(u"acc-2"_s, u"conv-3"_s, u"m6"_s, u"u-1"_s, u"我用微信iPhone15付款了"_s, kT0 + 6000),
-                    dm(u"acc-2"_s, u"conv-3"_s, u"m7"_s, u"u-1"_s, u"衣服尺码偏小吗"_s, kT0 + 7000),
-                    dm(u"acc-2"_s, u"conv-3"_s, u"m8"_s, u"u-1"_s, u"ＦＵＬＬＷＩＤＴＨ字母和数字１２３"_s,
-                       kT0 + 8000)},
+        Batch b = searchCorpus(
+            {dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s, u"Hello, is the RED dress still available?"_s,
+                kT0 + 4000),
+             dm(u"acc-1"_s, u"conv-2"_s, u"m5"_s, u"u-2"_s, u"I ordered #12345, where is my parcel"_s,
+                kT0 + 5000),
+             dm(u"acc-2"_s, u"conv-3"_s, u"m6"_s, u"u-1"_s, u"我用微信iPhone15付款了"_s, kT0 + 6000),
+             dm(u"acc-2"_s, u"conv-3"_s, u"m7"_s, u"u-1"_s, u"衣服尺码偏小吗"_s, kT0 + 7000),
+             dm(u"acc-2"_s, u"conv-3"_s, u"m8"_s, u"u-1"_s, u"ＦＵＬＬＷＩＤＴＨ字母和数字１２３"_s,
+                kT0 + 8000)},
             {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"这件衣服真好看"_s, kT0 + 500),
              comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"u-4"_s, u"hello from the comments"_s, kT0 + 600)});
-        b.users << profile(u"u-1"_s, u"小美同学"_s) << profile(u"u-2"_s, u"Alice Wang"_s);
         QVERIFY(s->ingest(b));
         acc1 = s->accountByPlatformId(u"demo"_s, u"acc-1"_s).value()->id;
         acc2 = s->accountByPlatformId(u"demo"_s, u"acc-2"_s).value()->id;
@@ -89,44 +86,36 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("expected"); // newest first
-        QTest::newRow("1-char Chinese")
-            << u"货"_s
-            << QStringList{u"亲，今天就发货哦"_s, u"什么时候发货"_s, u"你好，请问这件衣服还有货吗？"_s};
+        // The corpus texts that several rows expect.
+        const QString inStock = u"你好，请问这件衣服还有货吗？"_s;
+        const QString whenShipped = u"什么时候发货"_s;
+        const QString shipsToday = u"亲，今天就发货哦"_s;
+        const QString redDress = u"Hello, is the RED dress still available?"_s;
+        const QString parcel = u"I ordered #12345, where is my parcel"_s;
+        const QString weChat = u"我用微信iPhone15付款了"_s;
+        const QString sizeSmall = u"衣服尺码偏小吗"_s;
+        QTest::newRow("1-char Chinese") << u"货"_s << QStringList{shipsToday, whenShipped, inStock};
         QTest::newRow("2-char Chinese word")
-            << u"衣服"_s
-            << QStringList{u"衣服尺码偏小吗"_s, u"你好，请问这件衣服还有货吗？"_s, u"这件衣服真好看"_s};
+            << u"衣服"_s << QStringList{sizeSmall, inStock, u"这件衣服真好看"_s};
         QTest::newRow("2-char Chinese not adjacent is no hit") << u"好货"_s << QStringList{};
-        QTest::newRow("3-char Chinese") << u"发货哦"_s << QStringList{u"亲，今天就发货哦"_s};
-        QTest::newRow("long Chinese phrase")
-            << u"请问这件衣服"_s << QStringList{u"你好，请问这件衣服还有货吗？"_s};
+        QTest::newRow("3-char Chinese") << u"发货哦"_s << QStringList{shipsToday};
+        QTest::newRow("long Chinese phrase") << u"请问这件衣服"_s << QStringList{inStock};
         QTest::newRow("Chinese chars present but apart") << u"衣货"_s << QStringList{};
-        QTest::newRow("English word")
-            << u"dress"_s << QStringList{u"Hello, is the RED dress still available?"_s};
-        QTest::newRow("English word, any case")
-            << u"DRESS"_s << QStringList{u"Hello, is the RED dress still available?"_s};
-        QTest::newRow("substring inside another word")
-            << u"red"_s
-            << QStringList{u"I ordered #12345, where is my parcel"_s,
-                           u"Hello, is the RED dress still available?"_s};
-        QTest::newRow("English prefix")
-            << u"avail"_s << QStringList{u"Hello, is the RED dress still available?"_s};
-        QTest::newRow("English mid-word substring")
-            << u"rcel"_s << QStringList{u"I ordered #12345, where is my parcel"_s};
+        QTest::newRow("English word") << u"dress"_s << QStringList{redDress};
+        QTest::newRow("English word, any case") << u"DRESS"_s << QStringList{redDress};
+        QTest::newRow("substring inside another word") << u"red"_s << QStringList{parcel, redDress};
+        QTest::newRow("English prefix") << u"avail"_s << QStringList{redDress};
+        QTest::newRow("English mid-word substring") << u"rcel"_s << QStringList{parcel};
         QTest::newRow("English in DMs and comments")
-            << u"hello"_s
-            << QStringList{u"Hello, is the RED dress still available?"_s, u"hello from the comments"_s};
-        QTest::newRow("number substring")
-            << u"234"_s << QStringList{u"I ordered #12345, where is my parcel"_s};
-        QTest::newRow("mixed Chinese and Latin")
-            << u"微信iphone"_s << QStringList{u"我用微信iPhone15付款了"_s};
-        QTest::newRow("mixed, Latin first") << u"iPhone15付款"_s << QStringList{u"我用微信iPhone15付款了"_s};
-        QTest::newRow("two terms AND") << u"衣服 小"_s << QStringList{u"衣服尺码偏小吗"_s};
+            << u"hello"_s << QStringList{redDress, u"hello from the comments"_s};
+        QTest::newRow("number substring") << u"234"_s << QStringList{parcel};
+        QTest::newRow("mixed Chinese and Latin") << u"微信iphone"_s << QStringList{weChat};
+        QTest::newRow("mixed, Latin first") << u"iPhone15付款"_s << QStringList{weChat};
+        QTest::newRow("two terms AND") << u"衣服 小"_s << QStringList{sizeSmall};
         QTest::newRow("full-width folds")
             << u"fullwidth"_s << QStringList{u"ＦＵＬＬＷＩＤＴＨ字母和数字１２３"_s};
-        QTest::newRow("full-width query")
-            << u"ＤＲＥＳＳ"_s << QStringList{u"Hello, is the RED dress still available?"_s};
-        QTest::newRow("punctuation around")
-            << u"“发货”！"_s << QStringList{u"亲，今天就发货哦"_s, u"什么时候发货"_s};
+        QTest::newRow("full-width query") << u"ＤＲＥＳＳ"_s << QStringList{redDress};
+        QTest::newRow("punctuation around") << u"“发货”！"_s << QStringList{shipsToday, whenShipped};
         QTest::newRow("no match") << u"退款"_s << QStringList{};
     }
 

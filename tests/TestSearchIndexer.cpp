@@ -22,11 +22,17 @@ class TestSearchIndexer : public QObject
 {
     Q_OBJECT
 
-    static int hits(Store &s, const QString &text)
+    // A search for text, with every other option left as it is.
+    static SearchQuery byText(const QString &text)
     {
         SearchQuery q;
         q.text = text;
-        const auto page = s.search(q);
+        return q;
+    }
+
+    static int hits(Store &s, const QString &text)
+    {
+        const auto page = s.search(byText(text));
         if (!page) {
             qWarning() << "search failed:" << page.error().message;
             return -1;
@@ -69,7 +75,19 @@ class TestSearchIndexer : public QObject
         QVERIFY(!QFile::exists(searchIndexPath(storePath)));
     }
 
+    std::unique_ptr<QTemporaryDir> m_dir; // a fresh folder for each test
+    QString m_path;                       // the store file s.db in it
+
 private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_path = m_dir->filePath(u"s.db"_s);
+    }
+
+    void cleanup() { m_dir.reset(); }
+
     void indexLivesNextToTheStore()
     {
         QCOMPARE(searchIndexPath(u"/data/hiscrm.db"_s), u"/data/hiscrm-search.db"_s);
@@ -80,8 +98,7 @@ private slots:
     // Each search sees what was committed before it, with no wait in the test.
     void searchFindsEveryCommittedBatch()
     {
-        QTemporaryDir dir;
-        auto s = openStore(dir.filePath(u"s.db"_s));
+        auto s = openStore(m_path);
         QVERIFY(s);
         for (int i = 0; i < 20; ++i) {
             const QString word = u"token%1x"_s.arg(i);
@@ -89,13 +106,12 @@ private slots:
             QCOMPARE(hits(*s, word), 1);
             QCOMPARE(hits(*s, u"说"_s), i + 1);
         }
-        QVERIFY(QFile::exists(searchIndexPath(dir.filePath(u"s.db"_s))));
+        QVERIFY(QFile::exists(searchIndexPath(m_path)));
     }
 
     void followsEditsRecallsAndDeletions()
     {
-        QTemporaryDir dir;
-        auto s = openStore(dir.filePath(u"s.db"_s));
+        auto s = openStore(m_path);
         QVERIFY(s);
         QVERIFY(s->ingest(batch({dm(u"acc-1"_s, u"c1"_s, u"m1"_s, u"u1"_s, u"原来的话"_s, kT0),
                                  dm(u"acc-1"_s, u"c1"_s, u"m2"_s, u"u1"_s, u"second message"_s, kT0 + 1),
@@ -114,9 +130,7 @@ private slots:
 
         // Recalled, then deleted.
         const auto found = [&](const QString &text) {
-            SearchQuery q;
-            q.text = text;
-            return s->search(q)->hits.first().item.id;
+            return s->search(byText(text))->hits.first().item.id;
         };
         QVERIFY(s->recallItem(found(u"second"_s)));
         QCOMPARE(hits(*s, u"second"_s), 0);
@@ -129,11 +143,9 @@ private slots:
     // The index is derived data: lost or left behind, it is rebuilt from the store.
     void lostIndexIsRebuilt()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"s.db"_s);
-        storeMessages(path, {u"找得到吗"_s});
-        removeIndex(path);
-        auto s = openStore(path);
+        storeMessages(m_path, {u"找得到吗"_s});
+        removeIndex(m_path);
+        auto s = openStore(m_path);
         QVERIFY(s);
         QCOMPARE(hits(*s, u"找得到"_s), 1);
     }
@@ -141,25 +153,21 @@ private slots:
     // A damaged index file never keeps the store from opening: it is built anew.
     void damagedIndexIsReplaced()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"s.db"_s);
-        storeMessages(path, {u"损坏了也能找到"_s});
-        removeIndex(path);
-        QFile garbage(searchIndexPath(path));
+        storeMessages(m_path, {u"损坏了也能找到"_s});
+        removeIndex(m_path);
+        QFile garbage(searchIndexPath(m_path));
         QVERIFY(garbage.open(QIODevice::WriteOnly));
         garbage.write(QByteArray(8192, 'x'));
         garbage.close();
         {
             // A reader says the index is not ready, not that the store is damaged.
-            auto reader = openReader(path);
+            auto reader = openReader(m_path);
             QVERIFY(reader);
-            SearchQuery q;
-            q.text = u"找到"_s;
-            const auto page = reader->search(q);
+            const auto page = reader->search(byText(u"找到"_s));
             QVERIFY(!page);
             QVERIFY(page.error().message.contains(u"being built"_s));
         }
-        auto s = openStore(path);
+        auto s = openStore(m_path);
         QVERIFY(s);
         QCOMPARE(hits(*s, u"找到"_s), 1);
     }
@@ -167,14 +175,12 @@ private slots:
     // A crash after the store's commit and before the index's: the index is behind.
     void indexBehindCatchesUp()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"s.db"_s);
-        storeMessages(path, {u"first words"_s, u"later words"_s});
+        storeMessages(m_path, {u"first words"_s, u"later words"_s});
         // Back to the state after the first batch: its revision, its one row.
-        const QString index = searchIndexPath(path);
+        const QString index = searchIndexPath(m_path);
         rawExec(index, "DELETE FROM items_fts WHERE rowid = (SELECT max(rowid) FROM items_fts)");
         rawExec(index, "UPDATE meta SET value = 1 WHERE key = 'indexed_rev'");
-        auto s = openStore(path);
+        auto s = openStore(m_path);
         QVERIFY(s);
         QCOMPARE(hits(*s, u"later"_s), 1);
         QCOMPARE(hits(*s, u"words"_s), 2);
@@ -183,9 +189,8 @@ private slots:
     // A store file replaced by another (restored, copied): the old index must not answer for it.
     void indexOfAnotherStoreIsNotUsed()
     {
-        QTemporaryDir dir;
-        const QString a = dir.filePath(u"a.db"_s);
-        const QString b = dir.filePath(u"b.db"_s);
+        const QString a = m_dir->filePath(u"a.db"_s);
+        const QString b = m_dir->filePath(u"b.db"_s);
         storeMessages(a, {u"apple"_s});
         storeMessages(b, {u"banana"_s});
         removeIndex(a);
@@ -194,9 +199,7 @@ private slots:
             // A reader alone does not trust it...
             auto reader = openReader(a);
             QVERIFY(reader);
-            SearchQuery q;
-            q.text = u"banana"_s;
-            QVERIFY(!reader->search(q));
+            QVERIFY(!reader->search(byText(u"banana"_s)));
         }
         // ... and the writer rebuilds it.
         auto s = openStore(a);
@@ -208,12 +211,10 @@ private slots:
     // A read-only store (the desktop's reader) searches what the writer's indexer wrote.
     void readOnlyStoreSeesTheWritersIndex()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"s.db"_s);
-        auto writer = openStore(path);
+        auto writer = openStore(m_path);
         QVERIFY(writer);
         QVERIFY(say(*writer, u"m0"_s, u"hello there"_s, kT0));
-        auto reader = openReader(path);
+        auto reader = openReader(m_path);
         QVERIFY(reader);
         for (int i = 1; i <= 5; ++i) {
             QVERIFY(say(*writer, u"m%1"_s.arg(i), u"hello again"_s, kT0 + i));
@@ -223,15 +224,11 @@ private slots:
 
     void readOnlyStoreWithoutAnIndexSaysSo()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"s.db"_s);
-        storeMessages(path, {u"hello"_s});
-        removeIndex(path);
-        auto reader = openReader(path);
+        storeMessages(m_path, {u"hello"_s});
+        removeIndex(m_path);
+        auto reader = openReader(m_path);
         QVERIFY(reader);
-        SearchQuery q;
-        q.text = u"hello"_s;
-        const auto page = reader->search(q);
+        const auto page = reader->search(byText(u"hello"_s));
         QVERIFY(!page);
         QCOMPARE(page.error().code, ErrorCode::Io);
         QVERIFY(page.error().message.contains(u"being built"_s));
@@ -243,9 +240,7 @@ private slots:
     // committed before it started, and never an error.
     void concurrentWriterAndSearcher()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(u"s.db"_s);
-        auto writer = openStore(path);
+        auto writer = openStore(m_path);
         QVERIFY(writer);
         std::atomic<int> committed{0};
         std::atomic<bool> done{false};
@@ -261,7 +256,7 @@ private slots:
             }
             done = true;
         });
-        auto reader = openReader(path);
+        auto reader = openReader(m_path);
         QVERIFY(reader);
         int searches = 0;
         bool ok = true;

@@ -104,15 +104,12 @@ private slots:
         m_path = m_dir.filePath(u"panel.db"_s);
         auto s = openStore(m_path);
         QVERIFY(s);
-        Batch b = batch(
-            shippingQuestion() +
-                QList<MessageRecord>{
-                    dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s,
-                       u"Hello, is the <b>RED</b> dress still available?"_s, kT0 + 4000),
-                    dm(u"acc-2"_s, u"conv-3"_s, u"m5"_s, u"u-1"_s, u"发货太慢了"_s, kT0 + 5000)},
+        Batch b = searchCorpus(
+            {dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s,
+                u"Hello, is the <b>RED</b> dress still available?"_s, kT0 + 4000),
+             dm(u"acc-2"_s, u"conv-3"_s, u"m5"_s, u"u-1"_s, u"发货太慢了"_s, kT0 + 5000)},
             {comment(u"acc-1"_s, u"vid-1"_s, u"c1"_s, u"u-3"_s, u"已经下单，等发货"_s, kT0 + 500),
              comment(u"acc-1"_s, u"vid-1"_s, u"c2"_s, u"u-4"_s, u"hello from the comments"_s, kT0 + 600)});
-        b.users << profile(u"u-1"_s, u"小美同学"_s) << profile(u"u-2"_s, u"Alice Wang"_s);
         b.contents << video(u"acc-1"_s, u"vid-1"_s, u"春季新款连衣裙"_s);
         b.accounts << AccountRecord{u"acc-1"_s, u"小店一号"_s, {}}
                    << AccountRecord{u"acc-2"_s, u"小店二号"_s, {}};

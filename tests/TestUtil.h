@@ -31,16 +31,24 @@ inline std::unique_ptr<Store> openStore(const QString &path, Store::Options opti
     return std::move(r.value());
 }
 
+// What a message and a comment both carry: the account, the platform's id, the text and the time.
+template <typename Record>
+Record posted(const QString &account, const QString &id, const QString &text, qint64 at)
+{
+    Record r;
+    r.accountId = account;
+    r.platformId = id;
+    r.text = text;
+    r.createdAt = at;
+    return r;
+}
+
 inline MessageRecord dm(const QString &account, const QString &conv, const QString &id, const QString &sender,
                         const QString &text, qint64 at, Direction dir = Direction::In)
 {
-    MessageRecord m;
-    m.accountId = account;
+    auto m = posted<MessageRecord>(account, id, text, at);
     m.conversationId = conv;
-    m.platformId = id;
     m.senderId = sender;
-    m.text = text;
-    m.createdAt = at;
     m.direction = dir;
     return m;
 }
@@ -49,13 +57,9 @@ inline CommentRecord comment(const QString &account, const QString &content, con
                              const QString &author, const QString &text, qint64 at,
                              const QString &parent = {})
 {
-    CommentRecord c;
-    c.accountId = account;
+    auto c = posted<CommentRecord>(account, id, text, at);
     c.contentId = content;
-    c.platformId = id;
     c.authorId = author;
-    c.text = text;
-    c.createdAt = at;
     c.parentId = parent;
     return c;
 }

@@ -167,11 +167,7 @@ private:
 DemoConnector::Options fastDemo(qint64 maxItems)
 {
     DemoConnector::Options o;
-    o.generator.seed = 11;
-    o.generator.accounts = 3;
-    o.generator.users = 200;
-    o.generator.conversations = 80;
-    o.generator.contents = 6;
+    o.generator = {.seed = 11, .accounts = 3, .users = 200, .conversations = 80, .contents = 6};
     o.itemsPerSecond = 2000;
     o.maxBatch = 100;
     o.maxItems = maxItems;

@@ -88,6 +88,15 @@ public:
 
     QJsonObject request(const QJsonObject &o) { return answer(send(o)); }
 
+    // Sends n frames of this type in one go, with the ids prefix-0, prefix-1, ...; true once n
+    // frames have come in (within 5 s).
+    bool sendBurst(const QString &type, const QString &prefix, int n)
+    {
+        for (int i = 0; i < n; ++i)
+            send(QJsonObject{{u"type"_s, type}, {u"id"_s, u"%1-%2"_s.arg(prefix).arg(i)}});
+        return QTest::qWaitFor([&] { return frames.size() == n; }, 5000);
+    }
+
     QJsonObject ofType(const QString &type)
     {
         return take([&](const QJsonObject &f) { return f.value(u"type"_s).toString() == type; });
@@ -234,6 +243,18 @@ public:
 
     // The payload of the master's close frame (the close code first).
     std::optional<QByteArray> nextClose() { return nextPayload(8); }
+
+    // Registers for one account on the demo platform (the token went with the handshake): the type
+    // of the answer, empty when none came.
+    QString registerAs(const QString &workerId, const QString &account)
+    {
+        sendText(compact({{u"type"_s, u"register"_s},
+                          {u"id"_s, 1},
+                          {u"worker_id"_s, workerId},
+                          {u"platform"_s, u"demo"_s},
+                          {u"accounts"_s, QJsonArray{account}}}));
+        return nextJson().value(u"type"_s).toString();
+    }
 };
 
 Batch smallBatch()
@@ -301,6 +322,15 @@ private:
         QVERIFY(port() != 0);
     }
 
+    // Opens p on the worker port and registers it: the type of the answer ("registered" when all
+    // went well), or "(no connection)" when the upgrade failed.
+    QString openAndRegister(Peer &p, const QString &workerId, const QStringList &accounts)
+    {
+        if (!p.open(port()))
+            return u"(no connection)"_s;
+        return p.registerAs(workerId, accounts).value(u"type"_s).toString();
+    }
+
     QJsonArray workers()
     {
         const auto s = m_master->execute(QString(), u"status"_s, {});
@@ -361,8 +391,7 @@ private slots:
         QTRY_COMPARE(workerStatus(*m_master, u"w1"_s).value(u"state"_s).toString(), u"disconnected"_s);
         const qint64 before = revision();
         Peer again;
-        QVERIFY(again.open(port()));
-        QCOMPARE(again.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(again, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         const QJsonObject ack2 = again.sync(smallBatch());
         QCOMPARE(ack2.value(u"type"_s).toString(), u"data_sync_ack"_s);
         QCOMPARE(ack2.value(u"inserted"_s).toInt(), 0);
@@ -666,8 +695,7 @@ private slots:
     void oversizedFrame()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         const qint64 before = revision();
 
         // Over the protocol limit but under the transport's hard one: an error, and the
@@ -694,8 +722,7 @@ private slots:
     void binaryFrame()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         w.ws.sendBinaryMessage(compact(QJsonObject{{u"type"_s, u"heartbeat"_s}, {u"id"_s, 1}}));
         const QJsonObject e = w.ofType(u"error"_s);
         QCOMPARE(e.value(u"code"_s).toString(), u"unsupported"_s);
@@ -785,8 +812,7 @@ private slots:
     void rateLimit()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         // Sent in one go, they reach the master far faster than 200/s.
         constexpr int n = 1000;
         for (int i = 0; i < n; ++i)
@@ -815,8 +841,7 @@ private slots:
     void textsCompareAsSent()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         const auto frameWith = [](const QByteArray &id, const QByteArray &platformId,
                                   const QByteArray &text) {
             return "{\"type\":\"data_sync\",\"id\":\"" + id +
@@ -870,8 +895,7 @@ private slots:
     void answersComeInRequestOrder()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         w.frames.clear();
 
         struct Expected
@@ -881,36 +905,37 @@ private slots:
         };
         QList<Expected> expected;
         const QJsonValue none(QJsonValue::Null);
+        // Sends a text frame and notes the answer it must get.
+        const auto sendText = [&](const QString &text, const QString &type, const QJsonValue &re) {
+            w.ws.sendTextMessage(text);
+            expected << Expected{type, re};
+        };
         constexpr int n = 600;
         for (int i = 0; i < n; ++i) {
             const QByteArray id = QByteArray::number(i);
             switch (i % 9) {
             case 0:
             case 1:
-                w.ws.sendTextMessage(u"{\"type\":\"heartbeat\",\"id\":%1}"_s.arg(i));
-                expected << Expected{u"heartbeat_ack"_s, i};
+                sendText(u"{\"type\":\"heartbeat\",\"id\":%1}"_s.arg(i), u"heartbeat_ack"_s, i);
                 break;
             case 2:
-                w.ws.sendTextMessage(u"{\"type\":"_s);
-                expected << Expected{u"bad_json"_s, none};
+                sendText(u"{\"type\":"_s, u"bad_json"_s, none);
                 break;
             case 3:
-                w.ws.sendTextMessage(u"{\"type\":\"teleport\",\"id\":%1}"_s.arg(i));
-                expected << Expected{u"unknown_type"_s, i};
+                sendText(u"{\"type\":\"teleport\",\"id\":%1}"_s.arg(i), u"unknown_type"_s, i);
                 break;
             case 4:
-                w.ws.sendTextMessage(
+                sendText(
                     u"{\"type\":\"reply_result\",\"id\":%1,\"item_id\":9007199254740993,\"sent\":true}"_s.arg(
-                        i));
-                expected << Expected{u"bad_request"_s, i};
+                        i),
+                    u"bad_request"_s, i);
                 break;
             case 5:
-                w.ws.sendTextMessage(u"{\"type\":\"heartbeat\",\"id\":%1,\"x\":\"\\ud800\"}"_s.arg(i));
-                expected << Expected{u"bad_request"_s, i};
+                sendText(u"{\"type\":\"heartbeat\",\"id\":%1,\"x\":\"\\ud800\"}"_s.arg(i), u"bad_request"_s,
+                         i);
                 break;
             case 6:
-                w.ws.sendTextMessage(u"{\"type\":\"heartbeat\",\"id\":%1,\"x\":1e400}"_s.arg(i));
-                expected << Expected{u"bad_request"_s, i};
+                sendText(u"{\"type\":\"heartbeat\",\"id\":%1,\"x\":1e400}"_s.arg(i), u"bad_request"_s, i);
                 break;
             case 7:
                 w.ws.sendBinaryMessage("{}");
@@ -918,19 +943,17 @@ private slots:
                 break;
             case 8:
                 if (i == 8 || i == 305) { // a few large ones; most frames stay small to outrun the bucket
-                    w.ws.sendTextMessage(QString(protocol::kMaxFrameBytes + 1, u' '));
-                    expected << Expected{u"too_large"_s, none};
+                    sendText(QString(protocol::kMaxFrameBytes + 1, u' '), u"too_large"_s, none);
                 } else if (i == 17 || i == 404) {
                     Batch b = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m"_s + QString::number(i), u"u-1"_s,
                                         u"hi"_s, kT0 + i)});
-                    w.ws.sendTextMessage(
-                        QString::fromUtf8(compact({{u"type"_s, u"data_sync"_s},
-                                                   {u"id"_s, i},
-                                                   {u"batch"_s, protocol::batchToJson(b)}})));
-                    expected << Expected{u"data_sync_ack"_s, i};
+                    sendText(QString::fromUtf8(compact({{u"type"_s, u"data_sync"_s},
+                                                        {u"id"_s, i},
+                                                        {u"batch"_s, protocol::batchToJson(b)}})),
+                             u"data_sync_ack"_s, i);
                 } else {
-                    w.ws.sendTextMessage(u"{\"type\":\"status\",\"id\":\"s-%1\"}"_s.arg(i));
-                    expected << Expected{u"status"_s, u"s-%1"_s.arg(i)};
+                    sendText(u"{\"type\":\"status\",\"id\":\"s-%1\"}"_s.arg(i), u"status"_s,
+                             u"s-%1"_s.arg(i));
                 }
                 break;
             }
@@ -981,12 +1004,7 @@ private slots:
 
         RawPeer raw;
         QVERIFY(raw.handshake(master.listeningPort(), kToken.toUtf8()));
-        raw.sendText(compact({{u"type"_s, u"register"_s},
-                              {u"id"_s, 1},
-                              {u"worker_id"_s, u"w-slow"_s},
-                              {u"platform"_s, u"demo"_s},
-                              {u"accounts"_s, QJsonArray{u"acc-1"_s}}}));
-        QCOMPARE(raw.nextJson().value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(raw.registerAs(u"w-slow"_s, u"acc-1"_s), u"registered"_s);
 
         // Stop reading, and send batches whose errors echo a 3.5 MiB field name: their answers
         // pile up on the master's side, past its 16 MiB backlog (and the kernel's buffers) after
@@ -1050,8 +1068,7 @@ private slots:
     void accountStatus()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         const QJsonObject ack = w.request(QJsonObject{{u"type"_s, u"account_status"_s},
                                                       {u"account_id"_s, u"acc-1"_s},
                                                       {u"state"_s, u"logged_out"_s},
@@ -1068,17 +1085,11 @@ private slots:
     void silentWorkerIsDropped()
     {
         Peer live;
-        QVERIFY(live.open(port()));
-        QCOMPARE(live.registerAs(u"w-live"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(live, u"w-live"_s, {u"acc-1"_s}), u"registered"_s);
 
         RawPeer raw;
         QVERIFY(raw.handshake(port(), kToken.toUtf8()));
-        raw.sendText(compact({{u"type"_s, u"register"_s},
-                              {u"id"_s, 1},
-                              {u"worker_id"_s, u"w-silent"_s},
-                              {u"platform"_s, u"demo"_s},
-                              {u"accounts"_s, QJsonArray{u"acc-9"_s}}}));
-        QCOMPARE(raw.nextJson().value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(raw.registerAs(u"w-silent"_s, u"acc-9"_s), u"registered"_s);
         raw.sendText(compact({{u"type"_s, u"account_status"_s},
                               {u"id"_s, 2},
                               {u"account_id"_s, u"acc-9"_s},
@@ -1104,8 +1115,7 @@ private slots:
     void replyRouting()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         QCOMPARE(w.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s);
         const qint64 c = convId(*m_master->store(), u"conv-1"_s);
 
@@ -1167,8 +1177,7 @@ private slots:
 
         // Another worker cannot settle it.
         Peer intruder;
-        QVERIFY(intruder.open(port()));
-        QCOMPARE(intruder.registerAs(u"w2"_s, {u"acc-2"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(intruder, u"w2"_s, {u"acc-2"_s}), u"registered"_s);
         const QJsonObject refused = intruder.request(
             QJsonObject{{u"type"_s, u"reply_result"_s}, {u"item_id"_s, second}, {u"sent"_s, true}});
         QCOMPARE(refused.value(u"code"_s).toString(), u"invalid"_s);
@@ -1179,8 +1188,7 @@ private slots:
     void newConnectionReplacesTheOld()
     {
         Peer first;
-        QVERIFY(first.open(port()));
-        QCOMPARE(first.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(first, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         QCOMPARE(first.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s);
         QCOMPARE(first
                      .request(QJsonObject{{u"type"_s, u"account_status"_s},
@@ -1191,8 +1199,7 @@ private slots:
                  u"ack"_s);
 
         Peer second;
-        QVERIFY(second.open(port()));
-        QCOMPARE(second.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(second, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         QVERIFY(first.waitClosed());
         QCOMPARE(workerStatus(*m_master, u"w1"_s).value(u"state"_s).toString(), u"connected"_s);
         QCOMPARE(int(account(*m_master, u"acc-1"_s)->loginState), int(LoginState::LoggedIn));
@@ -1221,8 +1228,7 @@ private slots:
 
         // A register fits; after it the same frame is served.
         Peer worker;
-        QVERIFY(worker.open(port()));
-        QCOMPARE(worker.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(worker, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         QCOMPARE(worker.request(padded).value(u"type"_s).toString(), u"heartbeat_ack"_s);
 
         // With the token in the upgrade request it is read at once (a register of thousands of
@@ -1238,9 +1244,7 @@ private slots:
     // as it is accepted. Registered workers do not count.
     void unregisteredConnectionsAreCapped()
     {
-        WorkerLimits limits;
-        limits.maxUnregistered = 4;
-        start(limits);
+        start({.maxUnregistered = 4});
         // The kernel completes these connections; the master accepts them in order when the event
         // loop runs, and closes the fifth.
         std::vector<std::unique_ptr<QTcpSocket>> idle;
@@ -1279,17 +1283,14 @@ private slots:
     // registers is closed with 1008. A registered worker stays.
     void unregisteredConnectionsTimeOut()
     {
-        WorkerLimits limits;
-        limits.registerTimeoutMs = 300;
-        start(limits);
+        start({.registerTimeoutMs = 300});
         QTcpSocket silent;
         silent.connectToHost(QHostAddress::LocalHost, port());
         QVERIFY(silent.waitForConnected(5000));
         Peer upgraded;
         QVERIFY(upgraded.open(port()));
         Peer worker;
-        QVERIFY(worker.open(port()));
-        QCOMPARE(worker.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(worker, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
 
         QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
         QVERIFY(upgraded.waitClosed());
@@ -1304,12 +1305,9 @@ private slots:
     // the rate limit: a burst of them is partly refused, in order, each refusal naming its request.
     void statusIsCachedAndCostsMore()
     {
-        WorkerLimits limits;
-        limits.statusCacheMs = 500;
-        start(limits);
+        start({.statusCacheMs = 500});
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         const auto messages = [&] {
             const QJsonObject st = w.request(QJsonObject{{u"type"_s, u"status"_s}});
             return st.value(u"type"_s).toString() == u"status" ? st.value(u"status"_s)
@@ -1326,12 +1324,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(messages(), 2, 5000);
 
         Peer burst;
-        QVERIFY(burst.open(port()));
-        QCOMPARE(burst.registerAs(u"w2"_s, {u"acc-2"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(burst, u"w2"_s, {u"acc-2"_s}), u"registered"_s);
         constexpr int n = 30;
-        for (int i = 0; i < n; ++i)
-            burst.send(QJsonObject{{u"type"_s, u"status"_s}, {u"id"_s, u"st-%1"_s.arg(i)}});
-        QVERIFY(QTest::qWaitFor([&] { return burst.frames.size() == n; }, 5000));
+        QVERIFY(burst.sendBurst(u"status"_s, u"st"_s, n));
         int answered = 0;
         int refused = 0;
         for (int i = 0; i < n; ++i) {
@@ -1361,17 +1356,11 @@ private slots:
     // maxUnanswered frames ahead of their answers is closed (1008).
     void inputQueueIsBounded()
     {
-        WorkerLimits limits;
-        limits.maxQueuedFrames = 2;
-        limits.maxUnanswered = 40;
-        start(limits);
+        start({.maxQueuedFrames = 2, .maxUnanswered = 40});
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
         constexpr int n = 30;
-        for (int i = 0; i < n; ++i)
-            w.send(QJsonObject{{u"type"_s, u"heartbeat"_s}, {u"id"_s, u"h-%1"_s.arg(i)}});
-        QVERIFY(QTest::qWaitFor([&] { return w.frames.size() == n; }, 5000));
+        QVERIFY(w.sendBurst(u"heartbeat"_s, u"h"_s, n));
         int refused = 0;
         for (int i = 0; i < n; ++i) {
             const QJsonObject f = w.frames.at(i);
@@ -1398,18 +1387,12 @@ private slots:
     // maxDisconnectedWorkers of them; connected workers always show.
     void disconnectedWorkersAgeOut()
     {
-        WorkerLimits limits;
-        limits.keepDisconnectedMs = 1000;
-        limits.maxDisconnectedWorkers = 2;
-        start(limits);
+        start({.keepDisconnectedMs = 1000, .maxDisconnectedWorkers = 2});
         Peer live;
-        QVERIFY(live.open(port()));
-        QCOMPARE(live.registerAs(u"live"_s, {u"acc-1"_s}).value(u"type"_s).toString(), u"registered"_s);
+        QCOMPARE(openAndRegister(live, u"live"_s, {u"acc-1"_s}), u"registered"_s);
         for (int i = 1; i <= 4; ++i) {
             Peer p;
-            QVERIFY(p.open(port()));
-            QCOMPARE(p.registerAs(u"w%1"_s.arg(i), {u"acc-1"_s}).value(u"type"_s).toString(),
-                     u"registered"_s);
+            QCOMPARE(openAndRegister(p, u"w%1"_s.arg(i), {u"acc-1"_s}), u"registered"_s);
             p.ws.close();
             QVERIFY(p.waitClosed());
             QTRY_COMPARE(workerStatus(*m_master, u"w%1"_s.arg(i)).value(u"state"_s).toString(),
@@ -1436,9 +1419,7 @@ private slots:
     void namingAccountsCreatesNoRows()
     {
         Peer w;
-        QVERIFY(w.open(port()));
-        QCOMPARE(w.registerAs(u"w1"_s, {u"acc-1"_s, u"acc-2"_s, u"acc-3"_s}).value(u"type"_s).toString(),
-                 u"registered"_s);
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s, u"acc-2"_s, u"acc-3"_s}), u"registered"_s);
         QCOMPARE(m_master->store()->accounts()->size(), 0);
         QCOMPARE(w.sync(smallBatch()).value(u"type"_s).toString(), u"data_sync_ack"_s); // acc-1 only
         w.ws.close();

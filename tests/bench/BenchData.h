@@ -76,7 +76,7 @@ struct DataSpec
     QString setup; // names what prepare does; part of the --db sidecar
     demo::GeneratorConfig config;
     qint64 items = 0;
-    std::function<void(store::Store &)> prepare;
+    std::function<void(store::Store &)> prepare = nullptr; // none: the generated data alone
 };
 
 // Builds spec's store at workspace.storePath(), or reuses it when the --db sidecar says it already

@@ -130,13 +130,12 @@ JsonLine runList(const Options &options)
     const qint64 conversations = options.conversations > 0 ? options.conversations : 20'000;
     const qint64 items = options.messages > 0 ? options.messages : 5 * conversations;
     const int calls = options.calls > 0 ? options.calls : 2000;
-    DataSpec spec;
-    spec.setup = u"list: 3 tags; pinned 1%, archived 5%, muted 2%, tagged 10%, read 30%"_s;
-    spec.config = benchConfig(options.seed, items, conversations);
-    spec.items = items;
-    spec.prepare = [&](store::Store &store) {
-        operatorState(store, options.seed);
-    };
+    const DataSpec spec{.setup = u"list: 3 tags; pinned 1%, archived 5%, muted 2%, tagged 10%, read 30%"_s,
+                        .config = benchConfig(options.seed, items, conversations),
+                        .items = items,
+                        .prepare = [&](store::Store &store) {
+                            operatorState(store, options.seed);
+                        }};
     Workspace workspace(options);
     const QString path = prepareStore(workspace, spec);
 

@@ -34,10 +34,7 @@ JsonLine runOpen(const Options &options)
 {
     const qint64 items = options.messages > 0 ? options.messages : 100'000;
     const int calls = options.calls > 0 ? options.calls : 1000;
-    DataSpec spec;
-    spec.setup = u"open: none"_s;
-    spec.config = singleConversation(options.seed);
-    spec.items = items;
+    const DataSpec spec{.setup = u"open: none"_s, .config = singleConversation(options.seed), .items = items};
     Workspace workspace(options);
     const QString path = prepareStore(workspace, spec);
 

@@ -293,10 +293,9 @@ JsonLine runSearchTyping(const Options &options)
     const int intervalMs = options.interval > 0 ? options.interval : kDefaultIntervalMs;
     if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
         fail(u"search-typing needs a QApplication"_s);
-    DataSpec spec;
-    spec.setup = u"search-typing: none"_s;
-    spec.config = benchConfig(options.seed, items, options.conversations);
-    spec.items = items;
+    const DataSpec spec{.setup = u"search-typing: none"_s,
+                        .config = benchConfig(options.seed, items, options.conversations),
+                        .items = items};
     Workspace workspace(options);
     const QString path = prepareStore(workspace, spec);
 

@@ -269,13 +269,13 @@ JsonLine runSearch(const Options &options)
 {
     const qint64 items = options.messages > 0 ? options.messages : 100'000;
     const int queries = options.queries > 0 ? options.queries : 600;
-    DataSpec spec;
-    spec.setup = u"search: tag %1 on %2 random conversations"_s.arg(kTagName).arg(kTaggedConversations);
-    spec.config = benchConfig(options.seed, items, options.conversations);
-    spec.items = items;
-    spec.prepare = [&](store::Store &store) {
-        tagSome(store, options.seed);
-    };
+    const DataSpec spec{
+        .setup = u"search: tag %1 on %2 random conversations"_s.arg(kTagName).arg(kTaggedConversations),
+        .config = benchConfig(options.seed, items, options.conversations),
+        .items = items,
+        .prepare = [&](store::Store &store) {
+            tagSome(store, options.seed);
+        }};
     Workspace workspace(options);
     const QString path = prepareStore(workspace, spec);
 

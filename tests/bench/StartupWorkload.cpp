@@ -38,10 +38,9 @@ JsonLine runStartup(const Options &options)
 {
     const qint64 items = options.messages > 0 ? options.messages : 100000;
     const int runs = options.calls > 0 ? options.calls : 5;
-    DataSpec spec;
-    spec.setup = u"startup: none"_s;
-    spec.config = benchConfig(options.seed, items, options.conversations);
-    spec.items = items;
+    const DataSpec spec{.setup = u"startup: none"_s,
+                        .config = benchConfig(options.seed, items, options.conversations),
+                        .items = items};
     Workspace workspace(options);
     const QString path = prepareStore(workspace, spec);
 
