@@ -250,22 +250,33 @@ Result<QList<Device>> Store::devices() const
     });
 }
 
-Result<Device> Store::revokeDevice(qint64 id, qint64 now)
+// Changes a device in one transaction: `change` edits it and writes the change (returning false when
+// there is nothing to write); the change is announced to running masters (bumpDevices).
+template <typename F> Result<Device> changeDevice(Store::Impl &d, qint64 id, F &&change)
 {
-    if (Error e = d->checkWritable())
+    if (Error e = d.checkWritable())
         return e;
-    return d->guarded([&]() -> Result<Device> {
-        WriteTransaction txn(d->db);
-        std::optional<Device> dev = deviceById(*d, id);
+    return d.guarded([&]() -> Result<Device> {
+        WriteTransaction txn(d.db);
+        std::optional<Device> dev = deviceById(d, id);
         if (!dev)
             return noSuchDevice(id);
-        if (dev->revokedAt == 0) {
-            dev->revokedAt = now;
-            d->db.cached("UPDATE devices SET revoked_at = ?2 WHERE id = ?1").bind(1, id).bind(2, now).run();
-            bumpDevices(*d);
+        if (change(*dev)) {
+            bumpDevices(d);
             txn.commit();
         }
         return *dev;
+    });
+}
+
+Result<Device> Store::revokeDevice(qint64 id, qint64 now)
+{
+    return changeDevice(*d, id, [&](Device &dev) {
+        if (dev.revokedAt != 0)
+            return false; // revoked already: the first time stays
+        dev.revokedAt = now;
+        d->db.cached("UPDATE devices SET revoked_at = ?2 WHERE id = ?1").bind(1, id).bind(2, now).run();
+        return true;
     });
 }
 
@@ -273,18 +284,10 @@ Result<Device> Store::renameDevice(qint64 id, const QString &name)
 {
     if (Error e = checkName(name))
         return e;
-    if (Error e = d->checkWritable())
-        return e;
-    return d->guarded([&]() -> Result<Device> {
-        WriteTransaction txn(d->db);
-        std::optional<Device> dev = deviceById(*d, id);
-        if (!dev)
-            return noSuchDevice(id);
-        dev->name = name.trimmed();
-        d->db.cached("UPDATE devices SET name = ?2 WHERE id = ?1").bind(1, id).bind(2, dev->name).run();
-        bumpDevices(*d);
-        txn.commit();
-        return *dev;
+    return changeDevice(*d, id, [&](Device &dev) {
+        dev.name = name.trimmed();
+        d->db.cached("UPDATE devices SET name = ?2 WHERE id = ?1").bind(1, id).bind(2, dev.name).run();
+        return true;
     });
 }
 
