@@ -1,6 +1,105 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>Admin</name>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>all accounts</source>
+        <translation>all accounts</translation>
+    </message>
+    <message>
+        <source>accounts %1</source>
+        <translation>accounts %1</translation>
+    </message>
+    <message>
+        <source>pair needs --name NAME: the device's name as the devices list shows it.</source>
+        <translation>pair needs --name NAME: the device's name as the devices list shows it.</translation>
+    </message>
+    <message>
+        <source>--role takes operator, admin or viewer.</source>
+        <translation>--role takes operator, admin or viewer.</translation>
+    </message>
+    <message>
+        <source>--accounts takes account numbers separated by commas (see hiscrm-master accounts).</source>
+        <translation>--accounts takes account numbers separated by commas (see hiscrm-master accounts).</translation>
+    </message>
+    <message>
+        <source>Pairing code for “%1” (%2, %3): %4</source>
+        <translation>Pairing code for “%1” (%2, %3): %4</translation>
+    </message>
+    <message>
+        <source>It pairs one device and expires at %1.</source>
+        <translation>It pairs one device and expires at %1.</translation>
+    </message>
+    <message>
+        <source>No link: the master has not listened yet. Start it, or give --url ws://HOST:PORT/client.</source>
+        <translation>No link: the master has not listened yet. Start it, or give --url ws://HOST:PORT/client.</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Link: %1</translation>
+    </message>
+    <message>
+        <source>No devices are paired. Pair one with: hiscrm-master pair --name NAME</source>
+        <translation>No devices are paired. Pair one with: hiscrm-master pair --name NAME</translation>
+    </message>
+    <message>
+        <source>%1	%2	%3	%4	paired %5	last seen %6%7</source>
+        <translation>%1	%2	%3	%4	paired %5	last seen %6%7</translation>
+    </message>
+    <message>
+        <source>	revoked %1</source>
+        <translation>	revoked %1</translation>
+    </message>
+    <message>
+        <source>Revoked device %1 “%2”: its connections close within a second and its token no longer works.</source>
+        <translation>Revoked device %1 “%2”: its connections close within a second and its token no longer works.</translation>
+    </message>
+    <message>
+        <source>Device %1 is now called “%2”.</source>
+        <translation>Device %1 is now called “%2”.</translation>
+    </message>
+    <message>
+        <source>Use: hiscrm-master devices list | revoke ID | rename ID NAME</source>
+        <translation>Use: hiscrm-master devices list | revoke ID | rename ID NAME</translation>
+    </message>
+    <message>
+        <source>No accounts yet: they appear when a worker syncs them.</source>
+        <translation>No accounts yet: they appear when a worker syncs them.</translation>
+    </message>
+    <message>
+        <source>hiscrm-master %1: run on the master's machine, while it runs or not.</source>
+        <translation>hiscrm-master %1: run on the master's machine, while it runs or not.</translation>
+    </message>
+    <message>
+        <source>Database file [HISCRM_DB].</source>
+        <translation>Database file [HISCRM_DB].</translation>
+    </message>
+    <message>
+        <source>The device's name.</source>
+        <translation>The device's name.</translation>
+    </message>
+    <message>
+        <source>operator (default), admin or viewer (reads only).</source>
+        <translation>operator (default), admin or viewer (reads only).</translation>
+    </message>
+    <message>
+        <source>The accounts it may see, by number (default: all).</source>
+        <translation>The accounts it may see, by number (default: all).</translation>
+    </message>
+    <message>
+        <source>The address desktops reach the master at (default: where it listens).</source>
+        <translation>The address desktops reach the master at (default: where it listens).</translation>
+    </message>
+    <message>
+        <source>There is no database at %1. Start hiscrm-master once (or give --db).</source>
+        <translation>There is no database at %1. Start hiscrm-master once (or give --db).</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The file is not a HisCRM database (it is not a SQLite database, or it is damaged beyond repair). Move it away or choose another data folder.</source>
@@ -210,6 +309,34 @@
         <source>The batch must name its platform in 1 to 64 characters of valid Unicode.</source>
         <translation>The batch must name its platform in 1 to 64 characters of valid Unicode.</translation>
     </message>
+    <message>
+        <source>A device name has 1 to %1 characters.</source>
+        <translation>A device name has 1 to %1 characters.</translation>
+    </message>
+    <message>
+        <source>The device name is not valid text.</source>
+        <translation>The device name is not valid text.</translation>
+    </message>
+    <message>
+        <source>There is no device %1. List the devices to see their numbers.</source>
+        <translation>There is no device %1. List the devices to see their numbers.</translation>
+    </message>
+    <message>
+        <source>There is no account %1. List the accounts to see their numbers.</source>
+        <translation>There is no account %1. List the accounts to see their numbers.</translation>
+    </message>
+    <message>
+        <source>The pairing code is wrong. Check it, or ask your admin for a new one.</source>
+        <translation>The pairing code is wrong. Check it, or ask your admin for a new one.</translation>
+    </message>
+    <message>
+        <source>The pairing code was used already: each code pairs one device. Ask your admin for a new one.</source>
+        <translation>The pairing code was used already: each code pairs one device. Ask your admin for a new one.</translation>
+    </message>
+    <message>
+        <source>The pairing code has expired. Ask your admin for a new one.</source>
+        <translation>The pairing code has expired. Ask your admin for a new one.</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::master::LocalMasterLink</name>
@@ -299,6 +426,30 @@
     <message>
         <source>The argument “%1” has %2 characters; at most %3 are accepted.</source>
         <translation>The argument “%1” has %2 characters; at most %3 are accepted.</translation>
+    </message>
+    <message>
+        <source>This device may only read: “%1” changes something.</source>
+        <translation>This device may only read: “%1” changes something.</translation>
+    </message>
+    <message>
+        <source>Only an admin device may ask for the master's status.</source>
+        <translation>Only an admin device may ask for the master's status.</translation>
+    </message>
+    <message>
+        <source>unread_summary counts every account; a device that sees some of them counts its own replica instead.</source>
+        <translation>unread_summary counts every account; a device that sees some of them counts its own replica instead.</translation>
+    </message>
+    <message>
+        <source>Account %1 is outside this device's accounts.</source>
+        <translation>Account %1 is outside this device's accounts.</translation>
+    </message>
+    <message>
+        <source>User %1 is not seen in this device's accounts.</source>
+        <translation>User %1 is not seen in this device's accounts.</translation>
+    </message>
+    <message>
+        <source>%1 %2 belongs to an account outside this device's accounts.</source>
+        <translation>%1 %2 belongs to an account outside this device's accounts.</translation>
     </message>
 </context>
 <context>
@@ -2011,12 +2162,18 @@ Key: %2</translation>
         <translation>HISCRM_DEMO_RATE is set to “%1”.</translation>
     </message>
     <message>
-        <source>HisCRM master: stores what workers send and serves the worker protocol.
+        <source>HisCRM master: stores what workers send, serves workers and paired desktops.
+Admin commands (run them beside the running master): pair --name NAME [--role operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; accounts. Each takes --help.
 Every option can also be set through the environment variable named in brackets.
 Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it was).</source>
-        <translation>HisCRM master: stores what workers send and serves the worker protocol.
+        <translation>HisCRM master: stores what workers send, serves workers and paired desktops.
+Admin commands (run them beside the running master): pair --name NAME [--role operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; accounts. Each takes --help.
 Every option can also be set through the environment variable named in brackets.
 Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it was).</translation>
+    </message>
+    <message>
+        <source>desktops: %1  (pair one with: hiscrm-master pair --name NAME)</source>
+        <translation>desktops: %1  (pair one with: hiscrm-master pair --name NAME)</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Admin</name>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>all accounts</source>
+        <translation>全部账号</translation>
+    </message>
+    <message>
+        <source>accounts %1</source>
+        <translation>账号 %1</translation>
+    </message>
+    <message>
+        <source>pair needs --name NAME: the device&apos;s name as the devices list shows it.</source>
+        <translation>pair 需要 --name 名称：设备列表中显示的设备名称。</translation>
+    </message>
+    <message>
+        <source>--role takes operator, admin or viewer.</source>
+        <translation>--role 只能是 operator、admin 或 viewer。</translation>
+    </message>
+    <message>
+        <source>--accounts takes account numbers separated by commas (see hiscrm-master accounts).</source>
+        <translation>--accounts 需要用逗号分隔的账号编号（见 hiscrm-master accounts）。</translation>
+    </message>
+    <message>
+        <source>Pairing code for “%1” (%2, %3): %4</source>
+        <translation>“%1”的配对码（%2，%3）：%4</translation>
+    </message>
+    <message>
+        <source>It pairs one device and expires at %1.</source>
+        <translation>它只能配对一台设备，将于 %1 过期。</translation>
+    </message>
+    <message>
+        <source>No link: the master has not listened yet. Start it, or give --url ws://HOST:PORT/client.</source>
+        <translation>没有链接：主服务还没有监听过。请先启动它，或提供 --url ws://主机:端口/client。</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>链接：%1</translation>
+    </message>
+    <message>
+        <source>No devices are paired. Pair one with: hiscrm-master pair --name NAME</source>
+        <translation>还没有配对的设备。用以下命令配对：hiscrm-master pair --name 名称</translation>
+    </message>
+    <message>
+        <source>%1	%2	%3	%4	paired %5	last seen %6%7</source>
+        <translation>%1	%2	%3	%4	配对于 %5	最近在线 %6%7</translation>
+    </message>
+    <message>
+        <source>	revoked %1</source>
+        <translation>	已吊销于 %1</translation>
+    </message>
+    <message>
+        <source>Revoked device %1 “%2”: its connections close within a second and its token no longer works.</source>
+        <translation>已吊销设备 %1“%2”：它的连接会在一秒内关闭，它的令牌从此失效。</translation>
+    </message>
+    <message>
+        <source>Device %1 is now called “%2”.</source>
+        <translation>设备 %1 现在叫“%2”。</translation>
+    </message>
+    <message>
+        <source>Use: hiscrm-master devices list | revoke ID | rename ID NAME</source>
+        <translation>用法：hiscrm-master devices list | revoke 编号 | rename 编号 名称</translation>
+    </message>
+    <message>
+        <source>No accounts yet: they appear when a worker syncs them.</source>
+        <translation>还没有账号：工作节点同步后它们就会出现。</translation>
+    </message>
+    <message>
+        <source>hiscrm-master %1: run on the master&apos;s machine, while it runs or not.</source>
+        <translation>hiscrm-master %1：在主服务所在的机器上运行，主服务运行与否均可。</translation>
+    </message>
+    <message>
+        <source>Database file [HISCRM_DB].</source>
+        <translation>数据库文件 [HISCRM_DB]。</translation>
+    </message>
+    <message>
+        <source>The device&apos;s name.</source>
+        <translation>设备名称。</translation>
+    </message>
+    <message>
+        <source>operator (default), admin or viewer (reads only).</source>
+        <translation>operator（默认）、admin 或 viewer（只读）。</translation>
+    </message>
+    <message>
+        <source>The accounts it may see, by number (default: all).</source>
+        <translation>它可以查看的账号编号（默认：全部）。</translation>
+    </message>
+    <message>
+        <source>The address desktops reach the master at (default: where it listens).</source>
+        <translation>桌面端连接主服务的地址（默认：主服务监听的地址）。</translation>
+    </message>
+    <message>
+        <source>There is no database at %1. Start hiscrm-master once (or give --db).</source>
+        <translation>%1 处没有数据库。请先启动一次 hiscrm-master（或提供 --db）。</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The file is not a HisCRM database (it is not a SQLite database, or it is damaged beyond repair). Move it away or choose another data folder.</source>
@@ -211,6 +310,34 @@
         <source>The batch must name its platform in 1 to 64 characters of valid Unicode.</source>
         <translation>批次必须用 1 到 64 个有效 Unicode 字符写明平台。</translation>
     </message>
+    <message>
+        <source>A device name has 1 to %1 characters.</source>
+        <translation>设备名称需要 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The device name is not valid text.</source>
+        <translation>设备名称不是有效的文本。</translation>
+    </message>
+    <message>
+        <source>There is no device %1. List the devices to see their numbers.</source>
+        <translation>没有设备 %1。请列出设备查看它们的编号。</translation>
+    </message>
+    <message>
+        <source>There is no account %1. List the accounts to see their numbers.</source>
+        <translation>没有账号 %1。请列出账号查看它们的编号。</translation>
+    </message>
+    <message>
+        <source>The pairing code is wrong. Check it, or ask your admin for a new one.</source>
+        <translation>配对码不正确。请检查，或向管理员要一个新的。</translation>
+    </message>
+    <message>
+        <source>The pairing code was used already: each code pairs one device. Ask your admin for a new one.</source>
+        <translation>该配对码已经用过：每个配对码只能配对一台设备。请向管理员要一个新的。</translation>
+    </message>
+    <message>
+        <source>The pairing code has expired. Ask your admin for a new one.</source>
+        <translation>该配对码已过期。请向管理员要一个新的。</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::master::LocalMasterLink</name>
@@ -300,6 +427,30 @@
     <message>
         <source>The argument “%1” has %2 characters; at most %3 are accepted.</source>
         <translation>参数“%1”有 %2 个字符，最多接受 %3 个。</translation>
+    </message>
+    <message>
+        <source>This device may only read: “%1” changes something.</source>
+        <translation>此设备只能读取：“%1”会更改数据。</translation>
+    </message>
+    <message>
+        <source>Only an admin device may ask for the master&apos;s status.</source>
+        <translation>只有管理员设备可以查询主服务的状态。</translation>
+    </message>
+    <message>
+        <source>unread_summary counts every account; a device that sees some of them counts its own replica instead.</source>
+        <translation>unread_summary 统计所有账号；只能查看部分账号的设备请改用自己副本中的数据统计。</translation>
+    </message>
+    <message>
+        <source>Account %1 is outside this device&apos;s accounts.</source>
+        <translation>账号 %1 不在此设备可查看的账号之内。</translation>
+    </message>
+    <message>
+        <source>User %1 is not seen in this device&apos;s accounts.</source>
+        <translation>用户 %1 没有出现在此设备可查看的账号中。</translation>
+    </message>
+    <message>
+        <source>%1 %2 belongs to an account outside this device&apos;s accounts.</source>
+        <translation>%1 %2 属于此设备可查看范围之外的账号。</translation>
     </message>
 </context>
 <context>
@@ -1994,12 +2145,18 @@ Key: %2</source>
         <translation>HISCRM_DEMO_RATE 的值是“%1”。</translation>
     </message>
     <message>
-        <source>HisCRM master: stores what workers send and serves the worker protocol.
+        <source>HisCRM master: stores what workers send, serves workers and paired desktops.
+Admin commands (run them beside the running master): pair --name NAME [--role operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; accounts. Each takes --help.
 Every option can also be set through the environment variable named in brackets.
 Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it was).</source>
-        <translation>HisCRM master：保存采集程序发来的数据，并提供采集程序协议服务。
-每个选项也可以用方括号中的环境变量设置。
-退出码：0 被 SIGINT 或 SIGTERM 停止；1 无法启动（数据库被拒绝、端口被占用等）；2 命令行错误；3 数据库已损坏（保持原样未改动）。</translation>
+        <translation>HisCRM 主服务：保存工作节点发送的数据，为工作节点和已配对的桌面端提供服务。
+管理命令（在运行中的主服务旁执行）：pair --name 名称 [--role operator|admin|viewer] [--accounts 编号,...]；devices list|revoke 编号|rename 编号 名称；accounts。每个命令都支持 --help。
+每个选项也可以通过方括号中的环境变量设置。
+退出码：0 因 SIGINT 或 SIGTERM 停止；1 无法启动（数据库被拒绝、端口被占用等）；2 命令行有误；3 数据库已损坏（文件保持原样）。</translation>
+    </message>
+    <message>
+        <source>desktops: %1  (pair one with: hiscrm-master pair --name NAME)</source>
+        <translation>桌面端：%1  （配对命令：hiscrm-master pair --name 名称）</translation>
     </message>
 </context>
 </TS>

@@ -20,10 +20,11 @@ using namespace hiscrm;
 
 namespace {
 
-QString tr(const char *text)
+// The admin commands' texts (translated like the rest of hiscrm-master).
+struct Admin
 {
-    return QCoreApplication::translate("admin", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Admin)
+};
 
 void out(const QString &s)
 {
@@ -46,17 +47,17 @@ QString defaultDb()
 
 QString when(qint64 ms)
 {
-    return ms == 0 ? tr("never") : QDateTime::fromMSecsSinceEpoch(ms).toString(Qt::ISODate);
+    return ms == 0 ? Admin::tr("never") : QDateTime::fromMSecsSinceEpoch(ms).toString(Qt::ISODate);
 }
 
 QString scopeText(const QList<qint64> &accounts)
 {
     if (accounts.isEmpty())
-        return tr("all accounts");
+        return Admin::tr("all accounts");
     QStringList ids;
     for (qint64 a : accounts)
         ids << QString::number(a);
-    return tr("accounts %1").arg(ids.join(u','));
+    return Admin::tr("accounts %1").arg(ids.join(u','));
 }
 
 // The address a desktop reaches the master at: what the running master recorded, with a wildcard
@@ -79,18 +80,19 @@ int pair(store::Store &s, const QCommandLineParser &p)
     store::PairingRequest request;
     request.name = p.value(QStringLiteral("name"));
     if (request.name.trimmed().isEmpty()) {
-        err(tr("pair needs --name NAME: the device's name as the devices list shows it."));
+        err(Admin::tr("pair needs --name NAME: the device's name as the devices list shows it."));
         return 2;
     }
     if (!store::fromString(p.value(QStringLiteral("role")), &request.role)) {
-        err(tr("--role takes operator, admin or viewer."));
+        err(Admin::tr("--role takes operator, admin or viewer."));
         return 2;
     }
     for (const QString &id : p.value(QStringLiteral("accounts")).split(u',', Qt::SkipEmptyParts)) {
         bool ok = false;
         const qint64 n = id.trimmed().toLongLong(&ok);
         if (!ok || n <= 0) {
-            err(tr("--accounts takes account numbers separated by commas (see hiscrm-master accounts)."));
+            err(Admin::tr(
+                "--accounts takes account numbers separated by commas (see hiscrm-master accounts)."));
             return 2;
         }
         request.accounts << n;
@@ -100,14 +102,15 @@ int pair(store::Store &s, const QCommandLineParser &p)
         err(pairing.error().message);
         return 1;
     }
-    out(tr("Pairing code for “%1” (%2, %3): %4")
+    out(Admin::tr("Pairing code for “%1” (%2, %3): %4")
             .arg(request.name.trimmed(), store::toString(request.role), scopeText(request.accounts),
                  pairing->code));
-    out(tr("It pairs one device and expires at %1.")
+    out(Admin::tr("It pairs one device and expires at %1.")
             .arg(QDateTime::fromMSecsSinceEpoch(pairing->expiresAt).toString(QStringLiteral("HH:mm:ss"))));
     const QString url = clientUrl(s, p.value(QStringLiteral("url")));
     if (url.isEmpty()) {
-        out(tr("No link: the master has not listened yet. Start it, or give --url ws://HOST:PORT/client."));
+        out(Admin::tr(
+            "No link: the master has not listened yet. Start it, or give --url ws://HOST:PORT/client."));
         return 0;
     }
     QUrlQuery q;
@@ -118,7 +121,7 @@ int pair(store::Store &s, const QCommandLineParser &p)
         q.addQueryItem(QStringLiteral("fp"), fingerprint);
     QUrl link(QStringLiteral("hiscrm://pair"));
     link.setQuery(q);
-    out(tr("Link: %1").arg(QString::fromLatin1(link.toEncoded())));
+    out(Admin::tr("Link: %1").arg(QString::fromLatin1(link.toEncoded())));
     return 0;
 }
 
@@ -132,13 +135,13 @@ int devices(store::Store &s, const QStringList &args)
             return 1;
         }
         if (all->isEmpty())
-            out(tr("No devices are paired. Pair one with: hiscrm-master pair --name NAME"));
+            out(Admin::tr("No devices are paired. Pair one with: hiscrm-master pair --name NAME"));
         for (const store::Device &d : *all) {
-            out(tr("%1\t%2\t%3\t%4\tpaired %5\tlast seen %6%7")
+            out(Admin::tr("%1\t%2\t%3\t%4\tpaired %5\tlast seen %6%7")
                     .arg(d.id)
                     .arg(d.name, store::toString(d.role), scopeText(d.accounts), when(d.createdAt),
                          when(d.lastSeenAt),
-                         d.revokedAt ? tr("\trevoked %1").arg(when(d.revokedAt)) : QString()));
+                         d.revokedAt ? Admin::tr("\trevoked %1").arg(when(d.revokedAt)) : QString()));
         }
         return 0;
     }
@@ -150,7 +153,8 @@ int devices(store::Store &s, const QStringList &args)
             err(d.error().message);
             return 1;
         }
-        out(tr("Revoked device %1 “%2”: its connections close within a second and its token no longer works.")
+        out(Admin::tr("Revoked device %1 “%2”: its connections close within a second and its token no longer "
+                      "works.")
                 .arg(d->id)
                 .arg(d->name));
         return 0;
@@ -161,10 +165,10 @@ int devices(store::Store &s, const QStringList &args)
             err(d.error().message);
             return 1;
         }
-        out(tr("Device %1 is now called “%2”.").arg(d->id).arg(d->name));
+        out(Admin::tr("Device %1 is now called “%2”.").arg(d->id).arg(d->name));
         return 0;
     }
-    err(tr("Use: hiscrm-master devices list | revoke ID | rename ID NAME"));
+    err(Admin::tr("Use: hiscrm-master devices list | revoke ID | rename ID NAME"));
     return 2;
 }
 
@@ -176,7 +180,7 @@ int accounts(store::Store &s)
         return 1;
     }
     if (all->isEmpty())
-        out(tr("No accounts yet: they appear when a worker syncs them."));
+        out(Admin::tr("No accounts yet: they appear when a worker syncs them."));
     for (const model::Account &a : *all)
         out(QStringLiteral("%1\t%2\t%3\t%4").arg(a.id).arg(a.platform, a.platformId, a.name));
     return 0;
@@ -191,25 +195,25 @@ int runAdminCommand(const QStringList &arguments)
         return -1;
     QCommandLineParser p;
     p.setApplicationDescription(
-        tr("hiscrm-master %1: run on the master's machine, while it runs or not.").arg(command));
+        Admin::tr("hiscrm-master %1: run on the master's machine, while it runs or not.").arg(command));
     p.addHelpOption();
     p.addOption(
-        {QStringLiteral("db"), tr("Database file [HISCRM_DB]."), QStringLiteral("path"), defaultDb()});
+        {QStringLiteral("db"), Admin::tr("Database file [HISCRM_DB]."), QStringLiteral("path"), defaultDb()});
     if (command == u"pair") {
-        p.addOption({QStringLiteral("name"), tr("The device's name."), QStringLiteral("name")});
-        p.addOption({QStringLiteral("role"), tr("operator (default), admin or viewer (reads only)."),
+        p.addOption({QStringLiteral("name"), Admin::tr("The device's name."), QStringLiteral("name")});
+        p.addOption({QStringLiteral("role"), Admin::tr("operator (default), admin or viewer (reads only)."),
                      QStringLiteral("role"), QStringLiteral("operator")});
-        p.addOption({QStringLiteral("accounts"), tr("The accounts it may see, by number (default: all)."),
-                     QStringLiteral("ids")});
+        p.addOption({QStringLiteral("accounts"),
+                     Admin::tr("The accounts it may see, by number (default: all)."), QStringLiteral("ids")});
         p.addOption({QStringLiteral("url"),
-                     tr("The address desktops reach the master at (default: where it "
-                        "listens)."),
+                     Admin::tr("The address desktops reach the master at (default: where it "
+                               "listens)."),
                      QStringLiteral("ws-url")});
     }
     p.process(arguments.mid(1));
     const QString path = p.value(QStringLiteral("db"));
     if (!QFileInfo::exists(path)) {
-        err(tr("There is no database at %1. Start hiscrm-master once (or give --db).").arg(path));
+        err(Admin::tr("There is no database at %1. Start hiscrm-master once (or give --db).").arg(path));
         return 1;
     }
     store::Store::Options o;
