@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Admin.h"
 
+#include "Output.h"
+
 #include "common/Clock.h"
 #include "master/WorkerServer.h"
 #include "store/Store.h"
@@ -25,16 +27,6 @@ struct Admin
 {
     Q_DECLARE_TR_FUNCTIONS(Admin)
 };
-
-void out(const QString &s)
-{
-    std::fprintf(stdout, "%s\n", s.toLocal8Bit().constData());
-}
-
-void err(const QString &s)
-{
-    std::fprintf(stderr, "%s\n", s.toLocal8Bit().constData());
-}
 
 QString defaultDb()
 {
@@ -80,18 +72,18 @@ int pair(store::Store &s, const QCommandLineParser &p)
     store::PairingRequest request;
     request.name = p.value(QStringLiteral("name"));
     if (request.name.trimmed().isEmpty()) {
-        err(Admin::tr("pair needs --name NAME: the device's name as the devices list shows it."));
+        printErr(Admin::tr("pair needs --name NAME: the device's name as the devices list shows it."));
         return 2;
     }
     if (!store::fromString(p.value(QStringLiteral("role")), &request.role)) {
-        err(Admin::tr("--role takes operator, admin or viewer."));
+        printErr(Admin::tr("--role takes operator, admin or viewer."));
         return 2;
     }
     for (const QString &id : p.value(QStringLiteral("accounts")).split(u',', Qt::SkipEmptyParts)) {
         bool ok = false;
         const qint64 n = id.trimmed().toLongLong(&ok);
         if (!ok || n <= 0) {
-            err(Admin::tr(
+            printErr(Admin::tr(
                 "--accounts takes account numbers separated by commas (see hiscrm-master accounts)."));
             return 2;
         }
@@ -99,17 +91,18 @@ int pair(store::Store &s, const QCommandLineParser &p)
     }
     const Result<store::Pairing> pairing = s.createPairing(request, nowMs());
     if (!pairing) {
-        err(pairing.error().message);
+        printErr(pairing.error().message);
         return 1;
     }
-    out(Admin::tr("Pairing code for “%1” (%2, %3): %4")
-            .arg(request.name.trimmed(), store::toString(request.role), scopeText(request.accounts),
-                 pairing->code));
-    out(Admin::tr("It pairs one device and expires at %1.")
+    printOut(Admin::tr("Pairing code for “%1” (%2, %3): %4")
+                 .arg(request.name.trimmed(), store::toString(request.role), scopeText(request.accounts),
+                      pairing->code));
+    printOut(
+        Admin::tr("It pairs one device and expires at %1.")
             .arg(QDateTime::fromMSecsSinceEpoch(pairing->expiresAt).toString(QStringLiteral("HH:mm:ss"))));
     const QString url = clientUrl(s, p.value(QStringLiteral("url")));
     if (url.isEmpty()) {
-        out(Admin::tr(
+        printOut(Admin::tr(
             "No link: the master has not listened yet. Start it, or give --url ws://HOST:PORT/client."));
         return 0;
     }
@@ -121,7 +114,7 @@ int pair(store::Store &s, const QCommandLineParser &p)
         q.addQueryItem(QStringLiteral("fp"), fingerprint);
     QUrl link(QStringLiteral("hiscrm://pair"));
     link.setQuery(q);
-    out(Admin::tr("Link: %1").arg(QString::fromLatin1(link.toEncoded())));
+    printOut(Admin::tr("Link: %1").arg(QString::fromLatin1(link.toEncoded())));
     return 0;
 }
 
@@ -131,17 +124,17 @@ int devices(store::Store &s, const QStringList &args)
     if (action == u"list") {
         const Result<QList<store::Device>> all = s.devices();
         if (!all) {
-            err(all.error().message);
+            printErr(all.error().message);
             return 1;
         }
         if (all->isEmpty())
-            out(Admin::tr("No devices are paired. Pair one with: hiscrm-master pair --name NAME"));
+            printOut(Admin::tr("No devices are paired. Pair one with: hiscrm-master pair --name NAME"));
         for (const store::Device &d : *all) {
-            out(Admin::tr("%1\t%2\t%3\t%4\tpaired %5\tlast seen %6%7")
-                    .arg(d.id)
-                    .arg(d.name, store::toString(d.role), scopeText(d.accounts), when(d.createdAt),
-                         when(d.lastSeenAt),
-                         d.revokedAt ? Admin::tr("\trevoked %1").arg(when(d.revokedAt)) : QString()));
+            printOut(Admin::tr("%1\t%2\t%3\t%4\tpaired %5\tlast seen %6%7")
+                         .arg(d.id)
+                         .arg(d.name, store::toString(d.role), scopeText(d.accounts), when(d.createdAt),
+                              when(d.lastSeenAt),
+                              d.revokedAt ? Admin::tr("\trevoked %1").arg(when(d.revokedAt)) : QString()));
         }
         return 0;
     }
@@ -150,10 +143,11 @@ int devices(store::Store &s, const QStringList &args)
     if (action == u"revoke" && ok && args.size() == 2) {
         const Result<store::Device> d = s.revokeDevice(id, nowMs());
         if (!d) {
-            err(d.error().message);
+            printErr(d.error().message);
             return 1;
         }
-        out(Admin::tr("Revoked device %1 “%2”: its connections close within a second and its token no longer "
+        printOut(
+            Admin::tr("Revoked device %1 “%2”: its connections close within a second and its token no longer "
                       "works.")
                 .arg(d->id)
                 .arg(d->name));
@@ -162,13 +156,13 @@ int devices(store::Store &s, const QStringList &args)
     if (action == u"rename" && ok && args.size() == 3) {
         const Result<store::Device> d = s.renameDevice(id, args.at(2));
         if (!d) {
-            err(d.error().message);
+            printErr(d.error().message);
             return 1;
         }
-        out(Admin::tr("Device %1 is now called “%2”.").arg(d->id).arg(d->name));
+        printOut(Admin::tr("Device %1 is now called “%2”.").arg(d->id).arg(d->name));
         return 0;
     }
-    err(Admin::tr("Use: hiscrm-master devices list | revoke ID | rename ID NAME"));
+    printErr(Admin::tr("Use: hiscrm-master devices list | revoke ID | rename ID NAME"));
     return 2;
 }
 
@@ -176,13 +170,13 @@ int accounts(store::Store &s)
 {
     const Result<QList<model::Account>> all = s.accounts();
     if (!all) {
-        err(all.error().message);
+        printErr(all.error().message);
         return 1;
     }
     if (all->isEmpty())
-        out(Admin::tr("No accounts yet: they appear when a worker syncs them."));
+        printOut(Admin::tr("No accounts yet: they appear when a worker syncs them."));
     for (const model::Account &a : *all)
-        out(QStringLiteral("%1\t%2\t%3\t%4").arg(a.id).arg(a.platform, a.platformId, a.name));
+        printOut(QStringLiteral("%1\t%2\t%3\t%4").arg(a.id).arg(a.platform, a.platformId, a.name));
     return 0;
 }
 
@@ -213,14 +207,14 @@ int runAdminCommand(const QStringList &arguments)
     p.process(arguments.mid(1));
     const QString path = p.value(QStringLiteral("db"));
     if (!QFileInfo::exists(path)) {
-        err(Admin::tr("There is no database at %1. Start hiscrm-master once (or give --db).").arg(path));
+        printErr(Admin::tr("There is no database at %1. Start hiscrm-master once (or give --db).").arg(path));
         return 1;
     }
     store::Store::Options o;
     o.integrityWaitMs = 0; // the running master checks the file; an admin command need not wait
     auto opened = store::Store::open(path, o);
     if (!opened) {
-        err(opened.error().message);
+        printErr(opened.error().message);
         return 1;
     }
     store::Store &s = **opened;

@@ -3,6 +3,7 @@
 // loopback, optionally runs the demo connector. Every flag has an environment variable.
 
 #include "Admin.h"
+#include "Output.h"
 #include "Signals.h"
 
 #include "common/Translations.h"
@@ -30,17 +31,6 @@ QString envOr(const char *name, const QString &fallback)
 {
     const QString v = qEnvironmentVariable(name);
     return v.isEmpty() ? fallback : v;
-}
-
-void printErr(const QString &s)
-{
-    std::fprintf(stderr, "%s\n", s.toLocal8Bit().constData());
-}
-
-void printOut(const QString &s)
-{
-    std::fprintf(stdout, "%s\n", s.toLocal8Bit().constData());
-    std::fflush(stdout);
 }
 
 } // namespace

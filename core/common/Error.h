@@ -58,6 +58,8 @@ public:
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
     const Error &error() const { return std::get<1>(m_v); }
+    // The value, or `fallback` when this holds an error.
+    T value_or(T fallback) const { return ok() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, Error> m_v;

@@ -50,18 +50,6 @@ QString scopeKey(const store::AccountScope &scope)
     return parts.isEmpty() ? QStringLiteral("*") : parts.join(u',');
 }
 
-// A string field of a frame: absent or null gives an empty string; false when of another type.
-bool readText(const QJsonObject &o, const char *key, QString *out)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull())
-        return true;
-    if (!v.isString())
-        return false;
-    *out = v.toString();
-    return true;
-}
-
 } // namespace
 
 ClientHub::ClientHub(Master *master, QObject *parent)
@@ -159,14 +147,17 @@ void ClientHub::frame(Peer *peer, const Envelope &e)
 
 void ClientHub::onPair(Client &c, const Envelope &e)
 {
+    QString ignored; // the answers below name the field and what it must be
     QString code;
     QString deviceName;
-    if (!readText(e.body, "code", &code) || code.isEmpty() || code.size() > kMaxCodeChars) {
+    if (!readString(e.body, "code", &code, false, &ignored) || code.isEmpty() ||
+        code.size() > kMaxCodeChars) {
         c.peer->reject(e.id, str(code::BadRequest),
                        QStringLiteral("code must be the pairing code (a string)."));
         return;
     }
-    if (!readText(e.body, "device_name", &deviceName) || deviceName.size() > store::kMaxDeviceNameChars) {
+    if (!readString(e.body, "device_name", &deviceName, false, &ignored) ||
+        deviceName.size() > store::kMaxDeviceNameChars) {
         c.peer->reject(e.id, str(code::BadRequest),
                        QStringLiteral("device_name must be a string of at most %1 characters.")
                            .arg(store::kMaxDeviceNameChars));
@@ -220,8 +211,10 @@ void ClientHub::onPair(Client &c, const Envelope &e)
 
 void ClientHub::onHello(Client &c, const Envelope &e)
 {
+    QString ignored; // the answers below name the field and what it must be
     QString token;
-    if (!readText(e.body, "token", &token) || token.isEmpty() || token.size() > kMaxTokenChars) {
+    if (!readString(e.body, "token", &token, false, &ignored) || token.isEmpty() ||
+        token.size() > kMaxTokenChars) {
         c.peer->reject(e.id, str(code::BadRequest),
                        QStringLiteral("token must be the device token (a string)."));
         return;
@@ -267,8 +260,8 @@ void ClientHub::onHello(Client &c, const Envelope &e)
     c.scopeKey = scopeKey(c.caller.scope);
     c.peer->markAuthenticated();
     s->touchDevice(d.id, nowMs());
-    const qint64 revision = s->revision() ? *s->revision() : 0;
-    const qint64 storeId = s->storeId() ? *s->storeId() : 0;
+    const qint64 revision = s->revision().value_or(0);
+    const qint64 storeId = s->storeId().value_or(0);
     // A cursor ahead of the history, or of another store, is not of this master's history (it was
     // restored from an older backup, or replaced): the client must start over from 0.
     const bool reset = cursor > revision || (clientStore != 0 && clientStore != storeId);
@@ -305,7 +298,7 @@ void ClientHub::onSync(Client &c, const Envelope &e)
         return;
     }
     store::Store *s = m_master->store();
-    const qint64 revision = s->revision() ? *s->revision() : 0;
+    const qint64 revision = s->revision().value_or(0);
     if (since > revision) {
         c.peer->reject(
             e.id, str(code::ResetRequired),
@@ -385,8 +378,9 @@ void ClientHub::leaveLive(Client &c)
 
 void ClientHub::onCommand(Client &c, const Envelope &e)
 {
+    QString ignored; // the answers below name the field and what it must be
     QString opName;
-    if (!readText(e.body, "op", &opName) || opName.isEmpty()) {
+    if (!readString(e.body, "op", &opName, false, &ignored) || opName.isEmpty()) {
         c.peer->reject(e.id, str(code::BadRequest), QStringLiteral("op must be the name of a command."));
         return;
     }

@@ -94,23 +94,9 @@ QString str(const char *latin1)
     return QString::fromLatin1(latin1);
 }
 
-// Envelope fields of the worker messages. Absent optional fields keep their defaults; unknown fields
-// are ignored (only batch records are strict, where a misspelt field would lose data).
-bool readString(const QJsonObject &o, const char *key, QString *out, bool required, QString *error)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull()) {
-        if (required)
-            *error = QStringLiteral("%1 is required").arg(QLatin1String(key));
-        return !required;
-    }
-    if (!v.isString()) {
-        *error = QStringLiteral("%1 must be a string").arg(QLatin1String(key));
-        return false;
-    }
-    *out = v.toString();
-    return true;
-}
+// Envelope fields of the worker messages (protocol::readString). Absent optional fields keep their
+// defaults; unknown fields are ignored (only batch records are strict, where a misspelt field would
+// lose data).
 
 } // namespace
 

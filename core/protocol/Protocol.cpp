@@ -559,6 +559,22 @@ template <typename T> QJsonArray writeList(const QList<T> &list)
 
 } // namespace
 
+bool readString(const QJsonObject &o, const char *key, QString *out, bool required, QString *error)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull()) {
+        if (required)
+            *error = QStringLiteral("%1 is required").arg(QLatin1String(key));
+        return !required;
+    }
+    if (!v.isString()) {
+        *error = QStringLiteral("%1 must be a string").arg(QLatin1String(key));
+        return false;
+    }
+    *out = v.toString();
+    return true;
+}
+
 const char *codeFor(const Error &error)
 {
     switch (error.code) {

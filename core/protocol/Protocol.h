@@ -80,6 +80,11 @@ struct Envelope
 // the frame's id in `re` when it is usable.
 std::variant<Envelope, ProtocolError> parseFrame(const QByteArray &utf8);
 
+// An optional or required string field of a frame. Absent or null: `out` is left as it is, and it
+// is an error ("<key> is required") only when required; any other type is an error ("<key> must be
+// a string").
+bool readString(const QJsonObject &o, const char *key, QString *out, bool required, QString *error);
+
 // A JSON number that is an integer within ±2^53 (kMaxSafeInteger); false for anything else.
 bool safeInteger(const QJsonValue &v, qint64 *out);
 
