@@ -355,7 +355,9 @@ void Store::Impl::noteUserInAccount(qint64 userId, qint64 accountId)
         .bind(1, userId)
         .bind(2, accountId)
         .run();
-    if (db.changes() > 0)
+    // A profile written in this transaction has its new revision already (and a device reading the
+    // feed after the commit sees the pair): only one last written before needs another.
+    if (db.changes() > 0 && !writtenUsers.contains(userId))
         db.cached("UPDATE users SET rev = ?2 WHERE id = ?1").bind(1, userId).bind(2, nextRev()).run();
     cache.userAccounts.insert(key);
 }

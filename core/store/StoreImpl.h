@@ -131,6 +131,9 @@ struct Store::Impl
     // The file has user_accounts (schema 8). Only tests open a file at an older schema (Options::
     // migrateTo); ingest there notes nothing, and the migration to 8 fills the table from the items.
     bool notesUserAccounts = true;
+    // Profiles written (inserted or updated, so with a new revision) in the current write
+    // transaction: noting them in a new account needs no second revision.
+    QSet<qint64> writtenUsers;
     qint64 rev = 0; // valid inside a write transaction, between loadRev() and saveRev()
     WriteCache cache;
     // The revision this connection committed last. When a write transaction starts at another
@@ -142,6 +145,7 @@ struct Store::Impl
     void beginWrite()
     {
         maxItemId = -1;
+        writtenUsers.clear();
         loadRev();
         if (rev != cacheRev || cache.size() > 200000)
             cache.clear();

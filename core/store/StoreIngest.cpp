@@ -163,6 +163,7 @@ private:
             q.bind(1, platform).bind(2, r.platformId);
             bindProfile(q, 3, u).bind(10, d.nextRev()).run();
             id = d.db.lastInsertId();
+            d.writtenUsers.insert(id);
             if (!r.name.isEmpty())
                 indexUserName(id, r.name);
             ++result.inserted;
@@ -188,6 +189,7 @@ private:
                         "following = ?6, videos = ?7, verified = ?8, rev = ?9 WHERE id = ?1");
                     q.bind(1, id);
                     bindProfile(q, 2, u).bind(9, d.nextRev()).run();
+                    d.writtenUsers.insert(id);
                     if (u.name != old->name) {
                         if (!old->name.isEmpty())
                             d.db.cached(
