@@ -471,17 +471,28 @@ void ClientHub::push()
             return; // the next commit or tick tries again
         }
         const qint64 to = page->next;
+        // Whose each change is, read once for every scope.
+        const Result<QList<store::ChangeAccounts>> owners = s->accountsOfChanges(page->changes);
+        if (!owners) {
+            qCWarning(lcClients) << "cannot read the change feed for pushes:" << owners.error().message;
+            return;
+        }
         for (auto it = m_feeds.begin(); it != m_feeds.end(); ++it) {
-            const Result<QList<store::Change>> visible = s->visibleChanges(page->changes, it->scope);
-            if (!visible || visible->isEmpty())
+            QList<store::Change> visible;
+            for (qsizetype i = 0; i < page->changes.size(); ++i) {
+                if (owners->at(i).visibleTo(it->scope))
+                    visible.append(page->changes[i]);
+            }
+            if (visible.isEmpty())
                 continue;
-            const QList<QByteArray> frames = pushFrames(*visible, it->lastTo, to);
+            const QList<QByteArray> frames = pushFrames(visible, it->lastTo, to);
             it->lastTo = to;
             for (Client &c : m_clients) {
                 if (!c.live || c.scopeKey != it.key())
                     continue;
                 for (const QByteArray &f : frames)
                     c.peer->send(f);
+                c.peer->flush();
             }
         }
         m_pushed = to;

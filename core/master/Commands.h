@@ -127,7 +127,8 @@ struct Caller
 // for admins; unread_summary is for devices that see every account; every id argument names a row
 // of the device's scope (a row that does not exist is left to the op, which says not_found). A
 // search without account_ids is narrowed to the scope (args is changed). Forbidden when not.
-Error checkCaller(const Caller &caller, const CommandSpec &spec, QJsonObject *args, const store::Store &store);
+Error checkCaller(const Caller &caller, const CommandSpec &spec, QJsonObject *args,
+                  const store::Store &store);
 
 // Every op, in the order docs/protocol.md lists them.
 const QList<CommandSpec> &commands();

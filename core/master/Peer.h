@@ -17,6 +17,9 @@ public:
     // Queues a whole frame. A peer that stops reading (its output backlog over the limit) is
     // dropped at the next check and nothing more is sent to it.
     virtual void send(const QByteArray &frame) = 0;
+    // Writes what is queued into the kernel now rather than when the event loop next runs (which may
+    // be after the next commit): for pushes, whose latency counts.
+    virtual void flush() = 0;
     // An answer: {type, v, re, ...body}.
     virtual void answer(QJsonObject body, const QJsonValue &re, const char *type) = 0;
     // An error answer. Before the peer is authenticated, errors add up and the fifth closes the

@@ -182,6 +182,11 @@ struct WorkerServer::Session final : public Peer
 
     // Peer (the client side speaks through these)
     void send(const QByteArray &bytes) override { sendBytes(bytes); }
+    void flush() override
+    {
+        if (!dead)
+            socket->flush();
+    }
     void answer(QJsonObject body, const QJsonValue &re, const char *type) override
     {
         send(std::move(body), re, type);
@@ -695,6 +700,10 @@ void WorkerServer::admit(QTcpSocket *tcp)
     noteAccepted();
     // Before authentication nothing larger than a small frame is read ahead from the peer.
     tcp->setReadBufferSize(2 * m_limits.preAuthFrameBytes);
+    // Answers and pushes are small and go out at once: without this, Nagle's algorithm holds a
+    // small write until the peer acknowledges the previous one, which a delayed ACK puts off by up
+    // to 40 ms (measured with hiscrm-bench fanout: p99 34 ms -> see docs/architecture.md).
+    tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     QElapsedTimer since;
     since.start();
     m_handshakes.insert(tcp, since);

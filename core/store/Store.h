@@ -251,11 +251,18 @@ public:
     Result<QString> serverSetting(const QString &key) const;
     Error setServerSetting(const QString &key, const QString &value);
 
+    // ---- backup -------------------------------------------------------------------------------
+    // Copies the database, consistent as of one commit, to a new file at `destination` while
+    // writers go on (store/StoreBackup.cpp); returns the revision the copy holds. The search index
+    // is not copied: a store opened on the copy rebuilds it. Refuses an existing destination.
+    Result<qint64> backupTo(const QString &destination);
+
     // ---- change feed --------------------------------------------------------------------------
     Result<ChangePage> changes(qint64 since, int limit = 1000) const override;
     Result<QList<Change>> visibleChanges(const QList<Change> &changes,
                                          const AccountScope &scope) const override;
     Result<QList<qint64>> accountsOfUser(qint64 userId) const override;
+    Result<QList<ChangeAccounts>> accountsOfChanges(const QList<Change> &changes) const override;
     // Every live row of an entity in the change feed's form (for checks and full exports).
     Result<QList<QJsonObject>> exportEntity(const QString &entity);
 

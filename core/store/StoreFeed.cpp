@@ -113,37 +113,51 @@ Result<ChangePage> Store::changes(qint64 since, int limit) const
     });
 }
 
+Result<QList<ChangeAccounts>> Store::accountsOfChanges(const QList<Change> &changes) const
+{
+    return d->guarded([&] {
+        QList<ChangeAccounts> out;
+        out.reserve(changes.size());
+        for (const Change &c : changes) {
+            ChangeAccounts a;
+            if (c.deleted) {
+                if (c.accountId == 0)
+                    a.kind = ChangeAccounts::Kind::Everyone;
+                else if (c.accountId < 0)
+                    a.kind = ChangeAccounts::Kind::AllAccountsOnly;
+                else
+                    a.accounts = {c.accountId};
+            } else if (c.entity == u"tag") {
+                a.kind = ChangeAccounts::Kind::Everyone;
+            } else if (c.entity == u"account") {
+                a.accounts = {c.id};
+            } else if (c.entity == u"user") {
+                auto q = d->db.cached("SELECT account_id FROM user_accounts WHERE user_id = ?1");
+                q.bind(1, c.id);
+                while (q.next())
+                    a.accounts.append(q.int64(0));
+            } else { // content, conversation, item
+                a.accounts = {c.data.value(QLatin1String("account_id")).toInteger(-1)};
+            }
+            out.append(std::move(a));
+        }
+        return out;
+    });
+}
+
 Result<QList<Change>> Store::visibleChanges(const QList<Change> &changes, const AccountScope &scope) const
 {
     if (scope.all())
         return changes;
-    return d->guarded([&] {
-        QList<Change> out;
-        auto inScope = [&](const Change &c) {
-            if (c.deleted)
-                return c.accountId == 0 || (c.accountId > 0 && scope.contains(c.accountId));
-            if (c.entity == u"account")
-                return scope.contains(c.id);
-            if (c.entity == u"tag")
-                return true;
-            if (c.entity == u"user") {
-                auto q = d->db.cached("SELECT account_id FROM user_accounts WHERE user_id = ?1");
-                q.bind(1, c.id);
-                while (q.next()) {
-                    if (scope.contains(q.int64(0)))
-                        return true;
-                }
-                return false;
-            }
-            // content, conversation, item
-            return scope.contains(c.data.value(QLatin1String("account_id")).toInteger(-1));
-        };
-        for (const Change &c : changes) {
-            if (inScope(c))
-                out.append(c);
-        }
-        return out;
-    });
+    const Result<QList<ChangeAccounts>> accounts = accountsOfChanges(changes);
+    if (!accounts)
+        return accounts.error();
+    QList<Change> out;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        if (accounts->at(i).visibleTo(scope))
+            out.append(changes[i]);
+    }
+    return out;
 }
 
 Result<QList<qint64>> Store::accountsOfUser(qint64 userId) const

@@ -172,6 +172,30 @@ struct ChangePage
     bool hasMore = false;
 };
 
+// Whose a change is: the accounts it belongs to (a row of one account; a profile, of each account it
+// was seen in), or everyone's (a tag), or only for devices that see every account (a deletion whose
+// account is unknown).
+struct ChangeAccounts
+{
+    enum class Kind
+    {
+        Accounts,
+        Everyone,
+        AllAccountsOnly
+    };
+    Kind kind = Kind::Accounts;
+    QList<qint64> accounts;
+
+    bool visibleTo(const AccountScope &scope) const
+    {
+        if (scope.all() || kind == Kind::Everyone)
+            return true;
+        if (kind == Kind::AllAccountsOnly)
+            return false;
+        return std::any_of(accounts.cbegin(), accounts.cend(), [&](qint64 a) { return scope.contains(a); });
+    }
+};
+
 class StoreReader
 {
 public:
@@ -227,6 +251,8 @@ public:
     // Those of these changes (a page of changes()) that a device of this scope may see, in order.
     virtual Result<QList<Change>> visibleChanges(const QList<Change> &changes,
                                                  const AccountScope &scope) const = 0;
+    // The accounts each change belongs to (ChangeAccounts), read once for any number of scopes.
+    virtual Result<QList<ChangeAccounts>> accountsOfChanges(const QList<Change> &changes) const = 0;
     // The accounts (among all) a user profile appears in; empty for an unknown user.
     virtual Result<QList<qint64>> accountsOfUser(qint64 userId) const = 0;
 

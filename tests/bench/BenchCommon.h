@@ -25,6 +25,10 @@ struct Options
     int calls = -1;    // list, open; -1: the workload's default
     int batch = 1000;  // ingest, worker-ingest: items per batch
     int interval = -1; // search-typing: ms between keystrokes; -1: the default
+    int clients = -1;  // fanout: paired clients (1000)
+    int accounts = -1; // fanout: accounts, each client scoped to one (100)
+    double rate = -1;  // fanout: deliveries per second aimed at (20000)
+    int seconds = -1;  // fanout: length of the run (10)
     QString db;        // empty: a temporary directory
     bool keep = false;
     bool json = false;

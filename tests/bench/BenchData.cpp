@@ -89,8 +89,7 @@ private:
 QString corpusDescription()
 {
     const demo::Corpus &corpus = demo::Corpus::instance();
-    return u"%1 (%2 Chinese, %3 English lines)"_s
-        .arg(corpus.description())
+    return u"%1 (%2 Chinese, %3 English lines)"_s.arg(corpus.description())
         .arg(corpus.chinese().size())
         .arg(corpus.english().size());
 }

@@ -3,6 +3,7 @@
 // hiscrm-master process; the baseline is the same batches ingested in-process in the same run.
 
 #include "BenchData.h"
+#include "BenchMaster.h"
 #include "Workloads.h"
 
 #include "protocol/Protocol.h"
@@ -11,11 +12,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QSet>
 #include <QTextStream>
-#include <QTimer>
 #include <QWebSocket>
 
 namespace hiscrm::bench {
@@ -31,60 +29,6 @@ QByteArray frameOf(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
-
-// Pumps the event loop until done() or the timeout; a Failure on timeout.
-template <typename F> void waitUntil(F done, int ms, const QString &what)
-{
-    QElapsedTimer t;
-    t.start();
-    // Sleeps until something happens (processEvents with a time limit would return at once when
-    // nothing is pending: a busy loop that took a core from the master on a 2-core machine).
-    QTimer tick;
-    tick.start(50); // to notice the timeout
-    while (!done()) {
-        if (t.elapsed() > ms)
-            fail(u"timed out waiting for %1"_s.arg(what));
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-}
-
-class MasterProcess
-{
-public:
-    explicit MasterProcess(const QString &db)
-    {
-        m_p.setProgram(QCoreApplication::applicationDirPath() + u"/hiscrm-master"_s);
-        // The master's warnings (a refused batch, a dropped worker) belong in the bench's output.
-        m_p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_p.setArguments({u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s, u"--token"_s, u"bench"_s,
-                          u"--log-level"_s, qEnvironmentVariable("HISCRM_BENCH_MASTER_LOG", u"warning"_s)});
-        m_p.start();
-        if (!m_p.waitForStarted(10000))
-            fail(u"cannot start %1 (build the hiscrm-master target)"_s.arg(m_p.program()));
-        static const QRegularExpression re(u"ws://127\\.0\\.0\\.1:(\\d+)/"_s);
-        QByteArray out;
-        waitUntil(
-            [&] {
-                out += m_p.readAllStandardOutput();
-                return re.match(QString::fromUtf8(out)).hasMatch() || m_p.state() == QProcess::NotRunning;
-            },
-            15000, u"hiscrm-master to listen"_s);
-        const auto m = re.match(QString::fromUtf8(out));
-        if (!m.hasMatch())
-            fail(u"hiscrm-master did not start: %1"_s.arg(QString::fromUtf8(m_p.readAllStandardError())));
-        port = quint16(m.captured(1).toUInt());
-    }
-    ~MasterProcess()
-    {
-        m_p.terminate();
-        if (!m_p.waitForFinished(20000))
-            m_p.kill();
-    }
-    quint16 port = 0;
-
-private:
-    QProcess m_p;
-};
 
 } // namespace
 

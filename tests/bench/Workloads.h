@@ -14,6 +14,7 @@ JsonLine runList(const Options &options);
 JsonLine runOpen(const Options &options);
 JsonLine runWorkerIngest(const Options &options);
 JsonLine runStartup(const Options &options);
+JsonLine runFanout(const Options &options);
 JsonLine runSearchTyping(const Options &options); // needs a QApplication
 
 } // namespace hiscrm::bench

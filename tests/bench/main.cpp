@@ -46,6 +46,10 @@ const QList<Workload> &workloads()
         {u"startup"_s,
          u"the desktop app on a prepared history: first window and peak RSS; --messages (100000), --calls runs (5)"_s,
          runStartup},
+        {u"fanout"_s,
+         u"live pushes to paired clients of hiscrm-master while a worker ingests; --clients (1000), "
+         u"--accounts (100), --rate deliveries/s (20000), --seconds (10)"_s,
+         runFanout},
         {u"search-typing"_s,
          u"typing into the real search panel, keystroke to results and to paint, vs Store::search; "
          u"--messages (100000), --queries (100), --interval ms (100)"_s,
@@ -125,6 +129,10 @@ int main(int argc, char *argv[])
         {u"batch"_s, u"ingest, worker-ingest: items per worker batch (default 1000, at most 5000)."_s,
          u"N"_s},
         {u"interval"_s, u"search-typing: milliseconds between keystrokes (default 100)."_s, u"MS"_s},
+        {u"clients"_s, u"fanout: paired clients (default 1000)."_s, u"C"_s},
+        {u"accounts"_s, u"fanout: accounts; each client sees one (default 100)."_s, u"A"_s},
+        {u"rate"_s, u"fanout: deliveries per second aimed at (default 20000)."_s, u"R"_s},
+        {u"seconds"_s, u"fanout: length of the run (default 10)."_s, u"S"_s},
         {u"db"_s, u"Keep the prepared store at PATH; reuse it when it holds the same data."_s, u"PATH"_s},
         {u"keep"_s, u"Keep the temporary directory."_s},
         {u"json"_s, u"End stdout with one line of JSON."_s},
@@ -147,7 +155,7 @@ int main(int argc, char *argv[])
     Options options;
     options.workload = workload->name;
     qint64 queries = options.queries, calls = options.calls, batch = options.batch,
-           interval = options.interval;
+           interval = options.interval, clients = -1, accounts = -1, rate = -1, secs = -1;
     QString error;
     bool seedOk = false;
     options.seed = parser.value(u"seed"_s).toULongLong(&seedOk);
@@ -159,7 +167,11 @@ int main(int argc, char *argv[])
         !positive(parser, u"queries"_s, kMaxCount, &queries, &error) ||
         !positive(parser, u"calls"_s, kMaxCount, &calls, &error) ||
         !positive(parser, u"batch"_s, hiscrm::protocol::kMaxBatchRecords, &batch, &error) ||
-        !positive(parser, u"interval"_s, 60'000, &interval, &error)) {
+        !positive(parser, u"interval"_s, 60'000, &interval, &error) ||
+        !positive(parser, u"clients"_s, 20'000, &clients, &error) ||
+        !positive(parser, u"accounts"_s, 10'000, &accounts, &error) ||
+        !positive(parser, u"rate"_s, 10'000'000, &rate, &error) ||
+        !positive(parser, u"seconds"_s, 3600, &secs, &error)) {
         printError(error);
         return 2;
     }
@@ -167,6 +179,10 @@ int main(int argc, char *argv[])
     options.calls = int(calls);
     options.batch = int(batch);
     options.interval = int(interval);
+    options.clients = int(clients);
+    options.accounts = int(accounts);
+    options.rate = double(rate);
+    options.seconds = int(secs);
     options.db = parser.value(u"db"_s);
     options.keep = parser.isSet(u"keep"_s);
     options.json = parser.isSet(u"json"_s);
