@@ -707,6 +707,47 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return page.state() == QAbstractSocket::UnconnectedState; }, 10000));
     }
 
+    void backupWhileIngesting()
+    {
+        MasterProcess m;
+        QVERIFY(m.start(newDb()));
+        auto w = worker(m.port, {u"acc-1"_s});
+        QVERIFY(w);
+        QVERIFY(ingest(*w, messages(u"acc-1"_s, 0, 2000)));
+        const qint64 before = masterRevision(m.db);
+        // Batches keep coming while the backup runs.
+        for (int k = 1; k <= 10; ++k)
+            w->send({{u"type"_s, u"data_sync"_s},
+                     {u"id"_s, 100 + k},
+                     {u"batch"_s, protocol::batchToJson(batch(messages(u"acc-1"_s, k * 2000, 2000)))}});
+        const QString dest = m_dir.filePath(u"backup-%1.db"_s.arg(m_dbs));
+        int rc = -1;
+        const QString out = admin({u"backup"_s, dest, u"--db"_s, m.db}, &rc);
+        QVERIFY2(rc == 0, qPrintable(out));
+        QVERIFY(!QFile::exists(dest + u".partial"_s));
+        auto copy = openStore(dest);
+        QVERIFY(copy);
+        QCOMPARE(*copy->integrityCheck(), u"ok"_s);
+        QVERIFY(*copy->revision() >= before);
+        QVERIFY(out.contains(QString::number(*copy->revision())));
+        // The copy holds whole batches: every acknowledged one up to its revision.
+        const qint64 copied = copy->counts()->value(u"messages"_s).toInteger();
+        QVERIFY(copied >= 2000);
+        QCOMPARE(copied % 2000, 0);
+        // An existing destination is refused and left alone.
+        const QByteArray original = [&] {
+            QFile f(dest);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        copy.reset();
+        const QString again = admin({u"backup"_s, dest, u"--db"_s, m.db}, &rc);
+        QCOMPARE(rc, 1);
+        QVERIFY2(again.contains(u"exists already"_s), qPrintable(again));
+        QFile f(dest);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), original);
+    }
+
     void resumesAfterMasterKilledDuringIngest()
     {
         const QString db = newDb();

@@ -180,12 +180,30 @@ int accounts(store::Store &s)
     return 0;
 }
 
+int backup(store::Store &s, const QStringList &args)
+{
+    if (args.size() != 1) {
+        printErr(Admin::tr("Use: hiscrm-master backup DEST (a new file)"));
+        return 2;
+    }
+    const Result<qint64> revision = s.backupTo(args.first());
+    if (!revision) {
+        printErr(revision.error().message);
+        return 1;
+    }
+    printOut(Admin::tr("Backed up to %1 (revision %2). To restore: stop the master, put the file in place of "
+                       "the database (remove its -wal and -shm files and its -search.db), start the master.")
+                 .arg(QDir::toNativeSeparators(args.first()))
+                 .arg(*revision));
+    return 0;
+}
+
 } // namespace
 
 int runAdminCommand(const QStringList &arguments)
 {
     const QString command = arguments.value(1);
-    if (command != u"pair" && command != u"devices" && command != u"accounts")
+    if (command != u"pair" && command != u"devices" && command != u"accounts" && command != u"backup")
         return -1;
     QCommandLineParser p;
     p.setApplicationDescription(
@@ -222,5 +240,7 @@ int runAdminCommand(const QStringList &arguments)
         return pair(s, p);
     if (command == u"devices")
         return devices(s, p.positionalArguments());
+    if (command == u"backup")
+        return backup(s, p.positionalArguments());
     return accounts(s);
 }

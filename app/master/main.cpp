@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
         "main", "HisCRM master: stores what workers send, serves workers and paired desktops.\n"
                 "Admin commands (run them beside the running master): pair --name NAME [--role "
                 "operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; "
-                "accounts. Each takes --help.\n"
+                "accounts; backup DEST. Each takes --help.\n"
                 "Every option can also be set through the environment variable named in brackets.\n"
                 "Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, "
                 "a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it "
