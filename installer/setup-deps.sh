@@ -117,7 +117,7 @@ install_apt() {
         build-essential cmake ninja-build
         qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
         qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
-        libsqlite3-dev libgl-dev
+        libsqlite3-dev libgl-dev libssl-dev
         fortunes-zh fortune-mod
         qt6-translations-l10n
         xvfb xauth fonts-noto-cjk fonts-noto-color-emoji
@@ -156,7 +156,7 @@ install_dnf() {
     local pkgs=(
         gcc-c++ cmake ninja-build
         qt6-qtbase-devel qt6-qtwebsockets-devel qt6-qttools-devel qt6-linguist
-        sqlite-devel
+        sqlite-devel openssl-devel
         fortune-mod
         xorg-x11-server-Xvfb google-noto-sans-cjk-fonts
         adwaita-qt6
@@ -186,7 +186,7 @@ install_brew() {
     command -v brew >/dev/null 2>&1 || die "Homebrew is required: see https://brew.sh, then re-run this script"
     # No Adwaita Qt style here: Homebrew has no formula for it, and macOS tests run under the
     # platform's own style; the tests that need Adwaita skip themselves without it.
-    local pkgs=(qt cmake ninja sqlite fortune)
+    local pkgs=(qt cmake ninja sqlite openssl fortune)
     if [ "$with_postgres" -eq 1 ]; then
         pkgs+=(postgresql@16)
     fi
@@ -221,7 +221,7 @@ print_windows_steps() {
           ctest --test-dir build --output-on-failure
 
   B) vcpkg (https://github.com/microsoft/vcpkg)
-          vcpkg install qtbase[sql-sqlite] qtwebsockets qttools sqlite3 --triplet x64-windows
+          vcpkg install qtbase[sql-sqlite] qtwebsockets qttools sqlite3 openssl --triplet x64-windows
           cmake -S . -B build -G Ninja -DCMAKE_TOOLCHAIN_FILE=<vcpkg>\scripts\buildsystems\vcpkg.cmake
           cmake --build build -j2
           ctest --test-dir build --output-on-failure

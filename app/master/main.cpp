@@ -8,6 +8,7 @@
 
 #include "common/Translations.h"
 #include "master/Master.h"
+#include "master/Tls.h"
 #include "master/WorkerServer.h"
 #include "protocol/Protocol.h"
 #include "worker/DemoConnector.h"
@@ -15,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QHostInfo>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QStandardPaths>
@@ -87,7 +89,21 @@ int main(int argc, char *argv[])
                                 QCoreApplication::translate("main", "debug, info, warning or error "
                                                                     "[HISCRM_LOG_LEVEL]."),
                                 QStringLiteral("level"), envOr("HISCRM_LOG_LEVEL", QStringLiteral("info")));
-    p.addOptions({db, listen, token, demo, demoRate, allowRemote, logLevel});
+    QCommandLineOption tls(
+        QStringLiteral("tls"),
+        QCoreApplication::translate("main", "auto: serve wss:// with a self-signed certificate made "
+                                            "and kept beside the database; off (default) "
+                                            "[HISCRM_TLS]."),
+        QStringLiteral("auto|off"), envOr("HISCRM_TLS", QStringLiteral("off")));
+    QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                               QCoreApplication::translate("main",
+                                                           "Serve wss:// with this PEM certificate (chain) "
+                                                           "[HISCRM_TLS_CERT]."),
+                               QStringLiteral("file"), qEnvironmentVariable("HISCRM_TLS_CERT"));
+    QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                              QCoreApplication::translate("main", "Its PEM private key [HISCRM_TLS_KEY]."),
+                              QStringLiteral("file"), qEnvironmentVariable("HISCRM_TLS_KEY"));
+    p.addOptions({db, listen, token, demo, demoRate, allowRemote, tls, tlsCert, tlsKey, logLevel});
     p.process(app);
 
     const QString level = p.value(logLevel);
@@ -132,6 +148,28 @@ int main(int argc, char *argv[])
         return 2;
     }
     QDir().mkpath(QFileInfo(o.dbPath).absolutePath());
+    QString fingerprint;
+    const bool tlsAuto = p.value(tls) == u"auto";
+    if (p.value(tls) != u"off" && !tlsAuto) {
+        printErr(QCoreApplication::translate("main", "--tls takes auto or off."));
+        return 2;
+    }
+    if (p.value(tlsCert).isEmpty() != p.value(tlsKey).isEmpty()) {
+        printErr(QCoreApplication::translate("main", "--tls-cert and --tls-key go together."));
+        return 2;
+    }
+    if (tlsAuto || !p.value(tlsCert).isEmpty()) {
+        const Result<master::TlsSetup> setup =
+            tlsAuto ? master::autoTls(QFileInfo(o.dbPath).absoluteDir().filePath(QStringLiteral("tls")),
+                                      QHostInfo::localHostName())
+                    : master::loadTls(p.value(tlsCert), p.value(tlsKey));
+        if (!setup) {
+            printErr(QCoreApplication::translate("main", "Cannot serve TLS: %1").arg(setup.error().message));
+            return 1;
+        }
+        o.tls = setup->configuration;
+        fingerprint = setup->fingerprint;
+    }
 
     master::MasterThread master(o);
     if (Error e = master.start()) {
@@ -144,18 +182,21 @@ int main(int argc, char *argv[])
     master.runSync([&] {
         printOut(QCoreApplication::translate("main", "hiscrm-master %1: database %2")
                      .arg(QStringLiteral(HISCRM_VERSION), o.dbPath));
-        // The URL line is read by scripts and tests: keep "ws://host:port/" in it.
+        // The URL lines are read by scripts and tests: keep "ws://host:port/" (wss:// with TLS) in them.
         if (const quint16 port = master.master()->listeningPort()) {
-            printOut(QCoreApplication::translate("main", "workers: ws://%1:%2/  token: %3")
-                         .arg(o.listenAddress)
-                         .arg(port)
-                         .arg(master.master()->workerToken()));
+            printOut(QCoreApplication::translate("main", "workers: %1  token: %2")
+                         .arg(master.master()->workerUrl(), master.master()->workerToken()));
             // What `hiscrm-master pair` puts in its links.
-            const QString clients = QStringLiteral("ws://%1:%2%3")
-                                        .arg(o.listenAddress)
-                                        .arg(port)
-                                        .arg(QLatin1String(master::kClientPath));
+            const QString clients =
+                QStringLiteral("%1://%2:%3%4")
+                    .arg(o.tls ? QStringLiteral("wss") : QStringLiteral("ws"), o.listenAddress)
+                    .arg(port)
+                    .arg(QLatin1String(master::kClientPath));
             master.master()->store()->setServerSetting(QStringLiteral("client_url"), clients);
+            // The fingerprint desktops pin (the pairing link carries it); none without TLS.
+            master.master()->store()->setServerSetting(QStringLiteral("tls_fingerprint"), fingerprint);
+            if (!fingerprint.isEmpty())
+                printOut(QCoreApplication::translate("main", "TLS certificate %1").arg(fingerprint));
             printOut(QCoreApplication::translate(
                          "main", "desktops: %1  (pair one with: hiscrm-master pair --name NAME)")
                          .arg(clients));

@@ -111,7 +111,9 @@ Result<WorkerEndpoint> Master::openWorkerPort(quint16 port, const QString &token
 
 QString Master::workerUrl() const
 {
-    return m_server ? QStringLiteral("ws://%1:%2/").arg(m_opt.listenAddress).arg(m_server->port())
+    return m_server ? QStringLiteral("%1://%2:%3/")
+                          .arg(m_opt.tls ? QStringLiteral("wss") : QStringLiteral("ws"), m_opt.listenAddress)
+                          .arg(m_server->port())
                     : QString();
 }
 

@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QThread>
 
 #include <functional>
@@ -38,6 +39,9 @@ struct MasterOptions
     quint16 port = protocol::kDefaultPort; // 0: any free port (tests)
     QString workerToken;                   // required from every worker; generated when empty
     bool allowNonLoopback = false;         // plain ws beyond loopback only when explicitly allowed
+    // Serve wss:// with this certificate and key (master/Tls.h); unset: plain ws://. With TLS the
+    // master may listen on any address.
+    std::optional<QSslConfiguration> tls;
     int heartbeatTimeoutMs = protocol::kHeartbeatTimeoutMs;
     // How long open() waits for the database's integrity check (store::Store::Options): -1, all of
     // it (hiscrm-master: a damaged file is refused at start); the desktop waits a short budget.

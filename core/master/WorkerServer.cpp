@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QSocketNotifier>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -530,12 +531,13 @@ WorkerServer::~WorkerServer()
 
 Error WorkerServer::listen(const QHostAddress &address, quint16 port, bool allowNonLoopback)
 {
-    if (!allowNonLoopback && !address.isLoopback())
-        return Error{ErrorCode::InvalidArgument,
-                     tr("Refusing to listen for workers on %1: without encryption the master listens only on "
-                        "this computer (127.0.0.1 or ::1). Allow other addresses explicitly if the network "
-                        "is trusted.")
-                         .arg(address.toString())};
+    if (!allowNonLoopback && !address.isLoopback() && !m_master->options().tls)
+        return Error{
+            ErrorCode::InvalidArgument,
+            tr("Refusing to listen for workers on %1: without encryption the master listens only on "
+               "this computer (127.0.0.1 or ::1). Serve TLS (--tls auto, or a certificate), or allow "
+               "other addresses explicitly if the network is trusted.")
+                .arg(address.toString())};
     delete m_acceptNotifier; // before its socket closes
     m_acceptNotifier = nullptr;
     if (m_tcp) {
@@ -619,7 +621,8 @@ void WorkerServer::acceptPending()
             ::close(fd);
             continue;
         }
-        auto *tcp = new QTcpSocket(m_tcp);
+        // With TLS, the connection is encrypted before the WebSocket handshake (admit()).
+        QTcpSocket *tcp = m_master->options().tls ? new QSslSocket(m_tcp) : new QTcpSocket(m_tcp);
         if (!tcp->setSocketDescriptor(fd)) {
             ::close(fd);
             delete tcp;
@@ -708,7 +711,25 @@ void WorkerServer::admit(QTcpSocket *tcp)
     since.start();
     m_handshakes.insert(tcp, since);
     connect(tcp, &QObject::destroyed, this, [this, tcp] { m_handshakes.remove(tcp); });
-    m_upgrader->handleConnection(tcp);
+    auto *ssl = qobject_cast<QSslSocket *>(tcp);
+    if (!ssl) {
+        m_upgrader->handleConnection(tcp);
+        return;
+    }
+    // wss://: the TLS handshake first (within the same time limit as the rest), then the WebSocket
+    // one over the encrypted stream. A peer that fails it (plain ws:// to a TLS port, a client that
+    // refuses the certificate) is cut off.
+    ssl->setSslConfiguration(*m_master->options().tls);
+    connect(ssl, &QSslSocket::encrypted, this, [this, ssl] { m_upgrader->handleConnection(ssl); });
+    connect(ssl, &QAbstractSocket::errorOccurred, ssl, [ssl](QAbstractSocket::SocketError) {
+        if (!ssl->isEncrypted()) {
+            qCDebug(lcWorkerServer) << "TLS handshake failed with" << ssl->peerAddress().toString()
+                                    << ssl->errorString();
+            ssl->abort();
+            ssl->deleteLater();
+        }
+    });
+    ssl->startServerEncryption();
 }
 
 void WorkerServer::onUpgraded()
