@@ -98,6 +98,14 @@
         <source>There is no database at %1. Start hiscrm-master once (or give --db).</source>
         <translation>There is no database at %1. Start hiscrm-master once (or give --db).</translation>
     </message>
+    <message>
+        <source>Use: hiscrm-master backup DEST (a new file)</source>
+        <translation>Use: hiscrm-master backup DEST (a new file)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (revision %2). To restore: stop the master, put the file in place of the database (remove its -wal and -shm files and its -search.db), start the master.</source>
+        <translation>Backed up to %1 (revision %2). To restore: stop the master, put the file in place of the database (remove its -wal and -shm files and its -search.db), start the master.</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
@@ -337,6 +345,61 @@
         <source>The pairing code has expired. Ask your admin for a new one.</source>
         <translation>The pairing code has expired. Ask your admin for a new one.</translation>
     </message>
+    <message>
+        <source>The backup failed: %1. Nothing was written at the destination.</source>
+        <translation>The backup failed: %1. Nothing was written at the destination.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose a new file name for the backup.</source>
+        <translation>%1 exists already; choose a new file name for the backup.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>the copy does not pass SQLite's check (%1)</source>
+        <translation>the copy does not pass SQLite's check (%1)</translation>
+    </message>
+    <message>
+        <source>the copy could not be closed</source>
+        <translation>the copy could not be closed</translation>
+    </message>
+    <message>
+        <source>cannot name the copy %1</source>
+        <translation>cannot name the copy %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tls</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>No PEM certificate in %1.</source>
+        <translation>No PEM certificate in %1.</translation>
+    </message>
+    <message>
+        <source>No unencrypted PEM private key (EC or RSA) for %1.</source>
+        <translation>No unencrypted PEM private key (EC or RSA) for %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>Cannot create %1.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not make a certificate.</source>
+        <translation>OpenSSL could not make a certificate.</translation>
+    </message>
+    <message>
+        <source>Cannot store the certificate in %1.</source>
+        <translation>Cannot store the certificate in %1.</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::master::LocalMasterLink</name>
@@ -455,12 +518,12 @@
 <context>
     <name>hiscrm::master::WorkerServer</name>
     <message>
-        <source>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Allow other addresses explicitly if the network is trusted.</source>
-        <translation>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Allow other addresses explicitly if the network is trusted.</translation>
-    </message>
-    <message>
         <source>Cannot listen for workers on %1 port %2: %3</source>
         <translation>Cannot listen for workers on %1 port %2: %3</translation>
+    </message>
+    <message>
+        <source>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Serve TLS (--tls auto, or a certificate), or allow other addresses explicitly if the network is trusted.</source>
+        <translation>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Serve TLS (--tls auto, or a certificate), or allow other addresses explicitly if the network is trusted.</translation>
     </message>
 </context>
 <context>
@@ -2118,10 +2181,6 @@ Key: %2</translation>
         <translation>hiscrm-master %1: database %2</translation>
     </message>
     <message>
-        <source>workers: ws://%1:%2/  token: %3</source>
-        <translation>workers: ws://%1:%2/  token: %3</translation>
-    </message>
-    <message>
         <source>workers: not listening (--listen none)</source>
         <translation>workers: not listening (--listen none)</translation>
     </message>
@@ -2162,18 +2221,50 @@ Key: %2</translation>
         <translation>HISCRM_DEMO_RATE is set to “%1”.</translation>
     </message>
     <message>
+        <source>desktops: %1  (pair one with: hiscrm-master pair --name NAME)</source>
+        <translation>desktops: %1  (pair one with: hiscrm-master pair --name NAME)</translation>
+    </message>
+    <message>
         <source>HisCRM master: stores what workers send, serves workers and paired desktops.
-Admin commands (run them beside the running master): pair --name NAME [--role operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; accounts. Each takes --help.
+Admin commands (run them beside the running master): pair --name NAME [--role operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; accounts; backup DEST. Each takes --help.
 Every option can also be set through the environment variable named in brackets.
 Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it was).</source>
         <translation>HisCRM master: stores what workers send, serves workers and paired desktops.
-Admin commands (run them beside the running master): pair --name NAME [--role operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; accounts. Each takes --help.
+Admin commands (run them beside the running master): pair --name NAME [--role operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; accounts; backup DEST. Each takes --help.
 Every option can also be set through the environment variable named in brackets.
 Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it was).</translation>
     </message>
     <message>
-        <source>desktops: %1  (pair one with: hiscrm-master pair --name NAME)</source>
-        <translation>desktops: %1  (pair one with: hiscrm-master pair --name NAME)</translation>
+        <source>auto: serve wss:// with a self-signed certificate made and kept beside the database; off (default) [HISCRM_TLS].</source>
+        <translation>auto: serve wss:// with a self-signed certificate made and kept beside the database; off (default) [HISCRM_TLS].</translation>
+    </message>
+    <message>
+        <source>Serve wss:// with this PEM certificate (chain) [HISCRM_TLS_CERT].</source>
+        <translation>Serve wss:// with this PEM certificate (chain) [HISCRM_TLS_CERT].</translation>
+    </message>
+    <message>
+        <source>Its PEM private key [HISCRM_TLS_KEY].</source>
+        <translation>Its PEM private key [HISCRM_TLS_KEY].</translation>
+    </message>
+    <message>
+        <source>--tls takes auto or off.</source>
+        <translation>--tls takes auto or off.</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert and --tls-key go together.</translation>
+    </message>
+    <message>
+        <source>Cannot serve TLS: %1</source>
+        <translation>Cannot serve TLS: %1</translation>
+    </message>
+    <message>
+        <source>workers: %1  token: %2</source>
+        <translation>workers: %1  token: %2</translation>
+    </message>
+    <message>
+        <source>TLS certificate %1</source>
+        <translation>TLS certificate %1</translation>
     </message>
 </context>
 </TS>

@@ -99,6 +99,14 @@
         <source>There is no database at %1. Start hiscrm-master once (or give --db).</source>
         <translation>%1 处没有数据库。请先启动一次 hiscrm-master（或提供 --db）。</translation>
     </message>
+    <message>
+        <source>Use: hiscrm-master backup DEST (a new file)</source>
+        <translation>用法：hiscrm-master backup 目标文件（一个新文件）</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (revision %2). To restore: stop the master, put the file in place of the database (remove its -wal and -shm files and its -search.db), start the master.</source>
+        <translation>已备份到 %1（版本 %2）。恢复方法：停止主服务，用该文件替换数据库（删除它的 -wal、-shm 文件和 -search.db），再启动主服务。</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
@@ -338,6 +346,61 @@
         <source>The pairing code has expired. Ask your admin for a new one.</source>
         <translation>该配对码已过期。请向管理员要一个新的。</translation>
     </message>
+    <message>
+        <source>The backup failed: %1. Nothing was written at the destination.</source>
+        <translation>备份失败：%1。目标位置没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose a new file name for the backup.</source>
+        <translation>%1 已存在；请为备份选择一个新的文件名。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>the copy does not pass SQLite&apos;s check (%1)</source>
+        <translation>副本没有通过 SQLite 的检查（%1）</translation>
+    </message>
+    <message>
+        <source>the copy could not be closed</source>
+        <translation>无法关闭副本</translation>
+    </message>
+    <message>
+        <source>cannot name the copy %1</source>
+        <translation>无法将副本命名为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tls</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>No PEM certificate in %1.</source>
+        <translation>%1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>No unencrypted PEM private key (EC or RSA) for %1.</source>
+        <translation>没有 %1 对应的未加密 PEM 私钥（EC 或 RSA）。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not make a certificate.</source>
+        <translation>OpenSSL 无法生成证书。</translation>
+    </message>
+    <message>
+        <source>Cannot store the certificate in %1.</source>
+        <translation>无法把证书保存到 %1。</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::master::LocalMasterLink</name>
@@ -456,12 +519,12 @@
 <context>
     <name>hiscrm::master::WorkerServer</name>
     <message>
-        <source>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Allow other addresses explicitly if the network is trusted.</source>
-        <translation>拒绝在 %1 上监听工作节点：未加密时主服务只在本机（127.0.0.1 或 ::1）监听。如果网络可信，请明确允许其他地址。</translation>
-    </message>
-    <message>
         <source>Cannot listen for workers on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听工作节点：%3</translation>
+    </message>
+    <message>
+        <source>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Serve TLS (--tls auto, or a certificate), or allow other addresses explicitly if the network is trusted.</source>
+        <translation>拒绝在 %1 上监听工作节点：未加密时主服务只在本机（127.0.0.1 或 ::1）监听。请启用 TLS（--tls auto 或提供证书），或者在网络可信时明确允许其他地址。</translation>
     </message>
 </context>
 <context>
@@ -2101,10 +2164,6 @@ Key: %2</source>
         <translation>hiscrm-master %1：数据库 %2</translation>
     </message>
     <message>
-        <source>workers: ws://%1:%2/  token: %3</source>
-        <translation>工作节点：ws://%1:%2/  令牌：%3</translation>
-    </message>
-    <message>
         <source>workers: not listening (--listen none)</source>
         <translation>工作节点：未监听（--listen none）</translation>
     </message>
@@ -2145,18 +2204,50 @@ Key: %2</source>
         <translation>HISCRM_DEMO_RATE 的值是“%1”。</translation>
     </message>
     <message>
+        <source>desktops: %1  (pair one with: hiscrm-master pair --name NAME)</source>
+        <translation>桌面端：%1  （配对命令：hiscrm-master pair --name 名称）</translation>
+    </message>
+    <message>
         <source>HisCRM master: stores what workers send, serves workers and paired desktops.
-Admin commands (run them beside the running master): pair --name NAME [--role operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; accounts. Each takes --help.
+Admin commands (run them beside the running master): pair --name NAME [--role operator|admin|viewer] [--accounts ID,...]; devices list|revoke ID|rename ID NAME; accounts; backup DEST. Each takes --help.
 Every option can also be set through the environment variable named in brackets.
 Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it refuses, a port in use, ...); 2 bad command line; 3 the database is damaged (it is left as it was).</source>
         <translation>HisCRM 主服务：保存工作节点发送的数据，为工作节点和已配对的桌面端提供服务。
-管理命令（在运行中的主服务旁执行）：pair --name 名称 [--role operator|admin|viewer] [--accounts 编号,...]；devices list|revoke 编号|rename 编号 名称；accounts。每个命令都支持 --help。
+管理命令（在运行中的主服务旁执行）：pair --name 名称 [--role operator|admin|viewer] [--accounts 编号,...]；devices list|revoke 编号|rename 编号 名称；accounts；backup 目标文件。每个命令都支持 --help。
 每个选项也可以通过方括号中的环境变量设置。
 退出码：0 因 SIGINT 或 SIGTERM 停止；1 无法启动（数据库被拒绝、端口被占用等）；2 命令行有误；3 数据库已损坏（文件保持原样）。</translation>
     </message>
     <message>
-        <source>desktops: %1  (pair one with: hiscrm-master pair --name NAME)</source>
-        <translation>桌面端：%1  （配对命令：hiscrm-master pair --name 名称）</translation>
+        <source>auto: serve wss:// with a self-signed certificate made and kept beside the database; off (default) [HISCRM_TLS].</source>
+        <translation>auto：用自签名证书提供 wss://（证书只生成一次，保存在数据库旁）；off（默认）[HISCRM_TLS]。</translation>
+    </message>
+    <message>
+        <source>Serve wss:// with this PEM certificate (chain) [HISCRM_TLS_CERT].</source>
+        <translation>用此 PEM 证书（链）提供 wss:// [HISCRM_TLS_CERT]。</translation>
+    </message>
+    <message>
+        <source>Its PEM private key [HISCRM_TLS_KEY].</source>
+        <translation>证书的 PEM 私钥 [HISCRM_TLS_KEY]。</translation>
+    </message>
+    <message>
+        <source>--tls takes auto or off.</source>
+        <translation>--tls 只能是 auto 或 off。</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert 和 --tls-key 必须同时提供。</translation>
+    </message>
+    <message>
+        <source>Cannot serve TLS: %1</source>
+        <translation>无法启用 TLS：%1</translation>
+    </message>
+    <message>
+        <source>workers: %1  token: %2</source>
+        <translation>工作节点：%1  令牌：%2</translation>
+    </message>
+    <message>
+        <source>TLS certificate %1</source>
+        <translation>TLS 证书 %1</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "master/Tls.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QSslKey>
@@ -16,6 +17,12 @@ namespace hiscrm::master {
 
 namespace {
 
+// The messages name files and what is wrong with them, for the admin starting the master.
+struct Tls
+{
+    Q_DECLARE_TR_FUNCTIONS(Tls)
+};
+
 Error tlsError(const QString &message)
 {
     return {ErrorCode::InvalidArgument, message};
@@ -25,9 +32,8 @@ Result<QByteArray> readAll(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{
-            ErrorCode::Io,
-            QStringLiteral("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), f.errorString())};
+        return Error{ErrorCode::Io,
+                     Tls::tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), f.errorString())};
     return f.readAll();
 }
 
@@ -37,7 +43,7 @@ Error writeFile(const QString &path, const QByteArray &data, QFile::Permissions 
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || !f.setPermissions(permissions) ||
         f.write(data) != data.size() || !f.flush())
         return {ErrorCode::Io,
-                QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString())};
+                Tls::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString())};
     return {};
 }
 
@@ -93,12 +99,12 @@ Result<TlsSetup> setupFrom(const QByteArray &certPem, const QByteArray &keyPem, 
 {
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certPem, QSsl::Pem);
     if (chain.isEmpty())
-        return tlsError(QStringLiteral("No PEM certificate in %1.").arg(where));
+        return tlsError(Tls::tr("No PEM certificate in %1.").arg(where));
     QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
     if (key.isNull())
         key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
     if (key.isNull())
-        return tlsError(QStringLiteral("No unencrypted PEM private key (EC or RSA) for %1.").arg(where));
+        return tlsError(Tls::tr("No unencrypted PEM private key (EC or RSA) for %1.").arg(where));
     QSslConfiguration c = QSslConfiguration::defaultConfiguration();
     c.setLocalCertificateChain(chain);
     c.setPrivateKey(key);
@@ -133,12 +139,11 @@ Result<TlsSetup> autoTls(const QString &folder, const QString &hostName)
     if (QFile::exists(certPath) && QFile::exists(keyPath))
         return loadTls(certPath, keyPath);
     if (!QDir().mkpath(folder))
-        return Error{ErrorCode::Io,
-                     QStringLiteral("Cannot create %1.").arg(QDir::toNativeSeparators(folder))};
+        return Error{ErrorCode::Io, Tls::tr("Cannot create %1.").arg(QDir::toNativeSeparators(folder))};
     QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const auto made = makeSelfSigned(hostName);
     if (!made)
-        return Error{ErrorCode::Internal, QStringLiteral("OpenSSL could not make a certificate.")};
+        return Error{ErrorCode::Internal, Tls::tr("OpenSSL could not make a certificate.")};
     // The key first: a certificate without its key would be taken for a complete pair next time.
     if (Error e =
             writeFile(keyPath + QStringLiteral(".new"), made->second, QFile::ReadOwner | QFile::WriteOwner))
@@ -150,7 +155,7 @@ Result<TlsSetup> autoTls(const QString &folder, const QString &hostName)
     QFile::remove(certPath);
     if (!QFile::rename(keyPath + QStringLiteral(".new"), keyPath) ||
         !QFile::rename(certPath + QStringLiteral(".new"), certPath))
-        return Error{ErrorCode::Io, QStringLiteral("Cannot store the certificate in %1.").arg(folder)};
+        return Error{ErrorCode::Io, Tls::tr("Cannot store the certificate in %1.").arg(folder)};
     return setupFrom(made->first, made->second, QDir::toNativeSeparators(certPath));
 }
 
