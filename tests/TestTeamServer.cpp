@@ -578,9 +578,14 @@ private slots:
         // Live pushes respect the scope too.
         QVERIFY(ingest(*w, messages(u"acc-2"_s, 1000, 50, u"x"_s)));
         QVERIFY(ingest(*w, messages(u"acc-1"_s, 1000, 50)));
+        // A fan so far seen only in acc-2 writes to acc-1: their profile (unchanged, written long
+        // before this device synced) reaches the device now.
+        QVERIFY(ingest(*w, {dm(u"acc-1"_s, u"acc-1-conv-new"_s, u"n1"_s, u"acc-2-fan-7"_s,
+                               u"你好，我从另一个号过来的"_s, kT0 + 5000)}));
         QVERIFY(follow(*c, r, masterRevision(m.db)));
         QCOMPARE(r.checksum(), masterRows(m.db, {acc1}).checksum());
-        QCOMPARE(r.count(u"item"_s), 350);
+        QCOMPARE(r.count(u"item"_s), 351);
+        QCOMPARE(r.count(u"user"_s), 52);
 
         // Commands on another account's rows are forbidden and change nothing.
         qint64 foreignConversation = 0;

@@ -97,7 +97,7 @@ struct WriteCache
 
     qsizetype size() const
     {
-        qsizetype n = contents.size() + conversations.size() + userAccounts.size();
+        qsizetype n = contents.size() + conversations.size();
         for (const Platform &p : platforms)
             n += p.users.size() + p.accounts.size();
         return n;
@@ -134,6 +134,8 @@ struct Store::Impl
     // Profiles written (inserted or updated, so with a new revision) in the current write
     // transaction: noting them in a new account needs no second revision.
     QSet<qint64> writtenUsers;
+    // A device scoped to some accounts is paired (read at the start of each write transaction).
+    bool scopedDevices = false;
     qint64 rev = 0; // valid inside a write transaction, between loadRev() and saveRev()
     WriteCache cache;
     // The revision this connection committed last. When a write transaction starts at another
@@ -147,8 +149,16 @@ struct Store::Impl
         maxItemId = -1;
         writtenUsers.clear();
         loadRev();
+        if (notesUserAccounts) {
+            auto q = db.cached("SELECT 1 FROM devices WHERE accounts != '' AND revoked_at = 0 LIMIT 1");
+            scopedDevices = q.next();
+        }
         if (rev != cacheRev || cache.size() > 200000)
             cache.clear();
+        // The (profile, account) pairs grow with every new fan: a bound of their own, so that they
+        // never empty the rows' cache (which counting them there did, every batch beyond 200,000).
+        if (cache.userAccounts.size() > 500000)
+            cache.userAccounts.clear();
     }
     void endWrite() { cacheRev = rev; }
     void abandonWrite()
