@@ -525,6 +525,10 @@
         <source>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Serve TLS (--tls auto, or a certificate), or allow other addresses explicitly if the network is trusted.</source>
         <translation>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Serve TLS (--tls auto, or a certificate), or allow other addresses explicitly if the network is trusted.</translation>
     </message>
+    <message>
+        <source>TLS is not available on this platform yet; put the master behind a TLS proxy.</source>
+        <translation>TLS is not available on this platform yet; put the master behind a TLS proxy.</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::AppSession</name>

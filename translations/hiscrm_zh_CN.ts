@@ -526,6 +526,10 @@
         <source>Refusing to listen for workers on %1: without encryption the master listens only on this computer (127.0.0.1 or ::1). Serve TLS (--tls auto, or a certificate), or allow other addresses explicitly if the network is trusted.</source>
         <translation>拒绝在 %1 上监听工作节点：未加密时主服务只在本机（127.0.0.1 或 ::1）监听。请启用 TLS（--tls auto 或提供证书），或者在网络可信时明确允许其他地址。</translation>
     </message>
+    <message>
+        <source>TLS is not available on this platform yet; put the master behind a TLS proxy.</source>
+        <translation>此平台暂不支持 TLS；请把主服务放在 TLS 代理之后。</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::AppSession</name>

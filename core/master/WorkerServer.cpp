@@ -538,6 +538,13 @@ Error WorkerServer::listen(const QHostAddress &address, quint16 port, bool allow
                "this computer (127.0.0.1 or ::1). Serve TLS (--tls auto, or a certificate), or allow "
                "other addresses explicitly if the network is trusted.")
                 .arg(address.toString())};
+#ifndef Q_OS_UNIX
+    // TLS is wired into this server's own accept loop, which is Unix only for now: elsewhere the
+    // connections would come from QTcpServer unencrypted. Refuse rather than serve plain text.
+    if (m_master->options().tls)
+        return Error{ErrorCode::InvalidArgument,
+                     tr("TLS is not available on this platform yet; put the master behind a TLS proxy.")};
+#endif
     delete m_acceptNotifier; // before its socket closes
     m_acceptNotifier = nullptr;
     if (m_tcp) {
