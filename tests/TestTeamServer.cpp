@@ -428,8 +428,14 @@ private slots:
         QCOMPARE(welcome->value(u"type"_s).toString(), u"welcome"_s);
         QVERIFY(welcome->value(u"store_id"_s).toInteger() != 0);
         QVERIFY(welcome->value(u"accounts"_s).isNull());
-        const QString list = admin({u"devices"_s, u"list"_s, u"--db"_s, m.db});
-        QVERIFY2(list.contains(u"Desk of Li Wei"_s), qPrintable(list));
+        QString list;
+        // Listed, with when it was last seen (written at the master's next quarter-second tick).
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                list = admin({u"devices"_s, u"list"_s, u"--db"_s, m.db});
+                return list.contains(u"Desk of Li Wei"_s) && !list.contains(u"last seen never"_s);
+            },
+            10000));
         QFile file(m.db);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains(token.toUtf8()));

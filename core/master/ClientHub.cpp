@@ -62,6 +62,11 @@ ClientHub::ClientHub(Master *master, QObject *parent)
     auto *timer = new QTimer(this);
     timer->setInterval(kDeviceCheckMs);
     connect(timer, &QTimer::timeout, this, [this] {
+        // Last-seen times of the tick in one commit: a thousand devices reconnecting after a
+        // network blip cost one write, not a thousand.
+        if (Error e = m_master->store()->touchDevices(m_lastSeen))
+            qCWarning(lcClients) << "cannot note when devices were last seen:" << e.message;
+        m_lastSeen.clear();
         checkDevices();
         push(); // a commit that announced nothing (or another process's) still reaches the devices
     });
@@ -118,7 +123,7 @@ void ClientHub::gone(Peer *peer)
         return;
     leaveLive(*it);
     if (it->authenticated)
-        m_master->store()->touchDevice(it->caller.deviceId, nowMs());
+        m_lastSeen.insert(it->caller.deviceId, nowMs());
     m_clients.erase(it);
 }
 
@@ -259,7 +264,7 @@ void ClientHub::onHello(Client &c, const Envelope &e)
     c.name = d.name;
     c.scopeKey = scopeKey(c.caller.scope);
     c.peer->markAuthenticated();
-    s->touchDevice(d.id, nowMs());
+    m_lastSeen.insert(d.id, nowMs());
     const qint64 revision = s->revision().value_or(0);
     const qint64 storeId = s->storeId().value_or(0);
     // A cursor ahead of the history, or of another store, is not of this master's history (it was

@@ -81,7 +81,8 @@ private:
     QHash<QString, ScopeFeed> m_feeds; // by scope key
     qint64 m_pushed = 0;               // the revision up to which pushes were made
     qint64 m_devicesVersion = -1;
-    QList<qint64> m_wrongCodeTimes; // ms, the last minute's wrong pairing codes on the port
+    QList<qint64> m_wrongCodeTimes;   // ms, the last minute's wrong pairing codes on the port
+    QHash<qint64, qint64> m_lastSeen; // device -> ms, written at the next tick
 };
 
 } // namespace hiscrm::master

@@ -21,6 +21,7 @@
 #include "store/StoreReader.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -241,7 +242,8 @@ public:
     Result<QList<Device>> devices() const;
     Result<Device> revokeDevice(qint64 id, qint64 nowMs); // revoking twice keeps the first time
     Result<Device> renameDevice(qint64 id, const QString &name);
-    Error touchDevice(qint64 id, qint64 nowMs); // last seen
+    // Last seen times (device id -> ms), all in one transaction.
+    Error touchDevices(const QHash<qint64, qint64> &lastSeen);
     // Grows with every change to a device (pairing, revocation, renaming), by any process.
     Result<qint64> devicesVersion() const;
     // The store's identity (random, made with the file): a replica of another store is not of this.

@@ -291,12 +291,20 @@ Result<Device> Store::renameDevice(qint64 id, const QString &name)
     });
 }
 
-Error Store::touchDevice(qint64 id, qint64 now)
+Error Store::touchDevices(const QHash<qint64, qint64> &lastSeen)
 {
+    if (lastSeen.isEmpty())
+        return {};
     if (Error e = d->checkWritable())
         return e;
     Result<Done> r = d->guarded([&] {
-        d->db.cached("UPDATE devices SET last_seen_at = ?2 WHERE id = ?1").bind(1, id).bind(2, now).run();
+        WriteTransaction txn(d->db);
+        for (auto it = lastSeen.cbegin(); it != lastSeen.cend(); ++it)
+            d->db.cached("UPDATE devices SET last_seen_at = max(last_seen_at, ?2) WHERE id = ?1")
+                .bind(1, it.key())
+                .bind(2, it.value())
+                .run();
+        txn.commit();
         return Done{};
     });
     return r ? Error{} : r.error();
