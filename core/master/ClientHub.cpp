@@ -42,6 +42,13 @@ QByteArray encoded(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// One JSON value as it appears in a frame (a request's id, as "re").
+QByteArray jsonValue(const QJsonValue &v)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
 QString scopeKey(const store::AccountScope &scope)
 {
     QStringList parts;
@@ -315,12 +322,14 @@ void ClientHub::onSync(Client &c, const Envelope &e)
     }
     // Filtering may leave little of a page: read on until the answer has something or the feed ends,
     // within a bound of reads per frame.
-    QJsonArray out;
-    qsizetype bytes = 0;
+    // Each change is encoded once, into the answer as it is built (the page's size is known as it
+    // grows, and nothing is encoded twice).
+    QByteArray out;
+    qsizetype count = 0;
     qint64 next = since;
     bool hasMore = false;
     for (int reads = 0; reads < 20; ++reads) {
-        const Result<store::ChangePage> page = s->changes(next, int(limit) - int(out.size()));
+        const Result<store::ChangePage> page = s->changes(next, int(limit - count));
         if (!page) {
             c.peer->reject(e.id, str(codeFor(page.error())), page.error().message);
             return;
@@ -333,25 +342,27 @@ void ClientHub::onSync(Client &c, const Envelope &e)
         qint64 cut = page->next;
         bool full = false;
         for (const store::Change &ch : *visible) {
-            const QJsonObject o = changeJson(ch);
-            const qsizetype size = encoded(o).size();
-            if (!out.isEmpty() && bytes + size > kPageBytes) {
+            const QByteArray one = encoded(changeJson(ch));
+            if (count > 0 && out.size() + one.size() > kPageBytes) {
                 cut = ch.rev - 1; // this change and the rest come with the next page
                 full = true;
                 break;
             }
-            out.append(o);
-            bytes += size;
+            if (count++ > 0)
+                out += ',';
+            out += one;
         }
         next = cut;
         hasMore = full || page->hasMore;
-        if (full || !page->hasMore || out.size() >= limit)
+        if (full || !page->hasMore || count >= limit)
             break;
     }
-    c.peer->answer(QJsonObject{{QStringLiteral("changes"), out},
-                               {QStringLiteral("next"), next},
-                               {QStringLiteral("has_more"), hasMore}},
-                   e.id, "changes");
+    // As Peer::answer would write it: "re" only when the request had an id.
+    QByteArray frame = "{\"type\":\"changes\",\"v\":1";
+    if (!e.id.isUndefined())
+        frame += ",\"re\":" + jsonValue(e.id);
+    c.peer->send(frame + ",\"changes\":[" + out + "],\"next\":" + QByteArray::number(next) +
+                 ",\"has_more\":" + (hasMore ? "true" : "false") + '}');
     if (!hasMore)
         goLive(c, next);
 }
