@@ -142,6 +142,88 @@ private slots:
         }
     }
 
+    // changesFor reads the same pages as changes(), keeping only what its filter wants, with the
+    // owners accountsOfChanges gives: the scoped sync and the pushes rely on it.
+    void filteredPagesEqualTheWholeFeedFiltered_data()
+    {
+        QTest::addColumn<int>("pageSize");
+        QTest::addColumn<int>("accountsSeen"); // 0: every account
+        QTest::newRow("one change per page, one account") << 1 << 1;
+        QTest::newRow("small pages, two accounts") << 7 << 2;
+        QTest::newRow("large pages, one account") << 1000 << 1;
+        QTest::newRow("large pages, every account") << 1000 << 0;
+    }
+
+    void filteredPagesEqualTheWholeFeedFiltered()
+    {
+        QFETCH(int, pageSize);
+        QFETCH(int, accountsSeen);
+        auto s = fresh();
+        demo::GeneratorConfig cfg;
+        cfg.seed = 11;
+        cfg.accounts = 4;
+        cfg.users = 100;
+        cfg.conversations = 40;
+        cfg.contents = 6;
+        demo::Generator gen(cfg);
+        QVERIFY(s->ingest(gen.directory()));
+        for (int round = 0; round < 3; ++round) {
+            mutate(*s, gen, round);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        const QList<Account> accounts = s->accounts().value();
+        QVERIFY(accounts.size() >= 2);
+        AccountScope scope;
+        for (int i = 0; i < accountsSeen; ++i)
+            scope.accounts << accounts[i].id;
+        std::sort(scope.accounts.begin(), scope.accounts.end());
+        const auto wanted = [&scope](const ChangeAccounts &owners) {
+            return owners.visibleTo(scope);
+        };
+        int kept = 0;
+        int left = 0;
+        for (qint64 cursor = 0;;) {
+            const auto whole = s->changes(cursor, pageSize);
+            QVERIFY(whole);
+            const auto owners = s->accountsOfChanges(whole->changes);
+            QVERIFY(owners);
+            const auto filtered = s->changesFor(cursor, pageSize, wanted);
+            QVERIFY(filtered);
+            QCOMPARE(filtered->next, whole->next);
+            QCOMPARE(filtered->hasMore, whole->hasMore);
+            QCOMPARE(filtered->owners.size(), filtered->changes.size());
+            qsizetype k = 0;
+            for (qsizetype i = 0; i < whole->changes.size(); ++i) {
+                const Change &c = whole->changes[i];
+                if (!owners->at(i).visibleTo(scope)) {
+                    ++left;
+                    continue;
+                }
+                QVERIFY2(k < filtered->changes.size(), qPrintable(u"missing rev %1"_s.arg(c.rev)));
+                const Change &f = filtered->changes[k];
+                QCOMPARE(f.rev, c.rev);
+                QCOMPARE(f.entity, c.entity);
+                QCOMPARE(f.id, c.id);
+                QCOMPARE(f.deleted, c.deleted);
+                QCOMPARE(f.data, c.data);
+                QCOMPARE(filtered->owners[k].kind, owners->at(i).kind);
+                QCOMPARE(filtered->owners[k].accounts, owners->at(i).accounts);
+                ++k;
+                ++kept;
+            }
+            QCOMPARE(k, filtered->changes.size());
+            if (!whole->hasMore)
+                break;
+            cursor = whole->next;
+        }
+        QVERIFY(kept > 0);
+        if (accountsSeen == 0)
+            QCOMPARE(left, 0);
+        else
+            QVERIFY2(left > 0, "the scope should leave other accounts' rows out");
+    }
+
     void repeatedAndOverlappingPagesDoNoHarm()
     {
         auto s = fresh();

@@ -3,6 +3,7 @@
 
 #include "common/Clock.h"
 #include "master/Master.h"
+#include "master/PushEncoder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,22 +27,6 @@ QString str(const char *latin1)
     return QString::fromLatin1(latin1);
 }
 
-QJsonObject changeJson(const store::Change &c)
-{
-    QJsonObject o{
-        {QStringLiteral("rev"), c.rev}, {QStringLiteral("entity"), c.entity}, {QStringLiteral("id"), c.id}};
-    if (c.deleted)
-        o.insert(QStringLiteral("deleted"), true);
-    else
-        o.insert(QStringLiteral("data"), c.data);
-    return o;
-}
-
-QByteArray encoded(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 // One JSON value as it appears in a frame (a request's id, as "re").
 QByteArray jsonValue(const QJsonValue &v)
 {
@@ -63,8 +48,6 @@ ClientHub::ClientHub(Master *master, QObject *parent)
     : QObject(parent)
     , m_master(master)
 {
-    if (auto r = m_master->store()->revision())
-        m_pushed = *r;
     connect(m_master, &Master::changed, this, [this] { push(); });
     auto *timer = new QTimer(this);
     timer->setInterval(kDeviceCheckMs);
@@ -320,30 +303,28 @@ void ClientHub::onSync(Client &c, const Envelope &e)
                 .arg(revision));
         return;
     }
-    // Filtering may leave little of a page: read on until the answer has something or the feed ends,
-    // within a bound of reads per frame.
-    // Each change is encoded once, into the answer as it is built (the page's size is known as it
-    // grows, and nothing is encoded twice).
+    // Filtering may leave little of a page: read on until the answer is full or the feed ends,
+    // within a bound of reads per frame. Only the scope's rows are read, and each is encoded once,
+    // into the answer as it is built.
+    const store::AccountScope &scope = c.caller.scope;
+    const auto visible = [&scope](const store::ChangeAccounts &owners) {
+        return owners.visibleTo(scope);
+    };
     QByteArray out;
     qsizetype count = 0;
     qint64 next = since;
     bool hasMore = false;
     for (int reads = 0; reads < 20; ++reads) {
-        const Result<store::ChangePage> page = s->changes(next, int(limit - count));
+        const Result<store::OwnedChangePage> page = s->changesFor(next, kMaxSyncLimit, visible);
         if (!page) {
             c.peer->reject(e.id, str(codeFor(page.error())), page.error().message);
             return;
         }
-        const Result<QList<store::Change>> visible = s->visibleChanges(page->changes, c.caller.scope);
-        if (!visible) {
-            c.peer->reject(e.id, str(codeFor(visible.error())), visible.error().message);
-            return;
-        }
         qint64 cut = page->next;
         bool full = false;
-        for (const store::Change &ch : *visible) {
-            const QByteArray one = encoded(changeJson(ch));
-            if (count > 0 && out.size() + one.size() > kPageBytes) {
+        for (const store::Change &ch : page->changes) {
+            const QByteArray one = count < limit ? encodeChange(ch) : QByteArray();
+            if (count >= limit || (count > 0 && out.size() + one.size() > kPageBytes)) {
                 cut = ch.rev - 1; // this change and the rest come with the next page
                 full = true;
                 break;
@@ -354,7 +335,7 @@ void ClientHub::onSync(Client &c, const Envelope &e)
         }
         next = cut;
         hasMore = full || page->hasMore;
-        if (full || !page->hasMore || count >= limit)
+        if (full || !page->hasMore)
             break;
     }
     // As Peer::answer would write it: "re" only when the request had an id.
@@ -376,10 +357,11 @@ void ClientHub::goLive(Client &c, qint64 cursor)
     if (it == m_feeds.end()) {
         ScopeFeed f;
         f.scope = c.caller.scope;
+        f.scanned = cursor;
         f.lastTo = cursor;
         it = m_feeds.insert(c.scopeKey, f);
     }
-    ++it->live;
+    it->peers.append(c.peer);
 }
 
 void ClientHub::leaveLive(Client &c)
@@ -388,7 +370,10 @@ void ClientHub::leaveLive(Client &c)
         return;
     c.live = false;
     auto it = m_feeds.find(c.scopeKey);
-    if (it != m_feeds.end() && --it->live <= 0)
+    if (it == m_feeds.end())
+        return;
+    it->peers.removeOne(c.peer);
+    if (it->peers.isEmpty())
         m_feeds.erase(it);
 }
 
@@ -442,79 +427,52 @@ void ClientHub::onCommand(Client &c, const Envelope &e)
     c.peer->answer(QJsonObject{{QStringLiteral("result"), *r}}, e.id, "result");
 }
 
-QList<QByteArray> ClientHub::pushFrames(const QList<store::Change> &changes, qint64 from, qint64 to)
-{
-    QList<QByteArray> frames;
-    QByteArray body;
-    qint64 chunkFrom = from;
-    qint64 lastRev = from;
-    auto flush = [&](qint64 chunkTo) {
-        frames.append("{\"type\":\"changes\",\"v\":1,\"from\":" + QByteArray::number(chunkFrom) +
-                      ",\"to\":" + QByteArray::number(chunkTo) + ",\"changes\":[" + body + "]}");
-        body.clear();
-        chunkFrom = chunkTo;
-    };
-    for (const store::Change &c : changes) {
-        const QByteArray one = encoded(changeJson(c));
-        if (!body.isEmpty() && body.size() + one.size() > kPageBytes)
-            flush(lastRev);
-        if (!body.isEmpty())
-            body += ',';
-        body += one;
-        lastRev = c.rev;
-    }
-    flush(to);
-    return frames;
-}
-
 void ClientHub::push()
 {
+    if (m_encoding || m_feeds.isEmpty())
+        return;
     store::Store *s = m_master->store();
-    if (!s)
-        return;
-    const Result<qint64> revision = s->revision();
-    if (!revision || *revision <= m_pushed)
-        return;
-    if (m_feeds.isEmpty()) {
-        m_pushed = *revision;
-        return;
+    const Result<qint64> revision = s ? s->revision() : Result<qint64>(qint64(0));
+    if (!revision)
+        return; // the next commit or tick tries again
+    QList<PushFeed> behind;
+    for (auto it = m_feeds.cbegin(); it != m_feeds.cend(); ++it) {
+        if (it->scanned < *revision)
+            behind.append(PushFeed{it.key(), it->scope, it->scanned, it->lastTo});
     }
-    // One read of each page for every device; one filter and one encoding per scope.
-    while (m_pushed < *revision) {
-        const Result<store::ChangePage> page = s->changes(m_pushed, 1000);
-        if (!page) {
-            qCWarning(lcClients) << "cannot read the change feed for pushes:" << page.error().message;
-            return; // the next commit or tick tries again
-        }
-        const qint64 to = page->next;
-        // Whose each change is, read once for every scope.
-        const Result<QList<store::ChangeAccounts>> owners = s->accountsOfChanges(page->changes);
-        if (!owners) {
-            qCWarning(lcClients) << "cannot read the change feed for pushes:" << owners.error().message;
-            return;
-        }
-        for (auto it = m_feeds.begin(); it != m_feeds.end(); ++it) {
-            QList<store::Change> visible;
-            for (qsizetype i = 0; i < page->changes.size(); ++i) {
-                if (owners->at(i).visibleTo(it->scope))
-                    visible.append(page->changes[i]);
-            }
-            if (visible.isEmpty())
-                continue;
-            const QList<QByteArray> frames = pushFrames(visible, it->lastTo, to);
-            it->lastTo = to;
-            for (Client &c : m_clients) {
-                if (!c.live || c.scopeKey != it.key())
-                    continue;
-                for (const QByteArray &f : frames)
-                    c.peer->send(f);
-                c.peer->flush();
-            }
-        }
-        m_pushed = to;
-        if (!page->hasMore)
-            break;
+    if (behind.isEmpty())
+        return;
+    if (!m_encoder) {
+        m_encoder =
+            std::make_unique<PushEncoder>(s->path(), this, [this](const PushRound &round) { pushed(round); });
     }
+    m_encoding = true;
+    m_encoder->encode(behind);
+}
+
+void ClientHub::pushed(const PushRound &round)
+{
+    m_encoding = false;
+    if (!round.error.isEmpty()) {
+        qCWarning(lcClients) << "cannot read the change feed for pushes:" << round.error;
+        return; // the next commit or tick tries again
+    }
+    for (const PushFrames &p : round.feeds) {
+        auto it = m_feeds.find(p.feed.key);
+        // A feed that went (its last device left) and came back meanwhile starts from its own cursor.
+        if (it == m_feeds.end() || it->scanned != p.feed.scanned || it->lastTo != p.feed.lastTo)
+            continue;
+        it->scanned = round.to;
+        if (p.frames.isEmpty())
+            continue;
+        it->lastTo = round.to;
+        for (Peer *peer : std::as_const(it->peers)) {
+            for (const QByteArray &f : p.frames)
+                peer->sendShared(f);
+            peer->flush();
+        }
+    }
+    push(); // commits made while the round ran
 }
 
 void ClientHub::checkDevices()

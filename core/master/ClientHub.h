@@ -9,18 +9,23 @@
 #include <QHash>
 #include <QObject>
 
+#include <memory>
+
 namespace hiscrm::master {
 
 class Master;
+class PushEncoder;
 struct ChangeNotice;
+struct PushRound;
 
 // The client side of the protocol (docs/protocol.md, "Clients"): paired desktops on the master's
 // port, path /client. A connection pairs (a one-time code for a device token) or says hello with its
 // token; then it catches up with sync pages, receives a push after every commit, and sends commands
 // that run through the same registry as the desktop's own, within its device's role and scope.
 //
-// Fan-out: after a commit the new changes are read once, filtered once per scope and encoded once
-// per scope, whatever the number of devices of that scope. Lives in the master's thread.
+// Fan-out: after a commit the new changes are read, filtered and encoded beside the master's thread
+// (PushEncoder), once per scope whatever the number of devices of that scope; this hub, in the
+// master's thread, sends the frames. Lives in the master's thread.
 class ClientHub final : public QObject
 {
     Q_OBJECT
@@ -59,8 +64,9 @@ private:
     struct ScopeFeed
     {
         store::AccountScope scope;
-        qint64 lastTo = 0; // the `to` of the last push of this scope
-        int live = 0;      // clients of this scope receiving pushes
+        qint64 scanned = 0;  // the changes up to this revision were looked at for the scope
+        qint64 lastTo = 0;   // the `to` of the last push of this scope
+        QList<Peer *> peers; // the connections of this scope receiving pushes
     };
 
     Client &client(Peer *peer);
@@ -72,14 +78,14 @@ private:
     void leaveLive(Client &c);
     void push();
     void checkDevices();
-    // Encodes changes (ascending revisions, all of (from, to] the scope may see) as frames of at
-    // most about kPageBytes: each push frame covers a contiguous part of (from, to].
-    static QList<QByteArray> pushFrames(const QList<store::Change> &changes, qint64 from, qint64 to);
+    // Sends a round of the push encoder's frames (see PushEncoder) to the devices of each scope.
+    void pushed(const PushRound &round);
 
     Master *m_master;
     QHash<Peer *, Client> m_clients;
-    QHash<QString, ScopeFeed> m_feeds; // by scope key
-    qint64 m_pushed = 0;               // the revision up to which pushes were made
+    QHash<QString, ScopeFeed> m_feeds;      // by scope key
+    std::unique_ptr<PushEncoder> m_encoder; // started with the first live device
+    bool m_encoding = false;                // a round is running: the next waits for it
     qint64 m_devicesVersion = -1;
     QList<qint64> m_wrongCodeTimes;   // ms, the last minute's wrong pairing codes on the port
     QHash<qint64, qint64> m_lastSeen; // device -> ms, written at the next tick

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -11,12 +12,21 @@ namespace hiscrm::master {
 // One WebSocket connection of the master's port, as the protocol handlers see it (WorkerServer
 // implements it; ClientHub speaks the client side through it). Every call is made in the master's
 // thread; a peer stays valid until the handler is told it is gone.
+// A text message as the one WebSocket frame that carries it from a server (RFC 6455 5.2: FIN, opcode
+// text, unmasked), made once and written as it is to every peer that gets the message.
+QByteArray sharedTextFrame(const QByteArray &utf8);
+// The message such a frame carries.
+QByteArrayView sharedFramePayload(const QByteArray &wsFrame);
+
 class Peer
 {
 public:
     // Queues a whole frame. A peer that stops reading (its output backlog over the limit) is
     // dropped at the next check and nothing more is sent to it.
     virtual void send(const QByteArray &frame) = 0;
+    // The same for a frame sent alike to many peers (a push), framed once for all of them: see
+    // sharedTextFrame().
+    virtual void sendShared(const QByteArray &wsFrame) = 0;
     // Writes what is queued into the kernel now rather than when the event loop next runs (which may
     // be after the next commit): for pushes, whose latency counts.
     virtual void flush() = 0;

@@ -101,6 +101,34 @@ QString str(const char *latin1)
 
 } // namespace
 
+QByteArray sharedTextFrame(const QByteArray &utf8)
+{
+    QByteArray f;
+    const qsizetype n = utf8.size();
+    f.reserve(n + 10);
+    f.append(char(0x81)); // FIN, text
+    if (n < 126) {
+        f.append(char(n));
+    } else if (n <= 0xFFFF) {
+        f.append(char(126));
+        f.append(char(n >> 8));
+        f.append(char(n & 0xFF));
+    } else {
+        f.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            f.append(char((quint64(n) >> shift) & 0xFF));
+    }
+    f.append(utf8);
+    return f;
+}
+
+QByteArrayView sharedFramePayload(const QByteArray &wsFrame)
+{
+    const quint8 len = quint8(wsFrame.at(1));
+    const qsizetype header = len < 126 ? 2 : len == 126 ? 4 : 10;
+    return QByteArrayView(wsFrame).sliced(header);
+}
+
 struct WorkerServer::Session final : public Peer
 {
     // A frame as it arrived: to be processed, or refused on arrival and answered in its turn (so
@@ -120,6 +148,7 @@ struct WorkerServer::Session final : public Peer
 
     WorkerServer *server = nullptr;
     QWebSocket *socket = nullptr;
+    QPointer<QTcpSocket> tcp;   // the connection under socket
     bool authenticated = false; // by the upgrade request's Authorization header
     bool trusted = false;       // authenticated or registered: frames up to the hard limit
     bool registered = false;
@@ -146,15 +175,22 @@ struct WorkerServer::Session final : public Peer
     QString routeId() const { return Master::workerRoute(workerId); }
     Master *master() const { return server->m_master; }
 
-    void sendBytes(const QByteArray &bytes)
+    // Whether more may be queued for the peer: not when it was dropped or stopped reading.
+    bool canSend()
     {
         if (dead || stalled)
-            return;
+            return false;
         if (socket->bytesToWrite() > kMaxBacklogBytes) {
             stalled = true; // checkHeartbeats() drops a peer that stopped reading
-            return;
+            return false;
         }
-        socket->sendTextMessage(QString::fromUtf8(bytes));
+        return true;
+    }
+
+    void sendBytes(const QByteArray &bytes)
+    {
+        if (canSend())
+            socket->sendTextMessage(QString::fromUtf8(bytes));
     }
 
     void send(QJsonObject reply, const QJsonValue &re, const char *type)
@@ -183,6 +219,20 @@ struct WorkerServer::Session final : public Peer
 
     // Peer (the client side speaks through these)
     void send(const QByteArray &bytes) override { sendBytes(bytes); }
+    void sendShared(const QByteArray &wsFrame) override
+    {
+        if (!canSend())
+            return;
+        // Straight into the connection under the WebSocket: QWebSocket writes each of its own frames
+        // (answers, pings, pongs, close) whole, in this thread, into the same socket, so whole frames
+        // never interleave; and the socket's buffer shares the bytes rather than copying them. Once
+        // the WebSocket is closing, nothing more goes out this way.
+        if (!tcp)
+            socket->sendTextMessage(QString::fromUtf8(sharedFramePayload(wsFrame)));
+        else if (socket->state() == QAbstractSocket::ConnectedState &&
+                 tcp->state() == QAbstractSocket::ConnectedState)
+            tcp->write(wsFrame);
+    }
     void flush() override
     {
         if (!dead)
@@ -744,10 +794,12 @@ void WorkerServer::onUpgraded()
     while (QWebSocket *socket = m_upgrader->nextPendingConnection()) {
         // The same TCP connection, now upgraded: its clock runs on towards register.
         QElapsedTimer since;
+        QTcpSocket *tcp = nullptr;
         for (auto it = m_handshakes.begin(); it != m_handshakes.end(); ++it) {
             if (it.key()->peerPort() == socket->peerPort() &&
                 it.key()->peerAddress() == socket->peerAddress()) {
                 since = it.value();
+                tcp = it.key();
                 m_handshakes.erase(it);
                 break;
             }
@@ -762,6 +814,7 @@ void WorkerServer::onUpgraded()
         auto *s = new Session;
         s->server = this;
         s->socket = socket;
+        s->tcp = tcp;
         s->since = since;
         s->lastActivity.start();
         s->lastPing.start();

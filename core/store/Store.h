@@ -265,6 +265,9 @@ public:
                                          const AccountScope &scope) const override;
     Result<QList<qint64>> accountsOfUser(qint64 userId) const override;
     Result<QList<ChangeAccounts>> accountsOfChanges(const QList<Change> &changes) const override;
+    Result<OwnedChangePage>
+    changesFor(qint64 since, int limit,
+               const std::function<bool(const ChangeAccounts &)> &wanted) const override;
     // Every live row of an entity in the change feed's form (for checks and full exports).
     Result<QList<QJsonObject>> exportEntity(const QString &entity);
 

@@ -22,23 +22,65 @@ struct EntityTable
     const char *name;
     const char *sinceSql; // rows with rev > ?1, by rev, at most ?2
     const char *allSql;
+    // Only what says whose a row is: id, rev and the row's account (0 where the table has none), for
+    // rows with rev > ?1, by rev, at most ?2.
+    const char *headSql;
+    const char *byIdSql; // the row with id ?1, columns as sinceSql
 };
 
 const EntityTable kEntities[] = {
     {"account", "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.rev > ?1 ORDER BY a.rev LIMIT ?2",
-     "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.id"},
+     "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.id",
+     "SELECT id, rev, id FROM accounts WHERE rev > ?1 ORDER BY rev LIMIT ?2",
+     "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1"},
     {"user", "SELECT " HISCRM_USER_COLS " FROM users u WHERE u.rev > ?1 ORDER BY u.rev LIMIT ?2",
-     "SELECT " HISCRM_USER_COLS " FROM users u ORDER BY u.id"},
+     "SELECT " HISCRM_USER_COLS " FROM users u ORDER BY u.id",
+     "SELECT id, rev, 0 FROM users WHERE rev > ?1 ORDER BY rev LIMIT ?2",
+     "SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1"},
     {"content", "SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.rev > ?1 ORDER BY t.rev LIMIT ?2",
-     "SELECT " HISCRM_CONTENT_COLS " FROM contents t ORDER BY t.id"},
+     "SELECT " HISCRM_CONTENT_COLS " FROM contents t ORDER BY t.id",
+     "SELECT id, rev, account_id FROM contents WHERE rev > ?1 ORDER BY rev LIMIT ?2",
+     "SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.id = ?1"},
     {"conversation",
      "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c WHERE c.rev > ?1 ORDER BY c.rev LIMIT ?2",
-     "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c ORDER BY c.id"},
+     "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c ORDER BY c.id",
+     "SELECT id, rev, account_id FROM conversations WHERE rev > ?1 ORDER BY rev LIMIT ?2",
+     "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c WHERE c.id = ?1"},
     {"item", "SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.rev > ?1 ORDER BY i.rev LIMIT ?2",
-     "SELECT " HISCRM_ITEM_COLS " FROM items i ORDER BY i.id"},
+     "SELECT " HISCRM_ITEM_COLS " FROM items i ORDER BY i.id",
+     "SELECT id, rev, account_id FROM items WHERE rev > ?1 ORDER BY rev LIMIT ?2",
+     "SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.id = ?1"},
     {"tag", "SELECT id, name, color, rev FROM tags WHERE rev > ?1 ORDER BY rev LIMIT ?2",
-     "SELECT id, name, color, rev FROM tags ORDER BY id"},
+     "SELECT id, name, color, rev FROM tags ORDER BY id",
+     "SELECT id, rev, 0 FROM tags WHERE rev > ?1 ORDER BY rev LIMIT ?2",
+     "SELECT id, name, color, rev FROM tags WHERE id = ?1"},
 };
+
+// Whose a change is (see ChangeAccounts). accountId: the row's account, or the tombstone's.
+ChangeAccounts ownersOf(Store::Impl &d, QStringView entity, qint64 id, bool deleted, qint64 accountId)
+{
+    ChangeAccounts a;
+    if (deleted) {
+        if (accountId == 0)
+            a.kind = ChangeAccounts::Kind::Everyone;
+        else if (accountId < 0)
+            a.kind = ChangeAccounts::Kind::AllAccountsOnly;
+        else
+            a.accounts = {accountId};
+    } else if (entity == u"tag") {
+        a.kind = ChangeAccounts::Kind::Everyone;
+    } else if (entity == u"account") {
+        a.accounts = {id};
+    } else if (entity == u"user") {
+        auto q = d.db.cached("SELECT account_id FROM user_accounts WHERE user_id = ?1");
+        q.bind(1, id);
+        while (q.next())
+            a.accounts.append(q.int64(0));
+    } else { // content, conversation, item
+        a.accounts = {accountId};
+    }
+    return a;
+}
 
 } // namespace
 
@@ -119,29 +161,68 @@ Result<QList<ChangeAccounts>> Store::accountsOfChanges(const QList<Change> &chan
         QList<ChangeAccounts> out;
         out.reserve(changes.size());
         for (const Change &c : changes) {
-            ChangeAccounts a;
-            if (c.deleted) {
-                if (c.accountId == 0)
-                    a.kind = ChangeAccounts::Kind::Everyone;
-                else if (c.accountId < 0)
-                    a.kind = ChangeAccounts::Kind::AllAccountsOnly;
-                else
-                    a.accounts = {c.accountId};
-            } else if (c.entity == u"tag") {
-                a.kind = ChangeAccounts::Kind::Everyone;
-            } else if (c.entity == u"account") {
-                a.accounts = {c.id};
-            } else if (c.entity == u"user") {
-                auto q = d->db.cached("SELECT account_id FROM user_accounts WHERE user_id = ?1");
-                q.bind(1, c.id);
-                while (q.next())
-                    a.accounts.append(q.int64(0));
-            } else { // content, conversation, item
-                a.accounts = {c.data.value(QLatin1String("account_id")).toInteger(-1)};
-            }
-            out.append(std::move(a));
+            const qint64 account =
+                c.deleted ? c.accountId : c.data.value(QLatin1String("account_id")).toInteger(-1);
+            out.append(ownersOf(*d, c.entity, c.id, c.deleted, account));
         }
         return out;
+    });
+}
+
+Result<OwnedChangePage> Store::changesFor(qint64 since, int limit,
+                                          const std::function<bool(const ChangeAccounts &)> &wanted) const
+{
+    limit = qBound(1, limit, 10000);
+    if (since < 0)
+        return Error{ErrorCode::InvalidArgument, Store::tr("A change cursor is never negative.")};
+    return d->guarded([&] {
+        ReadTransaction snapshot(d->db);
+        struct Head
+        {
+            qint64 rev;
+            int table; // into kEntities; -1: a tombstone
+            qint64 id;
+            qint64 accountId;
+            QString entity; // tombstones only
+        };
+        QList<Head> heads;
+        for (int t = 0; t < int(std::size(kEntities)); ++t) {
+            auto s = d->db.cached(kEntities[t].headSql);
+            s.bind(1, since).bind(2, limit + 1);
+            while (s.next())
+                heads.append(Head{s.int64(1), t, s.int64(0), s.int64(2), {}});
+        }
+        {
+            auto s = d->db.cached(
+                "SELECT rev, entity, id, account_id FROM tombstones WHERE rev > ?1 ORDER BY rev LIMIT ?2");
+            s.bind(1, since).bind(2, limit + 1);
+            while (s.next())
+                heads.append(Head{s.int64(0), -1, s.int64(2), s.int64(3), s.text(1)});
+        }
+        std::sort(heads.begin(), heads.end(), [](const Head &a, const Head &b) { return a.rev < b.rev; });
+        OwnedChangePage page;
+        page.hasMore = heads.size() > limit;
+        if (page.hasMore)
+            heads.resize(limit);
+        page.next = heads.isEmpty() ? since : heads.constLast().rev;
+        for (const Head &h : std::as_const(heads)) {
+            const bool deleted = h.table < 0;
+            const QString entity = deleted ? h.entity : QString::fromLatin1(kEntities[h.table].name);
+            ChangeAccounts owners = ownersOf(*d, entity, h.id, deleted, h.accountId);
+            if (wanted && !wanted(owners))
+                continue;
+            Change c{h.rev, entity, h.id, deleted, {}, deleted ? h.accountId : 0};
+            if (!deleted) {
+                auto s = d->db.cached(kEntities[h.table].byIdSql);
+                s.bind(1, h.id);
+                if (!s.next())
+                    continue; // cannot be: the snapshot holds the row whose head it read
+                c.data = rowJson(*d, kEntities[h.table].name, s);
+            }
+            page.changes.append(std::move(c));
+            page.owners.append(std::move(owners));
+        }
+        return page;
     });
 }
 

@@ -18,6 +18,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <limits>
 #include <optional>
 
@@ -196,6 +197,15 @@ struct ChangeAccounts
     }
 };
 
+// A page of the change feed with whose each change is (StoreReader::changesFor).
+struct OwnedChangePage
+{
+    QList<Change> changes;
+    QList<ChangeAccounts> owners; // one per change
+    qint64 next = 0;              // the cursor to pass next time
+    bool hasMore = false;
+};
+
 class StoreReader
 {
 public:
@@ -253,6 +263,12 @@ public:
                                                  const AccountScope &scope) const = 0;
     // The accounts each change belongs to (ChangeAccounts), read once for any number of scopes.
     virtual Result<QList<ChangeAccounts>> accountsOfChanges(const QList<Change> &changes) const = 0;
+    // The page of the feed after `since` that changes() would read (the same `next` and `hasMore`),
+    // keeping only the changes `wanted` accepts (all when it is empty), with whose each one is. The
+    // rows of the others are never read: for a device that sees one account of a hundred, that is
+    // almost all of a page's cost.
+    virtual Result<OwnedChangePage>
+    changesFor(qint64 since, int limit, const std::function<bool(const ChangeAccounts &)> &wanted) const = 0;
     // The accounts (among all) a user profile appears in; empty for an unknown user.
     virtual Result<QList<qint64>> accountsOfUser(qint64 userId) const = 0;
 

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // worker-ingest: an external worker streams data_sync frames over loopback WebSocket into a
 // hiscrm-master process; the baseline is the same batches ingested in-process in the same run.
+// With --clients C, the stream runs a second time into a master with C paired clients receiving the
+// pushes (each scoped to one of --accounts A accounts, default 100), and its figure is compared
+// with the first.
 
+#include "BenchClients.h"
 #include "BenchData.h"
 #include "BenchMaster.h"
 #include "Workloads.h"
@@ -30,35 +34,33 @@ QByteArray frameOf(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-} // namespace
-
-JsonLine runWorkerIngest(const Options &options)
+// What streaming the batches through a worker took, and what the clients received meanwhile.
+struct Stream
 {
-    const qint64 items = options.messages > 0 ? options.messages : 100000;
-    const demo::GeneratorConfig config = benchConfig(options.seed, items, options.conversations);
-    QTextStream out(stdout);
-    out << "data: " << items << " items; " << describe(config) << Qt::endl;
+    double seconds = 0;
+    qint64 pushes = 0;
+    qint64 pushBytes = 0;
+};
 
-    demo::Generator generator(config);
-    QList<Batch> directory = directoryBatches(generator);
-    QList<Batch> batches;
-    generateItems(
-        generator, items, [&](Batch &&b) { batches.append(std::move(b)); }, options.batch);
-    QStringList accounts;
-    for (int i = 0; i < config.accounts; ++i)
-        accounts << generator.accountId(i);
-    // The worker's JSON encoding happens before the clock starts: this measures the master.
-    QList<QByteArray> frames;
-    for (qsizetype i = 0; i < batches.size(); ++i)
-        frames << frameOf({{u"type"_s, u"data_sync"_s},
-                           {u"id"_s, qint64(i)},
-                           {u"v"_s, 1},
-                           {u"batch"_s, protocol::batchToJson(batches[i])}});
-
-    Workspace workspace(options);
-    const QString db = workspace.storePath();
-    removeDatabase(db);
+// Starts a master on db, connects the clients of `tokens` (none: no clients), registers a worker
+// and streams `frames` through it, kInFlight ahead of the acknowledgements; timed from the first
+// frame to the last acknowledgement. With clients, the run then waits for their pushes to stop and
+// fails if any client was dropped.
+Stream streamThroughWorker(const QString &db, const QJsonObject &registerFrame, const QList<Batch> &directory,
+                           const QList<QByteArray> &frames, const QStringList &tokens)
+{
     MasterProcess master(db);
+    qint64 lastPushNs = 0;
+    std::unique_ptr<ClientFleet> fleet;
+    if (!tokens.isEmpty()) {
+        fleet = std::make_unique<ClientFleet>(
+            master.port, [&lastPushNs](int, QByteArrayView, qint64 ns) { lastPushNs = ns; });
+        QElapsedTimer connecting;
+        connecting.start();
+        fleet->connectAll(tokens);
+        QTextStream(stdout) << "clients:  " << tokens.size() << " paired clients caught up in "
+                            << seconds(connecting) << " s" << Qt::endl;
+    }
     QWebSocket socket;
     QList<QJsonObject> replies;
     QObject::connect(&socket, &QWebSocket::textMessageReceived, [&](const QString &text) {
@@ -85,13 +87,7 @@ JsonLine runWorkerIngest(const Options &options)
                                                 r.value(u"message"_s).toString()));
         return r;
     };
-    roundTrip({{u"type"_s, u"register"_s},
-               {u"id"_s, u"r"_s},
-               {u"v"_s, 1},
-               {u"token"_s, u"bench"_s},
-               {u"worker_id"_s, u"bench-worker"_s},
-               {u"platform"_s, config.platform},
-               {u"accounts"_s, QJsonArray::fromStringList(accounts)}});
+    roundTrip(registerFrame);
     for (const Batch &b : std::as_const(directory))
         roundTrip({{u"type"_s, u"data_sync"_s},
                    {u"id"_s, u"d"_s},
@@ -99,6 +95,9 @@ JsonLine runWorkerIngest(const Options &options)
                    {u"batch"_s, protocol::batchToJson(b)}});
 
     replies.clear();
+    Stream result;
+    const qint64 pushesBefore = fleet ? fleet->pushes() : 0;
+    const qint64 bytesBefore = fleet ? fleet->pushBytes() : 0;
     QElapsedTimer timer;
     timer.start();
     qsizetype sent = 0, acked = 0;
@@ -113,11 +112,93 @@ JsonLine runWorkerIngest(const Options &options)
             ++acked;
         }
     }
-    const double wsSeconds = seconds(timer);
+    result.seconds = seconds(timer);
     socket.close();
+    if (fleet) {
+        // The pushes of the last commits: until a second passes without one.
+        waitUntil([&] { return fleet->clock().nsecsElapsed() - lastPushNs > 1000000000; }, 120000,
+                  u"the pushes to end"_s);
+        if (fleet->connected() != fleet->size())
+            fail(
+                u"%1 of %2 clients were dropped while they received"_s.arg(fleet->size() - fleet->connected())
+                    .arg(fleet->size()));
+        result.pushes = fleet->pushes() - pushesBefore;
+        result.pushBytes = fleet->pushBytes() - bytesBefore;
+    }
+    return result;
+}
+
+} // namespace
+
+JsonLine runWorkerIngest(const Options &options)
+{
+    const qint64 items = options.messages > 0 ? options.messages : 100000;
+    const int clients = std::max(options.clients, 0);
+    demo::GeneratorConfig config = benchConfig(options.seed, items, options.conversations);
+    if (clients > 0) // the fanout's shape: a thousand clients over a hundred accounts
+        config.accounts = options.accounts > 0 ? options.accounts : 100;
+    if (config.accounts > std::max(clients, 1) && clients > 0)
+        fail(u"--accounts (%1) must not exceed --clients (%2)"_s.arg(config.accounts).arg(clients));
+    QTextStream out(stdout);
+    out << "data: " << items << " items; " << describe(config) << Qt::endl;
+
+    demo::Generator generator(config);
+    QList<Batch> directory = directoryBatches(generator);
+    QList<Batch> batches;
+    generateItems(
+        generator, items, [&](Batch &&b) { batches.append(std::move(b)); }, options.batch);
+    QStringList accounts;
+    for (int i = 0; i < config.accounts; ++i)
+        accounts << generator.accountId(i);
+    // The worker's JSON encoding happens before the clock starts: this measures the master.
+    QList<QByteArray> frames;
+    for (qsizetype i = 0; i < batches.size(); ++i)
+        frames << frameOf({{u"type"_s, u"data_sync"_s},
+                           {u"id"_s, qint64(i)},
+                           {u"v"_s, 1},
+                           {u"batch"_s, protocol::batchToJson(batches[i])}});
+
+    const QJsonObject registerFrame{{u"type"_s, u"register"_s},
+                                    {u"id"_s, u"r"_s},
+                                    {u"v"_s, 1},
+                                    {u"token"_s, u"bench"_s},
+                                    {u"worker_id"_s, u"bench-worker"_s},
+                                    {u"platform"_s, config.platform},
+                                    {u"accounts"_s, QJsonArray::fromStringList(accounts)}};
+
+    Workspace workspace(options);
+    const QString db = workspace.storePath();
+    removeDatabase(db);
+    const double wsSeconds = streamThroughWorker(db, registerFrame, directory, frames, {}).seconds;
     const double wsRate = double(items) / wsSeconds;
     out << "worker:   " << items << " items over WebSocket in " << wsSeconds << " s = " << wsRate << " msgs/s"
         << Qt::endl;
+
+    // The same with paired clients receiving: a fresh database holding the accounts and the
+    // devices, device i scoped to account i % A.
+    double clientsRate = 0;
+    if (clients > 0) {
+        const QString clientsDb = workspace.sidePath(u"clients.sqlite"_s);
+        removeDatabase(clientsDb);
+        QStringList tokens;
+        {
+            const auto store = openStore(clientsDb, store::Store::Durability::Normal);
+            QList<qint64> ids;
+            for (const Batch &b : std::as_const(directory))
+                check(store->ingest(b), u"ingesting the directory"_s);
+            for (const QString &a : std::as_const(accounts))
+                ids << check(store->accountByPlatformId(config.platform, a), u"reading an account"_s)
+                           .value()
+                           .id;
+            tokens = ClientFleet::pairDevices(*store, ids, clients);
+        }
+        const Stream s = streamThroughWorker(clientsDb, registerFrame, directory, frames, tokens);
+        clientsRate = double(items) / s.seconds;
+        out << "clients:  " << items << " items over WebSocket in " << s.seconds << " s = " << clientsRate
+            << " msgs/s while " << clients << " clients received " << s.pushes << " pushes ("
+            << s.pushBytes / 1048576.0 << " MiB); " << clientsRate / wsRate << " of the figure without"
+            << Qt::endl;
+    }
 
     // Baseline: the same batches, in-process, into a fresh store with the master's durability.
     const QString basePath = workspace.sidePath(u"inprocess.sqlite"_s);
@@ -125,7 +206,8 @@ JsonLine runWorkerIngest(const Options &options)
     const auto store = openStore(basePath, store::Store::Durability::Full);
     for (const Batch &b : std::as_const(directory))
         check(store->ingest(b), u"ingesting the directory in-process"_s);
-    timer.restart();
+    QElapsedTimer timer;
+    timer.start();
     for (const Batch &b : std::as_const(batches))
         check(store->ingest(b), u"ingesting in-process"_s);
     if (const Error e = store->waitForSearchIndex()) // as the ingest workload: searchable too
@@ -136,12 +218,18 @@ JsonLine runWorkerIngest(const Options &options)
         << Qt::endl;
     out << "ratio:    " << wsRate / baseRate << " (worker over WebSocket / in-process)" << Qt::endl;
 
-    return JsonLine()
-        .add(u"workload"_s, u"worker-ingest"_s)
-        .add(u"messages"_s, items)
-        .add(u"msgs_per_s"_s, wsRate)
-        .add(u"baseline_msgs_per_s"_s, baseRate)
-        .add(u"ratio"_s, wsRate / baseRate);
+    JsonLine line = JsonLine()
+                        .add(u"workload"_s, u"worker-ingest"_s)
+                        .add(u"messages"_s, items)
+                        .add(u"msgs_per_s"_s, wsRate)
+                        .add(u"baseline_msgs_per_s"_s, baseRate)
+                        .add(u"ratio"_s, wsRate / baseRate);
+    if (clients > 0) {
+        line.add(u"clients"_s, qint64(clients))
+            .add(u"msgs_per_s_with_clients"_s, clientsRate)
+            .add(u"clients_ratio"_s, clientsRate / wsRate);
+    }
+    return line;
 }
 
 } // namespace hiscrm::bench

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "master/PushEncoder.h"
+
+#include "master/Peer.h"
+#include "store/Store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+#include <algorithm>
+
+namespace hiscrm::master {
+
+QByteArray encodeChange(const store::Change &c)
+{
+    QJsonObject o{
+        {QStringLiteral("rev"), c.rev}, {QStringLiteral("entity"), c.entity}, {QStringLiteral("id"), c.id}};
+    if (c.deleted)
+        o.insert(QStringLiteral("deleted"), true);
+    else
+        o.insert(QStringLiteral("data"), c.data);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+namespace {
+
+// One feed's frames as a round builds them.
+struct Building
+{
+    PushFeed feed;
+    QList<QByteArray> frames;
+    QByteArray body;  // the changes of the frame being built, comma-separated
+    qint64 chunkFrom; // that frame's `from`
+    qint64 lastRev;   // the revision of its last change
+    bool any = false; // the round had something for the scope
+
+    explicit Building(const PushFeed &f)
+        : feed(f)
+        , chunkFrom(f.lastTo)
+        , lastRev(f.lastTo)
+    {}
+
+    void close(qint64 to)
+    {
+        frames.append(
+            sharedTextFrame("{\"type\":\"changes\",\"v\":1,\"from\":" + QByteArray::number(chunkFrom) +
+                            ",\"to\":" + QByteArray::number(to) + ",\"changes\":[" + body + "]}"));
+        body.clear();
+        chunkFrom = to;
+    }
+
+    void add(const QByteArray &change, qint64 rev)
+    {
+        if (!body.isEmpty() && body.size() + change.size() > PushEncoder::kFrameBytes)
+            close(lastRev);
+        if (!body.isEmpty())
+            body += ',';
+        body += change;
+        lastRev = rev;
+        any = true;
+    }
+};
+
+} // namespace
+
+struct PushEncoder::Worker final : public QObject
+{
+    QString path;
+    QObject *owner;
+    std::function<void(const PushRound &)> done;
+    std::unique_ptr<store::Store> store; // opened at the first round, in this thread
+
+    Worker(const QString &dbPath, QObject *o, std::function<void(const PushRound &)> d)
+        : path(dbPath)
+        , owner(o)
+        , done(std::move(d))
+    {}
+
+    void deliver(const PushRound &round)
+    {
+        QMetaObject::invokeMethod(
+            owner, [round, f = done] { f(round); }, Qt::QueuedConnection);
+    }
+
+    void run(const QList<PushFeed> &feeds)
+    {
+        PushRound round;
+        if (!store) {
+            store::Store::Options o;
+            o.access = store::Store::Access::ReadOnly;
+            o.durability = store::Store::Durability::Normal;
+            auto opened = store::Store::open(path, o);
+            if (!opened) {
+                round.error = opened.error().message;
+                return deliver(round);
+            }
+            store = std::move(opened.value());
+        }
+        QList<Building> building;
+        building.reserve(feeds.size());
+        qint64 from = -1;
+        for (const PushFeed &f : feeds) {
+            building.append(Building(f));
+            from = from < 0 ? f.scanned : std::min(from, f.scanned);
+        }
+        round.to = std::max<qint64>(from, 0);
+        // The rows no live scope may see are not read.
+        const auto wanted = [&building](const store::ChangeAccounts &owners) {
+            for (const Building &b : std::as_const(building)) {
+                if (owners.visibleTo(b.feed.scope))
+                    return true;
+            }
+            return false;
+        };
+        for (int pages = 0; pages < kPagesPerRound && !building.isEmpty(); ++pages) {
+            const Result<store::OwnedChangePage> page = store->changesFor(round.to, 1000, wanted);
+            if (!page) {
+                round.error = page.error().message;
+                return deliver(round);
+            }
+            for (qsizetype i = 0; i < page->changes.size(); ++i) {
+                const store::Change &c = page->changes[i];
+                QByteArray encoded; // made when a scope first needs it
+                for (Building &b : building) {
+                    if (c.rev <= b.feed.scanned || !page->owners[i].visibleTo(b.feed.scope))
+                        continue;
+                    if (encoded.isEmpty())
+                        encoded = encodeChange(c);
+                    b.add(encoded, c.rev);
+                }
+            }
+            round.to = page->next;
+            if (!page->hasMore)
+                break;
+        }
+        round.feeds.reserve(building.size());
+        for (Building &b : building) {
+            if (b.any)
+                b.close(round.to);
+            round.feeds.append(PushFrames{b.feed, std::move(b.frames)});
+        }
+        deliver(round);
+    }
+};
+
+PushEncoder::PushEncoder(const QString &dbPath, QObject *owner, std::function<void(const PushRound &)> done)
+    : m_thread(new QThread)
+    , m_worker(new Worker(dbPath, owner, std::move(done)))
+{
+    m_thread->setObjectName(QStringLiteral("pushes"));
+    m_worker->moveToThread(m_thread);
+    // The worker, with its connection, goes in its own thread once that has stopped.
+    QObject::connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+PushEncoder::~PushEncoder()
+{
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+void PushEncoder::encode(const QList<PushFeed> &feeds)
+{
+    Worker *w = m_worker;
+    QMetaObject::invokeMethod(
+        w, [w, feeds] { w->run(feeds); }, Qt::QueuedConnection);
+}
+
+} // namespace hiscrm::master
