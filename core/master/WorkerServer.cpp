@@ -808,6 +808,9 @@ void WorkerServer::onUpgraded()
             since.start();
         socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.preAuthFrameBytes));
         socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.preAuthFrameBytes));
+        // Each message in one frame (docs/protocol.md, "Transport"): Qt would cut those over 512 KiB
+        // into fragments without regard to UTF-8, which Qt 6.4 clients cannot decode.
+        socket->setOutgoingFrameSize(quint64(protocol::kMaxFrameBytes));
 
         // Ours, so that sockets still closing when the server goes are deleted with it.
         socket->setParent(this);
