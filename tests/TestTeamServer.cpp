@@ -561,7 +561,8 @@ private slots:
         const auto longMessages = [](int from, int n) {
             QList<MessageRecord> ms = messages(u"acc-1"_s, from, n, u"long"_s);
             for (MessageRecord &r : ms)
-                r.text = QString(3000, QChar(char16_t(0x4E2D + r.createdAt % 7))) + r.text; // 9 kB of UTF-8 each
+                r.text =
+                    QString(3000, QChar(char16_t(0x4E2D + r.createdAt % 7))) + r.text; // 9 kB of UTF-8 each
             return ms;
         };
         QVERIFY(ingest(*w, longMessages(0, 200)));
@@ -576,6 +577,37 @@ private slots:
         QVERIFY(follow(*c, r, masterRevision(m.db)));
         QCOMPARE(r.count(u"item"_s), 310);
         QCOMPARE(r.checksum(), masterRows(m.db).checksum());
+    }
+
+    // A thousand connections that say hello the moment they are upgraded, fifty at a time: every
+    // one is welcomed (the port must not lose a frame that arrives right after the handshake, nor
+    // falter under a burst of them).
+    void devicesSayingHelloAtOnceAreAllWelcomed()
+    {
+        MasterProcess m;
+        QVERIFY(m.start(newDb()));
+        QString token;
+        QVERIFY(device(m.port, m.db, {}, &token));
+        for (int group = 0; group < 20; ++group) {
+            std::vector<std::unique_ptr<Conn>> conns;
+            for (int i = 0; i < 50; ++i) {
+                auto c = std::make_unique<Conn>();
+                Conn *raw = c.get();
+                connect(&raw->socket, &QWebSocket::connected, raw, [raw, token] {
+                    raw->send({{u"type"_s, u"hello"_s}, {u"id"_s, 1}, {u"token"_s, token}});
+                });
+                raw->socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/client").arg(m.port)));
+                conns.push_back(std::move(c));
+            }
+            const auto welcomed = [&] {
+                return std::all_of(conns.cbegin(), conns.cend(), [](const std::unique_ptr<Conn> &c) {
+                    return std::any_of(c->received.cbegin(), c->received.cend(), [](const QJsonObject &o) {
+                        return o.value(u"type"_s).toString() == u"welcome";
+                    });
+                });
+            };
+            QVERIFY2(QTest::qWaitFor(welcomed, 10000), qPrintable(QStringLiteral("group %1").arg(group)));
+        }
     }
 
     void scopedDeviceSeesOnlyItsAccounts()
