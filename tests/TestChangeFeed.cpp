@@ -76,6 +76,16 @@ private:
     int m_n = 0;
     std::unique_ptr<Store> fresh() { return openStore(m_dir.filePath(QStringLiteral("f%1.db").arg(++m_n))); }
 
+    static demo::GeneratorConfig smallData(quint64 seed, int users, int conversations, int contents)
+    {
+        demo::GeneratorConfig cfg;
+        cfg.seed = seed;
+        cfg.users = users;
+        cfg.conversations = conversations;
+        cfg.contents = contents;
+        return cfg;
+    }
+
     // A mixed workload: ingest, edits, recalls, commands, deletions, tags.
     static void mutate(Store &s, demo::Generator &gen, int round)
     {
@@ -120,12 +130,7 @@ private slots:
     {
         QFETCH(int, pageSize);
         auto s = fresh();
-        demo::GeneratorConfig cfg;
-        cfg.seed = 7;
-        cfg.users = 200;
-        cfg.conversations = 50;
-        cfg.contents = 5;
-        demo::Generator gen(cfg);
+        demo::Generator gen(smallData(7, 200, 50, 5));
         QVERIFY(s->ingest(gen.directory()));
         Replica replica;
         qint64 cursor = 0;
@@ -159,12 +164,8 @@ private slots:
         QFETCH(int, pageSize);
         QFETCH(int, accountsSeen);
         auto s = fresh();
-        demo::GeneratorConfig cfg;
-        cfg.seed = 11;
+        demo::GeneratorConfig cfg = smallData(11, 100, 40, 6);
         cfg.accounts = 4;
-        cfg.users = 100;
-        cfg.conversations = 40;
-        cfg.contents = 6;
         demo::Generator gen(cfg);
         QVERIFY(s->ingest(gen.directory()));
         for (int round = 0; round < 3; ++round) {
@@ -227,11 +228,7 @@ private slots:
     void repeatedAndOverlappingPagesDoNoHarm()
     {
         auto s = fresh();
-        demo::GeneratorConfig cfg;
-        cfg.seed = 11;
-        cfg.users = 100;
-        cfg.conversations = 30;
-        demo::Generator gen(cfg);
+        demo::Generator gen(smallData(11, 100, 30, demo::GeneratorConfig().contents));
         QVERIFY(s->ingest(gen.directory()));
         for (int round = 0; round < 3; ++round)
             mutate(*s, gen, round);
