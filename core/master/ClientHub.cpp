@@ -44,42 +44,87 @@ QString scopeKey(const store::AccountScope &scope)
 
 } // namespace
 
-ClientHub::ClientHub(Master *master, QObject *parent)
+ClientHub::ClientHub(Master *master, const QString &dbPath, QObject *masterSide,
+                     std::shared_ptr<ConnectedDevices> devices, QObject *parent)
     : QObject(parent)
     , m_master(master)
+    , m_masterSide(masterSide)
+    , m_dbPath(dbPath)
+    , m_devices(std::move(devices))
 {
+    // Reads on a connection of this thread; writes in the master's thread (viaMaster).
+    store::Store::Options o;
+    o.access = store::Store::Access::ReadOnly;
+    o.durability = store::Store::Durability::Normal;
+    auto opened = store::Store::open(dbPath, o);
+    if (opened)
+        m_store = std::move(opened.value());
+    else
+        qCCritical(lcClients) << "cannot read the master database for paired devices:"
+                              << opened.error().message;
     connect(m_master, &Master::changed, this, [this] { push(); });
     auto *timer = new QTimer(this);
     timer->setInterval(kDeviceCheckMs);
     connect(timer, &QTimer::timeout, this, [this] {
         // Last-seen times of the tick in one commit: a thousand devices reconnecting after a
         // network blip cost one write, not a thousand.
-        if (Error e = m_master->store()->touchDevices(m_lastSeen))
-            qCWarning(lcClients) << "cannot note when devices were last seen:" << e.message;
-        m_lastSeen.clear();
+        if (!m_lastSeen.isEmpty()) {
+            QMetaObject::invokeMethod(m_masterSide, [master = m_master, seen = m_lastSeen] {
+                if (!master->store())
+                    return;
+                if (Error e = master->store()->touchDevices(seen))
+                    qCWarning(lcClients) << "cannot note when devices were last seen:" << e.message;
+            });
+            m_lastSeen.clear();
+        }
         checkDevices();
         push(); // a commit that announced nothing (or another process's) still reaches the devices
     });
     timer->start();
     checkDevices();
-    m_master->setDeviceLister([this] {
-        QJsonArray out;
-        for (const Client &c : std::as_const(m_clients)) {
-            if (!c.authenticated)
-                continue;
-            out.append(QJsonObject{{QStringLiteral("device_id"), c.caller.deviceId},
-                                   {QStringLiteral("name"), c.name},
-                                   {QStringLiteral("role"), store::toString(c.caller.role)},
-                                   {QStringLiteral("address"), c.peer->address()},
-                                   {QStringLiteral("live"), c.live}});
-        }
-        return out;
-    });
 }
 
-ClientHub::~ClientHub()
+ClientHub::~ClientHub() = default;
+
+void ClientHub::publishDevices()
 {
-    m_master->setDeviceLister({});
+    QJsonArray out;
+    for (const Client &c : std::as_const(m_clients)) {
+        if (!c.authenticated)
+            continue;
+        out.append(QJsonObject{{QStringLiteral("device_id"), c.caller.deviceId},
+                               {QStringLiteral("name"), c.name},
+                               {QStringLiteral("role"), store::toString(c.caller.role)},
+                               {QStringLiteral("address"), c.peer->address()},
+                               {QStringLiteral("live"), c.live}});
+    }
+    m_devices->set(std::move(out));
+}
+
+// Runs work(master) in the master's thread, which alone writes the master database, then
+// then(client, result) back in this one, if the connection is still there. Meanwhile the
+// connection's next frames wait (Peer::hold), so its answers keep the order of its requests.
+template <typename Work, typename Then> void ClientHub::viaMaster(Client &c, Work work, Then then)
+{
+    const quint64 serial = c.serial;
+    c.peer->hold(true);
+    QMetaObject::invokeMethod(
+        m_masterSide,
+        [master = m_master, hub = this, serial, work = std::move(work), then = std::move(then)]() mutable {
+            auto result = work(master);
+            QMetaObject::invokeMethod(
+                hub,
+                [hub, serial, result = std::move(result), then = std::move(then)]() mutable {
+                    const auto it = hub->m_bySerial.constFind(serial);
+                    if (it == hub->m_bySerial.cend())
+                        return; // the connection is gone
+                    Client &c = hub->client(*it);
+                    c.peer->hold(false);
+                    then(c, result);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 ClientHub::Client &ClientHub::client(Peer *peer)
@@ -88,6 +133,8 @@ ClientHub::Client &ClientHub::client(Peer *peer)
     if (it == m_clients.end()) {
         it = m_clients.insert(peer, Client());
         it->peer = peer;
+        it->serial = ++m_serials;
+        m_bySerial.insert(it->serial, peer);
     }
     return *it;
 }
@@ -112,14 +159,23 @@ void ClientHub::gone(Peer *peer)
     if (it == m_clients.end())
         return;
     leaveLive(*it);
-    if (it->authenticated)
+    const bool listed = it->authenticated;
+    if (listed)
         m_lastSeen.insert(it->caller.deviceId, nowMs());
+    m_bySerial.remove(it->serial);
     m_clients.erase(it);
+    if (listed)
+        publishDevices();
 }
 
 void ClientHub::frame(Peer *peer, const Envelope &e)
 {
     Client &c = client(peer);
+    if (!m_store) {
+        peer->reject(e.id, str(code::Internal),
+                     QStringLiteral("The master cannot read its database; see its log."));
+        return;
+    }
     if (e.type == u"pair")
         return onPair(c, e);
     if (e.type == u"hello")
@@ -172,19 +228,32 @@ void ClientHub::onPair(Client &c, const Envelope &e)
                                       "again in a minute."));
         return;
     }
-    Result<store::PairedDevice> paired = m_master->store()->redeemPairing(code, now);
+    viaMaster(
+        c,
+        [code, now](Master *master) {
+            return master->store() ? master->store()->redeemPairing(code, now)
+                                   : Result<store::PairedDevice>(Error{
+                                         ErrorCode::Io, QStringLiteral("The master database is not open.")});
+        },
+        [this, re = e.id, now](Client &c, const Result<store::PairedDevice> &paired) {
+            paid(c, re, now, paired);
+        });
+}
+
+void ClientHub::paid(Client &c, const QJsonValue &re, qint64 now, const Result<store::PairedDevice> &paired)
+{
     if (!paired) {
         const bool refused =
             paired.error().code == ErrorCode::NotFound || paired.error().code == ErrorCode::Conflict;
         if (!refused) {
-            c.peer->reject(e.id, str(codeFor(paired.error())), paired.error().message);
+            c.peer->reject(re, str(codeFor(paired.error())), paired.error().message);
             return;
         }
         m_wrongCodeTimes.append(now);
         qCWarning(lcClients) << "refused a pairing code from" << c.peer->address();
         Peer *peer = c.peer;
         const bool last = ++c.wrongCodes >= kWrongCodesPerConnection;
-        peer->reject(e.id, str(code::Unauthorized), paired.error().message);
+        peer->reject(re, str(code::Unauthorized), paired.error().message);
         if (last)
             peer->close(1008, QStringLiteral("too many wrong pairing codes"));
         return;
@@ -201,7 +270,7 @@ void ClientHub::onPair(Client &c, const Envelope &e)
                     {QStringLiteral("accounts"),
                      paired->device.accounts.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(accounts)},
                     {QStringLiteral("token"), paired->token}},
-        e.id, "paired");
+        re, "paired");
 }
 
 void ClientHub::onHello(Client &c, const Envelope &e)
@@ -232,7 +301,7 @@ void ClientHub::onHello(Client &c, const Envelope &e)
         c.peer->reject(e.id, str(code::BadRequest), QStringLiteral("store_id must be an integer."));
         return;
     }
-    store::Store *s = m_master->store();
+    const store::Store *s = m_store.get();
     const Result<std::optional<store::Device>> device = s->deviceByToken(token);
     if (!device) {
         c.peer->reject(e.id, str(codeFor(device.error())), device.error().message);
@@ -255,6 +324,7 @@ void ClientHub::onHello(Client &c, const Envelope &e)
     c.scopeKey = scopeKey(c.caller.scope);
     c.peer->markAuthenticated();
     m_lastSeen.insert(d.id, nowMs());
+    publishDevices();
     const qint64 revision = s->revision().value_or(0);
     const qint64 storeId = s->storeId().value_or(0);
     // A cursor ahead of the history, or of another store, is not of this master's history (it was
@@ -292,7 +362,7 @@ void ClientHub::onSync(Client &c, const Envelope &e)
                        QStringLiteral("limit must be an integer from 1 to %1.").arg(kMaxSyncLimit));
         return;
     }
-    store::Store *s = m_master->store();
+    const store::Store *s = m_store.get();
     const qint64 revision = s->revision().value_or(0);
     if (since > revision) {
         c.peer->reject(
@@ -419,19 +489,24 @@ void ClientHub::onCommand(Client &c, const Envelope &e)
                        QStringLiteral("A status costs 10 frames of the rate limit."));
         return;
     }
-    const Result<QJsonObject> r = m_master->executeAs(c.caller, commandId, opName, argsValue.toObject());
-    if (!r) {
-        c.peer->reject(e.id, str(codeFor(r.error())), r.error().message);
-        return;
-    }
-    c.peer->answer(QJsonObject{{QStringLiteral("result"), *r}}, e.id, "result");
+    viaMaster(
+        c,
+        [caller = c.caller, commandId, opName, args = argsValue.toObject()](Master *master) {
+            return master->executeAs(caller, commandId, opName, args);
+        },
+        [re = e.id](Client &c, const Result<QJsonObject> &r) {
+            if (!r)
+                c.peer->reject(re, str(codeFor(r.error())), r.error().message);
+            else
+                c.peer->answer(QJsonObject{{QStringLiteral("result"), *r}}, re, "result");
+        });
 }
 
 void ClientHub::push()
 {
     if (m_encoding || m_feeds.isEmpty())
         return;
-    store::Store *s = m_master->store();
+    const store::Store *s = m_store.get();
     const Result<qint64> revision = s ? s->revision() : Result<qint64>(qint64(0));
     if (!revision)
         return; // the next commit or tick tries again
@@ -444,7 +519,7 @@ void ClientHub::push()
         return;
     if (!m_encoder) {
         m_encoder =
-            std::make_unique<PushEncoder>(s->path(), this, [this](const PushRound &round) { pushed(round); });
+            std::make_unique<PushEncoder>(m_dbPath, this, [this](const PushRound &round) { pushed(round); });
     }
     m_encoding = true;
     m_encoder->encode(behind);
@@ -477,7 +552,7 @@ void ClientHub::pushed(const PushRound &round)
 
 void ClientHub::checkDevices()
 {
-    store::Store *s = m_master->store();
+    const store::Store *s = m_store.get();
     const Result<qint64> version = s ? s->devicesVersion() : Result<qint64>(qint64(-1));
     if (!version || *version == m_devicesVersion)
         return;

@@ -7,6 +7,8 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
+#include <QMutex>
 #include <QObject>
 
 #include <memory>
@@ -23,15 +25,40 @@ struct PushRound;
 // token; then it catches up with sync pages, receives a push after every commit, and sends commands
 // that run through the same registry as the desktop's own, within its device's role and scope.
 //
-// Fan-out: after a commit the new changes are read, filtered and encoded beside the master's thread
-// (PushEncoder), once per scope whatever the number of devices of that scope; this hub, in the
-// master's thread, sends the frames. Lives in the master's thread.
+// Fan-out: after a commit the new changes are read, filtered and encoded in the push thread
+// (PushEncoder), once per scope whatever the number of devices of that scope; this hub sends the
+// frames. Lives in the clients thread, beside the master's: it reads the database on a connection of
+// its own and has the master's thread do the writes (pairing, commands, last-seen times).
+// The devices connected, as the master's `status` lists them: the ClientHub (in the clients thread)
+// publishes the list, the master's thread reads it.
+struct ConnectedDevices
+{
+    QJsonArray list() const
+    {
+        const QMutexLocker lock(&mutex);
+        return devices;
+    }
+    void set(QJsonArray d)
+    {
+        const QMutexLocker lock(&mutex);
+        devices = std::move(d);
+    }
+
+private:
+    mutable QMutex mutex;
+    QJsonArray devices;
+};
+
 class ClientHub final : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit ClientHub(Master *master, QObject *parent = nullptr);
+    // In the clients thread (see WorkerServer): it reads the master database at dbPath on a
+    // connection of its own and has the master's thread write, through masterSide (an object of
+    // that thread).
+    ClientHub(Master *master, const QString &dbPath, QObject *masterSide,
+              std::shared_ptr<ConnectedDevices> devices, QObject *parent = nullptr);
     ~ClientHub() override;
 
     // A frame of a client connection (parsed, its rate paid).
@@ -60,6 +87,7 @@ private:
         QString name;
         QString scopeKey;
         int wrongCodes = 0;
+        quint64 serial = 0; // names the connection to answers that come back from the master's thread
     };
     struct ScopeFeed
     {
@@ -71,6 +99,9 @@ private:
 
     Client &client(Peer *peer);
     void onPair(Client &c, const protocol::Envelope &e);
+    void paid(Client &c, const QJsonValue &re, qint64 now, const Result<store::PairedDevice> &paired);
+    template <typename Work, typename Then> void viaMaster(Client &c, Work work, Then then);
+    void publishDevices();
     void onHello(Client &c, const protocol::Envelope &e);
     void onSync(Client &c, const protocol::Envelope &e);
     void onCommand(Client &c, const protocol::Envelope &e);
@@ -82,7 +113,13 @@ private:
     void pushed(const PushRound &round);
 
     Master *m_master;
+    QObject *m_masterSide;
+    const QString m_dbPath;
+    std::shared_ptr<ConnectedDevices> m_devices;
+    std::unique_ptr<store::Store> m_store; // read-only, this thread's
     QHash<Peer *, Client> m_clients;
+    QHash<quint64, Peer *> m_bySerial;
+    quint64 m_serials = 0;
     QHash<QString, ScopeFeed> m_feeds;      // by scope key
     std::unique_ptr<PushEncoder> m_encoder; // started with the first live device
     bool m_encoding = false;                // a round is running: the next waits for it

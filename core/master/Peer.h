@@ -10,8 +10,9 @@
 namespace hiscrm::master {
 
 // One WebSocket connection of the master's port, as the protocol handlers see it (WorkerServer
-// implements it; ClientHub speaks the client side through it). Every call is made in the master's
-// thread; a peer stays valid until the handler is told it is gone.
+// implements it; ClientHub speaks the client side through it). Every call is made in the thread of
+// the WorkerServer that serves the connection; a peer stays valid until the handler is told it is
+// gone.
 // A text message as the one WebSocket frame that carries it from a server (RFC 6455 5.2: FIN, opcode
 // text, unmasked), made once and written as it is to every peer that gets the message.
 QByteArray sharedTextFrame(const QByteArray &utf8);
@@ -39,6 +40,9 @@ public:
     virtual void close(int closeCode, const QString &why) = 0;
     // The peer proved who it is: frames up to the protocol limit, no handshake timeout.
     virtual void markAuthenticated() = 0;
+    // While held, the peer's next frames wait (queued, within its limits) instead of being handed
+    // over: a request answered later, from another thread, keeps the answers in request order.
+    virtual void hold(bool held) = 0;
     // Takes n frames from the peer's rate limit; false when it has not got them.
     virtual bool takeFrames(double n) = 0;
     // Bytes queued for the peer and not yet written.

@@ -129,6 +129,16 @@ QByteArrayView sharedFramePayload(const QByteArray &wsFrame)
     return QByteArrayView(wsFrame).sliced(header);
 }
 
+// Frames a paired desktop's connection received between its move to the clients thread and the
+// clients server taking it over (WorkerServer::adopt).
+struct EarlyFrames final : public QObject
+{
+    explicit EarlyFrames(QObject *parent)
+        : QObject(parent)
+    {}
+    QList<std::pair<QString, bool>> frames; // text, binary
+};
+
 struct WorkerServer::Session final : public Peer
 {
     // A frame as it arrived: to be processed, or refused on arrival and answered in its turn (so
@@ -160,6 +170,7 @@ struct WorkerServer::Session final : public Peer
     // at the next check instead.
     bool stalled = false;
     bool ready = false; // listed in server->m_ready
+    bool held = false;  // its frames wait (Peer::hold)
     int strikes = 0;
     QWebSocketProtocol::CloseCode closeCode = QWebSocketProtocol::CloseCodeNormal;
     QElapsedTimer since; // since the connection was accepted: register must come in time
@@ -256,6 +267,16 @@ struct WorkerServer::Session final : public Peer
         registered = true;
         strikes = 0;
         trust();
+        server->publishCounts();
+    }
+    void hold(bool h) override
+    {
+        held = h;
+        if (held || dead || ready || inbox.isEmpty())
+            return;
+        ready = true;
+        server->m_ready.append(this);
+        server->schedulePump();
     }
     bool takeFrames(double n) override { return takeTokens(n); }
     qint64 backlog() const override { return socket->bytesToWrite(); }
@@ -522,15 +543,34 @@ void WorkerServer::Session::onReplyResult(const Envelope &e)
 WorkerServer::WorkerServer(Master *master, QObject *parent)
     : QObject(parent)
     , m_master(master)
+    , m_role(Role::Port)
     , m_limits(master->options().workerLimits)
+    , m_devices(std::make_shared<ConnectedDevices>())
 {
     // The server accepts connections itself and hands them to a QWebSocketServer that never
     // listens: so it sees every connection from its first moment (to count and cap those not yet
     // registered, and time out their handshake) and handles accept errors.
-    m_clients = new ClientHub(master, this);
     m_upgrader = new QWebSocketServer(QStringLiteral("hiscrm-master"), QWebSocketServer::NonSecureMode, this);
     connect(m_upgrader, &QWebSocketServer::newConnection, this, &WorkerServer::onUpgraded);
+    startTimeoutTimer();
+    startClientServer();
+    m_master->setDeviceLister([devices = m_devices] { return devices->list(); });
+}
 
+WorkerServer::WorkerServer(Master *master, Role role, QObject *masterSide,
+                           const std::shared_ptr<ConnectedDevices> &devices, const QString &dbPath)
+    : QObject(nullptr)
+    , m_master(master)
+    , m_role(role)
+    , m_limits(master->options().workerLimits)
+    , m_devices(devices)
+{
+    m_clients = new ClientHub(master, dbPath, masterSide, devices, this);
+    startTimeoutTimer();
+}
+
+void WorkerServer::startTimeoutTimer()
+{
     auto *timer = new QTimer(this);
     const int timeout = m_master->options().heartbeatTimeoutMs;
     timer->setInterval(std::max(10, std::min({1000, timeout / 4, m_limits.registerTimeoutMs / 4})));
@@ -549,8 +589,45 @@ WorkerServer::WorkerServer(Master *master, QObject *parent)
     timer->start();
 }
 
+void WorkerServer::startClientServer()
+{
+    m_clientThread = new QThread;
+    m_clientThread->setObjectName(QStringLiteral("clients"));
+    m_clientAnchor = new QObject;
+    m_clientAnchor->moveToThread(m_clientThread);
+    QObject::connect(m_clientThread, &QThread::finished, m_clientAnchor, &QObject::deleteLater);
+    m_clientThread->start();
+    // Made in its thread, so that its timers, sockets and store connection belong there. This thread
+    // waits meanwhile; the clients thread never waits for this one, so neither can deadlock.
+    const QString dbPath = m_master->store() ? m_master->store()->path() : QString();
+    QMetaObject::invokeMethod(
+        m_clientAnchor,
+        [this, dbPath] {
+            m_clientServer = new WorkerServer(m_master, Role::Clients, this, m_devices, dbPath);
+        },
+        Qt::BlockingQueuedConnection);
+}
+
+void WorkerServer::stopClientServer()
+{
+    if (!m_clientThread)
+        return;
+    WorkerServer *server = m_clientServer;
+    QMetaObject::invokeMethod(
+        m_clientAnchor, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    m_clientServer = nullptr;
+    m_clientThread->quit();
+    m_clientThread->wait();
+    delete m_clientThread;
+    m_clientThread = nullptr;
+    m_clientAnchor = nullptr; // deleted with its thread
+    m_devices->set({});
+}
+
 WorkerServer::~WorkerServer()
 {
+    // The paired desktops first: their server, in its thread, closes them and stops.
+    stopClientServer();
     // The master may be half destroyed by now (it owns this server), so nothing here calls it; its
     // routes to these sessions find no session and send nothing. Frames still queued go unanswered:
     // nothing of them was committed, and the worker sends again what was not acknowledged.
@@ -629,7 +706,7 @@ quint16 WorkerServer::port() const
 
 int WorkerServer::sessionCount() const
 {
-    return int(m_sessions.size());
+    return int(m_sessions.size()) + (m_clientServer ? m_clientServer->m_sessionsPublished.load() : 0);
 }
 
 int WorkerServer::unregisteredCount() const
@@ -637,7 +714,7 @@ int WorkerServer::unregisteredCount() const
     int n = int(m_handshakes.size());
     for (const Session *s : m_sessions)
         n += s->registered ? 0 : 1;
-    return n;
+    return n + (m_clientServer ? m_clientServer->m_unregisteredPublished.load() : 0);
 }
 
 void WorkerServer::acceptPending()
@@ -806,52 +883,50 @@ void WorkerServer::onUpgraded()
         }
         if (!since.isValid())
             since.start();
-        socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.preAuthFrameBytes));
-        socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.preAuthFrameBytes));
-        // Each message in one frame (docs/protocol.md, "Transport"): Qt would cut those over 512 KiB
-        // into fragments without regard to UTF-8, which Qt 6.4 clients cannot decode.
-        socket->setOutgoingFrameSize(quint64(protocol::kMaxFrameBytes));
-
-        // Ours, so that sockets still closing when the server goes are deleted with it.
-        socket->setParent(this);
-        auto *s = new Session;
-        s->server = this;
-        s->socket = socket;
-        s->tcp = tcp;
-        s->since = since;
-        s->lastActivity.start();
-        s->lastPing.start();
-        s->bucketClock.start();
-        m_sessions.append(s);
-
-        connect(socket, &QWebSocket::textMessageReceived, socket,
-                [this, s](const QString &text) { receive(s, text, false); });
-        connect(socket, &QWebSocket::binaryMessageReceived, socket,
-                [this, s](const QByteArray &) { receive(s, QString(), true); });
-        connect(socket, &QWebSocket::pong, socket, [s] { s->lastActivity.restart(); });
-        // Each fragment of a large message is a sign of life too: the worker's pongs queue behind
-        // the rest of the message, which may take a while on a slow link.
-        connect(socket, &QWebSocket::textFrameReceived, socket, [s] { s->lastActivity.restart(); });
-        connect(socket, &QWebSocket::binaryFrameReceived, socket, [s] { s->lastActivity.restart(); });
-        connect(socket, &QWebSocket::disconnected, socket, [this, s] {
-            drop(s, s->client       ? QStringLiteral("client disconnected")
-                    : s->registered ? QStringLiteral("worker %1 disconnected").arg(s->workerId)
-                                    : QStringLiteral("disconnected before register"));
-        });
 
         // Paired desktops connect to /client; every other path is the worker side.
-        if (socket->requestUrl().path() == QLatin1String(kClientPath)) {
+        const bool client = socket->requestUrl().path() == QLatin1String(kClientPath);
+        // A web page may open a WebSocket anywhere, and its browser sends the page's Origin: no web
+        // page is a client of the master.
+        if (client && !socket->origin().isEmpty()) {
+            Session *s = openSession(socket, tcp, since);
             s->client = true;
-            // A web page may open a WebSocket anywhere, and its browser sends the page's Origin:
-            // no web page is a client of the master.
-            if (!socket->origin().isEmpty()) {
-                s->sendBytes(
-                    errorFrame(QJsonValue(QJsonValue::Undefined), str(code::Unauthorized),
-                               QStringLiteral("Connections from web pages (with an Origin) are refused.")));
-                s->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("origin refused"));
-            }
+            s->sendBytes(
+                errorFrame(QJsonValue(QJsonValue::Undefined), str(code::Unauthorized),
+                           QStringLiteral("Connections from web pages (with an Origin) are refused.")));
+            s->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("origin refused"));
             continue;
         }
+        if (client && m_clientServer) {
+            // To the clients thread, with its socket. Nothing of this thread may refer to either any
+            // more: the upgrader's connections to the TCP socket (its handshake and disconnect slots,
+            // which would run here on a socket of another thread) and ours are cut first. What the
+            // peer sends before the clients server takes it over is kept for it (EarlyFrames moves
+            // along, as the socket's child).
+            socket->disconnect(this);
+            socket->disconnect(m_upgrader);
+            if (tcp) {
+                tcp->disconnect(this);
+                tcp->disconnect(m_upgrader);
+                if (tcp->parent() != socket)
+                    tcp->setParent(socket);
+            }
+            auto *early = new EarlyFrames(socket);
+            connect(socket, &QWebSocket::textMessageReceived, early, [early](const QString &text) {
+                early->frames.append({text, false});
+            });
+            connect(socket, &QWebSocket::binaryMessageReceived, early, [early](const QByteArray &) {
+                early->frames.append({QString(), true});
+            });
+            socket->setParent(nullptr);
+            socket->moveToThread(m_clientThread);
+            WorkerServer *server = m_clientServer;
+            QMetaObject::invokeMethod(
+                server, [server, socket, tcp, early, since] { server->adopt(socket, tcp, early, since); },
+                Qt::QueuedConnection);
+            continue;
+        }
+        Session *s = openSession(socket, tcp, since);
         // A token in the upgrade request settles authentication at once; without one, register
         // must carry it.
         const QByteArray header = socket->request().rawHeader("Authorization").trimmed();
@@ -869,6 +944,68 @@ void WorkerServer::onUpgraded()
         }
         qCDebug(lcWorkerServer) << "worker connection from" << socket->peerAddress().toString();
     }
+}
+
+void WorkerServer::adopt(QWebSocket *socket, QTcpSocket *tcp, EarlyFrames *early, QElapsedTimer since)
+{
+    const QList<std::pair<QString, bool>> frames = std::move(early->frames);
+    delete early; // and its connections
+    Session *s = openSession(socket, tcp, since);
+    s->client = true;
+    publishCounts();
+    for (const auto &[text, binary] : std::as_const(frames))
+        receive(s, text, binary);
+    if (socket->state() != QAbstractSocket::ConnectedState) // it went before it got here
+        drop(s, QStringLiteral("client disconnected"));
+    qCDebug(lcWorkerServer) << "client connection from" << socket->peerAddress().toString();
+}
+
+WorkerServer::Session *WorkerServer::openSession(QWebSocket *socket, QTcpSocket *tcp, QElapsedTimer since)
+{
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.preAuthFrameBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.preAuthFrameBytes));
+    // Each message in one frame (docs/protocol.md, "Transport"): Qt would cut those over 512 KiB
+    // into fragments without regard to UTF-8, which Qt 6.4 clients cannot decode.
+    socket->setOutgoingFrameSize(quint64(protocol::kMaxFrameBytes));
+
+    // Ours, so that sockets still closing when the server goes are deleted with it.
+    socket->setParent(this);
+    auto *s = new Session;
+    s->server = this;
+    s->socket = socket;
+    s->tcp = tcp;
+    s->since = since;
+    s->lastActivity.start();
+    s->lastPing.start();
+    s->bucketClock.start();
+    m_sessions.append(s);
+
+    connect(socket, &QWebSocket::textMessageReceived, socket,
+            [this, s](const QString &text) { receive(s, text, false); });
+    connect(socket, &QWebSocket::binaryMessageReceived, socket,
+            [this, s](const QByteArray &) { receive(s, QString(), true); });
+    connect(socket, &QWebSocket::pong, socket, [s] { s->lastActivity.restart(); });
+    // Each fragment of a large message is a sign of life too: the worker's pongs queue behind
+    // the rest of the message, which may take a while on a slow link.
+    connect(socket, &QWebSocket::textFrameReceived, socket, [s] { s->lastActivity.restart(); });
+    connect(socket, &QWebSocket::binaryFrameReceived, socket, [s] { s->lastActivity.restart(); });
+    connect(socket, &QWebSocket::disconnected, socket, [this, s] {
+        drop(s, s->client       ? QStringLiteral("client disconnected")
+                : s->registered ? QStringLiteral("worker %1 disconnected").arg(s->workerId)
+                                : QStringLiteral("disconnected before register"));
+    });
+    return s;
+}
+
+void WorkerServer::publishCounts()
+{
+    if (m_role != Role::Clients)
+        return;
+    int unregistered = 0;
+    for (const Session *s : std::as_const(m_sessions))
+        unregistered += s->registered ? 0 : 1;
+    m_sessionsPublished.store(int(m_sessions.size()));
+    m_unregisteredPublished.store(unregistered);
 }
 
 void WorkerServer::receive(Session *s, const QString &text, bool binary)
@@ -900,7 +1037,7 @@ void WorkerServer::receive(Session *s, const QString &text, bool binary)
         drop(s, QStringLiteral("%1 frames sent ahead of their answers").arg(s->inbox.size()));
         return;
     }
-    if (!s->ready) {
+    if (!s->ready && !s->held) {
         s->ready = true;
         m_ready.append(s);
     }
@@ -926,6 +1063,10 @@ void WorkerServer::pump()
     slice.start();
     while (!m_ready.isEmpty() && slice.elapsed() < kPumpSliceMs) {
         Session *s = m_ready.takeFirst();
+        if (s->held) { // back in turn when it is let go
+            s->ready = false;
+            continue;
+        }
         const Session::Inbound in = s->inbox.takeFirst();
         if (in.arrival == Session::Arrival::Text || in.arrival == Session::Arrival::Binary) {
             --s->queuedFrames;
@@ -986,8 +1127,11 @@ void WorkerServer::process(Session *s, const QString &text)
         return;
     }
     const Envelope &e = std::get<Envelope>(parsed);
-    if (s->client)
-        return m_clients->frame(s, e);
+    if (s->client) {
+        if (m_clients)
+            m_clients->frame(s, e);
+        return;
+    }
 
     if (e.type == u"register")
         return s->onRegister(e);
@@ -1051,8 +1195,9 @@ void WorkerServer::drop(Session *s, const QString &why)
     s->queuedFrames = 0;
     s->queuedChars = 0;
 
-    if (s->client)
+    if (s->client && m_clients)
         m_clients->gone(s);
+    publishCounts();
     if (s->registered && !s->replaced && !s->client) {
         qCInfo(lcWorkerServer) << "worker" << s->workerId << "dropped:" << why;
         m_master->workerDisconnected(s->workerId, why);
@@ -1094,7 +1239,8 @@ void WorkerServer::checkTimeouts()
     const int pingEvery = pingIntervalMs(timeout);
     const QList<Session *> sessions = m_sessions; // drop() edits the list
     for (Session *s : sessions) {
-        if (!s->registered && s->inbox.isEmpty() && s->since.elapsed() > m_limits.registerTimeoutMs) {
+        if (!s->registered && !s->held && s->inbox.isEmpty() &&
+            s->since.elapsed() > m_limits.registerTimeoutMs) {
             // Nothing of it waits to be processed (a register may): it had its time.
             s->closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
             drop(s, QStringLiteral("no register within %1 ms").arg(m_limits.registerTimeoutMs));
