@@ -53,10 +53,7 @@ ClientHub::ClientHub(Master *master, const QString &dbPath, QObject *masterSide,
     , m_devices(std::move(devices))
 {
     // Reads on a connection of this thread; writes in the master's thread (viaMaster).
-    store::Store::Options o;
-    o.access = store::Store::Access::ReadOnly;
-    o.durability = store::Store::Durability::Normal;
-    auto opened = store::Store::open(dbPath, o);
+    auto opened = store::Store::openReader(dbPath);
     if (opened)
         m_store = std::move(opened.value());
     else
@@ -78,6 +75,10 @@ ClientHub::ClientHub(Master *master, const QString &dbPath, QObject *masterSide,
             m_lastSeen.clear();
         }
         checkDevices();
+        if (m_devicesChanged) {
+            publishDevices();
+            m_devicesChanged = false;
+        }
         push(); // a commit that announced nothing (or another process's) still reaches the devices
     });
     timer->start();
@@ -164,8 +165,7 @@ void ClientHub::gone(Peer *peer)
         m_lastSeen.insert(it->caller.deviceId, nowMs());
     m_bySerial.remove(it->serial);
     m_clients.erase(it);
-    if (listed)
-        publishDevices();
+    m_devicesChanged = m_devicesChanged || listed;
 }
 
 void ClientHub::frame(Peer *peer, const Envelope &e)
@@ -324,7 +324,7 @@ void ClientHub::onHello(Client &c, const Envelope &e)
     c.scopeKey = scopeKey(c.caller.scope);
     c.peer->markAuthenticated();
     m_lastSeen.insert(d.id, nowMs());
-    publishDevices();
+    m_devicesChanged = true;
     const qint64 revision = s->revision().value_or(0);
     const qint64 storeId = s->storeId().value_or(0);
     // A cursor ahead of the history, or of another store, is not of this master's history (it was
@@ -423,6 +423,7 @@ void ClientHub::goLive(Client &c, qint64 cursor)
     if (c.live)
         return;
     c.live = true;
+    m_devicesChanged = true;
     auto it = m_feeds.find(c.scopeKey);
     if (it == m_feeds.end()) {
         ScopeFeed f;
@@ -439,6 +440,7 @@ void ClientHub::leaveLive(Client &c)
     if (!c.live)
         return;
     c.live = false;
+    m_devicesChanged = true;
     auto it = m_feeds.find(c.scopeKey);
     if (it == m_feeds.end())
         return;
@@ -567,6 +569,7 @@ void ClientHub::checkDevices()
         else if (d)
             c.name = (*d)->name;
     }
+    m_devicesChanged = true; // a name or a revocation
     for (Peer *p : std::as_const(revoked)) {
         qCInfo(lcClients) << "closing a connection of a revoked device";
         Client &c = client(p);

@@ -120,6 +120,9 @@ private:
     QHash<Peer *, Client> m_clients;
     QHash<quint64, Peer *> m_bySerial;
     quint64 m_serials = 0;
+    // The list `status` shows is published on the next tick, once however many devices came, went
+    // or went live meanwhile (a thousand reconnecting would otherwise rebuild it a thousand times).
+    bool m_devicesChanged = false;
     QHash<QString, ScopeFeed> m_feeds;      // by scope key
     std::unique_ptr<PushEncoder> m_encoder; // started with the first live device
     bool m_encoding = false;                // a round is running: the next waits for it

@@ -87,10 +87,7 @@ struct PushEncoder::Worker final : public QObject
     {
         PushRound round;
         if (!store) {
-            store::Store::Options o;
-            o.access = store::Store::Access::ReadOnly;
-            o.durability = store::Store::Durability::Normal;
-            auto opened = store::Store::open(path, o);
+            auto opened = store::Store::openReader(path);
             if (!opened) {
                 round.error = opened.error().message;
                 return deliver(round);

@@ -81,10 +81,7 @@ Result<Store *> threadStore(const QString &path)
     if (t_store && t_storePath == path)
         return t_store.get();
     t_store.reset();
-    Store::Options options;
-    options.access = Store::Access::ReadOnly;
-    options.durability = Store::Durability::Normal;
-    auto opened = Store::open(path, options);
+    auto opened = Store::openReader(path);
     if (!opened)
         return opened.error();
     t_store = std::move(opened.value());

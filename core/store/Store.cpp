@@ -509,6 +509,14 @@ int Store::latestSchemaVersion()
     return schema::latestVersion();
 }
 
+Result<std::unique_ptr<Store>> Store::openReader(const QString &path)
+{
+    Options options;
+    options.access = Access::ReadOnly;
+    options.durability = Durability::Normal;
+    return open(path, options);
+}
+
 Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &options)
 {
     const bool readWrite = options.access == Access::ReadWrite;

@@ -111,6 +111,9 @@ public:
 
     static Result<std::unique_ptr<Store>> open(const QString &path, const Options &options);
     static Result<std::unique_ptr<Store>> open(const QString &path) { return open(path, Options()); }
+    // A read-only Store for a thread that only reads a file another Store writes (searches, the
+    // master's paired-device server, its pushes).
+    static Result<std::unique_ptr<Store>> openReader(const QString &path);
     ~Store();
     Q_DISABLE_COPY_MOVE(Store)
 
