@@ -159,6 +159,7 @@ struct WorkerServer::Session final : public Peer
     WorkerServer *server = nullptr;
     QWebSocket *socket = nullptr;
     QPointer<QTcpSocket> tcp;   // the connection under socket
+    bool tls = false;           // tcp is a QSslSocket: only Qt may write into it
     bool authenticated = false; // by the upgrade request's Authorization header
     bool trusted = false;       // authenticated or registered: frames up to the hard limit
     bool registered = false;
@@ -230,6 +231,32 @@ struct WorkerServer::Session final : public Peer
 
     // Peer (the client side speaks through these)
     void send(const QByteArray &bytes) override { sendBytes(bytes); }
+    // A shared frame into the TCP connection. On a plain connection whose Qt buffer is empty (nothing
+    // of the WebSocket's own is waiting ahead of it) the frame goes to the kernel at once: one send()
+    // instead of Qt's buffer, write notifier and a later turn of the event loop, which with a
+    // thousand devices cost this thread more than the sending itself. What the kernel does not take
+    // now is queued in Qt's buffer as before, so order, backpressure and the slow-reader limit hold.
+    void writeShared(const QByteArray &wsFrame)
+    {
+        qsizetype sent = 0;
+#if defined(Q_OS_LINUX)
+        if (!tls && tcp->bytesToWrite() == 0) {
+            const qintptr fd = tcp->socketDescriptor();
+            ssize_t n = -1;
+            do {
+                n = fd < 0 ? -1
+                           : ::send(int(fd), wsFrame.constData(), size_t(wsFrame.size()),
+                                    MSG_NOSIGNAL | MSG_DONTWAIT);
+            } while (n < 0 && errno == EINTR);
+            sent = n > 0 ? qsizetype(n) : 0; // an error: Qt's own write below meets it and reports it
+        }
+#endif
+        if (sent == 0)
+            tcp->write(wsFrame);
+        else if (sent < wsFrame.size())
+            tcp->write(wsFrame.sliced(sent));
+    }
+
     void sendShared(const QByteArray &wsFrame) override
     {
         if (!canSend())
@@ -242,7 +269,7 @@ struct WorkerServer::Session final : public Peer
             socket->sendTextMessage(QString::fromUtf8(sharedFramePayload(wsFrame)));
         else if (socket->state() == QAbstractSocket::ConnectedState &&
                  tcp->state() == QAbstractSocket::ConnectedState)
-            tcp->write(wsFrame);
+            writeShared(wsFrame);
     }
     void flush() override
     {
@@ -278,9 +305,18 @@ struct WorkerServer::Session final : public Peer
         server->m_ready.append(this);
         server->schedulePump();
     }
-    bool takeFrames(double n) override { return takeTokens(n); }
-    qint64 backlog() const override { return socket->bytesToWrite(); }
-    QString address() const override { return socket->peerAddress().toString(); }
+    bool takeFrames(double n) override
+    {
+        return takeTokens(n);
+    }
+    qint64 backlog() const override
+    {
+        return socket->bytesToWrite();
+    }
+    QString address() const override
+    {
+        return socket->peerAddress().toString();
+    }
 
     void refuseToken(const QJsonValue &re, const QString &message)
     {
@@ -974,6 +1010,7 @@ WorkerServer::Session *WorkerServer::openSession(QWebSocket *socket, QTcpSocket 
     s->server = this;
     s->socket = socket;
     s->tcp = tcp;
+    s->tls = qobject_cast<QSslSocket *>(tcp) != nullptr;
     s->since = since;
     s->lastActivity.start();
     s->lastPing.start();
@@ -1253,6 +1290,7 @@ void WorkerServer::checkTimeouts()
             s->closeCode = s->client ? QWebSocketProtocol::CloseCode(closecode::TooSlow)
                                      : QWebSocketProtocol::CloseCodePolicyViolated;
             drop(s, s->registered ? QStringLiteral("worker %1 stopped reading").arg(s->workerId)
+                    : s->client   ? QStringLiteral("a paired device stopped reading its pushes")
                                   : QStringLiteral("stopped reading before register"));
         } else if (s->lastPing.elapsed() >= pingEvery) {
             s->socket->ping();
