@@ -14,15 +14,20 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSemaphore>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QThread>
 #include <QUrlQuery>
 #include <QWebSocket>
 
 #include <sqlite3.h>
+
+#include <atomic>
 
 using namespace testutil;
 
@@ -271,6 +276,62 @@ QString pairingCode(const QString &db, const QStringList &extra = {})
     return pairingLink(db, extra).queryItemValue(u"code"_s);
 }
 
+// A device whose connection runs in a thread of its own, so that it can stop reading (its thread
+// blocked) while the test goes on. On connecting it says hello and syncs from 0.
+class StalledDevice
+{
+public:
+    StalledDevice(quint16 port, const QString &token)
+    {
+        m_socket->moveToThread(&m_thread);
+        QWebSocket *s = m_socket;
+        QObject::connect(
+            s, &QWebSocket::textMessageReceived, s,
+            [this](const QString &text) {
+                const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+                QMutexLocker lock(&m_mutex);
+                m_frames.append(o);
+            },
+            Qt::DirectConnection);
+        QObject::connect(s, &QWebSocket::connected, s, [s, token] {
+            s->sendTextMessage(u"{\"type\":\"hello\",\"id\":1,\"token\":\"%1\"}"_s.arg(token));
+            s->sendTextMessage(u"{\"type\":\"sync\",\"id\":2,\"since\":0}"_s);
+        });
+        QObject::connect(s, &QWebSocket::disconnected, s, [this, s] { m_closeCode = int(s->closeCode()); });
+        m_thread.start();
+        QMetaObject::invokeMethod(s, [s, port] { s->open(QUrl(u"ws://127.0.0.1:%1/client"_s.arg(port))); });
+    }
+    ~StalledDevice()
+    {
+        m_resume.release(1000);
+        QMetaObject::invokeMethod(
+            m_socket, [s = m_socket] { delete s; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    Q_DISABLE_COPY_MOVE(StalledDevice)
+
+    QList<QJsonObject> frames()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_frames;
+    }
+    // Whether its connection has ended (-1: not yet), and with which close code.
+    int closeCode() const { return m_closeCode; }
+    void stopReading()
+    {
+        QMetaObject::invokeMethod(m_socket, [this] { m_resume.acquire(); });
+    }
+    void readAgain() { m_resume.release(); }
+
+private:
+    QThread m_thread;
+    QWebSocket *m_socket = new QWebSocket;
+    QMutex m_mutex;
+    QList<QJsonObject> m_frames;
+    QSemaphore m_resume;
+    std::atomic<int> m_closeCode{-1};
+};
 } // namespace
 
 class TestTeamServer : public QObject
@@ -576,6 +637,88 @@ private slots:
         QVERIFY(ingest(*w, longMessages(200, 110)));
         QVERIFY(follow(*c, r, masterRevision(m.db)));
         QCOMPARE(r.count(u"item"_s), 310);
+        QCOMPARE(r.checksum(), masterRows(m.db).checksum());
+    }
+
+    // A device that stops reading its pushes is dropped once 16 MiB wait for it, rather than the
+    // master holding everything it is owed; it then catches up from its cursor.
+    void deviceThatStopsReadingIsDroppedAndCatchesUp()
+    {
+        MasterProcess m;
+        QVERIFY(m.start(newDb()));
+        auto w = worker(m.port, {u"acc-1"_s});
+        QVERIFY(w);
+        QVERIFY(ingest(*w, messages(u"acc-1"_s, 0, 10)));
+        QString token;
+        QVERIFY(device(m.port, m.db, {}, &token));
+        const auto liveAnswer = [](const QList<QJsonObject> &frames) {
+            return std::any_of(frames.cbegin(), frames.cend(), [](const QJsonObject &o) {
+                return o.value(u"re"_s) == QJsonValue(2) && o.value(u"type"_s).toString() == u"changes" &&
+                       !o.value(u"has_more"_s).toBool();
+            });
+        };
+        StalledDevice slow(m.port, token);
+        QVERIFY(QTest::qWaitFor([&] { return liveAnswer(slow.frames()); }, 10000));
+        slow.stopReading();
+        const qint64 rssBefore = m.rssKb();
+
+        // About 100 MiB of pushes owed to it: 2 kB of text per message.
+        // The devices connected, as the worker's status lists them (a status costs 10 frames of the
+        // worker's rate limit: a refused one is asked again a little later).
+        const auto devicesConnected = [&w] {
+            for (int attempt = 0; attempt < 20; ++attempt) {
+                const auto st = w->call({{u"type"_s, u"status"_s}});
+                if (st && st->value(u"type"_s).toString() == u"status") {
+                    const QJsonObject status = st->value(u"status"_s).toObject();
+                    const qsizetype devices = status.value(u"devices"_s).toArray().size();
+                    return status.value(u"clients"_s).toInteger() == devices ? devices : qsizetype(-2);
+                }
+                QTest::qWait(100);
+            }
+            return qsizetype(-1);
+        };
+        QVERIFY(QTest::qWaitFor([&] { return devicesConnected() == 1; }, 5000)); // status lags up to 1 s
+        qint64 peakKb = rssBefore;
+        int batches = 0;
+        for (; batches < 60 && devicesConnected() != 0; ++batches) {
+            QList<MessageRecord> ms = messages(u"acc-1"_s, 10 + batches * 1000, 1000, u"big"_s);
+            for (MessageRecord &r : ms)
+                r.text = QString(600, QChar(char16_t(0x4E00 + r.createdAt % 97))) + r.text;
+            QVERIFY(ingest(*w, ms));
+            peakKb = std::max(peakKb, m.rssKb());
+        }
+        QVERIFY(QTest::qWaitFor([&] { return devicesConnected() == 0; }, 5000));
+        qInfo("dropped after %d batches of 2 MiB; master RSS %lld -> peak %lld kB", batches, rssBefore,
+              peakKb);
+        // Each batch owes the device about 2.7 MiB of pushes: it is dropped once 16 MiB wait in the
+        // master (besides the loopback's socket buffers, about 10 MiB), seen at the clients
+        // thread's next check and in a status up to 1 s old, while batches go on (about 5 a
+        // second): 13 to 18 batches here. A master without the limit never drops it. (The
+        // master's RSS grows by about 65 MiB over 15 such batches with a device that reads: the
+        // batches themselves, parsed, and SQLite's caches.)
+        QVERIFY2(batches <= 30, "the device was not dropped in time");
+
+        // Reading again, it sees its connection end, then resumes from its cursor.
+        slow.readAgain();
+        QVERIFY(QTest::qWaitFor([&] { return slow.closeCode() != -1; }, 10000));
+        // 4002 when the close frame got through; 1006 when the connection was cut behind 16 MiB of
+        // frames that the device was not going to read in time.
+        qInfo("the connection ended with close code %d", slow.closeCode());
+        QVERIFY(slow.closeCode() == 4002 || slow.closeCode() == 1006);
+        Replica r;
+        for (const QJsonObject &f : slow.frames()) {
+            if (f.value(u"re"_s) == QJsonValue(2)) {
+                r.apply(f.value(u"changes"_s).toArray());
+                r.cursor = f.value(u"next"_s).toInteger();
+            } else if (f.value(u"type"_s).toString() == u"changes" && !f.contains(u"re"_s)) {
+                QVERIFY(r.applyPush(f)); // what arrived is a gapless prefix
+            }
+        }
+        auto again = std::make_unique<Conn>();
+        QVERIFY(again->open(m.port, u"/client"_s));
+        const auto welcome = again->call({{u"type"_s, u"hello"_s}, {u"token"_s, token}});
+        QVERIFY(welcome && welcome->value(u"type"_s).toString() == u"welcome");
+        QVERIFY(catchUp(*again, r));
         QCOMPARE(r.checksum(), masterRows(m.db).checksum());
     }
 

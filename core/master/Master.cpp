@@ -598,9 +598,9 @@ QJsonObject Master::status(bool withCounts)
                                    {QStringLiteral("last_error"), w.lastError}});
     }
     o.insert(QStringLiteral("workers"), workers);
-    o.insert(QStringLiteral("clients"), m_clients);
-    if (m_deviceLister)
-        o.insert(QStringLiteral("devices"), m_deviceLister());
+    const QJsonArray devices = m_deviceLister ? m_deviceLister() : QJsonArray();
+    o.insert(QStringLiteral("clients"), devices.size());
+    o.insert(QStringLiteral("devices"), devices);
     qint64 recent = 0;
     for (const auto &s : m_rate) {
         if (s.first >= nowMs() - 10000)

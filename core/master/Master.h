@@ -160,7 +160,6 @@ public:
     void workerError(const QString &workerId, const QString &message);
 
     void setConnectorHost(worker::WorkerHost *host) { m_host = host; }
-    void setClientCount(int clients) { m_clients = clients; }
 
     // Forgets workers disconnected for too long first. withCounts: rows per table (O(rows)).
     QJsonObject status(bool withCounts = true);
@@ -225,7 +224,6 @@ private:
     QHash<QString, Route> m_routes;
     QHash<QString, WorkerInfo> m_workers; // external workers
     QElapsedTimer m_uptime;
-    int m_clients = 0;
     // Ingest rate over the last seconds: (time ms, items) samples.
     QList<std::pair<qint64, qint64>> m_rate;
     quint64 m_batches = 0;
