@@ -252,6 +252,79 @@ private slots:
         compareWithStore(*s, replica);
     }
 
+    // A replica store (Store::applyChanges) fed the pages of the mixed workload holds exactly the
+    // master's rows, finds the same messages by search, and refuses a page it cannot read whole.
+    void replicaStoreAppliesPagesAndRefusesBadOnes()
+    {
+        auto master = fresh();
+        auto replica = fresh();
+        const qint64 masterId = master->storeId().value();
+        demo::Generator gen(smallData(11, 200, 50, 5));
+        QVERIFY(master->ingest(gen.directory()));
+        for (int round = 0; round < 4; ++round) {
+            mutate(*master, gen, round);
+            if (QTest::currentTestFailed())
+                return;
+            for (;;) {
+                const qint64 cursor = replica->revision().value();
+                auto page = master->changes(cursor, 97);
+                QVERIFY(page);
+                QVERIFY(replica->applyChanges(page->changes, page->next, masterId));
+                if (!page->hasMore)
+                    break;
+            }
+            QCOMPARE(replica->revision().value(), master->revision().value());
+            for (const char *entity : {"account", "user", "content", "conversation", "item", "tag"}) {
+                const QString e = QString::fromLatin1(entity);
+                QCOMPARE(replica->exportEntity(e).value(), master->exportEntity(e).value());
+            }
+        }
+        QCOMPARE(replica->replicaState().value().masterStoreId, masterId);
+        // The same page again changes nothing; search finds what the master finds.
+        const auto again = master->changes(0, 50);
+        QVERIFY(replica->applyChanges(again->changes, replica->revision().value(), masterId));
+        const auto item = master->exportEntity(u"item"_s).value().value(5);
+        SearchQuery q;
+        q.text = item.value(u"text"_s).toString().left(4);
+        QVERIFY(!q.text.isEmpty());
+        QCOMPARE(replica->search(q).value().hits.size(), master->search(q).value().hits.size());
+
+        // Bad pages: nothing of them is applied, the cursor stays.
+        const qint64 cursor = replica->revision().value();
+        const QJsonObject row = master->exportEntity(u"conversation"_s).value().value(0);
+        QJsonObject noPinned = row;
+        noPinned.remove(u"pinned"_s);
+        QJsonObject wrongType = row;
+        wrongType.insert(u"unread_count"_s, u"3"_s);
+        QJsonObject badEnum = row;
+        badEnum.insert(u"last_direction"_s, u"sideways"_s);
+        const qint64 id = row.value(u"id"_s).toInteger();
+        const QList<QList<Change>> bad{
+            {Change{cursor + 1, u"conversation"_s, id, false, noPinned, 0}},
+            {Change{cursor + 1, u"conversation"_s, id, false, wrongType, 0}},
+            {Change{cursor + 1, u"conversation"_s, id, false, badEnum, 0}},
+            {Change{cursor + 1, u"table"_s, id, false, row, 0}},
+            // A good change first: it is rolled back with the bad one.
+            {Change{cursor + 1, u"tag"_s, 999, false,
+                    QJsonObject{
+                        {u"id"_s, 999}, {u"name"_s, u"新"_s}, {u"color"_s, u""_s}, {u"rev"_s, cursor + 1}},
+                    0},
+             Change{cursor + 2, u"conversation"_s, id, false, noPinned, 0}},
+        };
+        for (const QList<Change> &page : bad) {
+            const auto r = replica->applyChanges(page, cursor + 2, masterId);
+            QVERIFY(!r);
+            QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+            QCOMPARE(replica->revision().value(), cursor);
+        }
+        QCOMPARE(replica->exportEntity(u"tag"_s).value(), master->exportEntity(u"tag"_s).value());
+        // A cursor going back, or a change beyond the page's end, is refused too.
+        QVERIFY(!replica->applyChanges({}, cursor - 1, masterId));
+        QVERIFY(!replica->applyChanges({Change{cursor + 5, u"conversation"_s, id, false, row, 0}}, cursor + 1,
+                                       masterId));
+        QCOMPARE(replica->revision().value(), cursor);
+    }
+
     void revisionsAreUniqueAndOrdered()
     {
         auto s = fresh();

@@ -5,6 +5,7 @@
 // them (hiscrm-master pair / devices). What the client ends up holding is compared with the
 // master's database, row by row.
 
+#include "TeamFixture.h"
 #include "TestUtil.h"
 
 #include "protocol/Protocol.h"
@@ -30,13 +31,9 @@
 #include <atomic>
 
 using namespace testutil;
+using namespace teamfixture;
 
 namespace {
-
-QString masterProgram()
-{
-    return QCoreApplication::applicationDirPath() + u"/hiscrm-master"_s;
-}
 
 // A WebSocket peer that keeps every frame it receives.
 class Conn : public QObject
@@ -182,98 +179,6 @@ Replica masterRows(const QString &db, const QList<qint64> &scope = {})
             r.rows.insert(c.entity + u':' + QString::number(c.id), c.data);
     }
     return r;
-}
-
-QList<MessageRecord> messages(const QString &account, int from, int n, const QString &tag = u"m"_s)
-{
-    QList<MessageRecord> ms;
-    for (int i = from; i < from + n; ++i)
-        ms << dm(account, QStringLiteral("%1-conv-%2").arg(account).arg(i % 50),
-                 QStringLiteral("%1-%2").arg(tag).arg(i),
-                 QStringLiteral("%1-fan-%2").arg(account).arg(i % 50),
-                 QStringLiteral("第%1条：请问什么时候发货？order %1").arg(i), kT0 + i);
-    return ms;
-}
-
-class MasterProcess
-{
-public:
-    QProcess process;
-    quint16 port = 0;
-    QString db;
-
-    bool start(const QString &path, const QStringList &extra = {})
-    {
-        db = path;
-        process.setProgram(masterProgram());
-        process.setArguments(QStringList{u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s, u"--token"_s,
-                                         u"s3cret"_s, u"--log-level"_s, u"warning"_s} +
-                             extra);
-        process.start();
-        if (!process.waitForStarted(10000))
-            return false;
-        static const QRegularExpression re(u"wss?://127\\.0\\.0\\.1:(\\d+)/client"_s);
-        QByteArray out;
-        static_cast<void>(QTest::qWaitFor(
-            [&] {
-                out += process.readAllStandardOutput();
-                return re.match(QString::fromUtf8(out)).hasMatch() || process.state() == QProcess::NotRunning;
-            },
-            15000));
-        const auto m = re.match(QString::fromUtf8(out));
-        if (!m.hasMatch())
-            qWarning() << "master did not start:" << out << process.readAllStandardError();
-        port = m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
-        return port != 0;
-    }
-    ~MasterProcess()
-    {
-        if (process.state() != QProcess::NotRunning) {
-            process.terminate();
-            if (!process.waitForFinished(10000))
-                process.kill();
-            process.waitForFinished(5000);
-        }
-    }
-    qint64 rssKb() const
-    {
-        QFile f(u"/proc/%1/status"_s.arg(process.processId()));
-        if (!f.open(QIODevice::ReadOnly))
-            return -1;
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:"))
-                return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-        }
-        return -1;
-    }
-};
-
-// Runs an admin command of hiscrm-master; its standard output.
-QString admin(const QStringList &args, int *exitCode = nullptr)
-{
-    QProcess p;
-    p.start(masterProgram(), args);
-    p.waitForFinished(30000);
-    if (exitCode)
-        *exitCode = p.exitCode();
-    return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
-}
-
-// The query of the pairing link `hiscrm-master pair` prints (url, code, fp).
-QUrlQuery pairingLink(const QString &db, const QStringList &extra = {})
-{
-    const QString out =
-        admin(QStringList{u"pair"_s, u"--db"_s, db, u"--name"_s, u"Desk of Li Wei"_s} + extra);
-    static const QRegularExpression link(u"hiscrm://pair\\?\\S+"_s);
-    const auto m = link.match(out);
-    if (!m.hasMatch())
-        qWarning() << "no pairing link:" << out;
-    return QUrlQuery(QUrl(m.captured(0)).query());
-}
-
-QString pairingCode(const QString &db, const QStringList &extra = {})
-{
-    return pairingLink(db, extra).queryItemValue(u"code"_s);
 }
 
 // A device whose connection runs in a thread of its own, so that it can stop reading (its thread

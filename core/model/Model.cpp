@@ -199,4 +199,232 @@ QJsonObject toJson(const Tag &v)
     };
 }
 
+namespace {
+
+// Reads the fields of one row; the first missing or mistyped one is the error.
+class RowReader
+{
+public:
+    RowReader(const QJsonObject &o, QString *error)
+        : m_o(o)
+        , m_error(error)
+    {}
+    bool ok() const { return m_ok; }
+
+    qint64 integer(const char *key, qint64 min = 0)
+    {
+        const QJsonValue v = m_o.value(QLatin1String(key));
+        const double d = v.toDouble(-1e300);
+        if (!v.isDouble() || d != double(qint64(d)) || qint64(d) < min || d >= 9007199254740992.0)
+            return failed(key, "an integer");
+        return qint64(d);
+    }
+    QString string(const char *key)
+    {
+        const QJsonValue v = m_o.value(QLatin1String(key));
+        if (!v.isString())
+            return failed(key, "a string"), QString();
+        return v.toString();
+    }
+    QString stringOrNull(const char *key) // null stays a null QString
+    {
+        const QJsonValue v = m_o.value(QLatin1String(key));
+        if (v.isNull())
+            return QString();
+        return string(key);
+    }
+    bool boolean(const char *key)
+    {
+        const QJsonValue v = m_o.value(QLatin1String(key));
+        if (!v.isBool())
+            return failed(key, "true or false");
+        return v.toBool();
+    }
+    template <typename E> E enumeration(const char *key, E fallback)
+    {
+        E out = fallback;
+        if (!fromString(string(key), &out) && m_ok)
+            failed(key, "one of its names");
+        return out;
+    }
+    QList<qint64> ids(const char *key)
+    {
+        QList<qint64> out;
+        const QJsonValue v = m_o.value(QLatin1String(key));
+        if (!v.isArray())
+            return failed(key, "an array of ids"), out;
+        for (const QJsonValue &e : v.toArray()) {
+            const double d = e.toDouble(-1);
+            if (!e.isDouble() || d < 1 || d != double(qint64(d)) || d >= 9007199254740992.0)
+                return failed(key, "an array of ids"), out;
+            out.append(qint64(d));
+        }
+        return out;
+    }
+
+private:
+    int failed(const char *key, const char *what)
+    {
+        if (m_ok && m_error)
+            *m_error = QStringLiteral("%1 must be %2").arg(QLatin1String(key), QLatin1String(what));
+        m_ok = false;
+        return 0;
+    }
+    const QJsonObject &m_o;
+    QString *m_error;
+    bool m_ok = true;
+};
+
+} // namespace
+
+bool fromJson(const QJsonObject &o, Account *out, QString *error)
+{
+    RowReader r(o, error);
+    Account v;
+    v.id = r.integer("id", 1);
+    v.platform = r.string("platform");
+    v.platformId = r.string("platform_id");
+    v.name = r.string("name");
+    v.avatar = r.string("avatar");
+    v.userId = r.integer("user_id");
+    v.loginState = r.enumeration("login_state", LoginState::Unknown);
+    v.lastError = r.string("last_error");
+    v.lastSyncAt = r.integer("last_sync_at");
+    v.rev = r.integer("rev");
+    if (r.ok())
+        *out = v;
+    return r.ok();
+}
+
+bool fromJson(const QJsonObject &o, User *out, QString *error)
+{
+    RowReader r(o, error);
+    User v;
+    v.id = r.integer("id", 1);
+    v.platform = r.string("platform");
+    v.platformId = r.string("platform_id");
+    v.name = r.string("name");
+    v.avatar = r.string("avatar");
+    v.signature = r.string("signature");
+    v.followers = r.integer("followers", -1);
+    v.following = r.integer("following", -1);
+    v.videos = r.integer("videos", -1);
+    v.verified = r.boolean("verified");
+    v.rev = r.integer("rev");
+    if (r.ok())
+        *out = v;
+    return r.ok();
+}
+
+bool fromJson(const QJsonObject &o, Content *out, QString *error)
+{
+    RowReader r(o, error);
+    Content v;
+    v.id = r.integer("id", 1);
+    v.accountId = r.integer("account_id", 1);
+    v.platformId = r.string("platform_id");
+    v.title = r.string("title");
+    v.url = r.string("url");
+    v.cover = r.string("cover");
+    v.publishedAt = r.integer("published_at");
+    v.commentCount = r.integer("comment_count");
+    v.unreadComments = r.integer("unread_comments");
+    v.lastCommentAt = r.integer("last_comment_at");
+    v.rev = r.integer("rev");
+    if (r.ok())
+        *out = v;
+    return r.ok();
+}
+
+bool fromJson(const QJsonObject &o, Conversation *out, QString *error)
+{
+    RowReader r(o, error);
+    Conversation v;
+    v.id = r.integer("id", 1);
+    v.accountId = r.integer("account_id", 1);
+    v.platformId = r.string("platform_id");
+    v.peerUserId = r.integer("peer_user_id");
+    v.lastItemId = r.integer("last_item_id");
+    v.lastAt = r.integer("last_at");
+    v.lastPreview = r.string("last_preview");
+    v.lastDirection = r.enumeration("last_direction", Direction::In);
+    v.readUpTo = r.integer("read_upto");
+    v.unreadCount = r.integer("unread_count");
+    v.markedUnread = r.boolean("marked_unread");
+    v.pinned = r.boolean("pinned");
+    v.archived = r.boolean("archived");
+    const qint64 muted = r.integer("muted_until", -1);
+    v.mutedUntil = muted == -1 ? kMutedForever : muted;
+    v.tagIds = r.ids("tags");
+    v.rev = r.integer("rev");
+    if (r.ok())
+        *out = v;
+    return r.ok();
+}
+
+bool fromJson(const QJsonObject &o, Item *out, QList<ItemHistory> *history, QString *error)
+{
+    RowReader r(o, error);
+    Item v;
+    v.id = r.integer("id", 1);
+    v.kind = r.enumeration("kind", ItemKind::Message);
+    v.accountId = r.integer("account_id", 1);
+    v.platformId = r.stringOrNull("platform_id");
+    v.threadId = r.integer("thread_id", 1);
+    v.parentId = r.integer("parent_id");
+    v.senderId = r.integer("sender_id");
+    v.direction = r.enumeration("direction", Direction::In);
+    v.type = r.enumeration("type", MessageType::Text);
+    v.text = r.string("text");
+    v.media = r.string("media");
+    v.createdAt = r.integer("created_at");
+    v.editedAt = r.integer("edited_at");
+    v.recalled = r.boolean("recalled");
+    v.delivery = r.enumeration("delivery", Delivery::None);
+    v.error = r.string("error");
+    v.clientRef = r.stringOrNull("client_ref");
+    v.read = r.boolean("read");
+    v.rev = r.integer("rev");
+    QList<ItemHistory> h;
+    const QJsonValue hv = o.value(QLatin1String("history"));
+    if (!hv.isUndefined() && r.ok()) {
+        if (!hv.isArray()) {
+            if (error)
+                *error = QStringLiteral("history must be an array");
+            return false;
+        }
+        for (const QJsonValue &e : hv.toArray()) {
+            const QJsonObject eo = e.toObject();
+            RowReader er(eo, error);
+            ItemHistory one;
+            one.itemId = er.integer("item_id", 1);
+            one.oldText = er.string("old_text");
+            one.changedAt = er.integer("changed_at");
+            one.recall = er.boolean("recall");
+            if (!er.ok())
+                return false;
+            h.append(one);
+        }
+    }
+    if (!r.ok())
+        return false;
+    *out = v;
+    if (history)
+        *history = h;
+    return true;
+}
+
+bool fromJson(const QJsonObject &o, Tag *out, QString *error)
+{
+    RowReader r(o, error);
+    Tag v;
+    v.id = r.integer("id", 1);
+    v.name = r.string("name");
+    v.color = r.string("color");
+    v.rev = r.integer("rev");
+    if (r.ok())
+        *out = v;
+    return r.ok();
+}
+
 } // namespace hiscrm::model

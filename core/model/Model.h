@@ -270,4 +270,15 @@ QJsonObject toJson(const Item &v);
 QJsonObject toJson(const ItemHistory &v);
 QJsonObject toJson(const Tag &v);
 
+// The inverse of toJson, for rows a master sent (team mode: a desktop's replica). Every field must
+// be present with its type (an id a non-negative integer below 2^53, an enum one of its names);
+// otherwise false, and *error names the field. A conversation's "tags" and an item's "history"
+// (present only when the item was edited or recalled) are read too.
+bool fromJson(const QJsonObject &o, Account *out, QString *error);
+bool fromJson(const QJsonObject &o, User *out, QString *error);
+bool fromJson(const QJsonObject &o, Content *out, QString *error);
+bool fromJson(const QJsonObject &o, Conversation *out, QString *error);
+bool fromJson(const QJsonObject &o, Item *out, QList<ItemHistory> *history, QString *error);
+bool fromJson(const QJsonObject &o, Tag *out, QString *error);
+
 } // namespace hiscrm::model

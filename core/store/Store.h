@@ -274,6 +274,31 @@ public:
     // Every live row of an entity in the change feed's form (for checks and full exports).
     Result<QList<QJsonObject>> exportEntity(const QString &entity);
 
+    // ---- replica (team mode: a desktop's copy of what its device may see) -----------------------
+    // store/StoreReplica.cpp. A replica is a store with the same schema whose rows are the master's
+    // rows (same ids, the master's revisions), written only by applyChanges(). Its revision() is
+    // the sync cursor: the master revision it has applied up to.
+    struct ReplicaState
+    {
+        qint64 cursor = 0;        // revision()
+        qint64 masterStoreId = 0; // the master's store id it follows; 0: none yet
+    };
+    Result<ReplicaState> replicaState() const;
+    // Applies changes of the master's feed (those at or below the cursor again are skipped: pages
+    // and pushes may overlap it) and moves the cursor to `next`, in one transaction: a crash keeps
+    // both or neither. A row that does not read (model::fromJson) or a cursor going back refuses
+    // the whole call (ErrorCode::InvalidArgument) and changes nothing. Returns what changed, for
+    // the window to refresh.
+    struct Applied
+    {
+        qint64 cursor = 0;
+        QList<qint64> conversationIds; // conversations changed, or whose messages did
+        QList<qint64> contentIds;      // contents changed, or whose comments did
+        QList<qint64> accountIds;
+        bool others = false; // profiles or tags
+    };
+    Result<Applied> applyChanges(const QList<Change> &changes, qint64 next, qint64 masterStoreId);
+
     struct Impl;
 
 private:

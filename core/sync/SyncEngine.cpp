@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/SyncEngine.h"
+
+#include "store/SearchIndexer.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QThread>
+#include <QTimer>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcSync, "hiscrm.sync", QtInfoMsg)
+
+namespace hiscrm::sync {
+
+namespace {
+
+QByteArray frame(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// The changes of a `changes` frame as the store takes them; false when one does not read.
+bool readChanges(const QJsonArray &array, QList<store::Change> *out, QString *why)
+{
+    out->reserve(array.size());
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        store::Change c;
+        c.rev = o.value(QLatin1String("rev")).toInteger(-1);
+        c.entity = o.value(QLatin1String("entity")).toString();
+        c.id = o.value(QLatin1String("id")).toInteger(-1);
+        c.deleted = o.value(QLatin1String("deleted")).toBool();
+        c.data = o.value(QLatin1String("data")).toObject();
+        c.accountId = o.value(QLatin1String("account_id")).toInteger(0);
+        if (!v.isObject() || c.rev < 1 || c.id < 1 || c.entity.isEmpty() ||
+            (!c.deleted && !o.value(QLatin1String("data")).isObject())) {
+            *why = QStringLiteral("a change without rev, entity, id or data");
+            return false;
+        }
+        out->append(c);
+    }
+    return true;
+}
+
+QString fingerprintOf(const QSslCertificate &cert)
+{
+    return QStringLiteral("sha256:") + QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+// The engine's side in its thread: the replica, the connection and the state machine.
+struct SyncEngine::Session final : public QObject
+{
+    SyncEngine *engine; // signals only: emitted from here, delivered queued to the engine's thread
+    QString path;
+    RemoteMaster remote;
+    std::unique_ptr<store::Store> replica;
+    QWebSocket *socket = nullptr;
+    QTimer retry{this};
+    QTimer watchdog{this}; // half-open connections: nothing heard for 3 heartbeats
+    int attempts = 0;
+    State state = State::Stopped;
+    qint64 masterRevision = 0;
+    qint64 masterStoreId = 0;
+    int heartbeatMs = 10000;
+    bool syncing = false; // a sync request is out
+    qint64 nextId = 1;
+    struct Pending
+    {
+        master::MasterLink::Done done;
+    };
+    QHash<QString, Pending> commands; // by command id, while their answer is due
+    QDateTime offlineSince;
+
+    Session(SyncEngine *e, const QString &p, const RemoteMaster &pr)
+        : engine(e)
+        , path(p)
+        , remote(pr)
+    {
+        retry.setSingleShot(true);
+        connect(&retry, &QTimer::timeout, this, [this] { connectNow(); });
+        connect(&watchdog, &QTimer::timeout, this, [this] {
+            if (socket && socket->state() == QAbstractSocket::ConnectedState) {
+                qCInfo(lcSync) << "the master went silent; reconnecting";
+                socket->abort(); // disconnected() follows
+            }
+        });
+    }
+
+    Error open()
+    {
+        store::Store::Options o;
+        o.durability = store::Store::Durability::Normal; // a copy: the master has it all
+        auto s = store::Store::open(path, o);
+        if (!s)
+            return s.error();
+        replica = std::move(s.value());
+        return {};
+    }
+
+    void setState(State s, const QString &detail = QString())
+    {
+        state = s;
+        emit engine->stateChanged(s, detail);
+    }
+
+    void connectNow()
+    {
+        retry.stop();
+        if (state == State::Refused)
+            return;
+        dropSocket();
+        setState(State::Connecting);
+        socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+        QWebSocket *ws = socket;
+        connect(ws, &QWebSocket::connected, this, [this, ws] {
+            if (ws == socket)
+                hello();
+        });
+        connect(ws, &QWebSocket::disconnected, this, [this, ws] {
+            if (ws == socket)
+                lost(int(ws->closeCode()), ws->closeReason());
+        });
+        connect(ws, &QWebSocket::textMessageReceived, this, [this, ws](const QString &text) {
+            if (ws == socket) {
+                watchdog.start(3 * heartbeatMs);
+                received(text);
+            }
+        });
+        connect(ws, &QWebSocket::pong, this, [this, ws] {
+            if (ws == socket)
+                watchdog.start(3 * heartbeatMs);
+        });
+        connect(ws, &QWebSocket::sslErrors, this, [this, ws](const QList<QSslError> &) {
+            // The master's certificate is its own (self-signed): accepted when it is the one the
+            // pairing link named, and only then.
+            const QString fp = fingerprintOf(ws->sslConfiguration().peerCertificate());
+            if (!remote.fingerprint.isEmpty() && fp.compare(remote.fingerprint, Qt::CaseInsensitive) == 0)
+                ws->ignoreSslErrors();
+            else
+                refuse(SyncEngine::tr("The team master's certificate is not the one this desktop was paired "
+                                      "with (%1). Someone may be in between: ask the admin, then pair again.")
+                           .arg(fp));
+        });
+        ws->open(remote.url);
+    }
+
+    void dropSocket()
+    {
+        watchdog.stop();
+        syncing = false;
+        if (!socket)
+            return;
+        QWebSocket *old = socket;
+        socket = nullptr; // its signals are ignored from now on
+        old->disconnect(this);
+        old->abort();
+        old->deleteLater();
+        failCommands(SyncEngine::tr("The connection to the team master was lost before it answered."));
+    }
+
+    void failCommands(const QString &why)
+    {
+        const auto pending = std::exchange(commands, {});
+        for (const Pending &p : pending) {
+            if (p.done)
+                p.done(Error{ErrorCode::Io, why});
+        }
+    }
+
+    void send(const QJsonObject &o)
+    {
+        if (socket && socket->state() == QAbstractSocket::ConnectedState)
+            socket->sendTextMessage(QString::fromUtf8(frame(o)));
+    }
+
+    void hello()
+    {
+        const auto st = replica->replicaState();
+        QJsonObject o{{QStringLiteral("type"), QStringLiteral("hello")},
+                      {QStringLiteral("id"), QStringLiteral("hello")},
+                      {QStringLiteral("token"), remote.token}};
+        if (st) {
+            o.insert(QStringLiteral("cursor"), st->cursor);
+            if (st->masterStoreId != 0)
+                o.insert(QStringLiteral("store_id"), st->masterStoreId);
+        }
+        send(o);
+    }
+
+    void received(const QString &text)
+    {
+        const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+        const QString type = o.value(QLatin1String("type")).toString();
+        const QJsonValue re = o.value(QLatin1String("re"));
+        if (type == u"changes" && re.isUndefined())
+            return push(o);
+        if (re.isString() && re.toString() == u"hello")
+            return welcome(o);
+        if (re.isString() && re.toString().startsWith(u"sync-"))
+            return page(o);
+        if (re.isString()) {
+            const auto it = commands.find(re.toString());
+            if (it == commands.end())
+                return;
+            const Pending p = it.value();
+            commands.erase(it);
+            if (!p.done)
+                return;
+            if (type == u"result")
+                p.done(o.value(QLatin1String("result")).toObject());
+            else
+                p.done(Error{errorFromWire(o.value(QLatin1String("code")).toString()),
+                             o.value(QLatin1String("message")).toString()});
+        }
+    }
+
+    static ErrorCode errorFromWire(const QString &code)
+    {
+        if (code == u"forbidden")
+            return ErrorCode::Forbidden;
+        if (code == u"not_found")
+            return ErrorCode::NotFound;
+        if (code == u"conflict")
+            return ErrorCode::Conflict;
+        if (code == u"internal")
+            return ErrorCode::Internal;
+        return ErrorCode::InvalidArgument;
+    }
+
+    void welcome(const QJsonObject &o)
+    {
+        if (o.value(QLatin1String("type")).toString() != u"welcome") {
+            const QString code = o.value(QLatin1String("code")).toString();
+            refuse(code == u"unauthorized"
+                       ? SyncEngine::tr("The team master no longer accepts this desktop (%1). Pair it again "
+                                        "with a new code from the admin.")
+                             .arg(o.value(QLatin1String("message")).toString())
+                       : o.value(QLatin1String("message")).toString());
+            return;
+        }
+        attempts = 0;
+        heartbeatMs = std::max(1000, int(o.value(QLatin1String("heartbeat_ms")).toInt(10000)));
+        watchdog.start(3 * heartbeatMs);
+        masterRevision = o.value(QLatin1String("revision")).toInteger();
+        masterStoreId = o.value(QLatin1String("store_id")).toInteger();
+        const auto st = replica->replicaState();
+        const bool foreign = st && st->masterStoreId != 0 && st->masterStoreId != masterStoreId;
+        if (o.value(QLatin1String("reset")).toBool() || foreign) {
+            if (Error e = rebuild(SyncEngine::tr("The team master does not recognise this desktop's copy (it "
+                                                 "was restored from an older backup, or replaced): the copy "
+                                                 "is being rebuilt."))) {
+                return offline(e.message);
+            }
+        }
+        setState(State::CatchingUp);
+        syncFrom(replica->revision().value_or(0));
+    }
+
+    // Empties the replica by making it anew (its search index with it); readers reopen it.
+    Error rebuild(const QString &why)
+    {
+        qCWarning(lcSync) << "rebuilding the replica:" << why;
+        replica.reset();
+        for (const QString &f : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
+            QFile::remove(f);
+        store::removeSearchIndex(path);
+        if (Error e = open())
+            return e;
+        emit engine->replicaReset(why);
+        return {};
+    }
+
+    void syncFrom(qint64 since)
+    {
+        syncing = true;
+        send({{QStringLiteral("type"), QStringLiteral("sync")},
+              {QStringLiteral("id"), QStringLiteral("sync-%1").arg(nextId++)},
+              {QStringLiteral("since"), since},
+              {QStringLiteral("limit"), kPageLimit}});
+    }
+
+    void page(const QJsonObject &o)
+    {
+        syncing = false;
+        if (o.value(QLatin1String("type")).toString() != u"changes") {
+            if (o.value(QLatin1String("code")).toString() == u"reset_required") {
+                if (Error e = rebuild(o.value(QLatin1String("message")).toString()))
+                    return offline(e.message);
+                return syncFrom(0);
+            }
+            return offline(o.value(QLatin1String("message")).toString());
+        }
+        const qint64 next = o.value(QLatin1String("next")).toInteger(-1);
+        if (!apply(o.value(QLatin1String("changes")).toArray(), next))
+            return;
+        masterRevision = std::max(masterRevision, next);
+        if (o.value(QLatin1String("has_more")).toBool())
+            return syncFrom(next);
+        setState(State::Live);
+    }
+
+    void push(const QJsonObject &o)
+    {
+        if (state != State::Live || syncing)
+            return; // a catch-up is under way: it brings these changes, or a later push shows the gap
+        const qint64 from = o.value(QLatin1String("from")).toInteger(-1);
+        const qint64 to = o.value(QLatin1String("to")).toInteger(-1);
+        const qint64 cursor = replica->revision().value_or(0);
+        masterRevision = std::max(masterRevision, to);
+        if (to <= cursor)
+            return;          // overlaps what was applied
+        if (from > cursor) { // something was missed
+            qCInfo(lcSync) << "gap in the pushes: cursor" << cursor << "push from" << from;
+            return syncFrom(cursor);
+        }
+        apply(o.value(QLatin1String("changes")).toArray(), to);
+    }
+
+    bool apply(const QJsonArray &array, qint64 next)
+    {
+        QList<store::Change> changes;
+        QString why;
+        if (next < 0 || !readChanges(array, &changes, &why)) {
+            offline(SyncEngine::tr("The team master sent changes this version cannot read (%1). Update the "
+                                   "app, or ask the admin.")
+                        .arg(why.isEmpty() ? QStringLiteral("next") : why));
+            return false;
+        }
+        const auto applied = replica->applyChanges(changes, next, masterStoreId);
+        if (!applied) {
+            offline(applied.error().message);
+            return false;
+        }
+        master::ChangeNotice n;
+        n.revision = applied->cursor;
+        n.conversationIds = applied->conversationIds;
+        n.contentIds = applied->contentIds;
+        n.accountIds = applied->accountIds;
+        emit engine->progress(applied->cursor, masterRevision);
+        if (!changes.isEmpty())
+            emit engine->changed(n);
+        return true;
+    }
+
+    // The connection is lost or unusable: try again after the backoff.
+    void offline(const QString &why)
+    {
+        if (state == State::Refused)
+            return;
+        qCInfo(lcSync) << "offline:" << why;
+        dropSocket();
+        if (state != State::Offline)
+            offlineSince = QDateTime::currentDateTime();
+        setState(State::Offline, why);
+        const int base = std::min(kMaxBackoffMs, kFirstBackoffMs << std::min(attempts, 16));
+        ++attempts;
+        retry.start(base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1)));
+    }
+
+    void refuse(const QString &why)
+    {
+        qCWarning(lcSync) << "refused:" << why;
+        dropSocket();
+        retry.stop();
+        setState(State::Refused, why);
+    }
+
+    void lost(int closeCode, const QString &reason)
+    {
+        if (state == State::Refused)
+            return;
+        if (closeCode == 4003)
+            return refuse(SyncEngine::tr("This desktop was disconnected from the team master by its admin "
+                                         "(device revoked). Ask the admin for a new pairing code."));
+        if (closeCode == 1008 && reason == u"unauthorized")
+            return refuse(SyncEngine::tr("The team master does not know this desktop's token. Pair it again "
+                                         "with a new code from the admin."));
+        offline(reason.isEmpty() ? SyncEngine::tr("The connection to the team master was lost.")
+                                 : SyncEngine::tr("The team master closed the connection: %1").arg(reason));
+    }
+
+    void command(const QString &op, const QJsonObject &args, const QString &commandId,
+                 master::MasterLink::Done done)
+    {
+        if (!socket || state == State::Connecting || socket->state() != QAbstractSocket::ConnectedState) {
+            if (done)
+                done(Error{ErrorCode::Io, SyncEngine::tr("Not connected to the team master.")});
+            return;
+        }
+        commands.insert(commandId, Pending{std::move(done)});
+        send({{QStringLiteral("type"), QStringLiteral("cmd")},
+              {QStringLiteral("id"), commandId},
+              {QStringLiteral("op"), op},
+              {QStringLiteral("args"), args}});
+    }
+};
+
+SyncEngine::SyncEngine(const QString &replicaPath, const RemoteMaster &remote, QObject *parent)
+    : QObject(parent)
+    , m_path(replicaPath)
+    , m_remote(remote)
+    , m_thread(std::make_unique<QThread>())
+{
+    qRegisterMetaType<hiscrm::sync::SyncEngine::State>();
+    qRegisterMetaType<hiscrm::master::ChangeNotice>();
+    m_thread->setObjectName(QStringLiteral("sync"));
+}
+
+SyncEngine::~SyncEngine()
+{
+    if (m_session) {
+        Session *s = m_session;
+        QMetaObject::invokeMethod(
+            s,
+            [s] {
+                s->failCommands(SyncEngine::tr("The desktop is closing."));
+                delete s;
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    m_thread->quit();
+    m_thread->wait();
+}
+
+Error SyncEngine::start()
+{
+    if (m_session)
+        return {};
+    m_thread->start();
+    m_session = new Session(this, m_path, m_remote);
+    m_session->moveToThread(m_thread.get());
+    Error opened;
+    Session *s = m_session;
+    QMetaObject::invokeMethod(
+        s,
+        [s, &opened] {
+            opened = s->open();
+            if (!opened)
+                s->connectNow();
+        },
+        Qt::BlockingQueuedConnection);
+    return opened;
+}
+
+void SyncEngine::command(const QString &op, const QJsonObject &args, const QString &commandId,
+                         master::MasterLink::Done done)
+{
+    if (!m_session) {
+        if (done)
+            done(Error{ErrorCode::Io, tr("Not connected to the team master.")});
+        return;
+    }
+    // The answer comes back to this thread.
+    QPointer<SyncEngine> self(this);
+    auto back = [self, done = std::move(done)](const Result<QJsonObject> &r) {
+        if (!done)
+            return;
+        QMetaObject::invokeMethod(
+            self ? static_cast<QObject *>(self.data()) : QCoreApplication::instance(),
+            [self, done, r] {
+                if (self)
+                    done(r);
+            },
+            Qt::QueuedConnection);
+    };
+    Session *s = m_session;
+    QMetaObject::invokeMethod(s, [s, op, args, commandId, back] { s->command(op, args, commandId, back); });
+}
+
+void SyncEngine::reconnect(bool now)
+{
+    if (!m_session)
+        return;
+    Session *s = m_session;
+    QMetaObject::invokeMethod(s, [s, now] {
+        if (now)
+            s->connectNow();
+        else
+            s->offline(SyncEngine::tr("Reconnecting."));
+    });
+}
+
+} // namespace hiscrm::sync

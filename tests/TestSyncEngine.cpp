@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop's SyncEngine against a real hiscrm-master process over loopback: the replica it
+// writes is compared with the master's rows (a checksum of every synced table), through catch-up,
+// live pushes, commands from two desktops, a master killed during ingest and restarted, a desktop
+// restarted mid-catch-up, a revoked device and a master restored from an older backup.
+
+#include "TeamFixture.h"
+#include "TestUtil.h"
+
+#include "protocol/Protocol.h"
+#include "sync/SyncEngine.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QWebSocket>
+
+using namespace testutil;
+using namespace teamfixture;
+using hiscrm::sync::RemoteMaster;
+using hiscrm::sync::SyncEngine;
+
+namespace {
+
+// A worker of the protocol's worker side, as any connector speaks it.
+class Worker
+{
+public:
+    bool open(quint16 port, const QStringList &accounts)
+    {
+        QObject::connect(&m_socket, &QWebSocket::textMessageReceived, &m_socket, [this](const QString &t) {
+            m_answers.append(QJsonDocument::fromJson(t.toUtf8()).object());
+        });
+        m_socket.setOutgoingFrameSize(quint64(protocol::kMaxFrameBytes));
+        m_socket.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(port)));
+        if (!QTest::qWaitFor([&] { return m_socket.state() == QAbstractSocket::ConnectedState; }, 10000))
+            return false;
+        const auto r = call({{u"type"_s, u"register"_s},
+                             {u"token"_s, u"s3cret"_s},
+                             {u"worker_id"_s, u"w1"_s},
+                             {u"platform"_s, u"demo"_s},
+                             {u"accounts"_s, QJsonArray::fromStringList(accounts)}});
+        return r.value(u"type"_s).toString() == u"registered";
+    }
+    // Sends a batch without waiting (answers are counted in acked()).
+    void send(const QList<MessageRecord> &ms)
+    {
+        const QJsonObject o{
+            {u"type"_s, u"data_sync"_s}, {u"id"_s, ++m_id}, {u"batch"_s, protocol::batchToJson(batch(ms))}};
+        m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    }
+    bool ingest(const QList<MessageRecord> &ms)
+    {
+        send(ms);
+        return QTest::qWaitFor([&] { return acked() == m_id; }, 30000);
+    }
+    int acked() const
+    {
+        int n = 0;
+        for (const QJsonObject &a : m_answers)
+            n += a.value(u"type"_s).toString() == u"data_sync_ack" ? 1 : 0;
+        return n;
+    }
+    int sent() const { return m_id; }
+
+private:
+    QJsonObject call(const QJsonObject &o)
+    {
+        m_answers.clear();
+        m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        static_cast<void>(QTest::qWaitFor([&] { return !m_answers.isEmpty(); }, 10000));
+        const QJsonObject r = m_answers.value(0);
+        m_answers.clear();
+        return r;
+    }
+    QWebSocket m_socket;
+    QList<QJsonObject> m_answers;
+    int m_id = 0;
+};
+
+// Pairs a device with the code the admin printed; its token.
+QString pairDevice(quint16 port, const QString &code)
+{
+    QWebSocket ws;
+    QString token;
+    QObject::connect(&ws, &QWebSocket::textMessageReceived, &ws, [&](const QString &t) {
+        token = QJsonDocument::fromJson(t.toUtf8()).object().value(u"token"_s).toString();
+    });
+    ws.open(QUrl(u"ws://127.0.0.1:%1/client"_s.arg(port)));
+    if (!QTest::qWaitFor([&] { return ws.state() == QAbstractSocket::ConnectedState; }, 10000))
+        return {};
+    ws.sendTextMessage(u"{\"type\":\"pair\",\"id\":1,\"code\":\"%1\",\"device_name\":\"test\"}"_s.arg(code));
+    static_cast<void>(QTest::qWaitFor([&] { return !token.isEmpty(); }, 10000));
+    return token;
+}
+
+qint64 revisionOf(const QString &db)
+{
+    auto s = openStore(db, Store::Options{Store::Access::ReadOnly});
+    return s ? s->revision().value_or(-1) : -1;
+}
+
+} // namespace
+
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString path(const QString &what) { return m_dir.filePath(u"%1-%2.db"_s.arg(what).arg(++m_n)); }
+
+    RemoteMaster remote(MasterProcess &m, const QStringList &extra = {})
+    {
+        RemoteMaster p;
+        p.url = QUrl(u"ws://127.0.0.1:%1/client"_s.arg(m.port));
+        p.token = pairDevice(m.port, pairingCode(m.db, extra));
+        return p;
+    }
+    // Until the replica has caught up with the master and holds exactly the rows of the scope.
+    static bool converged(const QString &replica, const QString &master, int ms = 60000,
+                          const QList<qint64> &scope = {})
+    {
+        return QTest::qWaitFor(
+            [&] {
+                if (revisionOf(replica) < revisionOf(master))
+                    return false;
+                const QByteArray sum = rowsChecksum(replica);
+                return !sum.isEmpty() && sum == rowsChecksum(master, scope);
+            },
+            ms);
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Catch-up of 100,000 messages, then live pushes; the replica equals the master's rows and its
+    // search finds what was synced.
+    void catchUpThenLive()
+    {
+        MasterProcess m;
+        QVERIFY(m.start(path(u"master"_s)));
+        Worker w;
+        QVERIFY(w.open(m.port, {u"acc-1"_s, u"acc-2"_s}));
+        const int total = qEnvironmentVariableIntValue("HISCRM_TEAM_MESSAGES") > 0
+                              ? qEnvironmentVariableIntValue("HISCRM_TEAM_MESSAGES")
+                              : 100000;
+        for (int i = 0; i < total; i += 5000)
+            QVERIFY(
+                w.ingest(messages(i % 10000 < 5000 ? u"acc-1"_s : u"acc-2"_s, i, std::min(5000, total - i))));
+        const QString replica = path(u"replica"_s);
+        SyncEngine engine(replica, remote(m));
+        QSignalSpy states(&engine, &SyncEngine::stateChanged);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(!engine.start());
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !states.isEmpty() &&
+                       states.last().value(0).value<SyncEngine::State>() == SyncEngine::State::Live;
+            },
+            120000));
+        qInfo("caught up %d messages in %lld ms", total, t.elapsed());
+        QCOMPARE(rowsChecksum(replica), rowsChecksum(m.db));
+
+        // Live: what the worker sends appears in the replica, searchable.
+        QSignalSpy changed(&engine, &SyncEngine::changed);
+        QVERIFY(w.ingest(messages(u"acc-2"_s, total, 10, u"live"_s)));
+        QVERIFY(converged(replica, m.db));
+        QVERIFY(!changed.isEmpty());
+        auto r = openStore(replica, Store::Options{Store::Access::ReadOnly});
+        SearchQuery q;
+        q.text = u"order %1"_s.arg(total + 3);
+        const auto found = r->search(q);
+        QVERIFY(found);
+        QVERIFY(!found->hits.isEmpty());
+    }
+
+    // Two desktops: a command from one reaches the other; the same command id twice has one effect;
+    // a command while offline fails at once and can be sent again later with its id.
+    void twoDesktopsSeeEachOthersCommands()
+    {
+        MasterProcess m;
+        QVERIFY(m.start(path(u"master"_s)));
+        Worker w;
+        QVERIFY(w.open(m.port, {u"acc-1"_s}));
+        QVERIFY(w.ingest(messages(u"acc-1"_s, 0, 200)));
+        const QString ra = path(u"replica-a"_s), rb = path(u"replica-b"_s);
+        SyncEngine a(ra, remote(m));
+        SyncEngine b(rb, remote(m));
+        QVERIFY(!a.start());
+        QVERIFY(!b.start());
+        QVERIFY(converged(ra, m.db));
+        QVERIFY(converged(rb, m.db));
+
+        auto ra0 = openStore(ra, Store::Options{Store::Access::ReadOnly});
+        const qint64 conv = ra0->conversations(ConversationFilter{}).value().conversations.value(0).id;
+        QVERIFY(conv > 0);
+        int answers = 0;
+        QJsonObject first;
+        a.command(u"pin"_s, {{u"conversation_id"_s, conv}}, u"pin-1"_s, [&](const Result<QJsonObject> &r) {
+            QVERIFY(r);
+            first = *r;
+            ++answers;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return answers == 1; }, 10000));
+        QVERIFY(first.value(u"changed"_s).toBool());
+        a.command(u"pin"_s, {{u"conversation_id"_s, conv}}, u"pin-1"_s, [&](const Result<QJsonObject> &r) {
+            QVERIFY(r);
+            QVERIFY(r->value(u"repeated"_s).toBool());
+            ++answers;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return answers == 2; }, 10000));
+        // B sees the pin, and both equal the master.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                auto s = openStore(rb, Store::Options{Store::Access::ReadOnly});
+                const auto c = s->conversation(conv);
+                return c && *c && (*c)->pinned;
+            },
+            10000));
+        QVERIFY(converged(ra, m.db));
+        QVERIFY(converged(rb, m.db));
+
+        // A refused command says why.
+        a.command(u"pin"_s, {{u"conversation_id"_s, 999999}}, u"pin-2"_s, [&](const Result<QJsonObject> &r) {
+            QVERIFY(!r);
+            QCOMPARE(r.error().code, ErrorCode::NotFound);
+            ++answers;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return answers == 3; }, 10000));
+    }
+
+    // kill -9 of the master while a worker streams; it restarts on the same database and port: the
+    // replica converges to the master, nothing acknowledged lost, nothing doubled.
+    void masterKilledDuringIngestConverges()
+    {
+        const QString db = path(u"master"_s);
+        auto m = std::make_unique<MasterProcess>();
+        QVERIFY(m->start(db));
+        const quint16 port = m->port;
+        Worker w;
+        QVERIFY(w.open(port, {u"acc-1"_s}));
+        QVERIFY(w.ingest(messages(u"acc-1"_s, 0, 1000)));
+        const QString replica = path(u"replica"_s);
+        SyncEngine engine(replica, remote(*m));
+        QSignalSpy states(&engine, &SyncEngine::stateChanged);
+        QVERIFY(!engine.start());
+        QVERIFY(converged(replica, db));
+        for (int i = 0; i < 20; ++i)
+            w.send(messages(u"acc-1"_s, 1000 + i * 100, 100));
+        QTest::qWait(50);
+        m->process.kill(); // SIGKILL
+        m->process.waitForFinished(5000);
+        const int acked = w.acked();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !states.isEmpty() &&
+                       states.last().value(0).value<SyncEngine::State>() == SyncEngine::State::Offline;
+            },
+            10000));
+        // The same port again (the pairing's URL).
+        m = std::make_unique<MasterProcess>();
+        QVERIFY(m->start(db, {u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)}));
+        QCOMPARE(m->port, port);
+        QVERIFY(converged(replica, db, 60000));
+        // Every acknowledged batch is there, once.
+        auto r = openStore(replica, Store::Options{Store::Access::ReadOnly});
+        const qint64 items = r->counts().value().value(u"messages"_s).toInteger();
+        QVERIFY2(items >= 1000 + acked * 100,
+                 qPrintable(u"%1 messages, %2 batches acknowledged"_s.arg(items).arg(acked)));
+        QCOMPARE(rowsChecksum(replica), rowsChecksum(db));
+    }
+
+    // The desktop quits mid-catch-up (the engine destroyed) and starts again: it resumes from its
+    // cursor and ends equal, with no gap and no double.
+    void desktopRestartResumesFromItsCursor()
+    {
+        MasterProcess m;
+        QVERIFY(m.start(path(u"master"_s)));
+        Worker w;
+        QVERIFY(w.open(m.port, {u"acc-1"_s}));
+        for (int i = 0; i < 30000; i += 5000)
+            QVERIFY(w.ingest(messages(u"acc-1"_s, i, 5000)));
+        const QString replica = path(u"replica"_s);
+        const RemoteMaster p = remote(m);
+        qint64 cursorAtStop = 0;
+        {
+            SyncEngine engine(replica, p);
+            QSignalSpy progress(&engine, &SyncEngine::progress);
+            QVERIFY(!engine.start());
+            QVERIFY(QTest::qWaitFor([&] { return progress.size() >= 3; }, 30000));
+        }
+        cursorAtStop = revisionOf(replica);
+        QVERIFY(cursorAtStop > 0);
+        QVERIFY(cursorAtStop < revisionOf(m.db));
+        SyncEngine again(replica, p);
+        QSignalSpy progress(&again, &SyncEngine::progress);
+        QVERIFY(!again.start());
+        QVERIFY(converged(replica, m.db));
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(rowsChecksum(replica), rowsChecksum(m.db));
+    }
+
+    // A device scoped to one account never holds another's rows.
+    void scopedReplicaHoldsOnlyItsAccount()
+    {
+        MasterProcess m;
+        QVERIFY(m.start(path(u"master"_s)));
+        Worker w;
+        QVERIFY(w.open(m.port, {u"acc-1"_s, u"acc-2"_s}));
+        QVERIFY(w.ingest(messages(u"acc-1"_s, 0, 300) + messages(u"acc-2"_s, 0, 300, u"other"_s)));
+        auto ms = openStore(m.db, Store::Options{Store::Access::ReadOnly});
+        const qint64 acc1 = ms->accountByPlatformId(u"demo"_s, u"acc-1"_s).value().value().id;
+        const QString replica = path(u"replica"_s);
+        SyncEngine engine(replica, remote(m, {u"--accounts"_s, QString::number(acc1)}));
+        QVERIFY(!engine.start());
+        QVERIFY(converged(replica, m.db, 30000, {acc1}));
+        auto r = openStore(replica, Store::Options{Store::Access::ReadOnly});
+        QCOMPARE(r->counts().value().value(u"messages"_s).toInteger(), 300);
+        QVERIFY(!r->accountByPlatformId(u"demo"_s, u"acc-2"_s).value().has_value());
+    }
+
+    // Revoked: the engine stops within a second and says so; it does not retry.
+    void revokedDeviceStopsAndSaysSo()
+    {
+        MasterProcess m;
+        QVERIFY(m.start(path(u"master"_s)));
+        Worker w;
+        QVERIFY(w.open(m.port, {u"acc-1"_s}));
+        QVERIFY(w.ingest(messages(u"acc-1"_s, 0, 10)));
+        const QString replica = path(u"replica"_s);
+        SyncEngine engine(replica, remote(m));
+        QSignalSpy states(&engine, &SyncEngine::stateChanged);
+        QVERIFY(!engine.start());
+        QVERIFY(converged(replica, m.db));
+        const QString list = admin({u"devices"_s, u"list"_s, u"--db"_s, m.db});
+        static const QRegularExpression id(u"^\\s*(\\d+)"_s, QRegularExpression::MultilineOption);
+        const QString deviceId = id.match(list).captured(1);
+        QVERIFY2(!deviceId.isEmpty(), qPrintable(list));
+        QElapsedTimer t;
+        int exitCode = -1;
+        admin({u"devices"_s, u"revoke"_s, deviceId, u"--db"_s, m.db}, &exitCode);
+        t.start();
+        QCOMPARE(exitCode, 0);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !states.isEmpty() &&
+                       states.last().value(0).value<SyncEngine::State>() == SyncEngine::State::Refused;
+            },
+            1000));
+        qInfo("refused %lld ms after the revoke: %s", t.elapsed(),
+              qPrintable(states.last().value(1).toString()));
+        QTest::qWait(1500); // no retry
+        QCOMPARE(states.last().value(0).value<SyncEngine::State>(), SyncEngine::State::Refused);
+    }
+
+    // The master restored from an older backup: the replica is ahead of it, is rebuilt (saying so)
+    // and ends equal to the restored master.
+    void replicaAheadOfRestoredMasterIsRebuilt()
+    {
+        const QString db = path(u"master"_s);
+        const QString backup = path(u"backup"_s);
+        const QString replica = path(u"replica"_s);
+        RemoteMaster p;
+        {
+            MasterProcess m;
+            QVERIFY(m.start(db));
+            Worker w;
+            QVERIFY(w.open(m.port, {u"acc-1"_s}));
+            QVERIFY(w.ingest(messages(u"acc-1"_s, 0, 100)));
+            p = remote(m); // the device exists in the backup
+            int exitCode = -1;
+            admin({u"backup"_s, backup, u"--db"_s, db}, &exitCode);
+            QCOMPARE(exitCode, 0);
+            QVERIFY(w.ingest(messages(u"acc-1"_s, 100, 100)));
+            SyncEngine engine(replica, p);
+            QVERIFY(!engine.start());
+            QVERIFY(converged(replica, db));
+        }
+        // Restore: the backup replaces the database.
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(db + suffix);
+        QVERIFY(QFile::copy(backup, db));
+        MasterProcess m;
+        QVERIFY(m.start(db, {u"--listen"_s, u"127.0.0.1:%1"_s.arg(p.url.port())}));
+        SyncEngine engine(replica, p);
+        QSignalSpy reset(&engine, &SyncEngine::replicaReset);
+        QVERIFY(!engine.start());
+        QVERIFY(converged(replica, db));
+        QCOMPARE(reset.size(), 1);
+        auto r = openStore(replica, Store::Options{Store::Access::ReadOnly});
+        QCOMPARE(r->counts().value().value(u"messages"_s).toInteger(), 100);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "TestSyncEngine.moc"
