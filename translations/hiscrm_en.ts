@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
     <name>Admin</name>
@@ -15,8 +16,8 @@
         <translation>accounts %1</translation>
     </message>
     <message>
-        <source>pair needs --name NAME: the device's name as the devices list shows it.</source>
-        <translation>pair needs --name NAME: the device's name as the devices list shows it.</translation>
+        <source>pair needs --name NAME: the device&apos;s name as the devices list shows it.</source>
+        <translation>pair needs --name NAME: the device&apos;s name as the devices list shows it.</translation>
     </message>
     <message>
         <source>--role takes operator, admin or viewer.</source>
@@ -71,16 +72,16 @@
         <translation>No accounts yet: they appear when a worker syncs them.</translation>
     </message>
     <message>
-        <source>hiscrm-master %1: run on the master's machine, while it runs or not.</source>
-        <translation>hiscrm-master %1: run on the master's machine, while it runs or not.</translation>
+        <source>hiscrm-master %1: run on the master&apos;s machine, while it runs or not.</source>
+        <translation>hiscrm-master %1: run on the master&apos;s machine, while it runs or not.</translation>
     </message>
     <message>
         <source>Database file [HISCRM_DB].</source>
         <translation>Database file [HISCRM_DB].</translation>
     </message>
     <message>
-        <source>The device's name.</source>
-        <translation>The device's name.</translation>
+        <source>The device&apos;s name.</source>
+        <translation>The device&apos;s name.</translation>
     </message>
     <message>
         <source>operator (default), admin or viewer (reads only).</source>
@@ -105,6 +106,49 @@
     <message>
         <source>Backed up to %1 (revision %2). To restore: stop the master, put the file in place of the database (remove its -wal and -shm files and its -search.db), start the master.</source>
         <translation>Backed up to %1 (revision %2). To restore: stop the master, put the file in place of the database (remove its -wal and -shm files and its -search.db), start the master.</translation>
+    </message>
+</context>
+<context>
+    <name>PairingLink</name>
+    <message>
+        <source>“%1” is not the address of a team master. It looks like team.example:7788, or wss://team.example:7788/client.</source>
+        <translation>“%1” is not the address of a team master. It looks like team.example:7788, or wss://team.example:7788/client.</translation>
+    </message>
+    <message>
+        <source>This is not a pairing link. The admin&apos;s “hiscrm-master pair” prints one that starts with hiscrm://pair?</source>
+        <translation>This is not a pairing link. The admin&apos;s “hiscrm-master pair” prints one that starts with hiscrm://pair?</translation>
+    </message>
+    <message>
+        <source>The pairing link has no code. Copy the whole link the admin sent.</source>
+        <translation>The pairing link has no code. Copy the whole link the admin sent.</translation>
+    </message>
+    <message>
+        <source>The pairing link has no certificate fingerprint, so this desktop could not tell the team master from an impostor. Copy the whole link the admin sent.</source>
+        <translation>The pairing link has no certificate fingerprint, so this desktop could not tell the team master from an impostor. Copy the whole link the admin sent.</translation>
+    </message>
+    <message>
+        <source>The team master&apos;s certificate (%1) is not the one in the pairing link. Someone may be in between: nothing was sent. Ask the admin.</source>
+        <translation>The team master&apos;s certificate (%1) is not the one in the pairing link. Someone may be in between: nothing was sent. Ask the admin.</translation>
+    </message>
+    <message>
+        <source>The team master at %1 did not answer. Check the address and the network.</source>
+        <translation>The team master at %1 did not answer. Check the address and the network.</translation>
+    </message>
+    <message>
+        <source>The team master is refusing pairing codes for a minute after too many wrong ones. Try again in a minute.</source>
+        <translation>The team master is refusing pairing codes for a minute after too many wrong ones. Try again in a minute.</translation>
+    </message>
+    <message>
+        <source>The team master refused the code: %1 Ask the admin for a new code.</source>
+        <translation>The team master refused the code: %1 Ask the admin for a new code.</translation>
+    </message>
+    <message>
+        <source>The team master answered without a device token. Ask the admin.</source>
+        <translation>The team master answered without a device token. Ask the admin.</translation>
+    </message>
+    <message>
+        <source>The team master at %1 could not be reached. Check the address and that the master is running.</source>
+        <translation>The team master at %1 could not be reached. Check the address and that the master is running.</translation>
     </message>
 </context>
 <context>
@@ -134,8 +178,8 @@
         <translation>The disk is full; nothing was saved. Free some space and try again.</translation>
     </message>
     <message>
-        <source>The database cannot be written (%1). Check the data folder's permissions.</source>
-        <translation>The database cannot be written (%1). Check the data folder's permissions.</translation>
+        <source>The database cannot be written (%1). Check the data folder&apos;s permissions.</source>
+        <translation>The database cannot be written (%1). Check the data folder&apos;s permissions.</translation>
     </message>
     <message>
         <source>The database stayed busy for too long; nothing was changed. Try again.</source>
@@ -222,12 +266,12 @@
         <translation>A reply needs a command id of 1 to %1 characters.</translation>
     </message>
     <message>
-        <source>The reply's time is out of range.</source>
-        <translation>The reply's time is out of range.</translation>
+        <source>The reply&apos;s time is out of range.</source>
+        <translation>The reply&apos;s time is out of range.</translation>
     </message>
     <message>
-        <source>A reply's state is pending, sent or failed.</source>
-        <translation>A reply's state is pending, sent or failed.</translation>
+        <source>A reply&apos;s state is pending, sent or failed.</source>
+        <translation>A reply&apos;s state is pending, sent or failed.</translation>
     </message>
     <message>
         <source>Item %1 is not a reply sent from here.</source>
@@ -286,8 +330,8 @@
         <translation>The database file %1 is damaged (%2), so HisCRM does not write to it. Restore it from a backup, or move it aside (with its -wal and -shm files) to start with an empty history.</translation>
     </message>
     <message>
-        <source>HisCRM cannot create files in the folder %1, but it keeps the database's write-ahead log there (%2-wal and %2-shm). Make the folder writable, or choose another data folder.</source>
-        <translation>HisCRM cannot create files in the folder %1, but it keeps the database's write-ahead log there (%2-wal and %2-shm). Make the folder writable, or choose another data folder.</translation>
+        <source>HisCRM cannot create files in the folder %1, but it keeps the database&apos;s write-ahead log there (%2-wal and %2-shm). Make the folder writable, or choose another data folder.</source>
+        <translation>HisCRM cannot create files in the folder %1, but it keeps the database&apos;s write-ahead log there (%2-wal and %2-shm). Make the folder writable, or choose another data folder.</translation>
     </message>
     <message>
         <source>The search index is damaged and is being rebuilt from the history; search again in a moment.</source>
@@ -358,8 +402,8 @@
         <translation>The folder %1 does not exist.</translation>
     </message>
     <message>
-        <source>the copy does not pass SQLite's check (%1)</source>
-        <translation>the copy does not pass SQLite's check (%1)</translation>
+        <source>the copy does not pass SQLite&apos;s check (%1)</source>
+        <translation>the copy does not pass SQLite&apos;s check (%1)</translation>
     </message>
     <message>
         <source>the copy could not be closed</source>
@@ -368,6 +412,45 @@
     <message>
         <source>cannot name the copy %1</source>
         <translation>cannot name the copy %1</translation>
+    </message>
+    <message>
+        <source>The team master sent a %1 (id %2, revision %3) that cannot be read: %4.</source>
+        <translation>The team master sent a %1 (id %2, revision %3) that cannot be read: %4.</translation>
+    </message>
+    <message>
+        <source>The team master&apos;s changes go back to revision %1; this copy is at %2.</source>
+        <translation>The team master&apos;s changes go back to revision %1; this copy is at %2.</translation>
+    </message>
+    <message>
+        <source>The team master sent a change (revision %1) beyond the page&apos;s end (%2).</source>
+        <translation>The team master sent a change (revision %1) beyond the page&apos;s end (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPairings</name>
+    <message>
+        <source>The pairing with the team master in %1 is missing or unreadable. Connect to the team master again.</source>
+        <translation>The pairing with the team master in %1 is missing or unreadable. Connect to the team master again.</translation>
+    </message>
+    <message>
+        <source>The pairing with the team master in %1 is damaged. Disconnect it and connect again.</source>
+        <translation>The pairing with the team master in %1 is damaged. Disconnect it and connect again.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the team master&apos;s inbox. Check that the data folder is writable.</source>
+        <translation>Cannot create the folder %1 for the team master&apos;s inbox. Check that the data folder is writable.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the device token in %1.</source>
+        <translation>Cannot keep the device token in %1.</translation>
+    </message>
+    <message>
+        <source>Cannot save the pairing in %1.</source>
+        <translation>Cannot save the pairing in %1.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1. Close other programs that use it and try again.</source>
+        <translation>Cannot delete %1. Close other programs that use it and try again.</translation>
     </message>
 </context>
 <context>
@@ -495,24 +578,24 @@
         <translation>This device may only read: “%1” changes something.</translation>
     </message>
     <message>
-        <source>Only an admin device may ask for the master's status.</source>
-        <translation>Only an admin device may ask for the master's status.</translation>
+        <source>Only an admin device may ask for the master&apos;s status.</source>
+        <translation>Only an admin device may ask for the master&apos;s status.</translation>
     </message>
     <message>
         <source>unread_summary counts every account; a device that sees some of them counts its own replica instead.</source>
         <translation>unread_summary counts every account; a device that sees some of them counts its own replica instead.</translation>
     </message>
     <message>
-        <source>Account %1 is outside this device's accounts.</source>
-        <translation>Account %1 is outside this device's accounts.</translation>
+        <source>Account %1 is outside this device&apos;s accounts.</source>
+        <translation>Account %1 is outside this device&apos;s accounts.</translation>
     </message>
     <message>
-        <source>User %1 is not seen in this device's accounts.</source>
-        <translation>User %1 is not seen in this device's accounts.</translation>
+        <source>User %1 is not seen in this device&apos;s accounts.</source>
+        <translation>User %1 is not seen in this device&apos;s accounts.</translation>
     </message>
     <message>
-        <source>%1 %2 belongs to an account outside this device's accounts.</source>
-        <translation>%1 %2 belongs to an account outside this device's accounts.</translation>
+        <source>%1 %2 belongs to an account outside this device&apos;s accounts.</source>
+        <translation>%1 %2 belongs to an account outside this device&apos;s accounts.</translation>
     </message>
 </context>
 <context>
@@ -528,6 +611,61 @@
     <message>
         <source>TLS is not available on this platform yet; put the master behind a TLS proxy.</source>
         <translation>TLS is not available on this platform yet; put the master behind a TLS proxy.</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::sync::SyncEngine</name>
+    <message>
+        <source>Not connected to the team master.</source>
+        <translation>Not connected to the team master.</translation>
+    </message>
+    <message>
+        <source>This desktop shows a team master&apos;s inbox: crawlers connect to the team master, not to this desktop. Ask the admin.</source>
+        <translation>This desktop shows a team master&apos;s inbox: crawlers connect to the team master, not to this desktop. Ask the admin.</translation>
+    </message>
+    <message>
+        <source>The team master&apos;s certificate is not the one this desktop was paired with (%1). Someone may be in between: ask the admin, then pair again.</source>
+        <translation>The team master&apos;s certificate is not the one this desktop was paired with (%1). Someone may be in between: ask the admin, then pair again.</translation>
+    </message>
+    <message>
+        <source>The connection to the team master was lost before it answered.</source>
+        <translation>The connection to the team master was lost before it answered.</translation>
+    </message>
+    <message>
+        <source>The team master no longer accepts this desktop (%1). Pair it again with a new code from the admin.</source>
+        <translation>The team master no longer accepts this desktop (%1). Pair it again with a new code from the admin.</translation>
+    </message>
+    <message>
+        <source>The team master does not recognise this desktop&apos;s copy (it was restored from an older backup, or replaced): the copy is being rebuilt.</source>
+        <translation>The team master does not recognise this desktop&apos;s copy (it was restored from an older backup, or replaced): the copy is being rebuilt.</translation>
+    </message>
+    <message>
+        <source>The team master sent changes this version cannot read (%1). Update the app, or ask the admin.</source>
+        <translation>The team master sent changes this version cannot read (%1). Update the app, or ask the admin.</translation>
+    </message>
+    <message>
+        <source>This desktop was disconnected from the team master by its admin (device revoked). Ask the admin for a new pairing code.</source>
+        <translation>This desktop was disconnected from the team master by its admin (device revoked). Ask the admin for a new pairing code.</translation>
+    </message>
+    <message>
+        <source>The team master does not know this desktop&apos;s token. Pair it again with a new code from the admin.</source>
+        <translation>The team master does not know this desktop&apos;s token. Pair it again with a new code from the admin.</translation>
+    </message>
+    <message>
+        <source>The connection to the team master was lost.</source>
+        <translation>The connection to the team master was lost.</translation>
+    </message>
+    <message>
+        <source>The team master closed the connection: %1</source>
+        <translation>The team master closed the connection: %1</translation>
+    </message>
+    <message>
+        <source>The desktop is closing.</source>
+        <translation>The desktop is closing.</translation>
+    </message>
+    <message>
+        <source>Reconnecting.</source>
+        <translation>Reconnecting.</translation>
     </message>
 </context>
 <context>
@@ -1063,16 +1201,12 @@ Account: %2</translation>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <source>Fill the inbox with a simulated platform's fans</source>
-        <translation>Fill the inbox with a simulated platform's fans</translation>
+        <source>Fill the inbox with a simulated platform&apos;s fans</source>
+        <translation>Fill the inbox with a simulated platform&apos;s fans</translation>
     </message>
     <message>
         <source>Connect your own crawler…</source>
         <translation>Connect your own crawler…</translation>
-    </message>
-    <message>
-        <source>There is no account yet. Start the demo to see a working inbox with simulated fans, or connect the crawler that watches your real accounts.</source>
-        <translation>There is no account yet. Start the demo to see a working inbox with simulated fans, or connect the crawler that watches your real accounts.</translation>
     </message>
     <message>
         <source>Connect your own crawler</source>
@@ -1095,8 +1229,8 @@ Account: %2</translation>
         <translation>HisCRM Desk is still running</translation>
     </message>
     <message>
-        <source>New messages keep arriving and notify you. Quit from the tray icon's menu or with File &gt; Quit; Settings can make closing the window quit instead.</source>
-        <translation>New messages keep arriving and notify you. Quit from the tray icon's menu or with File &gt; Quit; Settings can make closing the window quit instead.</translation>
+        <source>New messages keep arriving and notify you. Quit from the tray icon&apos;s menu or with File &gt; Quit; Settings can make closing the window quit instead.</source>
+        <translation>New messages keep arriving and notify you. Quit from the tray icon&apos;s menu or with File &gt; Quit; Settings can make closing the window quit instead.</translation>
     </message>
     <message>
         <source>(%1) HisCRM Desk</source>
@@ -1241,8 +1375,8 @@ Account: %2</translation>
         <translation>↑ ↓ Page Up Page Down Home End</translation>
     </message>
     <message>
-        <source>Open the chat of the list's current row</source>
-        <translation>Open the chat of the list's current row</translation>
+        <source>Open the chat of the list&apos;s current row</source>
+        <translation>Open the chat of the list&apos;s current row</translation>
     </message>
     <message>
         <source>Close the search</source>
@@ -1255,6 +1389,78 @@ Account: %2</translation>
     <message>
         <source>mark the comments read</source>
         <translation>mark the comments read</translation>
+    </message>
+    <message>
+        <source>Connect to a team master…</source>
+        <translation>Connect to a team master…</translation>
+    </message>
+    <message>
+        <source>Show the inbox a team master shares with this desktop</source>
+        <translation>Show the inbox a team master shares with this desktop</translation>
+    </message>
+    <message>
+        <source>Disconnect from %1…</source>
+        <translation>Disconnect from %1…</translation>
+    </message>
+    <message>
+        <source>Disconnect from the team master…</source>
+        <translation>Disconnect from the team master…</translation>
+    </message>
+    <message>
+        <source>Inbox source</source>
+        <translation>Inbox source</translation>
+    </message>
+    <message>
+        <source>Connect to a team master</source>
+        <translation>Connect to a team master</translation>
+    </message>
+    <message>
+        <source>Team master %1</source>
+        <translation>Team master %1</translation>
+    </message>
+    <message>
+        <source>%1: connected</source>
+        <translation>%1: connected</translation>
+    </message>
+    <message>
+        <source>%1: catching up, %2%</source>
+        <translation>%1: catching up, %2%</translation>
+    </message>
+    <message>
+        <source>%1: offline since %2, trying again; what is synced can still be read and searched</source>
+        <translation>%1: offline since %2, trying again; what is synced can still be read and searched</translation>
+    </message>
+    <message>
+        <source>%1: refused. %2</source>
+        <translation>%1: refused. %2</translation>
+    </message>
+    <message>
+        <source>%1: connecting…</source>
+        <translation>%1: connecting…</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first catch-up may take a moment.
+
+The device token is kept in a file only your user can read (%3); the system keychain is not used yet.</source>
+        <translation>This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first catch-up may take a moment.
+
+The device token is kept in a file only your user can read (%3); the system keychain is not used yet.</translation>
+    </message>
+    <message>
+        <source>Disconnect from the team master</source>
+        <translation>Disconnect from the team master</translation>
+    </message>
+    <message>
+        <source>Forget the pairing with %1? This desktop&apos;s copy of the team inbox is deleted; the team master keeps everything. To come back you need a new pairing code from the admin.</source>
+        <translation>Forget the pairing with %1? This desktop&apos;s copy of the team inbox is deleted; the team master keeps everything. To come back you need a new pairing code from the admin.</translation>
+    </message>
+    <message>
+        <source>There is no account yet. Start the demo to see a working inbox with simulated fans, connect the crawler that watches your real accounts, or connect to your team&apos;s master.</source>
+        <translation>There is no account yet. Start the demo to see a working inbox with simulated fans, connect the crawler that watches your real accounts, or connect to your team&apos;s master.</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1484,75 @@ Account: %2</translation>
     <message>
         <source>Not sent: %1</source>
         <translation>Not sent: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::PairDialog</name>
+    <message>
+        <source>Connect to a team master</source>
+        <translation>Connect to a team master</translation>
+    </message>
+    <message>
+        <source>Paste the pairing link your admin sent you (from “hiscrm-master pair”), or type the master&apos;s address and the code. The code works once, for 10 minutes.</source>
+        <translation>Paste the pairing link your admin sent you (from “hiscrm-master pair”), or type the master&apos;s address and the code. The code works once, for 10 minutes.</translation>
+    </message>
+    <message>
+        <source>Pairing &amp;link:</source>
+        <translation>Pairing &amp;link:</translation>
+    </message>
+    <message>
+        <source>hiscrm://pair?url=…&amp;code=…</source>
+        <translation>hiscrm://pair?url=…&amp;code=…</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>team.example:7788</source>
+        <translation>team.example:7788</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>XXXXX-XXXXX</source>
+        <translation>XXXXX-XXXXX</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <source>None: the connection is not encrypted (fine on a trusted office network or the same computer).</source>
+        <translation>None: the connection is not encrypted (fine on a trusted office network or the same computer).</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1
+Compare it with the one your admin sees; connect only if they are the same.</source>
+        <translation>SHA-256 %1
+Compare it with the one your admin sees; connect only if they are the same.</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>C&amp;onnect</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Type the pairing code, or paste the whole link.</source>
+        <translation>Type the pairing code, or paste the whole link.</translation>
+    </message>
+    <message>
+        <source>An encrypted (wss://) master needs its certificate&apos;s fingerprint: paste the whole link.</source>
+        <translation>An encrypted (wss://) master needs its certificate&apos;s fingerprint: paste the whole link.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
     </message>
 </context>
 <context>
@@ -1677,8 +1952,8 @@ Account: %2</translation>
         <translation>Theme</translation>
     </message>
     <message>
-        <source>Follow system uses the desktop's own style and colours</source>
-        <translation>Follow system uses the desktop's own style and colours</translation>
+        <source>Follow system uses the desktop&apos;s own style and colours</source>
+        <translation>Follow system uses the desktop&apos;s own style and colours</translation>
     </message>
     <message>
         <source>Text &amp;size:</source>
@@ -1976,8 +2251,8 @@ A folder set here is used from the next start without --data-dir.</translation>
         <translation>Send the reply</translation>
     </message>
     <message>
-        <source>Characters used of the platform's limit</source>
-        <translation>Characters used of the platform's limit</translation>
+        <source>Characters used of the platform&apos;s limit</source>
+        <translation>Characters used of the platform&apos;s limit</translation>
     </message>
     <message>
         <source>First unread</source>
@@ -2141,8 +2416,8 @@ Key: %2</translation>
         <translation>Database file [HISCRM_DB].</translation>
     </message>
     <message>
-        <source>Address and port for workers, or "none" [HISCRM_LISTEN]. Default 127.0.0.1:%1.</source>
-        <translation>Address and port for workers, or "none" [HISCRM_LISTEN]. Default 127.0.0.1:%1.</translation>
+        <source>Address and port for workers, or &quot;none&quot; [HISCRM_LISTEN]. Default 127.0.0.1:%1.</source>
+        <translation>Address and port for workers, or &quot;none&quot; [HISCRM_LISTEN]. Default 127.0.0.1:%1.</translation>
     </message>
     <message>
         <source>Worker token [HISCRM_TOKEN]; generated and printed when not given.</source>
@@ -2193,8 +2468,8 @@ Key: %2</translation>
         <translation>shutting down (signal %1)</translation>
     </message>
     <message>
-        <source>HisCRM Desk: every account's messages and comments in one inbox.</source>
-        <translation>HisCRM Desk: every account's messages and comments in one inbox.</translation>
+        <source>HisCRM Desk: every account&apos;s messages and comments in one inbox.</source>
+        <translation>HisCRM Desk: every account&apos;s messages and comments in one inbox.</translation>
     </message>
     <message>
         <source>Start the demo connector (a simulated platform).</source>
@@ -2269,6 +2544,26 @@ Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it ref
     <message>
         <source>TLS certificate %1</source>
         <translation>TLS certificate %1</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk</source>
+        <translation>HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>%1
+
+The inbox on this computer opens instead.</source>
+        <translation>%1
+
+The inbox on this computer opens instead.</translation>
+    </message>
+    <message>
+        <source>The copy of the team master&apos;s inbox could not be opened.
+
+%1</source>
+        <translation>The copy of the team master&apos;s inbox could not be opened.
+
+%1</translation>
     </message>
 </context>
 </TS>

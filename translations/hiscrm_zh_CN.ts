@@ -109,6 +109,49 @@
     </message>
 </context>
 <context>
+    <name>PairingLink</name>
+    <message>
+        <source>“%1” is not the address of a team master. It looks like team.example:7788, or wss://team.example:7788/client.</source>
+        <translation>“%1”不是团队主控端的地址。地址形如 team.example:7788，或 wss://team.example:7788/client。</translation>
+    </message>
+    <message>
+        <source>This is not a pairing link. The admin&apos;s “hiscrm-master pair” prints one that starts with hiscrm://pair?</source>
+        <translation>这不是配对链接。管理员运行“hiscrm-master pair”会打印一个以 hiscrm://pair? 开头的链接。</translation>
+    </message>
+    <message>
+        <source>The pairing link has no code. Copy the whole link the admin sent.</source>
+        <translation>配对链接里没有配对码。请复制管理员发来的完整链接。</translation>
+    </message>
+    <message>
+        <source>The pairing link has no certificate fingerprint, so this desktop could not tell the team master from an impostor. Copy the whole link the admin sent.</source>
+        <translation>配对链接里没有证书指纹，本机无法分辨真正的团队主控端和冒充者。请复制管理员发来的完整链接。</translation>
+    </message>
+    <message>
+        <source>The team master&apos;s certificate (%1) is not the one in the pairing link. Someone may be in between: nothing was sent. Ask the admin.</source>
+        <translation>团队主控端的证书（%1）与配对链接中的不一致，可能有人在中间拦截：本机没有发送任何内容。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The team master at %1 did not answer. Check the address and the network.</source>
+        <translation>位于 %1 的团队主控端没有响应。请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>The team master is refusing pairing codes for a minute after too many wrong ones. Try again in a minute.</source>
+        <translation>错误的配对码太多，团队主控端在一分钟内拒绝配对。请一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>The team master refused the code: %1 Ask the admin for a new code.</source>
+        <translation>团队主控端拒绝了这个配对码：%1 请向管理员要一个新的配对码。</translation>
+    </message>
+    <message>
+        <source>The team master answered without a device token. Ask the admin.</source>
+        <translation>团队主控端的应答里没有设备令牌。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The team master at %1 could not be reached. Check the address and that the master is running.</source>
+        <translation>无法连接位于 %1 的团队主控端。请检查地址，并确认主控端正在运行。</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The file is not a HisCRM database (it is not a SQLite database, or it is damaged beyond repair). Move it away or choose another data folder.</source>
@@ -370,6 +413,45 @@
         <source>cannot name the copy %1</source>
         <translation>无法将副本命名为 %1</translation>
     </message>
+    <message>
+        <source>The team master sent a %1 (id %2, revision %3) that cannot be read: %4.</source>
+        <translation>团队主控端发来的 %1（id %2，版本 %3）无法读取：%4。</translation>
+    </message>
+    <message>
+        <source>The team master&apos;s changes go back to revision %1; this copy is at %2.</source>
+        <translation>团队主控端的变更回退到了版本 %1；本机副本已在版本 %2。</translation>
+    </message>
+    <message>
+        <source>The team master sent a change (revision %1) beyond the page&apos;s end (%2).</source>
+        <translation>团队主控端发来的变更（版本 %1）超出了本页的结尾（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPairings</name>
+    <message>
+        <source>The pairing with the team master in %1 is missing or unreadable. Connect to the team master again.</source>
+        <translation>%1 中与团队主控端的配对信息缺失或无法读取。请重新连接团队主控端。</translation>
+    </message>
+    <message>
+        <source>The pairing with the team master in %1 is damaged. Disconnect it and connect again.</source>
+        <translation>%1 中与团队主控端的配对信息已损坏。请断开后重新连接。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the team master&apos;s inbox. Check that the data folder is writable.</source>
+        <translation>无法为团队主控端的收件箱创建文件夹 %1。请检查数据文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Cannot keep the device token in %1.</source>
+        <translation>无法在 %1 中保存设备令牌。</translation>
+    </message>
+    <message>
+        <source>Cannot save the pairing in %1.</source>
+        <translation>无法在 %1 中保存配对信息。</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1. Close other programs that use it and try again.</source>
+        <translation>无法删除 %1。请关闭正在使用它的其他程序后重试。</translation>
+    </message>
 </context>
 <context>
     <name>Tls</name>
@@ -529,6 +611,61 @@
     <message>
         <source>TLS is not available on this platform yet; put the master behind a TLS proxy.</source>
         <translation>此平台暂不支持 TLS；请把主服务放在 TLS 代理之后。</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::sync::SyncEngine</name>
+    <message>
+        <source>Not connected to the team master.</source>
+        <translation>未连接到团队主控端。</translation>
+    </message>
+    <message>
+        <source>This desktop shows a team master&apos;s inbox: crawlers connect to the team master, not to this desktop. Ask the admin.</source>
+        <translation>本机显示的是团队主控端的收件箱：采集程序应连接团队主控端，而不是本机。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The team master&apos;s certificate is not the one this desktop was paired with (%1). Someone may be in between: ask the admin, then pair again.</source>
+        <translation>团队主控端的证书与本机配对时的不一致（%1），可能有人在中间拦截：请联系管理员，然后重新配对。</translation>
+    </message>
+    <message>
+        <source>The connection to the team master was lost before it answered.</source>
+        <translation>团队主控端应答之前，连接已断开。</translation>
+    </message>
+    <message>
+        <source>The team master no longer accepts this desktop (%1). Pair it again with a new code from the admin.</source>
+        <translation>团队主控端不再接受本机（%1）。请向管理员要一个新的配对码重新配对。</translation>
+    </message>
+    <message>
+        <source>The team master does not recognise this desktop&apos;s copy (it was restored from an older backup, or replaced): the copy is being rebuilt.</source>
+        <translation>团队主控端不认识本机的副本（它从较旧的备份恢复过，或已被替换）：正在重建副本。</translation>
+    </message>
+    <message>
+        <source>The team master sent changes this version cannot read (%1). Update the app, or ask the admin.</source>
+        <translation>团队主控端发来的变更当前版本无法读取（%1）。请升级应用，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>This desktop was disconnected from the team master by its admin (device revoked). Ask the admin for a new pairing code.</source>
+        <translation>管理员已将本机从团队主控端断开（设备已吊销）。请向管理员要一个新的配对码。</translation>
+    </message>
+    <message>
+        <source>The team master does not know this desktop&apos;s token. Pair it again with a new code from the admin.</source>
+        <translation>团队主控端不认识本机的令牌。请向管理员要一个新的配对码重新配对。</translation>
+    </message>
+    <message>
+        <source>The connection to the team master was lost.</source>
+        <translation>与团队主控端的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The team master closed the connection: %1</source>
+        <translation>团队主控端关闭了连接：%1</translation>
+    </message>
+    <message>
+        <source>The desktop is closing.</source>
+        <translation>桌面端正在关闭。</translation>
+    </message>
+    <message>
+        <source>Reconnecting.</source>
+        <translation>正在重新连接。</translation>
     </message>
 </context>
 <context>
@@ -1066,10 +1203,6 @@ Account: %2</source>
         <translation>连接你自己的采集程序…</translation>
     </message>
     <message>
-        <source>There is no account yet. Start the demo to see a working inbox with simulated fans, or connect the crawler that watches your real accounts.</source>
-        <translation>还没有账号。启动演示可以看到有模拟粉丝的收件箱，或者连接监控你真实账号的采集程序。</translation>
-    </message>
-    <message>
         <source>Connect your own crawler</source>
         <translation>连接你自己的采集程序</translation>
     </message>
@@ -1249,6 +1382,78 @@ Account: %2</source>
         <source>mark the comments read</source>
         <translation>将评论标为已读</translation>
     </message>
+    <message>
+        <source>Connect to a team master…</source>
+        <translation>连接团队主控端…</translation>
+    </message>
+    <message>
+        <source>Show the inbox a team master shares with this desktop</source>
+        <translation>显示团队主控端共享给本机的收件箱</translation>
+    </message>
+    <message>
+        <source>Disconnect from %1…</source>
+        <translation>断开与 %1 的连接…</translation>
+    </message>
+    <message>
+        <source>Disconnect from the team master…</source>
+        <translation>断开与团队主控端的连接…</translation>
+    </message>
+    <message>
+        <source>Inbox source</source>
+        <translation>收件箱来源</translation>
+    </message>
+    <message>
+        <source>Connect to a team master</source>
+        <translation>连接团队主控端</translation>
+    </message>
+    <message>
+        <source>Team master %1</source>
+        <translation>团队主控端 %1</translation>
+    </message>
+    <message>
+        <source>%1: connected</source>
+        <translation>%1：已连接</translation>
+    </message>
+    <message>
+        <source>%1: catching up, %2%</source>
+        <translation>%1：正在同步，%2%</translation>
+    </message>
+    <message>
+        <source>%1: offline since %2, trying again; what is synced can still be read and searched</source>
+        <translation>%1：自 %2 起离线，正在重试；已同步的内容仍可阅读和搜索</translation>
+    </message>
+    <message>
+        <source>%1: refused. %2</source>
+        <translation>%1：被拒绝。%2</translation>
+    </message>
+    <message>
+        <source>%1: connecting…</source>
+        <translation>%1：正在连接…</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first catch-up may take a moment.
+
+The device token is kept in a file only your user can read (%3); the system keychain is not used yet.</source>
+        <translation>本机已作为“%2”与团队主控端 %1 配对。现在打开它的收件箱；首次同步可能需要一点时间。
+
+设备令牌保存在只有你的用户可以读取的文件中（%3）；暂未使用系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>Disconnect from the team master</source>
+        <translation>断开与团队主控端的连接</translation>
+    </message>
+    <message>
+        <source>Forget the pairing with %1? This desktop&apos;s copy of the team inbox is deleted; the team master keeps everything. To come back you need a new pairing code from the admin.</source>
+        <translation>要忘记与 %1 的配对吗？本机的团队收件箱副本将被删除；团队主控端保留全部内容。以后要重新连接，需要向管理员要新的配对码。</translation>
+    </message>
+    <message>
+        <source>There is no account yet. Start the demo to see a working inbox with simulated fans, connect the crawler that watches your real accounts, or connect to your team&apos;s master.</source>
+        <translation>还没有账号。启动演示可以看到有模拟粉丝的收件箱，也可以连接监控你真实账号的采集程序，或者连接团队主控端。</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>
@@ -1271,6 +1476,75 @@ Account: %2</source>
     <message>
         <source>Not sent: %1</source>
         <translation>未发出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>hiscrm::ui::PairDialog</name>
+    <message>
+        <source>Connect to a team master</source>
+        <translation>连接团队主控端</translation>
+    </message>
+    <message>
+        <source>Paste the pairing link your admin sent you (from “hiscrm-master pair”), or type the master&apos;s address and the code. The code works once, for 10 minutes.</source>
+        <translation>粘贴管理员发给你的配对链接（来自“hiscrm-master pair”），或输入主控端地址和配对码。配对码只能用一次，10 分钟内有效。</translation>
+    </message>
+    <message>
+        <source>Pairing &amp;link:</source>
+        <translation>配对链接(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>hiscrm://pair?url=…&amp;code=…</source>
+        <translation>hiscrm://pair?url=…&amp;code=…</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>team.example:7788</source>
+        <translation>team.example:7788</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>配对码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>XXXXX-XXXXX</source>
+        <translation>XXXXX-XXXXX</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <source>None: the connection is not encrypted (fine on a trusted office network or the same computer).</source>
+        <translation>无：连接未加密（在可信的办公网络或同一台电脑上可以使用）。</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1
+Compare it with the one your admin sees; connect only if they are the same.</source>
+        <translation>SHA-256 %1
+请与管理员看到的指纹核对；两者一致时才连接。</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Type the pairing code, or paste the whole link.</source>
+        <translation>请输入配对码，或粘贴完整链接。</translation>
+    </message>
+    <message>
+        <source>An encrypted (wss://) master needs its certificate&apos;s fingerprint: paste the whole link.</source>
+        <translation>加密（wss://）的主控端需要证书指纹：请粘贴完整链接。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2526,26 @@ Exit codes: 0 stopped by SIGINT or SIGTERM; 1 could not start (a database it ref
     <message>
         <source>TLS certificate %1</source>
         <translation>TLS 证书 %1</translation>
+    </message>
+    <message>
+        <source>HisCRM Desk</source>
+        <translation>HisCRM Desk</translation>
+    </message>
+    <message>
+        <source>%1
+
+The inbox on this computer opens instead.</source>
+        <translation>%1
+
+将改为打开本机的收件箱。</translation>
+    </message>
+    <message>
+        <source>The copy of the team master&apos;s inbox could not be opened.
+
+%1</source>
+        <translation>无法打开团队主控端收件箱的副本。
+
+%1</translation>
     </message>
 </context>
 </TS>

@@ -5,11 +5,11 @@
 #include "common/Translations.h"
 #include "ui/app/AppSession.h"
 #include "ui/app/DamageDialog.h"
-#include "ui/window/MainWindow.h"
 #include "ui/app/RunOptions.h"
 #include "ui/app/Screenshots.h"
 #include "ui/settings/Settings.h"
 #include "ui/settings/Theme.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -186,7 +186,15 @@ int main(int argc, char *argv[])
     // Runs once, or again after the damaged history was moved aside: the files can move only once
     // the window, the master and every connection to them are gone.
     QString moveAsideIn;
+    // The inbox shown: this computer's (empty) or a paired team master's (Settings::teamSource).
+    QString source = settings.teamSource();
+    std::optional<ui::TeamPairing> forgetAfter; // "Disconnect": deleted once its session is gone
     for (;;) {
+        if (forgetAfter) {
+            if (Error e = ui::TeamPairings::forget(*forgetAfter))
+                QMessageBox::warning(nullptr, QApplication::translate("main", "HisCRM Desk"), e.message);
+            forgetAfter.reset();
+        }
         if (!moveAsideIn.isEmpty()) {
             const Result<QStringList> moved = ui::AppSession::moveDamagedHistoryAside(moveAsideIn);
             if (!moved) {
@@ -199,7 +207,32 @@ int main(int argc, char *argv[])
 
         ui::AppSession session;
         session.setDemoRate(*rate);
-        if (Error e = session.start(folder)) {
+        std::optional<ui::TeamPairing> pairing;
+        if (!source.isEmpty()) {
+            const QString dataDir = folder.isEmpty() ? ui::AppSession::defaultDataDir() : folder;
+            auto loaded = ui::TeamPairings::load(dataDir, source);
+            if (loaded) {
+                pairing = *loaded;
+            } else {
+                QMessageBox::warning(
+                    nullptr, QApplication::translate("main", "HisCRM Desk"),
+                    QApplication::translate("main", "%1\n\nThe inbox on this computer opens instead.")
+                        .arg(loaded.error().message));
+                settings.setTeamSource(QString());
+                source.clear();
+            }
+        }
+        if (pairing) {
+            if (Error e = session.startRemote(folder, *pairing)) {
+                QMessageBox::critical(
+                    nullptr, QApplication::translate("main", "HisCRM Desk cannot start"),
+                    QApplication::translate("main",
+                                            "The copy of the team master's inbox could not be opened.\n\n%1")
+                        .arg(e.message));
+                settings.setTeamSource(QString());
+                return 1;
+            }
+        } else if (Error e = session.start(folder)) {
             if (ui::AppSession::isDamage(e)) {
                 ui::DamageDialog ask(ui::DamageDialog::When::AtStart, session.dataDir(), e.message);
                 ask.exec();
@@ -215,8 +248,12 @@ int main(int argc, char *argv[])
                     .arg(e.message));
             return 1;
         }
-        if (cl.parser.isSet(cl.demo) || settings.demoEnabled())
+        if (!session.isRemote() && (cl.parser.isSet(cl.demo) || settings.demoEnabled()))
             session.startDemo(*rate);
+        // Another inbox source chosen in the window: this session ends, the loop starts that one.
+        QObject::connect(
+            &session, &ui::AppSession::sourceChangeRequested, &app, [] { QApplication::exit(0); },
+            Qt::QueuedConnection);
 
         ui::MainWindow window(&session, &settings);
         // Damage found while the window runs (the end of the start-up check on a big history, or
@@ -253,7 +290,12 @@ int main(int argc, char *argv[])
             });
         }
         const int rc = app.exec();
-        if (moveAsideIn.isEmpty())
+        if (const std::optional<QString> next = session.requestedSource()) {
+            source = *next;
+            if (session.forgetPairing())
+                forgetAfter = session.pairing();
+        } else if (moveAsideIn.isEmpty()) {
             return rc;
+        }
     }
 }

@@ -307,6 +307,10 @@ Result<Store::Applied> Store::applyChanges(const QList<Change> &changes, qint64 
     if (Error e = d->checkWritable())
         return e;
     try {
+        // The feed orders rows by revision, not by reference: a conversation may come pages before
+        // its account, whose last change is newer. The master keeps the references; the replica
+        // takes its rows as they come.
+        d->db.exec("PRAGMA foreign_keys = OFF");
         WriteTransaction txn(d->db);
         d->loadRev();
         const qint64 cursor = d->rev;

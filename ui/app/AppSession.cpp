@@ -3,6 +3,7 @@
 
 #include "store/SearchIndexer.h"
 #include "store/Store.h"
+#include "sync/RemoteMasterLink.h"
 #include "worker/DemoConnector.h"
 
 #include <QDateTime>
@@ -22,10 +23,11 @@ AppSession::AppSession(QObject *parent)
 AppSession::~AppSession()
 {
     // The link and the UI's connection go first; then the master stops its connectors, commits
-    // nothing half-way and closes the database.
+    // nothing half-way and closes the database (or the sync engine its replica).
     m_link.reset();
     m_store.reset();
     m_master.reset();
+    m_engine.reset();
 }
 
 QString AppSession::defaultDataDir()
@@ -40,6 +42,8 @@ const store::StoreReader *AppSession::store() const
 
 QString AppSession::databasePath() const
 {
+    if (m_engine)
+        return m_pairing.replicaPath();
     return QDir(m_dataDir).filePath(QStringLiteral("hiscrm.db"));
 }
 
@@ -91,6 +95,48 @@ Error AppSession::start(const QString &dataDir)
         },
         Qt::QueuedConnection);
     return {};
+}
+
+Error AppSession::startRemote(const QString &dataDir, const TeamPairing &pairing)
+{
+    m_dataDir = dataDir.isEmpty() ? defaultDataDir() : dataDir;
+    m_pairing = pairing;
+    auto engine = std::make_unique<sync::SyncEngine>(pairing.replicaPath(), pairing.remote);
+    connect(engine.get(), &sync::SyncEngine::stateChanged, this,
+            [this](sync::SyncEngine::State state, const QString &detail) {
+                // Offline since the connection was last up, whatever the attempts since.
+                if (state == sync::SyncEngine::State::Offline && !m_offlineSince.isValid())
+                    m_offlineSince = QDateTime::currentDateTime();
+                else if (state == sync::SyncEngine::State::CatchingUp || state == sync::SyncEngine::State::Live)
+                    m_offlineSince = QDateTime();
+                m_syncState = state;
+                m_syncDetail = detail;
+                emit syncStateChanged();
+            });
+    connect(engine.get(), &sync::SyncEngine::progress, this, [this](qint64 cursor, qint64 revision) {
+        m_syncCursor = cursor;
+        m_masterRevision = revision;
+        emit syncStateChanged();
+    });
+    // The replica was made anew: the window and its models hold the old one, so the session starts
+    // over on the same source (main() makes a new session and window).
+    connect(engine.get(), &sync::SyncEngine::replicaReset, this, [this] { requestSource(m_pairing.id); });
+    if (Error e = engine->start())
+        return e;
+    auto s = store::Store::openReader(pairing.replicaPath());
+    if (!s)
+        return s.error();
+    m_store = std::move(s.value());
+    m_engine = std::move(engine);
+    m_link = std::make_unique<sync::RemoteMasterLink>(m_engine.get());
+    connect(m_link.get(), &master::MasterLink::changed, this, &AppSession::changed);
+    return {};
+}
+
+void AppSession::requestSource(const QString &pairingId)
+{
+    m_requestedSource = pairingId;
+    emit sourceChangeRequested();
 }
 
 bool AppSession::isDamage(const Error &error)

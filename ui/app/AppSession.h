@@ -10,12 +10,16 @@
 #include "common/Error.h"
 #include "master/MasterLink.h"
 #include "store/StoreReader.h"
+#include "sync/SyncEngine.h"
+#include "ui/app/TeamPairings.h"
 #include "worker/WorkerHost.h"
 
+#include <QDateTime>
 #include <QObject>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace hiscrm::store {
 class Store;
@@ -42,9 +46,31 @@ public:
     // check takes about 0.4 s there. A history of up to about 250,000 messages is checked within
     // this time on the reference machine; the check of a bigger one ends beside the window.
     static constexpr int kIntegrityWaitMs = 100;
-    bool isRunning() const { return bool(m_master); }
+    bool isRunning() const { return bool(m_master) || bool(m_engine); }
+
+    // ---- team mode ----------------------------------------------------------------------------
+    // Shows the inbox of a paired team master instead of the local one: its SyncEngine keeps the
+    // replica in the pairing's folder, the UI reads the replica, commands go to the master. The
+    // demo and external workers belong to a local master and are not offered.
+    Error startRemote(const QString &dataDir, const TeamPairing &pairing);
+    bool isRemote() const { return bool(m_engine); }
+    const TeamPairing &pairing() const { return m_pairing; }
+    sync::SyncEngine::State syncState() const { return m_syncState; }
+    QString syncDetail() const { return m_syncDetail; }
+    qint64 syncCursor() const { return m_syncCursor; }
+    qint64 masterRevision() const { return m_masterRevision; }
+    QDateTime offlineSince() const { return m_offlineSince; }
+    // What the window's "Inbox source" asks for next: the event loop ends and main() starts a new
+    // session on it (a pairing id; empty: the local inbox).
+    void requestSource(const QString &pairingId);
+    std::optional<QString> requestedSource() const { return m_requestedSource; }
+    // "Disconnect": main() deletes the pairing's folder (token and replica) once this session,
+    // which has them open, is gone.
+    void forgetPairingWhenDone() { m_forgetPairing = true; }
+    bool forgetPairing() const { return m_forgetPairing; }
 
     QString dataDir() const { return m_dataDir; }
+    // The history the window reads: the local master's database, or the team master's replica.
     QString databasePath() const;
     // The UI thread's read-only connection: queries only, no ingest or command (those go through
     // link()).
@@ -93,12 +119,26 @@ signals:
     // or a statement that met damage) and writes nothing more to it.
     void historyDamaged(const QString &message);
     void workerEndpointChanged();
+    // Team mode: the connection's state, and the catch-up's progress.
+    void syncStateChanged();
+    // requestSource() was called (or the replica was rebuilt): main() ends this session and
+    // starts the requested one.
+    void sourceChangeRequested();
 
 private:
     QString m_dataDir;
     std::unique_ptr<master::MasterThread> m_master;
     std::unique_ptr<store::Store> m_store;
-    std::unique_ptr<master::LocalMasterLink> m_link;
+    std::unique_ptr<master::MasterLink> m_link;
+    std::unique_ptr<sync::SyncEngine> m_engine;
+    TeamPairing m_pairing;
+    sync::SyncEngine::State m_syncState = sync::SyncEngine::State::Stopped;
+    QString m_syncDetail;
+    qint64 m_syncCursor = 0;
+    qint64 m_masterRevision = 0;
+    QDateTime m_offlineSince;
+    std::optional<QString> m_requestedSource;
+    bool m_forgetPairing = false;
     QList<worker::ConnectorStatus> m_connectors;
     bool m_demo = false;
     // Cached when the master says it listens, so status updates never ask the master's thread.

@@ -52,6 +52,7 @@ const QList<Entry> &table()
         {Settings::Key::WorkersEnabled, u"workers/enabled", false},
         {Settings::Key::WorkerPort, u"workers/port", 0},
         {Settings::Key::WorkerToken, u"workers/token", QString()},
+        {Settings::Key::TeamSource, u"team/source", QString()},
     };
     return entries;
 }
@@ -281,6 +282,16 @@ bool Settings::demoEnabled() const
 void Settings::setDemoEnabled(bool enabled)
 {
     set(Key::DemoEnabled, enabled);
+}
+
+QString Settings::teamSource() const
+{
+    return get(Key::TeamSource).toString();
+}
+
+void Settings::setTeamSource(const QString &pairingId)
+{
+    set(Key::TeamSource, pairingId);
 }
 
 } // namespace hiscrm::ui

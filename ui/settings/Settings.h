@@ -40,6 +40,8 @@ public:
         WorkersEnabled,       // "workers/enabled": listen for external workers at start
         WorkerPort,           // "workers/port": loopback port workers connect to (kept across starts)
         WorkerToken,          // "workers/token": the token workers present (kept across starts)
+        TeamSource,           // "team/source": the paired team master shown (its folder under
+                              // <data>/team); empty = the local inbox
     };
     Q_ENUM(Key)
 
@@ -90,6 +92,9 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     bool demoEnabled() const;
     void setDemoEnabled(bool enabled);
+    // The paired team master whose inbox the app shows (TeamPairing::id), or empty for the local one.
+    QString teamSource() const;
+    void setTeamSource(const QString &pairingId);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
 

@@ -16,6 +16,7 @@
 #include "ui/thread/DraftStore.h"
 #include "ui/thread/ThreadModel.h"
 #include "ui/thread/ThreadPane.h"
+#include "ui/window/PairDialog.h"
 #include "ui/window/ShortcutsDialog.h"
 #include "ui/window/Sidebar.h"
 #include "ui/window/TrayNotifier.h"
@@ -23,6 +24,7 @@
 #include "ui/window/WorkerSetupDialog.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -244,6 +246,8 @@ void MainWindow::connectActions()
         updateActions();
     });
     connect(a.connectWorker, &QAction::triggered, this, [this] { connectExternalWorker(true); });
+    connect(a.connectTeam, &QAction::triggered, this, &MainWindow::connectTeam);
+    connect(a.disconnectTeam, &QAction::triggered, this, &MainWindow::disconnectTeam);
     connect(a.about, &QAction::triggered, this, [this] {
         SettingsDialog dialog(m_settings, this);
         dialog.showAbout();
@@ -256,6 +260,12 @@ void MainWindow::buildMenus()
     const WindowActions &a = *m_actions;
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addActions({a.startDemo, a.connectWorker});
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(a.connectTeam);
+    m_sourceMenu = m_fileMenu->addMenu(QString());
+    m_sourceMenu->setObjectName(QStringLiteral("sourceMenu"));
+    connect(m_sourceMenu, &QMenu::aboutToShow, this, &MainWindow::fillSourceMenu);
+    m_fileMenu->addAction(a.disconnectTeam);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(a.settings);
     m_fileMenu->addSeparator();
@@ -290,10 +300,14 @@ QWidget *MainWindow::buildWelcome()
     m_connectWorker = new QPushButton;
     m_connectWorker->setObjectName(QStringLiteral("connectWorkerButton"));
     connect(m_connectWorker, &QPushButton::clicked, this, [this] { connectExternalWorker(true); });
+    m_connectTeam = new QPushButton;
+    m_connectTeam->setObjectName(QStringLiteral("connectTeamButton"));
+    connect(m_connectTeam, &QPushButton::clicked, m_actions->connectTeam, &QAction::trigger);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_startDemo);
     buttons->addWidget(m_connectWorker);
+    buttons->addWidget(m_connectTeam);
     buttons->addStretch();
     wl->addWidget(m_welcomeTitle);
     wl->addWidget(m_welcomeText);
@@ -411,10 +425,19 @@ void MainWindow::retranslateUi()
     text(a.startDemo, tr("Start the demo"), tr("Fill the inbox with a simulated platform's fans"));
     text(a.connectWorker, tr("Connect your own crawler…"), QString());
     text(a.about, tr("About HisCRM Desk"), QString());
+    text(a.connectTeam, tr("Connect to a team master…"),
+         tr("Show the inbox a team master shares with this desktop"));
+    text(a.disconnectTeam,
+         m_session->isRemote() ? tr("Disconnect from %1…").arg(m_session->pairing().host())
+                               : tr("Disconnect from the team master…"),
+         QString());
+    m_sourceMenu->setTitle(tr("Inbox source"));
+    m_connectTeam->setText(tr("Connect to a team master"));
+    m_connectTeam->setAccessibleName(tr("Connect to a team master"));
     m_welcomeTitle->setText(tr("Welcome to HisCRM Desk"));
     m_welcomeText->setText(
-        tr("There is no account yet. Start the demo to see a working inbox with simulated fans, or "
-           "connect the crawler that watches your real accounts."));
+        tr("There is no account yet. Start the demo to see a working inbox with simulated fans, "
+           "connect the crawler that watches your real accounts, or connect to your team's master."));
     m_startDemo->setText(tr("Start the demo"));
     m_startDemo->setAccessibleName(tr("Start the demo"));
     m_connectWorker->setText(tr("Connect your own crawler"));
@@ -704,7 +727,13 @@ void MainWindow::updateActions()
 {
     m_current->updateActions();
     const WindowActions &a = *m_actions;
-    a.startDemo->setEnabled(!m_session->demoRunning());
+    a.startDemo->setEnabled(!m_session->demoRunning() && !m_session->isRemote());
+    // A team master's inbox has its workers on the master: nothing of the local master's here.
+    a.startDemo->setVisible(!m_session->isRemote());
+    a.connectWorker->setVisible(!m_session->isRemote());
+    m_startDemo->setVisible(!m_session->isRemote());
+    m_connectWorker->setVisible(!m_session->isRemote());
+    a.disconnectTeam->setVisible(m_session->isRemote());
     // On the welcome page there is no list to move through or search.
     const bool inbox = m_central->currentIndex() == 1;
     for (QAction *action : {a.search, a.previous, a.next, a.nextUnread, a.markViewRead})
@@ -870,6 +899,13 @@ void MainWindow::pollStatus()
 {
     // The connectors' states are the session's copy; the crawlers' come from the master's status,
     // answered later in this thread: the status bar never waits for the master.
+    if (m_session->isRemote()) {
+        m_statusSource->setText(teamStatusText());
+        m_statusSource->setToolTip(m_session->syncDetail());
+        m_statusConnectors->clear();
+        m_statusWorkers->clear();
+        return;
+    }
     m_statusSource->setText(m_session->isRunning() ? tr("Inbox on this computer") : tr("Inbox stopped"));
     m_statusConnectors->setText(connectorsText());
     if (m_session->workerUrl().isEmpty()) {
@@ -959,6 +995,94 @@ void MainWindow::showShortcuts()
     };
     ShortcutsDialog dialog(m_actions->withShortcuts(), more, this);
     dialog.exec();
+}
+
+QString MainWindow::teamStatusText() const
+{
+    using State = sync::SyncEngine::State;
+    const QString where = tr("Team master %1").arg(m_session->pairing().host());
+    switch (m_session->syncState()) {
+    case State::Live:
+        return tr("%1: connected").arg(where);
+    case State::CatchingUp: {
+        const qint64 total = std::max<qint64>(1, m_session->masterRevision());
+        const int percent = int(std::min<qint64>(100, m_session->syncCursor() * 100 / total));
+        return tr("%1: catching up, %2%").arg(where).arg(percent);
+    }
+    case State::Offline:
+        return tr("%1: offline since %2, trying again; what is synced can still be read and searched")
+            .arg(where, QLocale().toString(m_session->offlineSince().time(), QLocale::ShortFormat));
+    case State::Refused:
+        return tr("%1: refused. %2").arg(where, m_session->syncDetail());
+    case State::Connecting:
+    case State::Stopped:
+        break;
+    }
+    return tr("%1: connecting…").arg(where);
+}
+
+void MainWindow::fillSourceMenu()
+{
+    m_sourceMenu->clear();
+    auto *group = new QActionGroup(m_sourceMenu);
+    const auto add = [&](const QString &text, const QString &id, bool current) {
+        QAction *a = m_sourceMenu->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(current);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, id, current] {
+            if (!current)
+                switchSource(id);
+        });
+    };
+    add(tr("This computer"), QString(), !m_session->isRemote());
+    for (const TeamPairing &p : TeamPairings::list(m_session->dataDir()))
+        add(tr("Team master %1").arg(p.host()), p.id,
+            m_session->isRemote() && m_session->pairing().id == p.id);
+}
+
+void MainWindow::switchSource(const QString &pairingId)
+{
+    m_settings->setTeamSource(pairingId);
+    m_session->requestSource(pairingId);
+}
+
+void MainWindow::connectTeam()
+{
+    PairDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.paired())
+        return;
+    const auto saved = TeamPairings::save(m_session->dataDir(), *dialog.paired());
+    if (!saved) {
+        QMessageBox::warning(this, tr("Connect to a team master"), saved.error().message);
+        return;
+    }
+    QMessageBox::information(
+        this, tr("Connect to a team master"),
+        tr("This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first "
+           "catch-up may take a moment.\n\nThe device token is kept in a file only your user can "
+           "read (%3); the system keychain is not used yet.")
+            .arg(saved->host(), saved->deviceName, QDir::toNativeSeparators(saved->folder)));
+    switchSource(saved->id);
+}
+
+void MainWindow::disconnectTeam()
+{
+    if (!m_session->isRemote())
+        return;
+    const TeamPairing pairing = m_session->pairing();
+    const auto answer = QMessageBox::question(
+        this, tr("Disconnect from the team master"),
+        tr("Forget the pairing with %1? This desktop's copy of the team inbox is deleted; the team "
+           "master keeps everything. To come back you need a new pairing code from the admin.")
+            .arg(pairing.host()),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    // The files go once this session is over (main() forgets the pairing after the window closes).
+    m_settings->setTeamSource(QString());
+    m_session->forgetPairingWhenDone();
+    m_session->requestSource(QString());
 }
 
 } // namespace hiscrm::ui

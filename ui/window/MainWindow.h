@@ -120,6 +120,12 @@ private:
     void connectExternalWorker(bool showDialog);
     void workersListening(const Result<QString> &url, bool showDialog);
     void showShortcuts();
+    // Team mode: the status line, the Inbox source menu, pairing and forgetting a pairing.
+    QString teamStatusText() const;
+    void fillSourceMenu();
+    void switchSource(const QString &pairingId);
+    void connectTeam();
+    void disconnectTeam();
 
     AppSession *m_session;
     Settings *m_settings;
@@ -146,8 +152,10 @@ private:
     QLabel *m_welcomeText = nullptr;
     QPushButton *m_startDemo = nullptr;
     QPushButton *m_connectWorker = nullptr;
+    QPushButton *m_connectTeam = nullptr;
 
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_sourceMenu = nullptr; // Inbox source: this computer, or a paired team master
     QMenu *m_conversationMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;

@@ -45,6 +45,8 @@ struct WindowActions
     QAction *quit;
     QAction *startDemo;
     QAction *connectWorker;
+    QAction *connectTeam;    // Connect to a team master…
+    QAction *disconnectTeam; // Disconnect from the team master shown…
     QAction *about;
     QMenu *muteMenu;
     QMenu *tagsMenu;

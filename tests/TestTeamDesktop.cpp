@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop paired with a team master, as an operator does it: real widgets (offscreen), the
+// pairing dialog fed the link `hiscrm-master pair` printed, the window on the replica, a message a
+// worker sends to the master appearing in the conversation list, an action going to the master.
+
+#include "TeamFixture.h"
+#include "TestUtil.h"
+
+#include "protocol/Protocol.h"
+#include "ui/app/AppSession.h"
+#include "ui/app/TeamPairings.h"
+#include "ui/inbox/InboxRoles.h"
+#include "ui/settings/Settings.h"
+#include "ui/window/MainWindow.h"
+#include "ui/window/PairDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QWebSocket>
+
+using namespace testutil;
+using namespace teamfixture;
+using namespace hiscrm::ui;
+
+class TestTeamDesktop : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static bool sendBatch(QWebSocket &w, const QJsonObject &frame, int *acks)
+    {
+        w.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+        const int before = *acks;
+        return QTest::qWaitFor([&] { return *acks > before; }, 10000);
+    }
+
+private slots:
+    void pairShowsTheTeamInboxLive()
+    {
+        MasterProcess m;
+        QVERIFY(m.start(m_dir.filePath(u"master.db"_s)));
+        // A worker with the team's first messages.
+        QWebSocket w;
+        int acks = 0;
+        connect(&w, &QWebSocket::textMessageReceived, this, [&](const QString &) { ++acks; });
+        w.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(m.port)));
+        QVERIFY(QTest::qWaitFor([&] { return w.state() == QAbstractSocket::ConnectedState; }, 10000));
+        QVERIFY(sendBatch(w,
+                          {{u"type"_s, u"register"_s},
+                           {u"id"_s, 1},
+                           {u"token"_s, u"s3cret"_s},
+                           {u"worker_id"_s, u"w1"_s},
+                           {u"platform"_s, u"demo"_s},
+                           {u"accounts"_s, QJsonArray{u"acc-1"_s}}},
+                          &acks));
+        QVERIFY(sendBatch(w,
+                          {{u"type"_s, u"data_sync"_s},
+                           {u"id"_s, 2},
+                           {u"batch"_s, protocol::batchToJson(batch(messages(u"acc-1"_s, 0, 30)))}},
+                          &acks));
+
+        // The operator pastes the link into "Connect to a team master…".
+        const QUrlQuery link = pairingLink(m.db);
+        PairDialog dialog;
+        dialog.show();
+        dialog.linkEdit()->setText(u"hiscrm://pair?"_s + link.toString(QUrl::FullyEncoded));
+        QCOMPARE(dialog.findChild<QLineEdit *>(u"pairingCode"_s)->text(), link.queryItemValue(u"code"_s));
+        dialog.connectNow();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.result() == QDialog::Accepted, 10000);
+        QVERIFY(dialog.paired());
+        const QString data = m_dir.filePath(u"desk"_s);
+        const auto pairing = TeamPairings::save(data, *dialog.paired());
+        QVERIFY(pairing);
+        QCOMPARE(TeamPairings::list(data).size(), 1);
+        QVERIFY(QFile::permissions(QDir(pairing->folder).filePath(u"token"_s)) ==
+                (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
+                 QFileDevice::WriteUser));
+
+        // The window on the team master's inbox.
+        Settings settings(m_dir.filePath(u"settings.ini"_s));
+        AppSession session;
+        QVERIFY(!session.startRemote(data, *pairing));
+        MainWindow window(&session, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *list = window.findChild<QListView *>(u"conversationList"_s);
+        QVERIFY(list);
+        const auto previews = [&] {
+            window.flushRefresh();
+            QStringList out;
+            for (int r = 0; r < list->model()->rowCount(); ++r)
+                out << list->model()->index(r, 0).data(InboxRoles::Preview).toString();
+            return out;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(previews().size() >= 30, 20000);
+        auto *status = window.findChild<QLabel *>(u"statusSource"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"connected"_s), 10000);
+
+        // A worker's new message reaches the list.
+        MessageRecord fresh = dm(u"acc-1"_s, u"acc-1-new"_s, u"fresh-1"_s, u"acc-1-newfan"_s,
+                                 u"团队收件箱的新消息"_s, kT0 + 100000);
+        QVERIFY(sendBatch(
+            w,
+            {{u"type"_s, u"data_sync"_s}, {u"id"_s, 3}, {u"batch"_s, protocol::batchToJson(batch({fresh}))}},
+            &acks));
+        QTRY_VERIFY_WITH_TIMEOUT(previews().contains(u"团队收件箱的新消息"_s), 10000);
+
+        // The local master's things are not offered on a team master's inbox.
+        QVERIFY(!window.findChild<QAction *>(u"actionStartDemo"_s)->isVisible());
+        QVERIFY(window.findChild<QAction *>(u"actionDisconnectTeam"_s)->isVisible());
+    }
+
+    // A link that is not one, or one without its fingerprint for wss, is refused with a reason.
+    void badLinksAreExplained()
+    {
+        QString why;
+        QVERIFY(!hiscrm::sync::PairingLink::parse(u"https://example.com"_s, &why));
+        QVERIFY(!why.isEmpty());
+        QVERIFY(!hiscrm::sync::PairingLink::parse(u"hiscrm://pair?url=wss://a:1/client&code=X"_s, &why));
+        QVERIFY(why.contains(u"fingerprint"_s));
+        QVERIFY(!hiscrm::sync::PairingLink::parse(u"hiscrm://pair?url=ws://a:1/client"_s, &why));
+        const auto ok = hiscrm::sync::PairingLink::parse(
+            u" hiscrm://pair?url=ws://team.example:7788/client&code=7KQ2M-XD94P. "_s, &why);
+        QVERIFY(ok);
+        QCOMPARE(ok->url.host(), u"team.example"_s);
+        QCOMPARE(ok->code, u"7KQ2M-XD94P"_s);
+        const auto typed = hiscrm::sync::PairingLink::urlFromAddress(u"team.example"_s, &why);
+        QVERIFY(typed);
+        QCOMPARE(typed->toString(), u"ws://team.example:7788/client"_s);
+    }
+};
+
+QTEST_MAIN(TestTeamDesktop)
+#include "TestTeamDesktop.moc"

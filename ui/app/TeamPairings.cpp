@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/app/TeamPairings.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace hiscrm::ui {
+
+namespace {
+
+constexpr char kPairingFile[] = "pairing.json";
+constexpr char kTokenFile[] = "token";
+
+} // namespace
+
+QString TeamPairing::replicaPath() const
+{
+    return QDir(folder).filePath(QStringLiteral("replica.db"));
+}
+
+QString TeamPairings::root(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("team"));
+}
+
+QList<TeamPairing> TeamPairings::list(const QString &dataDir)
+{
+    QList<TeamPairing> out;
+    const QDir dir(root(dataDir));
+    for (const QString &id : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (auto p = load(dataDir, id))
+            out.append(*p);
+    }
+    return out;
+}
+
+Result<TeamPairing> TeamPairings::load(const QString &dataDir, const QString &id)
+{
+    TeamPairing p;
+    p.id = id;
+    p.folder = QDir(root(dataDir)).filePath(id);
+    QFile f(QDir(p.folder).filePath(QLatin1String(kPairingFile)));
+    QFile t(QDir(p.folder).filePath(QLatin1String(kTokenFile)));
+    if (!f.open(QIODevice::ReadOnly) || !t.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::NotFound, tr("The pairing with the team master in %1 is missing or "
+                                             "unreadable. Connect to the team master again.")
+                                              .arg(QDir::toNativeSeparators(p.folder))};
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    p.remote.url = QUrl(o.value(QLatin1String("url")).toString());
+    p.remote.fingerprint = o.value(QLatin1String("fingerprint")).toString();
+    p.remote.token = QString::fromUtf8(t.readAll()).trimmed();
+    p.deviceName = o.value(QLatin1String("device_name")).toString();
+    p.role = o.value(QLatin1String("role")).toString();
+    if (!p.remote.url.isValid() || p.remote.token.isEmpty())
+        return Error{ErrorCode::InvalidArgument, tr("The pairing with the team master in %1 is damaged. "
+                                                    "Disconnect it and connect again.")
+                                                     .arg(QDir::toNativeSeparators(p.folder))};
+    return p;
+}
+
+Result<TeamPairing> TeamPairings::save(const QString &dataDir, const sync::PairedDevice &device)
+{
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9._-]+"));
+    QString base = device.remote.url.host() + u'-' + QString::number(device.remote.url.port());
+    base.replace(unsafe, QStringLiteral("_"));
+    QDir dir(root(dataDir));
+    QString id = base;
+    for (int n = 2; dir.exists(id); ++n)
+        id = base + u'-' + QString::number(n);
+    if (!dir.mkpath(id))
+        return Error{ErrorCode::Io, tr("Cannot create the folder %1 for the team master's inbox. Check "
+                                       "that the data folder is writable.")
+                                        .arg(QDir::toNativeSeparators(dir.filePath(id)))};
+    const QString folder = dir.filePath(id);
+    // The token first, readable by the user only, before it holds anything.
+    QFile t(QDir(folder).filePath(QLatin1String(kTokenFile)));
+    if (!t.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !t.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        t.write(device.remote.token.toUtf8()) < 0 || !t.flush()) {
+        QDir(folder).removeRecursively();
+        return Error{ErrorCode::Io,
+                     tr("Cannot keep the device token in %1.").arg(QDir::toNativeSeparators(folder))};
+    }
+    t.close();
+    QSaveFile f(QDir(folder).filePath(QLatin1String(kPairingFile)));
+    const QJsonObject o{{QStringLiteral("url"), device.remote.url.toString()},
+                        {QStringLiteral("fingerprint"), device.remote.fingerprint},
+                        {QStringLiteral("device_name"), device.name},
+                        {QStringLiteral("role"), device.role},
+                        {QStringLiteral("device_id"), device.deviceId}};
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson()) < 0 || !f.commit()) {
+        QDir(folder).removeRecursively();
+        return Error{ErrorCode::Io,
+                     tr("Cannot save the pairing in %1.").arg(QDir::toNativeSeparators(folder))};
+    }
+    return load(dataDir, id);
+}
+
+Error TeamPairings::forget(const TeamPairing &pairing)
+{
+    if (!QDir(pairing.folder).removeRecursively())
+        return Error{ErrorCode::Io, tr("Cannot delete %1. Close other programs that use it and try again.")
+                                        .arg(QDir::toNativeSeparators(pairing.folder))};
+    return {};
+}
+
+} // namespace hiscrm::ui

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The team masters this desktop is paired with. Each has a folder of its own under
+// <data folder>/team/<id>/: pairing.json (where the master is, its certificate's fingerprint, the
+// device's name and role; no secret), the device token, and the replica (replica.db with its
+// search index). The token is kept in a file only the user can read ("token", mode 0600); the
+// system keychain (qtkeychain) is not used yet.
+
+#include "common/Error.h"
+#include "sync/Pairing.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace hiscrm::ui {
+
+struct TeamPairing
+{
+    QString id;     // the folder's name under <data>/team
+    QString folder; // absolute
+    sync::RemoteMaster remote;
+    QString deviceName; // as the admin named the device
+    QString role;
+    QString host() const { return remote.url.host() + u':' + QString::number(remote.url.port()); }
+    QString replicaPath() const;
+};
+
+class TeamPairings
+{
+    Q_DECLARE_TR_FUNCTIONS(TeamPairings)
+
+public:
+    static QString root(const QString &dataDir); // <data>/team
+    static QList<TeamPairing> list(const QString &dataDir);
+    static Result<TeamPairing> load(const QString &dataDir, const QString &id);
+    // Keeps a new pairing; a desktop paired again with the same master gets a folder of its own.
+    static Result<TeamPairing> save(const QString &dataDir, const sync::PairedDevice &device);
+    // Forgets the pairing: its folder with the token and the replica.
+    static Error forget(const TeamPairing &pairing);
+};
+
+} // namespace hiscrm::ui
