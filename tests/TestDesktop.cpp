@@ -7,10 +7,10 @@
 #include "ui/app/AppSession.h"
 #include "ui/inbox/ConversationListModel.h"
 #include "ui/inbox/InboxListView.h"
-#include "ui/window/MainWindow.h"
 #include "ui/search/SearchPanel.h"
 #include "ui/settings/Settings.h"
 #include "ui/thread/ThreadModel.h"
+#include "ui/window/MainWindow.h"
 #include "ui/window/TrayNotifier.h"
 
 #include <QAction>

@@ -107,7 +107,8 @@ Error AppSession::startRemote(const QString &dataDir, const TeamPairing &pairing
                 // Offline since the connection was last up, whatever the attempts since.
                 if (state == sync::SyncEngine::State::Offline && !m_offlineSince.isValid())
                     m_offlineSince = QDateTime::currentDateTime();
-                else if (state == sync::SyncEngine::State::CatchingUp || state == sync::SyncEngine::State::Live)
+                else if (state == sync::SyncEngine::State::CatchingUp ||
+                         state == sync::SyncEngine::State::Live)
                     m_offlineSince = QDateTime();
                 m_syncState = state;
                 m_syncDetail = detail;
