@@ -412,8 +412,10 @@ void ClientHub::onSync(Client &c, const Envelope &e)
     QByteArray frame = "{\"type\":\"changes\",\"v\":1";
     if (!e.id.isUndefined())
         frame += ",\"re\":" + jsonValue(e.id);
-    c.peer->send(frame + ",\"changes\":[" + out + "],\"next\":" + QByteArray::number(next) +
-                 ",\"has_more\":" + (hasMore ? "true" : "false") + '}');
+    // Up to a MiB: framed here and written as it is, not converted to UTF-16 and back (Peer::sendShared).
+    c.peer->sendShared(sharedTextFrame(frame + ",\"changes\":[" + out +
+                                       "],\"next\":" + QByteArray::number(next) +
+                                       ",\"has_more\":" + (hasMore ? "true" : "false") + '}'));
     if (!hasMore)
         goLive(c, next);
 }

@@ -182,7 +182,10 @@ public:
                 .bind(18, qint64(v.read))
                 .bind(19, v.rev)
                 .run();
-            m_d.db.cached("DELETE FROM item_history WHERE item_id = ?1").bind(1, v.id).run();
+            // An item has a history only once edited or recalled, and keeps it from then on: one that
+            // never was has none to replace.
+            if (v.editedAt != 0 || v.recalled || !history.isEmpty())
+                m_d.db.cached("DELETE FROM item_history WHERE item_id = ?1").bind(1, v.id).run();
             for (const ItemHistory &h : std::as_const(history))
                 m_d.db
                     .cached("INSERT INTO item_history(item_id, changed_at, old_text, recall) VALUES(?1, ?2, "

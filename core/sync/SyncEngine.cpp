@@ -70,6 +70,7 @@ struct SyncEngine::Session final : public QObject
     QWebSocket *socket = nullptr;
     QTimer retry{this};
     QTimer watchdog{this}; // half-open connections: nothing heard for 3 heartbeats
+    QTimer pinger{this};   // a ping every heartbeat, so a quiet master is heard from (its pong)
     int attempts = 0;
     State state = State::Stopped;
     qint64 masterRevision = 0;
@@ -91,6 +92,10 @@ struct SyncEngine::Session final : public QObject
     {
         retry.setSingleShot(true);
         connect(&retry, &QTimer::timeout, this, [this] { connectNow(); });
+        connect(&pinger, &QTimer::timeout, this, [this] {
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                socket->ping();
+        });
         connect(&watchdog, &QTimer::timeout, this, [this] {
             if (socket && socket->state() == QAbstractSocket::ConnectedState) {
                 qCInfo(lcSync) << "the master went silent; reconnecting";
@@ -160,6 +165,7 @@ struct SyncEngine::Session final : public QObject
     void dropSocket()
     {
         watchdog.stop();
+        pinger.stop();
         syncing = false;
         if (!socket)
             return;
@@ -254,6 +260,7 @@ struct SyncEngine::Session final : public QObject
         attempts = 0;
         heartbeatMs = std::max(1000, int(o.value(QLatin1String("heartbeat_ms")).toInt(10000)));
         watchdog.start(3 * heartbeatMs);
+        pinger.start(heartbeatMs);
         masterRevision = o.value(QLatin1String("revision")).toInteger();
         masterStoreId = o.value(QLatin1String("store_id")).toInteger();
         const auto st = replica->replicaState();
@@ -304,12 +311,16 @@ struct SyncEngine::Session final : public QObject
             return offline(o.value(QLatin1String("message")).toString());
         }
         const qint64 next = o.value(QLatin1String("next")).toInteger(-1);
+        const bool more = o.value(QLatin1String("has_more")).toBool();
+        // The next page is asked for before this one is applied, so the master reads and encodes it
+        // while this thread writes (a failed apply drops the connection, and that answer with it).
+        if (more && next >= 0)
+            syncFrom(next);
         if (!apply(o.value(QLatin1String("changes")).toArray(), next))
             return;
         masterRevision = std::max(masterRevision, next);
-        if (o.value(QLatin1String("has_more")).toBool())
-            return syncFrom(next);
-        setState(State::Live);
+        if (!more)
+            setState(State::Live);
     }
 
     void push(const QJsonObject &o)

@@ -33,7 +33,7 @@ public:
     using PushHandler = std::function<void(int client, QByteArrayView frame, qint64 ns)>;
 
     // Before the master starts: pairs `clients` devices in its store, device i scoped to
-    // accountIds[i % accountIds.size()]. Returns their tokens.
+    // accountIds[i % accountIds.size()] (every account when accountIds is empty). Returns their tokens.
     static QStringList pairDevices(store::Store &store, const QList<qint64> &accountIds, int clients);
 
     ClientFleet(quint16 port, PushHandler onPush);

@@ -50,6 +50,10 @@ const QList<Workload> &workloads()
          u"live pushes to paired clients of hiscrm-master while a worker ingests; --clients (1000), "
          u"--accounts (100), --rate deliveries/s (20000), --seconds (10)"_s,
          runFanout},
+        {u"sync"_s,
+         u"a desktop's first catch-up from hiscrm-master into a fresh replica, until searchable, vs "
+         u"in-process ingest; --messages (100000)"_s,
+         runSync},
         {u"search-typing"_s,
          u"typing into the real search panel, keystroke to results and to paint, vs Store::search; "
          u"--messages (100000), --queries (100), --interval ms (100)"_s,
