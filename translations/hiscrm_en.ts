@@ -1462,6 +1462,14 @@ The device token is kept in a file only your user can read (%3); the system keyc
         <source>There is no account yet. Start the demo to see a working inbox with simulated fans, connect the crawler that watches your real accounts, or connect to your team&apos;s master.</source>
         <translation>There is no account yet. Start the demo to see a working inbox with simulated fans, connect the crawler that watches your real accounts, or connect to your team&apos;s master.</translation>
     </message>
+    <message>
+        <source>The team master %1 has no account yet. Its inbox appears here as soon as the team&apos;s crawlers add one.</source>
+        <translation>The team master %1 has no account yet. Its inbox appears here as soon as the team&apos;s crawlers add one.</translation>
+    </message>
+    <message>
+        <source>Fetching the team inbox from %1…</source>
+        <translation>Fetching the team inbox from %1…</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>

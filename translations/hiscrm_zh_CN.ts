@@ -1454,6 +1454,14 @@ The device token is kept in a file only your user can read (%3); the system keyc
         <source>There is no account yet. Start the demo to see a working inbox with simulated fans, connect the crawler that watches your real accounts, or connect to your team&apos;s master.</source>
         <translation>还没有账号。启动演示可以看到有模拟粉丝的收件箱，也可以连接监控你真实账号的采集程序，或者连接团队主控端。</translation>
     </message>
+    <message>
+        <source>The team master %1 has no account yet. Its inbox appears here as soon as the team&apos;s crawlers add one.</source>
+        <translation>团队主控端 %1 还没有账号。团队的采集程序添加账号后，收件箱就会出现在这里。</translation>
+    </message>
+    <message>
+        <source>Fetching the team inbox from %1…</source>
+        <translation>正在从 %1 获取团队收件箱…</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>

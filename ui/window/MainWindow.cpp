@@ -169,6 +169,12 @@ void MainWindow::startTimers()
             m_badgeTimer->start();
         }
     });
+    // Team mode: the status bar and an empty inbox's page follow the connection at once.
+    connect(m_session, &AppSession::syncStateChanged, this, [this] {
+        pollStatus();
+        if (m_central->currentIndex() == 0 && m_session->isRemote())
+            m_welcomeText->setText(teamWelcomeText());
+    });
     m_statusTimer = new QTimer(this);
     m_statusTimer->setInterval(kStatusMs);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::pollStatus);
@@ -436,8 +442,10 @@ void MainWindow::retranslateUi()
     m_connectTeam->setAccessibleName(tr("Connect to a team master"));
     m_welcomeTitle->setText(tr("Welcome to HisCRM Desk"));
     m_welcomeText->setText(
-        tr("There is no account yet. Start the demo to see a working inbox with simulated fans, "
-           "connect the crawler that watches your real accounts, or connect to your team's master."));
+        m_session->isRemote()
+            ? teamWelcomeText()
+            : tr("There is no account yet. Start the demo to see a working inbox with simulated fans, "
+                 "connect the crawler that watches your real accounts, or connect to your team's master."));
     m_startDemo->setText(tr("Start the demo"));
     m_startDemo->setAccessibleName(tr("Start the demo"));
     m_connectWorker->setText(tr("Connect your own crawler"));
@@ -938,6 +946,8 @@ void MainWindow::showWelcomeIfEmpty()
     m_current->setInboxShown(!empty);
     if (empty && m_session->demoRunning())
         m_welcomeText->setText(tr("The demo is starting; the inbox appears in a moment."));
+    if (empty && m_session->isRemote())
+        m_welcomeText->setText(teamWelcomeText());
     if (wasWelcome && !empty) {
         // The inbox opens on its list, whatever was pressed on the welcome page.
         selectView(m_view);
@@ -995,6 +1005,26 @@ void MainWindow::showShortcuts()
     };
     ShortcutsDialog dialog(m_actions->withShortcuts(), more, this);
     dialog.exec();
+}
+
+QString MainWindow::teamWelcomeText() const
+{
+    using State = sync::SyncEngine::State;
+    const QString host = m_session->pairing().host();
+    switch (m_session->syncState()) {
+    case State::Live:
+        return tr("The team master %1 has no account yet. Its inbox appears here as soon as the team's "
+                  "crawlers add one.")
+            .arg(host);
+    case State::Offline:
+    case State::Refused:
+        return m_session->syncDetail();
+    case State::CatchingUp:
+    case State::Connecting:
+    case State::Stopped:
+        break;
+    }
+    return tr("Fetching the team inbox from %1…").arg(host);
 }
 
 QString MainWindow::teamStatusText() const

@@ -122,6 +122,7 @@ private:
     void showShortcuts();
     // Team mode: the status line, the Inbox source menu, pairing and forgetting a pairing.
     QString teamStatusText() const;
+    QString teamWelcomeText() const; // the page of an empty team inbox
     void fillSourceMenu();
     void switchSource(const QString &pairingId);
     void connectTeam();
