@@ -187,7 +187,8 @@ int main(int argc, char *argv[])
     // the window, the master and every connection to them are gone.
     QString moveAsideIn;
     // The inbox shown: this computer's (empty) or a paired team master's (Settings::teamSource).
-    QString source = settings.teamSource();
+    // --demo asks for this computer's, with the demo platform.
+    QString source = cl.parser.isSet(cl.demo) ? QString() : settings.teamSource();
     std::optional<ui::TeamPairing> forgetAfter; // "Disconnect": deleted once its session is gone
     for (;;) {
         if (forgetAfter) {
