@@ -16,6 +16,7 @@ JsonLine runWorkerIngest(const Options &options);
 JsonLine runStartup(const Options &options);
 JsonLine runFanout(const Options &options);
 JsonLine runSync(const Options &options);
+JsonLine runE2e(const Options &options);
 JsonLine runSearchTyping(const Options &options); // needs a QApplication
 
 } // namespace hiscrm::bench

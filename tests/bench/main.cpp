@@ -54,6 +54,10 @@ const QList<Workload> &workloads()
          u"a desktop's first catch-up from hiscrm-master into a fresh replica, until searchable, vs "
          u"in-process ingest; --messages (100000)"_s,
          runSync},
+        {u"e2e"_s,
+         u"a worker's messages through hiscrm-master into the replicas of paired desktops (SyncEngine): send "
+         u"to committed in each; --clients desktops (50), --rate messages/s (1000), --seconds (10)"_s,
+         runE2e},
         {u"search-typing"_s,
          u"typing into the real search panel, keystroke to results and to paint, vs Store::search; "
          u"--messages (100000), --queries (100), --interval ms (100)"_s,
