@@ -102,6 +102,47 @@ QStringList ClientFleet::pairDevices(store::Store &store, const QList<qint64> &a
     return tokens;
 }
 
+QStringList ClientFleet::addAccounts(store::Store &store, int count, QList<qint64> *ids)
+{
+    model::Batch directory;
+    directory.platform = u"demo"_s;
+    QStringList accounts;
+    for (int a = 0; a < count; ++a) {
+        model::AccountRecord r;
+        r.platformId = u"acc-%1"_s.arg(a);
+        r.name = u"账号 %1"_s.arg(a);
+        directory.accounts << r;
+        accounts << r.platformId;
+    }
+    check(store.ingest(directory), u"ingesting the accounts"_s);
+    if (ids) {
+        for (const QString &a : std::as_const(accounts))
+            *ids << check(store.accountByPlatformId(u"demo"_s, a), u"reading an account"_s).value().id;
+    }
+    return accounts;
+}
+
+model::Batch ClientFleet::fanMessages(const QStringList &accounts, qint64 first, int n, int chatsPerAccount,
+                                      const std::function<QString(int i)> &idOf)
+{
+    const qsizetype size = accounts.size();
+    model::Batch b;
+    b.platform = u"demo"_s;
+    for (int i = 0; i < n; ++i) {
+        const qint64 m = first + i;
+        const QString &account = accounts[qsizetype(m % size)];
+        model::MessageRecord r;
+        r.accountId = account;
+        r.conversationId = u"%1-c%2"_s.arg(account).arg(m / size % chatsPerAccount);
+        r.platformId = idOf(i);
+        r.senderId = u"%1-fan%2"_s.arg(account).arg(m / size % chatsPerAccount);
+        r.text = u"第%1条：请问这款什么时候发货？"_s.arg(m);
+        r.createdAt = nowMs();
+        b.messages << r;
+    }
+    return b;
+}
+
 ClientFleet::ClientFleet(quint16 port, PushHandler onPush)
     : m_port(port)
     , m_onPush(std::move(onPush))

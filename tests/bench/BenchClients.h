@@ -8,6 +8,8 @@
 // conversion to QString and no JSON parse. What the clients cost the machine then is mostly the
 // kernel's receiving, as on a desktop.
 
+#include "model/Model.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QElapsedTimer>
@@ -35,6 +37,14 @@ public:
     // Before the master starts: pairs `clients` devices in its store, device i scoped to
     // accountIds[i % accountIds.size()] (every account when accountIds is empty). Returns their tokens.
     static QStringList pairDevices(store::Store &store, const QList<qint64> &accountIds, int clients);
+    // Before the master starts: `count` accounts "acc-0".."acc-<count-1>" on platform "demo".
+    // Returns their platform ids; *ids (when given) gets their store ids.
+    static QStringList addAccounts(store::Store &store, int count, QList<qint64> *ids = nullptr);
+    // A worker's batch of n new messages from fans, numbered from `first`: message m goes to
+    // accounts[m % size] in one of chatsPerAccount chats of it; the batch's i-th message has the
+    // platform id idOf(i).
+    static model::Batch fanMessages(const QStringList &accounts, qint64 first, int n, int chatsPerAccount,
+                                    const std::function<QString(int i)> &idOf);
 
     ClientFleet(quint16 port, PushHandler onPush);
     ~ClientFleet();

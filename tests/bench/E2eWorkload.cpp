@@ -46,16 +46,7 @@ JsonLine runE2e(const Options &options)
     QStringList tokens;
     {
         const auto store = openStore(db, store::Store::Durability::Normal);
-        Batch directory;
-        directory.platform = u"demo"_s;
-        for (int a = 0; a < kAccounts; ++a) {
-            AccountRecord r;
-            r.platformId = u"acc-%1"_s.arg(a);
-            r.name = u"账号 %1"_s.arg(a);
-            directory.accounts << r;
-            accounts << r.platformId;
-        }
-        check(store->ingest(directory), u"ingesting the accounts"_s);
+        accounts = ClientFleet::addAccounts(*store, kAccounts);
         tokens = ClientFleet::pairDevices(*store, {}, desktops);
     }
     MasterProcess master(db);
@@ -133,20 +124,8 @@ JsonLine runE2e(const Options &options)
         tick = false;
         const int n = std::min(int(owed), protocol::kMaxBatchRecords);
         owed -= n;
-        Batch b;
-        b.platform = u"demo"_s;
-        for (int i = 0; i < n; ++i) {
-            const qint64 m = messages + i;
-            const QString account = accounts[int(m % kAccounts)];
-            MessageRecord r;
-            r.accountId = account;
-            r.conversationId = u"%1-c%2"_s.arg(account).arg(m / kAccounts % 50);
-            r.platformId = u"e2e-%1"_s.arg(m);
-            r.senderId = u"%1-fan%2"_s.arg(account).arg(m / kAccounts % 50);
-            r.text = u"第%1条：请问这款什么时候发货？"_s.arg(m);
-            r.createdAt = nowMs();
-            b.messages << r;
-        }
+        const Batch b = ClientFleet::fanMessages(accounts, messages, n, 50,
+                                                 [&](int i) { return u"e2e-%1"_s.arg(messages + i); });
         messages += n;
         const QJsonObject frame{
             {u"type"_s, u"data_sync"_s}, {u"id"_s, batches}, {u"batch"_s, protocol::batchToJson(b)}};

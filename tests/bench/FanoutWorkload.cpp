@@ -66,19 +66,8 @@ JsonLine runFanout(const Options &options)
     QStringList tokens;
     {
         const auto store = openStore(db, store::Store::Durability::Normal);
-        Batch directory;
-        directory.platform = u"demo"_s;
-        for (int a = 0; a < accountCount; ++a) {
-            AccountRecord r;
-            r.platformId = u"acc-%1"_s.arg(a);
-            r.name = u"账号 %1"_s.arg(a);
-            directory.accounts << r;
-            accounts << r.platformId;
-        }
-        check(store->ingest(directory), u"ingesting the accounts"_s);
         QList<qint64> ids;
-        for (const QString &a : std::as_const(accounts))
-            ids << check(store->accountByPlatformId(u"demo"_s, a), u"reading an account"_s).value().id;
+        accounts = ClientFleet::addAccounts(*store, accountCount, &ids);
         tokens = ClientFleet::pairDevices(*store, ids, clients);
     }
     MasterProcess master(db);
@@ -153,20 +142,9 @@ JsonLine runFanout(const Options &options)
         tick = false;
         const int n = std::min(int(owed), protocol::kMaxBatchRecords);
         owed -= n;
-        Batch b;
-        b.platform = u"demo"_s;
-        for (int i = 0; i < n; ++i) {
-            const qint64 m = messages + i;
-            const QString account = accounts[int(m % accountCount)];
-            MessageRecord r;
-            r.accountId = account;
-            r.conversationId = u"%1-c%2"_s.arg(account).arg(m / accountCount % 20);
-            r.platformId = u"fx%1-%2"_s.arg(batches).arg(i);
-            r.senderId = u"%1-fan%2"_s.arg(account).arg(m / accountCount % 20);
-            r.text = u"第%1条：请问这款什么时候发货？"_s.arg(m);
-            r.createdAt = nowMs();
-            b.messages << r;
-        }
+        const Batch b = ClientFleet::fanMessages(accounts, messages, n, 20, [&](int i) {
+            return u"fx%1-%2"_s.arg(batches).arg(i); // the marker the fleet's handler looks for
+        });
         messages += n;
         const QByteArray frame = frameOf(
             {{u"type"_s, u"data_sync"_s}, {u"id"_s, batches}, {u"batch"_s, protocol::batchToJson(b)}});
