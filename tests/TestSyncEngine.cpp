@@ -354,7 +354,8 @@ private slots:
             1000));
         qInfo("refused %lld ms after the revoke: %s", t.elapsed(),
               qPrintable(states.last().value(1).toString()));
-        QTest::qWait(1500); // no retry
+        // No retry: the engine stays refused (its backoff would have tried again within a second).
+        QVERIFY(!states.wait(1500));
         QCOMPARE(states.last().value(0).value<SyncEngine::State>(), SyncEngine::State::Refused);
     }
 

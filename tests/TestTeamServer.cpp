@@ -568,19 +568,15 @@ private slots:
         const qint64 rssBefore = m.rssKb();
 
         // About 100 MiB of pushes owed to it: 2 kB of text per message.
-        // The devices connected, as the worker's status lists them (a status costs 10 frames of the
-        // worker's rate limit: a refused one is asked again a little later).
+        // The devices connected, as the worker's status lists them; -1 when the status was refused
+        // (it costs 10 frames of the worker's rate limit: the callers poll, and ask again).
         const auto devicesConnected = [&w] {
-            for (int attempt = 0; attempt < 20; ++attempt) {
-                const auto st = w->call({{u"type"_s, u"status"_s}});
-                if (st && st->value(u"type"_s).toString() == u"status") {
-                    const QJsonObject status = st->value(u"status"_s).toObject();
-                    const qsizetype devices = status.value(u"devices"_s).toArray().size();
-                    return status.value(u"clients"_s).toInteger() == devices ? devices : qsizetype(-2);
-                }
-                QTest::qWait(100);
-            }
-            return qsizetype(-1);
+            const auto st = w->call({{u"type"_s, u"status"_s}});
+            if (!st || st->value(u"type"_s).toString() != u"status")
+                return qsizetype(-1);
+            const QJsonObject status = st->value(u"status"_s).toObject();
+            const qsizetype devices = status.value(u"devices"_s).toArray().size();
+            return status.value(u"clients"_s).toInteger() == devices ? devices : qsizetype(-2);
         };
         QVERIFY(QTest::qWaitFor([&] { return devicesConnected() == 1; }, 5000)); // status lags up to 1 s
         qint64 peakKb = rssBefore;
@@ -606,10 +602,11 @@ private slots:
         // Reading again, it sees its connection end, then resumes from its cursor.
         slow.readAgain();
         QVERIFY(QTest::qWaitFor([&] { return slow.closeCode() != -1; }, 10000));
-        // 4002 when the close frame got through; 1006 when the connection was cut behind 16 MiB of
-        // frames that the device was not going to read in time.
+        // 4002 when the close frame got through. When the connection was cut behind 16 MiB of
+        // frames the device was not going to read in time, no close frame arrives, and QWebSocket
+        // reports 1006, or its default 1000 when the cut came while it was reading (seen under load).
         qInfo("the connection ended with close code %d", slow.closeCode());
-        QVERIFY(slow.closeCode() == 4002 || slow.closeCode() == 1006);
+        QVERIFY(slow.closeCode() == 4002 || slow.closeCode() == 1006 || slow.closeCode() == 1000);
         Replica r;
         for (const QJsonObject &f : slow.frames()) {
             if (f.value(u"re"_s) == QJsonValue(2)) {
