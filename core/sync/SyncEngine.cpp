@@ -108,6 +108,9 @@ struct SyncEngine::Session final : public QObject
     {
         store::Store::Options o;
         o.durability = store::Store::Durability::Normal; // a copy: the master has it all
+        // As the desktop's own history: the window does not wait for the whole integrity check of a
+        // big replica; damage found later refuses the next page (and says so).
+        o.integrityWaitMs = 100;
         auto s = store::Store::open(path, o);
         if (!s)
             return s.error();
