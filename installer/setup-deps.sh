@@ -118,6 +118,9 @@ install_apt() {
         qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
         qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
         libsqlite3-dev libgl-dev libssl-dev
+        # The system keychain (Secret Service, KWallet) for a paired desktop's device token; tests
+        # run it against gnome-keyring on a private session bus.
+        qtkeychain-qt6-dev gnome-keyring dbus-daemon
         fortunes-zh fortune-mod
         qt6-translations-l10n
         xvfb xauth fonts-noto-cjk fonts-noto-color-emoji
@@ -156,7 +159,7 @@ install_dnf() {
     local pkgs=(
         gcc-c++ cmake ninja-build
         qt6-qtbase-devel qt6-qtwebsockets-devel qt6-qttools-devel qt6-linguist
-        sqlite-devel openssl-devel
+        sqlite-devel openssl-devel qtkeychain-qt6-devel
         fortune-mod
         xorg-x11-server-Xvfb google-noto-sans-cjk-fonts
         adwaita-qt6
@@ -186,7 +189,7 @@ install_brew() {
     command -v brew >/dev/null 2>&1 || die "Homebrew is required: see https://brew.sh, then re-run this script"
     # No Adwaita Qt style here: Homebrew has no formula for it, and macOS tests run under the
     # platform's own style; the tests that need Adwaita skip themselves without it.
-    local pkgs=(qt cmake ninja sqlite openssl fortune)
+    local pkgs=(qt cmake ninja sqlite openssl fortune qtkeychain)
     if [ "$with_postgres" -eq 1 ]; then
         pkgs+=(postgresql@16)
     fi

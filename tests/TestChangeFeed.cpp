@@ -254,6 +254,96 @@ private slots:
 
     // A replica store (Store::applyChanges) fed the pages of the mixed workload holds exactly the
     // master's rows, finds the same messages by search, and refuses a page it cannot read whole.
+    // The outbox: a waiting command's effect is shown over the master's rows, stays shown when the
+    // master sends a newer version of the row, goes once the master's rows with it arrive, and a
+    // refused one leaves the master's version.
+    void replicaOutboxShowsWaitingCommandsOverTheMastersRows()
+    {
+        auto master = fresh();
+        auto replica = fresh();
+        const qint64 masterId = master->storeId().value();
+        demo::Generator gen(smallData(12, 50, 10, 3));
+        QVERIFY(master->ingest(gen.directory()));
+        QVERIFY(master->ingest(gen.next(200)));
+        auto catchUp = [&] {
+            for (;;) {
+                auto page = master->changes(replica->revision().value(), 100);
+                QVERIFY(page);
+                QVERIFY(replica->applyChanges(page->changes, page->next, masterId));
+                if (!page->hasMore)
+                    break;
+            }
+        };
+        catchUp();
+        const auto list = master->conversations(ConversationFilter{}).value().conversations;
+        QVERIFY(list.size() >= 2);
+        const qint64 a = list.at(0).id, b = list.at(1).id;
+
+        // Not queueable, bad ids, bad args: refused, nothing kept.
+        QCOMPARE(replica->queueCommand(u"c0"_s, u"create_tag"_s, {{u"name"_s, u"x"_s}}, kT0).error().code,
+                 ErrorCode::InvalidArgument);
+        QCOMPARE(replica->queueCommand(u"c0"_s, u"pin"_s, {{u"conversation_id"_s, 999999}}, kT0).error().code,
+                 ErrorCode::NotFound);
+        QCOMPARE(replica->queueCommand(u"c0"_s, u"pin"_s, {{u"conversation_id"_s, u"1"_s}}, kT0).error().code,
+                 ErrorCode::NotFound);
+        QCOMPARE(
+            replica->queueCommand(u"c0"_s, u"reply"_s, {{u"conversation_id"_s, a}, {u"text"_s, u"  "_s}}, kT0)
+                .error()
+                .code,
+            ErrorCode::InvalidArgument);
+        QCOMPARE(replica->queueCommand(u""_s, u"pin"_s, {{u"conversation_id"_s, a}}, kT0).error().code,
+                 ErrorCode::InvalidArgument);
+        QVERIFY(replica->outbox().value().isEmpty());
+
+        const qint64 cursor = replica->revision().value();
+        const auto pinned = replica->queueCommand(u"c1"_s, u"pin"_s, {{u"conversation_id"_s, a}}, kT0);
+        QVERIFY(pinned);
+        QCOMPARE(pinned->conversationIds, QList<qint64>{a});
+        QVERIFY(
+            replica->queueCommand(u"c1"_s, u"pin"_s, {{u"conversation_id"_s, a}}, kT0)); // the same id: once
+        QVERIFY(
+            replica->queueCommand(u"c2"_s, u"mute"_s, {{u"conversation_id"_s, b}, {u"until"_s, -1}}, kT0));
+        QCOMPARE(replica->outbox().value().size(), 2);
+        QCOMPARE(replica->revision().value(), cursor); // the cursor is the master's alone
+        QVERIFY(replica->conversation(a).value()->pinned);
+        QCOMPARE(replica->conversation(b).value()->mutedUntil, kMutedForever);
+
+        // The master moves on (new messages in a): the replica shows them, a still pinned.
+        QVERIFY(master->ingest(gen.next(300)));
+        catchUp();
+        const Conversation mine = replica->conversation(a).value().value();
+        Conversation theirs = master->conversation(a).value().value();
+        QVERIFY(mine.pinned);
+        QVERIFY(!theirs.pinned);
+        theirs.pinned = true;
+        QCOMPARE(toJson(mine), toJson(theirs));
+
+        // The master does c1; once its revision arrives, c1 leaves and the rows are the master's.
+        const auto done = master->setPinned(a, true, Journal{u"c1"_s, u"pin"_s});
+        QVERIFY(done);
+        QVERIFY(replica->commandDone(u"c1"_s, done->revision));
+        QCOMPARE(replica->outbox().value().size(), 2); // answered, its rows not here yet
+        catchUp();
+        QCOMPARE(replica->outbox().value().size(), 1);
+        QCOMPARE(toJson(replica->conversation(a).value().value()),
+                 toJson(master->conversation(a).value().value()));
+
+        // c2 refused: b is the master's again; the entry stays, refused, until dismissed.
+        QVERIFY(replica->commandRefused(u"c2"_s, u"forbidden"_s));
+        QCOMPARE(toJson(replica->conversation(b).value().value()),
+                 toJson(master->conversation(b).value().value()));
+        const auto entries = replica->outbox().value();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.at(0).state, OutboxEntry::State::Refused);
+        QCOMPARE(entries.at(0).error, u"forbidden"_s);
+        QCOMPARE(replica->dismissRefused().value(), 1);
+        QVERIFY(replica->outbox().value().isEmpty());
+        for (const char *entity : {"conversation", "item"}) {
+            const QString e = QString::fromLatin1(entity);
+            QCOMPARE(replica->exportEntity(e).value(), master->exportEntity(e).value());
+        }
+    }
+
     void replicaStoreAppliesPagesAndRefusesBadOnes()
     {
         auto master = fresh();

@@ -93,6 +93,11 @@ QString pairDevice(quint16 port, const QString &code)
     return token;
 }
 
+SyncEngine::State lastState(const QSignalSpy &states)
+{
+    return states.isEmpty() ? SyncEngine::State::Stopped : states.last().value(0).value<SyncEngine::State>();
+}
+
 qint64 revisionOf(const QString &db)
 {
     auto s = openStore(db, Store::Options{Store::Access::ReadOnly});
@@ -229,6 +234,152 @@ private slots:
             ++answers;
         });
         QVERIFY(QTest::qWaitFor([&] { return answers == 3; }, 10000));
+    }
+
+    // Commands given while the master is down are kept in the replica's outbox, shown at once, and
+    // reach the master in order and once each when it is back (sent twice: once before a dropped
+    // connection, once after). The master's rows then are what the replica shows.
+    void offlineCommandsReachTheMasterOnceInOrder()
+    {
+        const QString db = path(u"master"_s);
+        auto m = std::make_unique<MasterProcess>();
+        QVERIFY(m->start(db));
+        const quint16 port = m->port;
+        Worker w;
+        QVERIFY(w.open(port, {u"acc-1"_s}));
+        QVERIFY(w.ingest(messages(u"acc-1"_s, 0, 200)));
+        const QString replica = path(u"replica"_s);
+        SyncEngine engine(replica, remote(*m));
+        QSignalSpy states(&engine, &SyncEngine::stateChanged);
+        QSignalSpy outbox(&engine, &SyncEngine::outboxChanged);
+        QVERIFY(!engine.start());
+        QVERIFY(converged(replica, db));
+        auto r = openStore(replica, Store::Options{Store::Access::ReadOnly});
+        const auto list = r->conversations(ConversationFilter{}).value().conversations;
+        QVERIFY(list.size() >= 3);
+        const qint64 pinned = list.at(0).id, read = list.at(1).id, answered = list.at(2).id;
+        QVERIFY(!list.at(0).pinned);
+        QVERIFY(list.at(1).unreadCount > 0);
+
+        m->process.kill();
+        m->process.waitForFinished(5000);
+        QVERIFY(QTest::qWaitFor([&] { return lastState(states) == SyncEngine::State::Offline; }, 10000));
+
+        int answers = 0;
+        QJsonObject last;
+        auto done = [&](const Result<QJsonObject> &res) {
+            QVERIFY(res);
+            last = *res;
+            ++answers;
+        };
+        engine.command(u"pin"_s, {{u"conversation_id"_s, pinned}}, u"off-1"_s, done);
+        engine.command(u"unpin"_s, {{u"conversation_id"_s, pinned}}, u"off-2"_s, done);
+        engine.command(u"pin"_s, {{u"conversation_id"_s, pinned}}, u"off-3"_s, done);
+        engine.command(u"mark_read"_s, {{u"conversation_id"_s, read}}, u"off-4"_s, done);
+        engine.command(u"reply"_s, {{u"conversation_id"_s, answered}, {u"text"_s, u"离线时写的回复"_s}},
+                       u"off-5"_s, done);
+        engine.command(u"pin"_s, {{u"conversation_id"_s, pinned}}, u"off-3"_s, done); // the same id again
+        QVERIFY(QTest::qWaitFor([&] { return answers == 6; }, 10000));
+        QVERIFY(last.value(u"queued"_s).toBool());
+        QVERIFY(
+            QTest::qWaitFor([&] { return !outbox.isEmpty() && outbox.last().value(0).toInt() == 5; }, 5000));
+
+        // Shown at once: pinned, read, the reply pending at the end of its chat.
+        QCOMPARE(r->conversation(pinned).value()->pinned, true);
+        QCOMPARE(r->conversation(read).value()->unreadCount, 0);
+        const auto conv = r->conversation(answered).value();
+        QCOMPARE(conv->lastPreview, u"离线时写的回复"_s);
+        QCOMPARE(conv->unreadCount, 0);
+        const auto thread = r->thread(ItemKind::Message, answered, 5).value();
+        QCOMPARE(thread.items.constLast().text, u"离线时写的回复"_s);
+        QVERIFY(thread.items.constLast().delivery == Delivery::Pending);
+        QCOMPARE(r->outbox().value().size(), 5);
+
+        // A new message for the read chat meanwhile stays unread: the mark covers what was seen.
+        m = std::make_unique<MasterProcess>();
+        QVERIFY(m->start(db, {u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)}));
+        Worker w2;
+        QVERIFY(w2.open(port, {u"acc-1"_s}));
+        QVERIFY(w2.ingest({dm(u"acc-1"_s, r->conversation(read).value()->platformId, u"late-1"_s,
+                              u"acc-1-fan-late"_s, u"刚到的消息"_s, kT0 + 100000)}));
+        // Dropped once after the commands went out, so some are sent twice.
+        QVERIFY(QTest::qWaitFor([&] { return lastState(states) == SyncEngine::State::Live; }, 20000));
+        engine.reconnect();
+        QVERIFY(QTest::qWaitFor([&] { return r->outbox().value().isEmpty(); }, 20000));
+        QVERIFY(converged(replica, db));
+
+        auto master = openStore(db, Store::Options{Store::Access::ReadOnly});
+        QCOMPARE(master->conversation(pinned).value()->pinned, true);
+        QCOMPARE(master->conversation(read).value()->unreadCount, 1);
+        int replies = 0;
+        const ItemPage masterThread = master->thread(ItemKind::Message, answered, 500).value();
+        for (const Item &it : masterThread.items)
+            replies += it.text == u"离线时写的回复" ? 1 : 0;
+        QCOMPARE(replies, 1);
+        QCOMPARE(outbox.last().value(0).toInt(), 0);
+    }
+
+    // A command the master refuses (a mute that ended while it waited) leaves the master's state in
+    // the replica and stays in the outbox, refused with the reason, until dismissed.
+    void refusedOfflineCommandShowsTheMastersState()
+    {
+        const QString db = path(u"master"_s);
+        auto m = std::make_unique<MasterProcess>();
+        QVERIFY(m->start(db));
+        const quint16 port = m->port;
+        Worker w;
+        QVERIFY(w.open(port, {u"acc-1"_s}));
+        QVERIFY(w.ingest(messages(u"acc-1"_s, 0, 20)));
+        const QString replica = path(u"replica"_s);
+        SyncEngine engine(replica, remote(*m));
+        QSignalSpy states(&engine, &SyncEngine::stateChanged);
+        QSignalSpy outbox(&engine, &SyncEngine::outboxChanged);
+        QVERIFY(!engine.start());
+        QVERIFY(converged(replica, db));
+        auto r = openStore(replica, Store::Options{Store::Access::ReadOnly});
+        const qint64 conv = r->conversations(ConversationFilter{}).value().conversations.value(0).id;
+        m->process.kill();
+        m->process.waitForFinished(5000);
+        QVERIFY(QTest::qWaitFor([&] { return lastState(states) == SyncEngine::State::Offline; }, 10000));
+
+        const qint64 until = QDateTime::currentMSecsSinceEpoch() + 300;
+        bool given = false;
+        engine.command(u"mute"_s, {{u"conversation_id"_s, conv}, {u"until"_s, until}}, u"mute-1"_s,
+                       [&](const Result<QJsonObject> &res) { given = bool(res); });
+        QVERIFY(QTest::qWaitFor([&] { return given; }, 5000));
+        QCOMPARE(r->conversation(conv).value()->mutedUntil, until);
+        // A bad command is refused here, and kept nowhere.
+        bool refusedHere = false;
+        engine.command(u"pin"_s, {{u"conversation_id"_s, 424242}}, u"bad-1"_s,
+                       [&](const Result<QJsonObject> &res) {
+                           refusedHere = !res && res.error().code == ErrorCode::NotFound;
+                       });
+        QVERIFY(QTest::qWaitFor([&] { return refusedHere; }, 5000));
+        bool needsMaster = false;
+        engine.command(
+            u"create_tag"_s, {{u"name"_s, u"VIP"_s}}, u"tag-1"_s,
+            [&](const Result<QJsonObject> &res) { needsMaster = !res && res.error().code == ErrorCode::Io; });
+        QVERIFY(QTest::qWaitFor([&] { return needsMaster; }, 5000));
+        QCOMPARE(r->outbox().value().size(), 1);
+
+        // The mute's time passes while the master is down.
+        QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentMSecsSinceEpoch() > until + 50; }, 5000));
+        m = std::make_unique<MasterProcess>();
+        QVERIFY(m->start(db, {u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)}));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !outbox.isEmpty() && outbox.last().value(0).toInt() == 0 &&
+                       outbox.last().value(1).toInt() == 1;
+            },
+            20000));
+        const auto entries = r->outbox().value();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.at(0).state, OutboxEntry::State::Refused);
+        QVERIFY(!entries.at(0).error.isEmpty());
+        QCOMPARE(r->conversation(conv).value()->mutedUntil, 0);
+        QVERIFY(converged(replica, db));
+        engine.dismissRefused();
+        QVERIFY(QTest::qWaitFor([&] { return r->outbox().value().isEmpty(); }, 5000));
     }
 
     // kill -9 of the master while a worker streams; it restarts on the same database and port: the

@@ -8,6 +8,7 @@
 
 #include "protocol/Protocol.h"
 #include "ui/app/AppSession.h"
+#include "ui/app/SecretStore.h"
 #include "ui/app/TeamPairings.h"
 #include "ui/inbox/InboxRoles.h"
 #include "ui/settings/Settings.h"
@@ -40,7 +41,87 @@ private:
         return QTest::qWaitFor([&] { return *acks > before; }, 10000);
     }
 
+    // Where the token of a new pairing went: the keychain (and no file), or a 0600 file (and why).
+    static void verifyTokenKept(const TeamPairing &pairing, const QString &token)
+    {
+        const QString file = QDir(pairing.folder).filePath(u"token"_s);
+        if (pairing.tokenInKeychain) {
+            QVERIFY(!QFile::exists(file));
+            QCOMPARE(SecretStore::read(u"device-token:"_s + QDir(pairing.folder).absolutePath()).value(),
+                     token);
+        } else {
+            QVERIFY(QFile::permissions(file) == (QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                 QFileDevice::ReadUser | QFileDevice::WriteUser));
+            QVERIFY(!pairing.keychainProblem.isEmpty());
+        }
+        QCOMPARE(pairing.remote.token, token);
+    }
+
+    static hiscrm::sync::PairedDevice device(const QString &token)
+    {
+        hiscrm::sync::PairedDevice d;
+        d.remote.url = QUrl(u"ws://team.example:7788/client"_s);
+        d.remote.token = token;
+        d.deviceId = 7;
+        d.name = u"前台电脑"_s;
+        d.role = u"operator"_s;
+        return d;
+    }
+
 private slots:
+    // The user's own keychain is left alone: only the run with a private one
+    // (TestTeamDesktop-keychain) uses a keychain.
+    void initTestCase() { SecretStore::setDisabled(!qEnvironmentVariableIsSet("HISCRM_REQUIRE_KEYCHAIN")); }
+
+    // Without a keychain (none running, or a build without qtkeychain) the token goes to a file only
+    // the user can read, the operator is told why, and Disconnect deletes it.
+    void tokenFallsBackToAFileWithoutAKeychain()
+    {
+        SecretStore::setDisabled(true);
+        const QString data = m_dir.filePath(u"desk-file"_s);
+        const auto saved = TeamPairings::save(data, device(u"tok-file-1"_s));
+        SecretStore::setDisabled(!qEnvironmentVariableIsSet("HISCRM_REQUIRE_KEYCHAIN"));
+        QVERIFY(saved);
+        QVERIFY(!saved->tokenInKeychain);
+        verifyTokenKept(*saved, u"tok-file-1"_s);
+        const auto loaded = TeamPairings::load(data, saved->id);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->remote.token, u"tok-file-1"_s);
+        QVERIFY(TeamPairings::load(data, saved->id, false)->remote.token.isEmpty()); // lists do not read it
+        QVERIFY(!TeamPairings::forget(*loaded));
+        QVERIFY(!QDir(saved->folder).exists());
+    }
+
+    // With the system keychain (the Secret Service here; CTest runs this under a private D-Bus with
+    // gnome-keyring as TestTeamDesktop-keychain): the token is there and nowhere on disk; Disconnect
+    // deletes the entry.
+    void tokenKeptInTheSystemKeychain()
+    {
+        const bool required = qEnvironmentVariableIsSet("HISCRM_REQUIRE_KEYCHAIN");
+        if (!SecretStore::available() || SecretStore::write(u"probe"_s, u"x"_s)) {
+            if (required)
+                QFAIL("no usable system keychain, and this run requires one");
+            QSKIP("no usable system keychain here (TestTeamDesktop-keychain runs this with one)");
+        }
+        QVERIFY(!SecretStore::remove(u"probe"_s));
+        const QString data = m_dir.filePath(u"desk-keychain"_s);
+        const auto saved = TeamPairings::save(data, device(u"tok-keychain-1"_s));
+        QVERIFY(saved);
+        QVERIFY(saved->tokenInKeychain);
+        verifyTokenKept(*saved, u"tok-keychain-1"_s);
+        const QString key = u"device-token:"_s + QDir(saved->folder).absolutePath();
+        QCOMPARE(TeamPairings::load(data, saved->id)->remote.token, u"tok-keychain-1"_s);
+        QVERIFY(!TeamPairings::forget(*saved));
+        QCOMPARE(SecretStore::read(key).error().code, ErrorCode::NotFound);
+        // A keychain that lost the entry: the pairing says what to do, and opens nothing.
+        const auto again = TeamPairings::save(data, device(u"tok-keychain-2"_s));
+        QVERIFY(again);
+        QVERIFY(!SecretStore::remove(u"device-token:"_s + QDir(again->folder).absolutePath()));
+        const auto lost = TeamPairings::load(data, again->id);
+        QVERIFY(!lost);
+        QVERIFY(lost.error().message.contains(u"keychain"_s));
+    }
+
     void pairShowsTheTeamInboxLive()
     {
         MasterProcess m;
@@ -78,9 +159,7 @@ private slots:
         const auto pairing = TeamPairings::save(data, *dialog.paired());
         QVERIFY(pairing);
         QCOMPARE(TeamPairings::list(data).size(), 1);
-        QVERIFY(QFile::permissions(QDir(pairing->folder).filePath(u"token"_s)) ==
-                (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
-                 QFileDevice::WriteUser));
+        verifyTokenKept(*pairing, dialog.paired()->remote.token);
 
         // The window on the team master's inbox.
         Settings settings(m_dir.filePath(u"settings.ini"_s));

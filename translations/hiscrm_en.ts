@@ -152,6 +152,33 @@
     </message>
 </context>
 <context>
+    <name>SecretStore</name>
+    <message>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>the keychain did not answer within %1 s</translation>
+    </message>
+    <message>
+        <source>The system keychain is not used.</source>
+        <translation>The system keychain is not used.</translation>
+    </message>
+    <message>
+        <source>The system keychain refused to keep the secret: %1</source>
+        <translation>The system keychain refused to keep the secret: %1</translation>
+    </message>
+    <message>
+        <source>This build has no system keychain support.</source>
+        <translation>This build has no system keychain support.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not give the secret: %1</source>
+        <translation>The system keychain did not give the secret: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain did not delete the secret: %1</source>
+        <translation>The system keychain did not delete the secret: %1</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The file is not a HisCRM database (it is not a SQLite database, or it is damaged beyond repair). Move it away or choose another data folder.</source>
@@ -425,6 +452,22 @@
         <source>The team master sent a change (revision %1) beyond the page&apos;s end (%2).</source>
         <translation>The team master sent a change (revision %1) beyond the page&apos;s end (%2).</translation>
     </message>
+    <message>
+        <source>There is no %1 %2 in this desktop&apos;s copy of the team inbox.</source>
+        <translation>There is no %1 %2 in this desktop&apos;s copy of the team inbox.</translation>
+    </message>
+    <message>
+        <source>“%1” needs the team master&apos;s answer: connect first, then try again.</source>
+        <translation>“%1” needs the team master&apos;s answer: connect first, then try again.</translation>
+    </message>
+    <message>
+        <source>A command needs an id of 1 to %1 characters.</source>
+        <translation>A command needs an id of 1 to %1 characters.</translation>
+    </message>
+    <message>
+        <source>A mute needs a time in the future, or -1 for until unmuted.</source>
+        <translation>A mute needs a time in the future, or -1 for until unmuted.</translation>
+    </message>
 </context>
 <context>
     <name>TeamPairings</name>
@@ -451,6 +494,10 @@
     <message>
         <source>Cannot delete %1. Close other programs that use it and try again.</source>
         <translation>Cannot delete %1. Close other programs that use it and try again.</translation>
+    </message>
+    <message>
+        <source>The device token for the team master %1 could not be read from the system keychain (%2). Unlock the keychain and start again, or disconnect and pair again.</source>
+        <translation>The device token for the team master %1 could not be read from the system keychain (%2). Unlock the keychain and start again, or disconnect and pair again.</translation>
     </message>
 </context>
 <context>
@@ -895,6 +942,10 @@ Account: %2</translation>
     <message>
         <source>New tag</source>
         <translation>New tag</translation>
+    </message>
+    <message>
+        <source>Done on this desktop; it goes to the team master when the connection is back.</source>
+        <translation>Done on this desktop; it goes to the team master when the connection is back.</translation>
     </message>
 </context>
 <context>
@@ -1443,14 +1494,6 @@ Account: %2</translation>
         <translation>This computer</translation>
     </message>
     <message>
-        <source>This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first catch-up may take a moment.
-
-The device token is kept in a file only your user can read (%3); the system keychain is not used yet.</source>
-        <translation>This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first catch-up may take a moment.
-
-The device token is kept in a file only your user can read (%3); the system keychain is not used yet.</translation>
-    </message>
-    <message>
         <source>Disconnect from the team master</source>
         <translation>Disconnect from the team master</translation>
     </message>
@@ -1469,6 +1512,127 @@ The device token is kept in a file only your user can read (%3); the system keyc
     <message>
         <source>Fetching the team inbox from %1…</source>
         <translation>Fetching the team inbox from %1…</translation>
+    </message>
+    <message>
+        <source>a chat</source>
+        <translation>a chat</translation>
+    </message>
+    <message>
+        <source>chat %1</source>
+        <translation>chat %1</translation>
+    </message>
+    <message>
+        <source>the chat with %1</source>
+        <translation>the chat with %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 read</source>
+        <translation>Mark %1 read</translation>
+    </message>
+    <message>
+        <source>Mark %1 unread</source>
+        <translation>Mark %1 unread</translation>
+    </message>
+    <message>
+        <source>Pin %1</source>
+        <translation>Pin %1</translation>
+    </message>
+    <message>
+        <source>Unpin %1</source>
+        <translation>Unpin %1</translation>
+    </message>
+    <message>
+        <source>Archive %1</source>
+        <translation>Archive %1</translation>
+    </message>
+    <message>
+        <source>Unarchive %1</source>
+        <translation>Unarchive %1</translation>
+    </message>
+    <message>
+        <source>Mute %1</source>
+        <translation>Mute %1</translation>
+    </message>
+    <message>
+        <source>Unmute %1</source>
+        <translation>Unmute %1</translation>
+    </message>
+    <message>
+        <source>Tag %1 “%2”</source>
+        <translation>Tag %1 “%2”</translation>
+    </message>
+    <message>
+        <source>Remove the tag “%2” from %1</source>
+        <translation>Remove the tag “%2” from %1</translation>
+    </message>
+    <message>
+        <source>Mark comments unread</source>
+        <translation>Mark comments unread</translation>
+    </message>
+    <message>
+        <source>Reply in %1: “%2”</source>
+        <translation>Reply in %1: “%2”</translation>
+    </message>
+    <message>
+        <source>Reply to a comment: “%1”</source>
+        <translation>Reply to a comment: “%1”</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Changes refused</source>
+        <translation>Changes refused</translation>
+    </message>
+    <message numerus="yes">
+        <source>The team master refused %n of your changes. The inbox shows the team master&apos;s state; do them again if they are still wanted (a refused reply&apos;s text is below, to copy).</source>
+        <translation>
+            <numerusform>The team master refused %n of your change. The inbox shows the team master&apos;s state; do them again if they are still wanted (a refused reply&apos;s text is below, to copy).</numerusform>
+            <numerusform>The team master refused %n of your changes. The inbox shows the team master&apos;s state; do them again if they are still wanted (a refused reply&apos;s text is below, to copy).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Keep for later</source>
+        <translation>Keep for later</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shown in the inbox already; they go to the team master in order as soon as it is reachable.</source>
+        <translation>Shown in the inbox already; they go to the team master in order as soon as it is reachable.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes refused by the team master: review</source>
+        <translation>
+            <numerusform>%n change refused by the team master: review</numerusform>
+            <numerusform>%n changes refused by the team master: review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show which changes the team master refused, and why.</source>
+        <translation>Show which changes the team master refused, and why.</translation>
+    </message>
+    <message>
+        <source>This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first catch-up may take a moment.</source>
+        <translation>This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first catch-up may take a moment.</translation>
+    </message>
+    <message>
+        <source>The device token is kept in the system keychain.</source>
+        <translation>The device token is kept in the system keychain.</translation>
+    </message>
+    <message>
+        <source>The system keychain could not keep the device token (%1), so it is kept in a file only your user can read (%2). Anyone with your user&apos;s files can use it: keep this computer&apos;s account to yourself.</source>
+        <translation>The system keychain could not keep the device token (%1), so it is kept in a file only your user can read (%2). Anyone with your user&apos;s files can use it: keep this computer&apos;s account to yourself.</translation>
     </message>
 </context>
 <context>

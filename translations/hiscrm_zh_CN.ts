@@ -152,6 +152,33 @@
     </message>
 </context>
 <context>
+    <name>SecretStore</name>
+    <message>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>钥匙串在 %1 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>The system keychain is not used.</source>
+        <translation>未使用系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>The system keychain refused to keep the secret: %1</source>
+        <translation>系统钥匙串拒绝保存该密钥：%1</translation>
+    </message>
+    <message>
+        <source>This build has no system keychain support.</source>
+        <translation>此版本不支持系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>The system keychain did not give the secret: %1</source>
+        <translation>系统钥匙串没有给出该密钥：%1</translation>
+    </message>
+    <message>
+        <source>The system keychain did not delete the secret: %1</source>
+        <translation>系统钥匙串没有删除该密钥：%1</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The file is not a HisCRM database (it is not a SQLite database, or it is damaged beyond repair). Move it away or choose another data folder.</source>
@@ -425,6 +452,22 @@
         <source>The team master sent a change (revision %1) beyond the page&apos;s end (%2).</source>
         <translation>团队主控端发来的变更（版本 %1）超出了本页的结尾（%2）。</translation>
     </message>
+    <message>
+        <source>There is no %1 %2 in this desktop&apos;s copy of the team inbox.</source>
+        <translation>本机的团队收件箱副本中没有%1 %2。</translation>
+    </message>
+    <message>
+        <source>“%1” needs the team master&apos;s answer: connect first, then try again.</source>
+        <translation>“%1”需要团队主控端的应答：请先连接，再重试。</translation>
+    </message>
+    <message>
+        <source>A command needs an id of 1 to %1 characters.</source>
+        <translation>命令需要 1 到 %1 个字符的 id。</translation>
+    </message>
+    <message>
+        <source>A mute needs a time in the future, or -1 for until unmuted.</source>
+        <translation>免打扰需要一个将来的时间，或用 -1 表示直到取消。</translation>
+    </message>
 </context>
 <context>
     <name>TeamPairings</name>
@@ -451,6 +494,10 @@
     <message>
         <source>Cannot delete %1. Close other programs that use it and try again.</source>
         <translation>无法删除 %1。请关闭正在使用它的其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>The device token for the team master %1 could not be read from the system keychain (%2). Unlock the keychain and start again, or disconnect and pair again.</source>
+        <translation>无法从系统钥匙串读取团队主控端 %1 的设备令牌（%2）。请解锁钥匙串后重新启动，或断开连接后重新配对。</translation>
     </message>
 </context>
 <context>
@@ -892,6 +939,10 @@ Account: %2</source>
     <message>
         <source>New tag</source>
         <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Done on this desktop; it goes to the team master when the connection is back.</source>
+        <translation>已在本机完成；连接恢复后会发送到团队主控端。</translation>
     </message>
 </context>
 <context>
@@ -1435,14 +1486,6 @@ Account: %2</source>
         <translation>本机</translation>
     </message>
     <message>
-        <source>This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first catch-up may take a moment.
-
-The device token is kept in a file only your user can read (%3); the system keychain is not used yet.</source>
-        <translation>本机已作为“%2”与团队主控端 %1 配对。现在打开它的收件箱；首次同步可能需要一点时间。
-
-设备令牌保存在只有你的用户可以读取的文件中（%3）；暂未使用系统钥匙串。</translation>
-    </message>
-    <message>
         <source>Disconnect from the team master</source>
         <translation>断开与团队主控端的连接</translation>
     </message>
@@ -1461,6 +1504,124 @@ The device token is kept in a file only your user can read (%3); the system keyc
     <message>
         <source>Fetching the team inbox from %1…</source>
         <translation>正在从 %1 获取团队收件箱…</translation>
+    </message>
+    <message>
+        <source>a chat</source>
+        <translation>一个会话</translation>
+    </message>
+    <message>
+        <source>chat %1</source>
+        <translation>会话 %1</translation>
+    </message>
+    <message>
+        <source>the chat with %1</source>
+        <translation>与 %1 的会话</translation>
+    </message>
+    <message>
+        <source>Mark %1 read</source>
+        <translation>将%1标为已读</translation>
+    </message>
+    <message>
+        <source>Mark %1 unread</source>
+        <translation>将%1标为未读</translation>
+    </message>
+    <message>
+        <source>Pin %1</source>
+        <translation>置顶%1</translation>
+    </message>
+    <message>
+        <source>Unpin %1</source>
+        <translation>取消置顶%1</translation>
+    </message>
+    <message>
+        <source>Archive %1</source>
+        <translation>归档%1</translation>
+    </message>
+    <message>
+        <source>Unarchive %1</source>
+        <translation>取消归档%1</translation>
+    </message>
+    <message>
+        <source>Mute %1</source>
+        <translation>将%1设为免打扰</translation>
+    </message>
+    <message>
+        <source>Unmute %1</source>
+        <translation>取消%1的免打扰</translation>
+    </message>
+    <message>
+        <source>Tag %1 “%2”</source>
+        <translation>给%1加标签“%2”</translation>
+    </message>
+    <message>
+        <source>Remove the tag “%2” from %1</source>
+        <translation>从%1移除标签“%2”</translation>
+    </message>
+    <message>
+        <source>Mark comments unread</source>
+        <translation>将评论标为未读</translation>
+    </message>
+    <message>
+        <source>Reply in %1: “%2”</source>
+        <translation>在%1中回复：“%2”</translation>
+    </message>
+    <message>
+        <source>Reply to a comment: “%1”</source>
+        <translation>回复评论：“%1”</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Changes refused</source>
+        <translation>更改被拒绝</translation>
+    </message>
+    <message numerus="yes">
+        <source>The team master refused %n of your changes. The inbox shows the team master&apos;s state; do them again if they are still wanted (a refused reply&apos;s text is below, to copy).</source>
+        <translation>
+            <numerusform>团队主控端拒绝了你的 %n 项更改。收件箱显示的是团队主控端的状态；如果仍然需要，请重新操作（被拒绝的回复内容在下方，可以复制）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Keep for later</source>
+        <translation>稍后再看</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes waiting to be sent</source>
+        <translation>
+            <numerusform>%n 项更改等待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shown in the inbox already; they go to the team master in order as soon as it is reachable.</source>
+        <translation>已在收件箱中显示；一旦能连上团队主控端，就会按顺序发送过去。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes refused by the team master: review</source>
+        <translation>
+            <numerusform>团队主控端拒绝了 %n 项更改：查看</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show which changes the team master refused, and why.</source>
+        <translation>查看团队主控端拒绝了哪些更改，以及原因。</translation>
+    </message>
+    <message>
+        <source>This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first catch-up may take a moment.</source>
+        <translation>本机已作为“%2”与团队主控端 %1 配对。现在打开它的收件箱；首次同步可能需要一点时间。</translation>
+    </message>
+    <message>
+        <source>The device token is kept in the system keychain.</source>
+        <translation>设备令牌保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The system keychain could not keep the device token (%1), so it is kept in a file only your user can read (%2). Anyone with your user&apos;s files can use it: keep this computer&apos;s account to yourself.</source>
+        <translation>系统钥匙串无法保存设备令牌（%1），因此它保存在只有你的用户可以读取的文件中（%2）。能访问你用户文件的人都可以使用它：请不要与他人共用这台电脑上的账户。</translation>
     </message>
 </context>
 <context>

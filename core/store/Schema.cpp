@@ -243,7 +243,29 @@ INSERT INTO meta(key, value) VALUES('devices', 0);
 )sql");
 }
 
-const std::function<void(Database &)> kSteps[] = {v1, v2, v3, v4, v5, v6, v7, v8};
+// v9: a paired desktop's outbox (in its replica): the commands the operator gave, kept until the
+// master has them, in order, each with its command id; and the master's own version of each
+// conversation a waiting command shows changed (the window shows the command's effect at once;
+// when the master answers, or refuses, the master's version is what remains).
+void v9(Database &db)
+{
+    db.exec(R"sql(
+CREATE TABLE outbox(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  command_id TEXT NOT NULL UNIQUE,
+  op TEXT NOT NULL,
+  args TEXT NOT NULL,
+  conversation_id INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  state INTEGER NOT NULL DEFAULT 0,
+  done_rev INTEGER NOT NULL DEFAULT 0,
+  error TEXT NOT NULL DEFAULT '');
+CREATE INDEX outbox_conversation ON outbox(conversation_id) WHERE conversation_id != 0;
+CREATE TABLE outbox_shadow(conversation_id INTEGER PRIMARY KEY, data TEXT NOT NULL);
+)sql");
+}
+
+const std::function<void(Database &)> kSteps[] = {v1, v2, v3, v4, v5, v6, v7, v8, v9};
 
 } // namespace
 

@@ -206,6 +206,7 @@ public:
     Result<ViewCounts> viewCounts(qint64 nowMs = 0) const override;
     Result<qint64> awaitingSince(qint64 conversationId) const override;
     Result<QList<FailedReply>> failedReplies(int limit = 1000) const override;
+    Result<QList<OutboxEntry>> outbox() const override;
     Result<QList<model::Tag>> tags() const override;
     Result<QJsonObject> counts() const override;
 
@@ -298,6 +299,29 @@ public:
         bool others = false; // profiles or tags
     };
     Result<Applied> applyChanges(const QList<Change> &changes, qint64 next, qint64 masterStoreId);
+
+    // ---- outbox (a replica's commands on their way to the master; store/StoreReplica.cpp) ------
+    // The ops a desktop may give while offline: the marks, pin, archive, mute, tags on a
+    // conversation, and replies. The others (creating, renaming or deleting tags, recall, delete,
+    // retry) need the master's answer and are sent only when connected.
+    static bool isQueueable(QStringView op);
+    // Keeps the command (the same command id again: nothing new) and shows its effect in the
+    // replica at once: the conversation's own row is kept aside as the master sent it, and the
+    // command's effect is shown over it until the master answers. A reply shows as a pending item
+    // (revision 0, never indexed) that the master's own item replaces. `mark_read` without `up_to`
+    // gets the conversation's last message as it is now: what the operator saw is what gets read.
+    // An op that is not queueable, or args that do not name a row of the replica, are refused
+    // (ErrorCode::InvalidArgument / NotFound) and nothing is kept.
+    Result<Applied> queueCommand(const QString &commandId, const QString &op, const QJsonObject &args,
+                                 qint64 nowMs);
+    // The master did the command: at `revision` (its answer). Once the replica's cursor reaches it,
+    // the command leaves the outbox and the master's rows are what the window shows.
+    Result<Applied> commandDone(const QString &commandId, qint64 revision);
+    // The master refused the command: its effect goes at once (the master's version of the rows
+    // comes back) and, when `keep`, the entry stays, Refused with the reason, until
+    // dismissRefused() (otherwise the operator was told and it goes).
+    Result<Applied> commandRefused(const QString &commandId, const QString &reason, bool keep = true);
+    Result<int> dismissRefused();
 
     struct Impl;
 

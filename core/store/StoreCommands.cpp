@@ -17,8 +17,6 @@ using namespace model;
 
 namespace {
 
-constexpr int kMaxClientRefChars = 128;
-
 Error notFound(const char *what, qint64 id)
 {
     return {ErrorCode::NotFound,

@@ -61,6 +61,7 @@ constexpr int kMaxSignatureChars = 1024;
 constexpr int kMaxTitleChars = 4096; // video titles (descriptions, with hashtags)
 constexpr int kMaxUrlChars = 8192;   // avatar, url, cover, media (signed CDN links run long)
 // kMaxTextChars (texts) is in Store.h: commands check it too.
+constexpr int kMaxClientRefChars = 128; // a command id (a reply's client ref)
 
 // A platform's id for a row, as a hash key. Qt 6.4 hashes a QString with its seeded AES hash, which
 // costs about 150 ns per short id on the x86 machines measured (12 ns unseeded); with thousands of

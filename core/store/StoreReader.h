@@ -206,6 +206,27 @@ struct OwnedChangePage
     bool hasMore = false;
 };
 
+// A command a paired desktop's operator gave, in its replica's outbox until the team master has
+// answered it (Store::queueCommand). While it waits, the window shows its effect.
+struct OutboxEntry
+{
+    enum class State
+    {
+        Waiting = 0,  // not sent yet, or sent and not answered (sent again after a reconnect)
+        Answered = 1, // done by the master; kept until the replica has the master's rows up to doneRev
+        Refused = 2   // the master refused it (error): no effect; kept until the operator dismisses it
+    };
+    qint64 seq = 0; // the order the operator gave them in, and the order they are sent in
+    QString commandId;
+    QString op;
+    QJsonObject args;
+    qint64 conversationId = 0; // the conversation it acts on; 0 for none
+    qint64 createdAt = 0;      // ms since 1970
+    State state = State::Waiting;
+    qint64 doneRev = 0; // Answered: the master's revision that has its effect
+    QString error;      // Refused: the master's reason
+};
+
 class StoreReader
 {
 public:
@@ -271,6 +292,9 @@ public:
     changesFor(qint64 since, int limit, const std::function<bool(const ChangeAccounts &)> &wanted) const = 0;
     // The accounts (among all) a user profile appears in; empty for an unknown user.
     virtual Result<QList<qint64>> accountsOfUser(qint64 userId) const = 0;
+
+    // A paired desktop's replica: the outbox, in order (empty in a master's store).
+    virtual Result<QList<OutboxEntry>> outbox() const = 0;
 
 protected:
     StoreReader() = default;

@@ -5,6 +5,7 @@
 
 #include "store/StoreImpl.h"
 
+#include <QJsonDocument>
 #include <QSet>
 
 namespace hiscrm::store {
@@ -280,6 +281,229 @@ private:
     Touched &m_t;
 };
 
+#define HISCRM_OUTBOX_COLS "seq, command_id, op, args, conversation_id, created_at, state, done_rev, error"
+
+// A replica's outbox (Store::queueCommand). A waiting command's effect is shown over the master's
+// own version of its conversation, kept aside in outbox_shadow: recompute() writes the master's
+// version back, then the effects of the commands still waiting on it, in order. Pages and pushes
+// that bring a new version of such a conversation update the version kept aside instead.
+class Outbox
+{
+public:
+    Outbox(Store::Impl &d, Applier &applier, Touched &t)
+        : m_d(d)
+        , m_applier(applier)
+        , m_t(t)
+    {}
+
+    bool inUse()
+    {
+        return m_d.db.scalar("SELECT EXISTS(SELECT 1 FROM outbox) OR EXISTS(SELECT 1 FROM outbox_shadow)") !=
+               0;
+    }
+
+    bool shadowed(qint64 conversationId)
+    {
+        auto q = m_d.db.cached("SELECT 1 FROM outbox_shadow WHERE conversation_id = ?1");
+        q.bind(1, conversationId);
+        return q.next();
+    }
+
+    // The master sent a new version of a conversation a waiting command shows changed.
+    void keepMasterVersion(const Change &c)
+    {
+        if (c.deleted) {
+            m_d.db.cached("DELETE FROM outbox_shadow WHERE conversation_id = ?1").bind(1, c.id).run();
+            return;
+        }
+        m_d.db.cached("UPDATE outbox_shadow SET data = ?2 WHERE conversation_id = ?1")
+            .bind(1, c.id)
+            .bindUtf8(2, QJsonDocument(c.data).toJson(QJsonDocument::Compact))
+            .run();
+    }
+
+    // Before the first effect on a conversation: its row as it is (the master's) is kept aside.
+    void keepAside(qint64 conversationId)
+    {
+        if (shadowed(conversationId))
+            return;
+        auto c = m_d.loadConversation(conversationId);
+        if (!c)
+            return;
+        c->tagIds = m_d.tagsOf(conversationId);
+        m_d.db.cached("INSERT INTO outbox_shadow(conversation_id, data) VALUES(?1, ?2)")
+            .bind(1, conversationId)
+            .bindUtf8(2, QJsonDocument(toJson(*c)).toJson(QJsonDocument::Compact))
+            .run();
+    }
+
+    // The conversation as the master has it, with the effects of the commands still waiting on it.
+    Error recompute(qint64 conversationId)
+    {
+        QByteArray data;
+        {
+            auto q = m_d.db.cached("SELECT data FROM outbox_shadow WHERE conversation_id = ?1");
+            q.bind(1, conversationId);
+            if (!q.next())
+                return {};
+            data = q.utf8(0);
+        }
+        Change master;
+        master.entity = QStringLiteral("conversation");
+        master.id = conversationId;
+        master.data = QJsonDocument::fromJson(data).object();
+        master.rev = master.data.value(QLatin1String("rev")).toInteger();
+        if (Error e = m_applier.apply(master))
+            return e;
+        QList<OutboxEntry> active;
+        {
+            auto q = m_d.db.cached("SELECT " HISCRM_OUTBOX_COLS
+                                   " FROM outbox WHERE conversation_id = ?1 AND state != "
+                                   "2 ORDER BY seq");
+            q.bind(1, conversationId);
+            while (q.next())
+                active.append(readEntry(q));
+        }
+        if (active.isEmpty()) {
+            m_d.db.cached("DELETE FROM outbox_shadow WHERE conversation_id = ?1")
+                .bind(1, conversationId)
+                .run();
+            return {};
+        }
+        for (const OutboxEntry &e : std::as_const(active))
+            showEffect(e);
+        return {};
+    }
+
+    // Answered commands whose revision the replica has reached leave the outbox (their effect is
+    // in the master's rows now).
+    Error settle(qint64 cursor)
+    {
+        QList<OutboxEntry> done;
+        {
+            auto q =
+                m_d.db.cached("SELECT " HISCRM_OUTBOX_COLS " FROM outbox WHERE state = 1 AND done_rev <= ?1");
+            q.bind(1, cursor);
+            while (q.next())
+                done.append(readEntry(q));
+        }
+        for (const OutboxEntry &e : std::as_const(done)) {
+            dropPendingItem(e);
+            m_d.db.cached("DELETE FROM outbox WHERE seq = ?1").bind(1, e.seq).run();
+        }
+        for (const OutboxEntry &e : std::as_const(done)) {
+            if (Error err = recompute(e.conversationId))
+                return err;
+        }
+        return {};
+    }
+
+    // A reply's pending item, when the master's own item has not replaced it.
+    void dropPendingItem(const OutboxEntry &e)
+    {
+        if (e.op != u"reply")
+            return;
+        auto q = m_d.db.cached("SELECT id, kind, thread_id FROM items WHERE client_ref = ?1 AND rev = 0");
+        q.bind(1, e.commandId);
+        if (!q.next())
+            return;
+        (q.int64(1) == qint64(ItemKind::Message) ? m_t.conversations : m_t.contents).insert(q.int64(2));
+        m_d.db.cached("DELETE FROM items WHERE id = ?1").bind(1, q.int64(0)).run();
+    }
+
+    static OutboxEntry readEntry(const Cached &q)
+    {
+        OutboxEntry e;
+        e.seq = q.int64(0);
+        e.commandId = q.text(1);
+        e.op = q.text(2);
+        e.args = QJsonDocument::fromJson(q.utf8(3)).object();
+        e.conversationId = q.int64(4);
+        e.createdAt = q.int64(5);
+        e.state = OutboxEntry::State(q.int64(6));
+        e.doneRev = q.int64(7);
+        e.error = q.text(8);
+        return e;
+    }
+
+    // What the command does to its conversation's row, as the master would do it.
+    void showEffect(const OutboxEntry &e)
+    {
+        const qint64 id = e.conversationId;
+        m_t.conversations.insert(id);
+        const QString &op = e.op;
+        if (op == u"mark_read") {
+            read(id, e.args.value(QLatin1String("up_to")).toInteger());
+        } else if (op == u"mark_unread") {
+            setColumn("UPDATE conversations SET marked_unread = ?2 WHERE id = ?1", id, 1);
+        } else if (op == u"pin" || op == u"unpin") {
+            setColumn("UPDATE conversations SET pinned = ?2 WHERE id = ?1", id, op == u"pin");
+        } else if (op == u"archive" || op == u"unarchive") {
+            setColumn("UPDATE conversations SET archived = ?2 WHERE id = ?1", id, op == u"archive");
+        } else if (op == u"mute") {
+            const qint64 until = e.args.value(QLatin1String("until")).toInteger();
+            setColumn("UPDATE conversations SET muted_until = ?2 WHERE id = ?1", id,
+                      until == -1 ? kMutedForever : until);
+        } else if (op == u"unmute") {
+            setColumn("UPDATE conversations SET muted_until = ?2 WHERE id = ?1", id, 0);
+        } else if (op == u"tag" || op == u"untag") {
+            m_d.db
+                .cached(op == u"tag"
+                            ? "INSERT OR IGNORE INTO conversation_tags(conversation_id, tag_id) "
+                              "VALUES(?1, ?2)"
+                            : "DELETE FROM conversation_tags WHERE conversation_id = ?1 AND tag_id = ?2")
+                .bind(1, id)
+                .bind(2, e.args.value(QLatin1String("tag_id")).toInteger())
+                .run();
+        } else if (op == u"reply") {
+            auto q = m_d.db.cached("SELECT id, rev, created_at, text FROM items WHERE client_ref = ?1");
+            q.bind(1, e.commandId);
+            if (!q.next())
+                return;
+            const qint64 itemId = q.int64(0);
+            if (q.int64(1) == 0) { // still the pending item: it is the conversation's latest
+                Item it;
+                it.text = q.text(3);
+                m_d.db
+                    .cached("UPDATE conversations SET last_item_id = ?2, last_at = max(last_at, ?3), "
+                            "last_preview = ?4, last_direction = 1 WHERE id = ?1 AND last_item_id < ?2")
+                    .bind(1, id)
+                    .bind(2, itemId)
+                    .bind(3, q.int64(2))
+                    .bind(4, previewOf(it))
+                    .run();
+            }
+            read(id, itemId); // answering a chat means having read it
+        }
+    }
+
+private:
+    void setColumn(const char *sql, qint64 id, qint64 value)
+    {
+        m_d.db.cached(sql).bind(1, id).bind(2, value).run();
+    }
+
+    void read(qint64 id, qint64 upTo)
+    {
+        m_d.db
+            .cached(
+                "UPDATE conversations SET read_upto = max(read_upto, ?2), marked_unread = 0 WHERE id = ?1")
+            .bind(1, id)
+            .bind(2, upTo)
+            .run();
+        m_d.db
+            .cached("UPDATE conversations SET unread_count = (SELECT count(*) FROM items WHERE kind = 0 AND "
+                    "thread_id = ?1 AND id > conversations.read_upto AND direction = 0 AND recalled = 0) "
+                    "WHERE id = ?1")
+            .bind(1, id)
+            .run();
+    }
+
+    Store::Impl &m_d;
+    Applier &m_applier;
+    Touched &m_t;
+};
+
 QList<qint64> sorted(const QSet<qint64> &s)
 {
     QList<qint64> out(s.cbegin(), s.cend());
@@ -324,6 +548,8 @@ Result<Store::Applied> Store::applyChanges(const QList<Change> &changes, qint64 
                              .arg(cursor)};
         Touched touched;
         Applier applier(*d, touched);
+        Outbox outbox(*d, applier, touched);
+        const bool outboxInUse = outbox.inUse();
         for (const Change &c : changes) {
             if (c.rev <= cursor)
                 continue; // applied already (a page and a push overlap)
@@ -335,6 +561,18 @@ Result<Store::Applied> Store::applyChanges(const QList<Change> &changes, qint64 
                         .arg(next)};
             if (Error e = applier.apply(c))
                 return e; // the transaction rolls back
+            if (outboxInUse && c.entity == u"conversation" && outbox.shadowed(c.id))
+                outbox.keepMasterVersion(c);
+        }
+        if (outboxInUse) {
+            // The master's new versions of conversations that waiting commands change, with those
+            // effects shown again; and the commands the master did up to here leave the outbox.
+            for (qint64 id : QSet<qint64>(touched.conversations)) {
+                if (Error e = outbox.recompute(id))
+                    return e;
+            }
+            if (Error e = outbox.settle(next))
+                return e;
         }
         d->rev = next;
         d->saveRev();
@@ -354,6 +592,270 @@ Result<Store::Applied> Store::applyChanges(const QList<Change> &changes, qint64 
         d->abandonWrite();
         return d->fail(e);
     }
+}
+
+namespace {
+
+Error notInReplica(const char *what, qint64 id)
+{
+    return Error{ErrorCode::NotFound, Store::tr("There is no %1 %2 in this desktop's copy of the team inbox.")
+                                          .arg(Store::tr(what))
+                                          .arg(id)};
+}
+
+Store::Applied appliedOf(qint64 cursor, const Touched &t)
+{
+    Store::Applied a;
+    a.cursor = cursor;
+    a.conversationIds = sorted(t.conversations);
+    a.contentIds = sorted(t.contents);
+    a.accountIds = sorted(t.accounts);
+    a.others = t.others;
+    return a;
+}
+
+// Runs f in a write transaction of the replica, with the outbox at hand.
+template <typename F> Result<Store::Applied> outboxWrite(Store::Impl &d, F &&f)
+{
+    if (Error e = d.checkWritable())
+        return e;
+    try {
+        d.db.exec("PRAGMA foreign_keys = OFF");
+        WriteTransaction txn(d.db);
+        d.loadRev();
+        Touched touched;
+        Applier applier(d, touched);
+        Outbox outbox(d, applier, touched);
+        if (Error e = f(outbox, touched))
+            return e; // rolls back
+        txn.commit();
+        d.abandonWrite();
+        return appliedOf(d.rev, touched);
+    } catch (const SqlError &e) {
+        d.abandonWrite();
+        return d.fail(e);
+    }
+}
+
+qint64 idArg(const QJsonObject &args, const char *name)
+{
+    const QJsonValue v = args.value(QLatin1String(name));
+    return v.isDouble() && v.toDouble() >= 1 && v.toDouble() <= 9007199254740991.0 &&
+                   double(v.toInteger()) == v.toDouble()
+               ? v.toInteger()
+               : 0;
+}
+
+// A reply waiting for the master shows as a pending item with revision 0 (the search index and
+// the change feed skip it). Its id follows the thread's items like the master's own would, in the
+// last slot of its millisecond; the master's item, carrying the same client ref, replaces it.
+Error placePendingReply(Store::Impl &d, const QString &commandId, const QJsonObject &a, qint64 now,
+                        Touched &touched)
+{
+    const QString text = a.value(QLatin1String("text")).toString();
+    if (text.trimmed().isEmpty() || text.size() > kMaxTextChars)
+        return Error{ErrorCode::InvalidArgument,
+                     Store::tr("A reply needs 1 to %1 characters of text.").arg(kMaxTextChars)};
+    const bool toConversation = a.contains(QLatin1String("conversation_id"));
+    const ItemKind kind = toConversation ? ItemKind::Message : ItemKind::Comment;
+    const qint64 threadId = idArg(a, toConversation ? "conversation_id" : "content_id");
+    qint64 accountId = 0;
+    {
+        auto q = d.db.cached(toConversation ? "SELECT account_id FROM conversations WHERE id = ?1"
+                                            : "SELECT account_id FROM contents WHERE id = ?1");
+        q.bind(1, threadId);
+        if (!q.next())
+            return notInReplica(toConversation ? QT_TRANSLATE_NOOP("Store", "conversation")
+                                               : QT_TRANSLATE_NOOP("Store", "video"),
+                                threadId);
+        accountId = q.int64(0);
+    }
+    const qint64 parentId = toConversation ? 0 : idArg(a, "parent_id");
+    qint64 senderId = 0;
+    {
+        auto q = d.db.cached("SELECT user_id FROM accounts WHERE id = ?1");
+        q.bind(1, accountId);
+        if (q.next())
+            senderId = q.int64(0);
+    }
+    qint64 createdAt = now;
+    {
+        auto q = d.db.cached("SELECT max(id) FROM items WHERE kind = ?1 AND thread_id = ?2");
+        q.bind(1, int(kind)).bind(2, threadId);
+        if (q.next() && !q.isNull(0))
+            createdAt = qMax(createdAt, q.int64(0) / kIdSlotsPerMs + 1);
+    }
+    qint64 id = createdAt * kIdSlotsPerMs + kIdSlotsPerMs - 1;
+    for (;; id += kIdSlotsPerMs) { // a master's item in that very slot: the next millisecond's
+        auto q = d.db.cached("SELECT 1 FROM items WHERE id = ?1");
+        q.bind(1, id);
+        if (!q.next())
+            break;
+    }
+    d.db.cached("INSERT INTO items(id, kind, account_id, platform_id, thread_id, parent_id, sender_id, "
+                "direction, "
+                "type, text, created_at, delivery, client_ref, read, rev) "
+                "VALUES(?1, ?2, ?3, NULL, ?4, ?5, ?6, 1, 0, ?7, ?8, ?9, ?10, 1, 0)")
+        .bind(1, id)
+        .bind(2, int(kind))
+        .bind(3, accountId)
+        .bind(4, threadId)
+        .bind(5, parentId)
+        .bind(6, senderId)
+        .bind(7, text)
+        .bind(8, id / kIdSlotsPerMs)
+        .bind(9, int(Delivery::Pending))
+        .bind(10, commandId)
+        .run();
+    (toConversation ? touched.conversations : touched.contents).insert(threadId);
+    return {};
+}
+
+} // namespace
+
+bool Store::isQueueable(QStringView op)
+{
+    static const QStringList ops{QStringLiteral("mark_read"),
+                                 QStringLiteral("mark_unread"),
+                                 QStringLiteral("mark_comments_read"),
+                                 QStringLiteral("mark_comments_unread"),
+                                 QStringLiteral("pin"),
+                                 QStringLiteral("unpin"),
+                                 QStringLiteral("archive"),
+                                 QStringLiteral("unarchive"),
+                                 QStringLiteral("mute"),
+                                 QStringLiteral("unmute"),
+                                 QStringLiteral("tag"),
+                                 QStringLiteral("untag"),
+                                 QStringLiteral("reply")};
+    return ops.contains(op);
+}
+
+Result<Store::Applied> Store::queueCommand(const QString &commandId, const QString &op,
+                                           const QJsonObject &args, qint64 now)
+{
+    if (!isQueueable(op))
+        return Error{
+            ErrorCode::InvalidArgument,
+            Store::tr("“%1” needs the team master's answer: connect first, then try again.").arg(op)};
+    if (commandId.isEmpty() || commandId.size() > kMaxClientRefChars)
+        return Error{ErrorCode::InvalidArgument,
+                     Store::tr("A command needs an id of 1 to %1 characters.").arg(kMaxClientRefChars)};
+    return outboxWrite(*d, [&](Outbox &outbox, Touched &touched) -> Error {
+        {
+            auto q = d->db.cached("SELECT 1 FROM outbox WHERE command_id = ?1");
+            q.bind(1, commandId);
+            if (q.next())
+                return {}; // the same command again: kept once
+        }
+        QJsonObject a = args;
+        const bool onConversation = op != u"mark_comments_read" && op != u"mark_comments_unread" &&
+                                    !(op == u"reply" && !a.contains(QLatin1String("conversation_id")));
+        const qint64 conversationId = onConversation ? idArg(a, "conversation_id") : 0;
+        if (onConversation) {
+            auto c = d->loadConversation(conversationId);
+            if (!c)
+                return notInReplica(QT_TRANSLATE_NOOP("Store", "conversation"), idArg(a, "conversation_id"));
+        }
+        if (op == u"mark_read" && !a.contains(QLatin1String("up_to"))) {
+            // What the operator saw: the master's last message here now (not a pending reply).
+            auto q = d->db.cached("SELECT max(id) FROM items WHERE kind = 0 AND thread_id = ?1 AND rev > 0");
+            q.bind(1, conversationId);
+            if (q.next() && !q.isNull(0))
+                a.insert(QStringLiteral("up_to"), q.int64(0));
+        } else if (op == u"mute") {
+            const QJsonValue until = a.value(QLatin1String("until"));
+            if (!until.isDouble() || (until.toInteger() != -1 && until.toInteger() <= now))
+                return Error{ErrorCode::InvalidArgument,
+                             Store::tr("A mute needs a time in the future, or -1 for until unmuted.")};
+        } else if (op == u"tag" || op == u"untag") {
+            auto q = d->db.cached("SELECT 1 FROM tags WHERE id = ?1");
+            q.bind(1, idArg(a, "tag_id"));
+            if (!q.next())
+                return notInReplica(QT_TRANSLATE_NOOP("Store", "tag"), idArg(a, "tag_id"));
+        } else if (op == u"mark_comments_read") {
+            auto q = d->db.cached("SELECT 1 FROM contents WHERE id = ?1");
+            q.bind(1, idArg(a, "content_id"));
+            if (!q.next())
+                return notInReplica(QT_TRANSLATE_NOOP("Store", "video"), idArg(a, "content_id"));
+        } else if (op == u"reply") {
+            if (Error e = placePendingReply(*d, commandId, a, now, touched))
+                return e;
+        }
+        d->db
+            .cached("INSERT INTO outbox(command_id, op, args, conversation_id, created_at) VALUES(?1, ?2, "
+                    "?3, ?4, "
+                    "?5)")
+            .bind(1, commandId)
+            .bind(2, op)
+            .bindUtf8(3, QJsonDocument(a).toJson(QJsonDocument::Compact))
+            .bind(4, conversationId)
+            .bind(5, now)
+            .run();
+        if (conversationId != 0) {
+            outbox.keepAside(conversationId);
+            return outbox.recompute(conversationId);
+        }
+        if (op == u"mark_comments_read")
+            touched.contents.insert(idArg(a, "content_id"));
+        return {};
+    });
+}
+
+Result<Store::Applied> Store::commandDone(const QString &commandId, qint64 revision)
+{
+    return outboxWrite(*d, [&](Outbox &outbox, Touched &) -> Error {
+        d->db.cached("UPDATE outbox SET state = 1, done_rev = ?2 WHERE command_id = ?1 AND state = 0")
+            .bind(1, commandId)
+            .bind(2, revision)
+            .run();
+        return outbox.settle(d->rev);
+    });
+}
+
+Result<Store::Applied> Store::commandRefused(const QString &commandId, const QString &reason, bool keep)
+{
+    return outboxWrite(*d, [&](Outbox &outbox, Touched &) -> Error {
+        auto q =
+            d->db.cached("SELECT " HISCRM_OUTBOX_COLS " FROM outbox WHERE command_id = ?1 AND state = 0");
+        q.bind(1, commandId);
+        if (!q.next())
+            return {};
+        const OutboxEntry e = Outbox::readEntry(q);
+        if (keep)
+            d->db.cached("UPDATE outbox SET state = 2, error = ?2 WHERE seq = ?1")
+                .bind(1, e.seq)
+                .bind(2, reason)
+                .run();
+        else
+            d->db.cached("DELETE FROM outbox WHERE seq = ?1").bind(1, e.seq).run();
+        outbox.dropPendingItem(e);
+        return outbox.recompute(e.conversationId);
+    });
+}
+
+Result<int> Store::dismissRefused()
+{
+    int dismissed = 0;
+    auto r = outboxWrite(*d, [&](Outbox &, Touched &) -> Error {
+        d->db.exec("DELETE FROM outbox WHERE state = 2");
+        dismissed = int(d->db.changes());
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return dismissed;
+}
+
+Result<QList<OutboxEntry>> Store::outbox() const
+{
+    return d->guarded([&] {
+        QList<OutboxEntry> out;
+        auto q = d->db.cached("SELECT " HISCRM_OUTBOX_COLS " FROM outbox ORDER BY seq");
+        while (q.next())
+            out.append(Outbox::readEntry(q));
+        return out;
+    });
 }
 
 } // namespace hiscrm::store

@@ -83,6 +83,11 @@ struct SyncEngine::Session final : public QObject
         master::MasterLink::Done done;
     };
     QHash<QString, Pending> commands; // by command id, while their answer is due
+    // The outbox's commands sent on this connection and not answered yet (at most kOutboxWindow);
+    // a callback when the command was given on this connection and is waited for.
+    QHash<QString, master::MasterLink::Done> inFlight;
+    QTimer pumpLater{this}; // the master asked to send again later (rate_limited, internal)
+    int lastWaiting = -1, lastRefused = -1;
     QDateTime offlineSince;
 
     Session(SyncEngine *e, const QString &p, const RemoteMaster &pr)
@@ -92,6 +97,8 @@ struct SyncEngine::Session final : public QObject
     {
         retry.setSingleShot(true);
         connect(&retry, &QTimer::timeout, this, [this] { connectNow(); });
+        pumpLater.setSingleShot(true);
+        connect(&pumpLater, &QTimer::timeout, this, [this] { pump(); });
         connect(&pinger, &QTimer::timeout, this, [this] {
             if (socket && socket->state() == QAbstractSocket::ConnectedState)
                 socket->ping();
@@ -115,6 +122,7 @@ struct SyncEngine::Session final : public QObject
         if (!s)
             return s.error();
         replica = std::move(s.value());
+        reportOutbox();
         return {};
     }
 
@@ -178,6 +186,23 @@ struct SyncEngine::Session final : public QObject
         old->abort();
         old->deleteLater();
         failCommands(SyncEngine::tr("The connection to the team master was lost before it answered."));
+        // The outbox keeps its commands: sent again, with the same ids, on the next connection.
+        const auto waiting = std::exchange(inFlight, {});
+        for (auto it = waiting.cbegin(); it != waiting.cend(); ++it) {
+            if (it.value())
+                it.value()(queued(it.key()));
+        }
+    }
+
+    static QJsonObject queued(const QString &commandId)
+    {
+        return {{QStringLiteral("queued"), true}, {QStringLiteral("command_id"), commandId}};
+    }
+
+    void dismissRefused()
+    {
+        if (replica && replica->dismissRefused())
+            reportOutbox();
     }
 
     void failCommands(const QString &why)
@@ -220,6 +245,8 @@ struct SyncEngine::Session final : public QObject
             return welcome(o);
         if (re.isString() && re.toString().startsWith(u"sync-"))
             return page(o);
+        if (re.isString() && inFlight.contains(re.toString()))
+            return answered(re.toString(), o);
         if (re.isString()) {
             const auto it = commands.find(re.toString());
             if (it == commands.end())
@@ -277,6 +304,7 @@ struct SyncEngine::Session final : public QObject
         }
         setState(State::CatchingUp);
         syncFrom(replica->revision().value_or(0));
+        pump(); // what the operator did while offline goes first, in order
     }
 
     // Empties the replica by making it anew (its search index with it); readers reopen it.
@@ -366,7 +394,104 @@ struct SyncEngine::Session final : public QObject
         emit engine->progress(applied->cursor, masterRevision);
         if (!changes.isEmpty())
             emit engine->changed(n);
+        if (lastWaiting + lastRefused > 0)
+            reportOutbox(); // commands the master did may have left the outbox
         return true;
+    }
+
+    void notify(const store::Store::Applied &a)
+    {
+        master::ChangeNotice n;
+        n.revision = a.cursor;
+        n.conversationIds = a.conversationIds;
+        n.contentIds = a.contentIds;
+        n.accountIds = a.accountIds;
+        if (!n.conversationIds.isEmpty() || !n.contentIds.isEmpty() || !n.accountIds.isEmpty())
+            emit engine->changed(n);
+    }
+
+    void reportOutbox()
+    {
+        const auto entries = replica->outbox();
+        if (!entries)
+            return;
+        int waiting = 0, refused = 0;
+        for (const store::OutboxEntry &e : *entries)
+            (e.state == store::OutboxEntry::State::Refused ? refused : waiting) += 1;
+        if (waiting == lastWaiting && refused == lastRefused)
+            return;
+        lastWaiting = waiting;
+        lastRefused = refused;
+        emit engine->outboxChanged(waiting, refused);
+    }
+
+    bool connected() const
+    {
+        return socket && socket->state() == QAbstractSocket::ConnectedState &&
+               (state == State::CatchingUp || state == State::Live);
+    }
+
+    // Sends the outbox's waiting commands, in order, at most kOutboxWindow unanswered at a time.
+    void pump(const QString &given = QString(), master::MasterLink::Done done = {})
+    {
+        if (!connected() || pumpLater.isActive() || inFlight.size() >= kOutboxWindow) {
+            if (done)
+                done(queued(given));
+            return;
+        }
+        const auto entries = replica->outbox();
+        if (!entries) {
+            if (done)
+                done(entries.error());
+            return;
+        }
+        for (const store::OutboxEntry &e : *entries) {
+            if (inFlight.size() >= kOutboxWindow)
+                break;
+            if (e.state != store::OutboxEntry::State::Waiting || inFlight.contains(e.commandId))
+                continue;
+            inFlight.insert(e.commandId,
+                            e.commandId == given ? std::exchange(done, {}) : master::MasterLink::Done());
+            send({{QStringLiteral("type"), QStringLiteral("cmd")},
+                  {QStringLiteral("id"), e.commandId},
+                  {QStringLiteral("op"), e.op},
+                  {QStringLiteral("args"), e.args}});
+        }
+        if (done) // the given command waits behind others: the caller hears that it is queued
+            done(queued(given));
+    }
+
+    // The master answered a command of the outbox.
+    void answered(const QString &commandId, const QJsonObject &o)
+    {
+        const master::MasterLink::Done done = inFlight.take(commandId);
+        if (o.value(QLatin1String("type")).toString() == u"result") {
+            const QJsonObject result = o.value(QLatin1String("result")).toObject();
+            if (auto a = replica->commandDone(commandId, result.value(QLatin1String("revision")).toInteger()))
+                notify(*a);
+            if (done)
+                done(result);
+        } else {
+            const QString code = o.value(QLatin1String("code")).toString();
+            const QString message = o.value(QLatin1String("message")).toString();
+            if (code == u"rate_limited" || code == u"internal") {
+                // Not refused: the master asks for it again later. It stays first in the outbox.
+                qCInfo(lcSync) << "command" << commandId << "to be sent again:" << code;
+                if (done)
+                    done(queued(commandId));
+                pumpLater.start(1000);
+                reportOutbox();
+                return;
+            }
+            // Refused: the master's state wins. An operator who waits for the answer hears it;
+            // otherwise the entry stays, marked, for the window to show.
+            if (auto a = replica->commandRefused(commandId, message, !done))
+                notify(*a);
+            if (done)
+                done(Error{errorFromWire(code), message});
+        }
+        reportOutbox();
+        pump();
     }
 
     // The connection is lost or unusable: try again after the backoff.
@@ -409,6 +534,18 @@ struct SyncEngine::Session final : public QObject
     void command(const QString &op, const QJsonObject &args, const QString &commandId,
                  master::MasterLink::Done done)
     {
+        if (store::Store::isQueueable(op)) {
+            // Kept in the replica's outbox first (its effect shown at once), then sent when it can be.
+            const auto a = replica->queueCommand(commandId, op, args, QDateTime::currentMSecsSinceEpoch());
+            if (!a) {
+                if (done)
+                    done(a.error());
+                return;
+            }
+            notify(*a);
+            reportOutbox();
+            return pump(commandId, std::move(done));
+        }
         if (!socket || state == State::Connecting || socket->state() != QAbstractSocket::ConnectedState) {
             if (done)
                 done(Error{ErrorCode::Io, SyncEngine::tr("Not connected to the team master.")});
@@ -492,6 +629,12 @@ void SyncEngine::command(const QString &op, const QJsonObject &args, const QStri
     };
     Session *s = m_session;
     QMetaObject::invokeMethod(s, [s, op, args, commandId, back] { s->command(op, args, commandId, back); });
+}
+
+void SyncEngine::dismissRefused()
+{
+    if (Session *s = m_session)
+        QMetaObject::invokeMethod(s, [s] { s->dismissRefused(); });
 }
 
 void SyncEngine::reconnect(bool now)

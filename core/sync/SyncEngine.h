@@ -58,11 +58,23 @@ public:
     Error start();
     QString replicaPath() const { return m_path; }
 
-    // Sends a command (a `cmd` frame with this id, the command id) once connected; `done` gets the
-    // master's result, or its error, in this object's thread. Offline (or when the connection goes
-    // before the answer) it fails with ErrorCode::Io; sending the same id again later is safe.
+    // Sends a command (a `cmd` frame with this id, the command id); `done` gets the answer in this
+    // object's thread.
+    //
+    // The ops an operator gives on the inbox (store::Store::isQueueable: marks, pin, archive, mute,
+    // tags, replies) go to the replica's outbox first, which shows their effect at once, and are sent
+    // from there in order, each once (its command id; a command sent again after a reconnect is
+    // recognised by the master). `done` gets the master's result or refusal when the master
+    // answers on this connection; when it cannot (offline, the connection lost, commands ahead of
+    // it), `done` gets {"queued": true, "command_id": …} and a refusal that comes later stays in the
+    // outbox, Refused with its reason (outboxChanged), after which the master's state is shown.
+    //
+    // Other ops need the master now: offline, or when the connection goes before the answer, they
+    // fail with ErrorCode::Io; sending the same id again later is safe.
     void command(const QString &op, const QJsonObject &args, const QString &commandId,
                  master::MasterLink::Done done);
+    // Forgets the refused commands of the outbox (the operator has seen them).
+    void dismissRefused();
 
     // Tests and the "Reconnect" action: drops the connection now, as a network failure would, and
     // connects again at once (when now is true) or after the backoff.
@@ -73,6 +85,8 @@ public:
     static constexpr int kFirstBackoffMs = 500;
     static constexpr int kMaxBackoffMs = 30000;
     static constexpr int kPageLimit = 1000;
+    // Outbox commands sent and not answered yet, at most (within the master's rate limit).
+    static constexpr int kOutboxWindow = 32;
 
 signals:
     // detail: why (offline, refused) in the operator's language; empty otherwise.
@@ -84,6 +98,8 @@ signals:
     // The replica was emptied to be rebuilt (the master did not recognise it). Readers of the
     // replica reopen it.
     void replicaReset(const QString &why);
+    // The outbox: commands waiting to reach the master (or its answer), and commands it refused.
+    void outboxChanged(int waiting, int refused);
 
 private:
     struct Session;

@@ -119,6 +119,11 @@ Error AppSession::startRemote(const QString &dataDir, const TeamPairing &pairing
         m_masterRevision = revision;
         emit syncStateChanged();
     });
+    connect(engine.get(), &sync::SyncEngine::outboxChanged, this, [this](int waiting, int refused) {
+        m_outboxWaiting = waiting;
+        m_outboxRefused = refused;
+        emit syncStateChanged();
+    });
     // The replica was made anew: the window and its models hold the old one, so the session starts
     // over on the same source (main() makes a new session and window).
     connect(engine.get(), &sync::SyncEngine::replicaReset, this, [this] { requestSource(m_pairing.id); });
@@ -132,6 +137,12 @@ Error AppSession::startRemote(const QString &dataDir, const TeamPairing &pairing
     m_link = std::make_unique<sync::RemoteMasterLink>(m_engine.get());
     connect(m_link.get(), &master::MasterLink::changed, this, &AppSession::changed);
     return {};
+}
+
+void AppSession::dismissRefusedCommands()
+{
+    if (m_engine)
+        m_engine->dismissRefused();
 }
 
 void AppSession::requestSource(const QString &pairingId)

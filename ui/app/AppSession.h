@@ -60,6 +60,12 @@ public:
     qint64 syncCursor() const { return m_syncCursor; }
     qint64 masterRevision() const { return m_masterRevision; }
     QDateTime offlineSince() const { return m_offlineSince; }
+    // The replica's outbox: the operator's commands on their way to the master, and those it
+    // refused (store::OutboxEntry; syncStateChanged() tells when these change).
+    int outboxWaiting() const { return m_outboxWaiting; }
+    int outboxRefused() const { return m_outboxRefused; }
+    // The operator has seen the refused commands: they leave the outbox.
+    void dismissRefusedCommands();
     // What the window's "Inbox source" asks for next: the event loop ends and main() starts a new
     // session on it (a pairing id; empty: the local inbox).
     void requestSource(const QString &pairingId);
@@ -137,6 +143,8 @@ private:
     qint64 m_syncCursor = 0;
     qint64 m_masterRevision = 0;
     QDateTime m_offlineSince;
+    int m_outboxWaiting = 0;
+    int m_outboxRefused = 0;
     std::optional<QString> m_requestedSource;
     bool m_forgetPairing = false;
     QList<worker::ConnectorStatus> m_connectors;

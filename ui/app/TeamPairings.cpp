@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/app/TeamPairings.h"
 
+#include "ui/app/SecretStore.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -14,6 +16,12 @@ namespace {
 
 constexpr char kPairingFile[] = "pairing.json";
 constexpr char kTokenFile[] = "token";
+
+// The keychain entry of a pairing's token: one per folder (two data folders, two entries).
+QString keychainKey(const QString &folder)
+{
+    return QStringLiteral("device-token:") + QDir(folder).absolutePath();
+}
 
 } // namespace
 
@@ -32,30 +40,48 @@ QList<TeamPairing> TeamPairings::list(const QString &dataDir)
     QList<TeamPairing> out;
     const QDir dir(root(dataDir));
     for (const QString &id : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        if (auto p = load(dataDir, id))
+        if (auto p = load(dataDir, id, false))
             out.append(*p);
     }
     return out;
 }
 
-Result<TeamPairing> TeamPairings::load(const QString &dataDir, const QString &id)
+Result<TeamPairing> TeamPairings::load(const QString &dataDir, const QString &id, bool withToken)
 {
     TeamPairing p;
     p.id = id;
     p.folder = QDir(root(dataDir)).filePath(id);
     QFile f(QDir(p.folder).filePath(QLatin1String(kPairingFile)));
-    QFile t(QDir(p.folder).filePath(QLatin1String(kTokenFile)));
-    if (!f.open(QIODevice::ReadOnly) || !t.open(QIODevice::ReadOnly))
+    if (!f.open(QIODevice::ReadOnly))
         return Error{ErrorCode::NotFound, tr("The pairing with the team master in %1 is missing or "
                                              "unreadable. Connect to the team master again.")
                                               .arg(QDir::toNativeSeparators(p.folder))};
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
     p.remote.url = QUrl(o.value(QLatin1String("url")).toString());
     p.remote.fingerprint = o.value(QLatin1String("fingerprint")).toString();
-    p.remote.token = QString::fromUtf8(t.readAll()).trimmed();
     p.deviceName = o.value(QLatin1String("device_name")).toString();
     p.role = o.value(QLatin1String("role")).toString();
-    if (!p.remote.url.isValid() || p.remote.token.isEmpty())
+    p.tokenInKeychain = o.value(QLatin1String("token_in")).toString() == u"keychain";
+    if (!p.remote.url.isValid())
+        return Error{ErrorCode::InvalidArgument, tr("The pairing with the team master in %1 is damaged. "
+                                                    "Disconnect it and connect again.")
+                                                     .arg(QDir::toNativeSeparators(p.folder))};
+    if (!withToken)
+        return p;
+    if (p.tokenInKeychain) {
+        const auto token = SecretStore::read(keychainKey(p.folder));
+        if (!token)
+            return Error{ErrorCode::Io, tr("The device token for the team master %1 could not be read from "
+                                           "the system keychain (%2). Unlock the keychain and start again, "
+                                           "or disconnect and pair again.")
+                                            .arg(p.host(), token.error().message)};
+        p.remote.token = token->trimmed();
+    } else {
+        QFile t(QDir(p.folder).filePath(QLatin1String(kTokenFile)));
+        if (t.open(QIODevice::ReadOnly))
+            p.remote.token = QString::fromUtf8(t.readAll()).trimmed();
+    }
+    if (p.remote.token.isEmpty())
         return Error{ErrorCode::InvalidArgument, tr("The pairing with the team master in %1 is damaged. "
                                                     "Disconnect it and connect again.")
                                                      .arg(QDir::toNativeSeparators(p.folder))};
@@ -76,32 +102,49 @@ Result<TeamPairing> TeamPairings::save(const QString &dataDir, const sync::Paire
                                        "that the data folder is writable.")
                                         .arg(QDir::toNativeSeparators(dir.filePath(id)))};
     const QString folder = dir.filePath(id);
-    // The token first, readable by the user only, before it holds anything.
-    QFile t(QDir(folder).filePath(QLatin1String(kTokenFile)));
-    if (!t.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        !t.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        t.write(device.remote.token.toUtf8()) < 0 || !t.flush()) {
-        QDir(folder).removeRecursively();
-        return Error{ErrorCode::Io,
-                     tr("Cannot keep the device token in %1.").arg(QDir::toNativeSeparators(folder))};
+    // The token goes to the system keychain; without one, to a file readable by the user only
+    // (made so before it holds anything).
+    QString keychainProblem;
+    Error kept = SecretStore::write(keychainKey(folder), device.remote.token);
+    const bool inKeychain = !kept;
+    if (!inKeychain) {
+        keychainProblem = kept.message;
+        QFile t(QDir(folder).filePath(QLatin1String(kTokenFile)));
+        if (!t.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            !t.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            t.write(device.remote.token.toUtf8()) < 0 || !t.flush()) {
+            QDir(folder).removeRecursively();
+            return Error{ErrorCode::Io,
+                         tr("Cannot keep the device token in %1.").arg(QDir::toNativeSeparators(folder))};
+        }
     }
-    t.close();
     QSaveFile f(QDir(folder).filePath(QLatin1String(kPairingFile)));
-    const QJsonObject o{{QStringLiteral("url"), device.remote.url.toString()},
-                        {QStringLiteral("fingerprint"), device.remote.fingerprint},
-                        {QStringLiteral("device_name"), device.name},
-                        {QStringLiteral("role"), device.role},
-                        {QStringLiteral("device_id"), device.deviceId}};
+    const QJsonObject o{
+        {QStringLiteral("url"), device.remote.url.toString()},
+        {QStringLiteral("fingerprint"), device.remote.fingerprint},
+        {QStringLiteral("device_name"), device.name},
+        {QStringLiteral("role"), device.role},
+        {QStringLiteral("device_id"), device.deviceId},
+        {QStringLiteral("token_in"), inKeychain ? QStringLiteral("keychain") : QStringLiteral("file")}};
     if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson()) < 0 || !f.commit()) {
+        if (inKeychain)
+            static_cast<void>(SecretStore::remove(keychainKey(folder)));
         QDir(folder).removeRecursively();
         return Error{ErrorCode::Io,
                      tr("Cannot save the pairing in %1.").arg(QDir::toNativeSeparators(folder))};
     }
-    return load(dataDir, id);
+    auto saved = load(dataDir, id);
+    if (saved)
+        saved->keychainProblem = keychainProblem;
+    return saved;
 }
 
 Error TeamPairings::forget(const TeamPairing &pairing)
 {
+    if (pairing.tokenInKeychain) {
+        if (Error e = SecretStore::remove(keychainKey(pairing.folder)))
+            return e;
+    }
     if (!QDir(pairing.folder).removeRecursively())
         return Error{ErrorCode::Io, tr("Cannot delete %1. Close other programs that use it and try again.")
                                         .arg(QDir::toNativeSeparators(pairing.folder))};

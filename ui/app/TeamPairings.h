@@ -4,8 +4,9 @@
 // The team masters this desktop is paired with. Each has a folder of its own under
 // <data folder>/team/<id>/: pairing.json (where the master is, its certificate's fingerprint, the
 // device's name and role; no secret), the device token, and the replica (replica.db with its
-// search index). The token is kept in a file only the user can read ("token", mode 0600); the
-// system keychain (qtkeychain) is not used yet.
+// search index). The token is kept in the system keychain (SecretStore); where there is none (no
+// Secret Service running, a build without qtkeychain) it is kept in a file only the user can read
+// ("token", mode 0600), and the operator is told.
 
 #include "common/Error.h"
 #include "sync/Pairing.h"
@@ -23,6 +24,8 @@ struct TeamPairing
     sync::RemoteMaster remote;
     QString deviceName; // as the admin named the device
     QString role;
+    bool tokenInKeychain = false;
+    QString keychainProblem; // why the token is in a file (save() only), for the operator
     QString host() const { return remote.url.host() + u':' + QString::number(remote.url.port()); }
     QString replicaPath() const;
 };
@@ -34,10 +37,11 @@ class TeamPairings
 public:
     static QString root(const QString &dataDir); // <data>/team
     static QList<TeamPairing> list(const QString &dataDir);
-    static Result<TeamPairing> load(const QString &dataDir, const QString &id);
+    // withToken false leaves remote.token empty and the keychain unasked (menus, lists).
+    static Result<TeamPairing> load(const QString &dataDir, const QString &id, bool withToken = true);
     // Keeps a new pairing; a desktop paired again with the same master gets a folder of its own.
     static Result<TeamPairing> save(const QString &dataDir, const sync::PairedDevice &device);
-    // Forgets the pairing: its folder with the token and the replica.
+    // Forgets the pairing: its folder with the token and the replica, and its keychain entry.
     static Error forget(const TeamPairing &pairing);
 };
 

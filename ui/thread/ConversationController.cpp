@@ -340,6 +340,13 @@ master::MasterLink::Done ConversationController::reporting(const QString &what)
             emit self->statusMessage(tr("Could not %1: %2").arg(what, r.error().message), 8000);
             return;
         }
+        // Team mode, offline: kept in the outbox, its effect shown already.
+        if (r->value(QStringLiteral("queued")).toBool() &&
+            self->m_session->syncState() != sync::SyncEngine::State::Live)
+            emit self->statusMessage(
+                tr("Done on this desktop; it goes to the team master when the connection "
+                   "is back."),
+                5000);
         emit self->commandDone();
     };
 }

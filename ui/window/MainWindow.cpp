@@ -393,6 +393,93 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_statusSource);
     statusBar()->addWidget(m_statusConnectors, 1);
     statusBar()->addPermanentWidget(m_statusWorkers);
+    connect(m_statusWorkers, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == u"refused")
+            showRefusedCommands();
+    });
+}
+
+QString MainWindow::describeCommand(const store::OutboxEntry &e) const
+{
+    const store::StoreReader *store = m_session->store();
+    QString chat = tr("a chat");
+    if (e.conversationId != 0) {
+        chat = tr("chat %1").arg(e.conversationId);
+        const auto c = store->conversation(e.conversationId);
+        if (c && c.value()) {
+            if (const auto peer = store->user(c.value()->peerUserId);
+                peer && peer.value() && !peer.value()->name.isEmpty())
+                chat = tr("the chat with %1").arg(peer.value()->name);
+        }
+    }
+    const QString &op = e.op;
+    if (op == u"mark_read")
+        return tr("Mark %1 read").arg(chat);
+    if (op == u"mark_unread")
+        return tr("Mark %1 unread").arg(chat);
+    if (op == u"pin")
+        return tr("Pin %1").arg(chat);
+    if (op == u"unpin")
+        return tr("Unpin %1").arg(chat);
+    if (op == u"archive")
+        return tr("Archive %1").arg(chat);
+    if (op == u"unarchive")
+        return tr("Unarchive %1").arg(chat);
+    if (op == u"mute")
+        return tr("Mute %1").arg(chat);
+    if (op == u"unmute")
+        return tr("Unmute %1").arg(chat);
+    if (op == u"tag" || op == u"untag") {
+        QString name = QString::number(e.args.value(QStringLiteral("tag_id")).toInteger());
+        if (const auto tags = store->tags()) {
+            for (const model::Tag &t : *tags) {
+                if (t.id == e.args.value(QStringLiteral("tag_id")).toInteger())
+                    name = t.name;
+            }
+        }
+        return (op == u"tag" ? tr("Tag %1 “%2”") : tr("Remove the tag “%2” from %1")).arg(chat, name);
+    }
+    if (op == u"mark_comments_read" || op == u"mark_comments_unread")
+        return op == u"mark_comments_read" ? tr("Mark comments read") : tr("Mark comments unread");
+    if (op == u"reply") {
+        const QString text = e.args.value(QStringLiteral("text")).toString();
+        return e.conversationId != 0 ? tr("Reply in %1: “%2”").arg(chat, text)
+                                     : tr("Reply to a comment: “%1”").arg(text);
+    }
+    return op;
+}
+
+void MainWindow::showRefusedCommands()
+{
+    const auto entries = m_session->store()->outbox();
+    if (!entries)
+        return;
+    QStringList lines;
+    for (const store::OutboxEntry &e : *entries) {
+        if (e.state == store::OutboxEntry::State::Refused)
+            lines << tr("%1 (%2): %3")
+                         .arg(describeCommand(e),
+                              QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.createdAt),
+                                                 QLocale::ShortFormat),
+                              e.error);
+    }
+    if (lines.isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Warning, tr("Changes refused"),
+                    tr("The team master refused %n of your changes. The inbox shows the team master's state; "
+                       "do them again if they are still wanted (a refused reply's text is below, to copy).",
+                       nullptr, int(lines.size())),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("refusedCommands"));
+    box.setDetailedText(lines.join(u'\n'));
+    box.setInformativeText(lines.mid(0, 5).join(u'\n') +
+                           (lines.size() > 5 ? QStringLiteral("\n…") : QString()));
+    QPushButton *dismiss = box.addButton(tr("Dismiss"), QMessageBox::AcceptRole);
+    box.addButton(tr("Keep for later"), QMessageBox::RejectRole);
+    box.setDefaultButton(dismiss);
+    box.exec();
+    if (box.clickedButton() == dismiss)
+        m_session->dismissRefusedCommands();
 }
 
 void MainWindow::applyFonts()
@@ -910,8 +997,23 @@ void MainWindow::pollStatus()
     if (m_session->isRemote()) {
         m_statusSource->setText(teamStatusText());
         m_statusSource->setToolTip(m_session->syncDetail());
-        m_statusConnectors->clear();
-        m_statusWorkers->clear();
+        // The outbox: what the operator did that the master has not answered yet, and what it refused.
+        const int waiting = m_session->outboxWaiting();
+        m_statusConnectors->setText(waiting > 0 ? tr("%n changes waiting to be sent", nullptr, waiting)
+                                                : QString());
+        m_statusConnectors->setToolTip(
+            waiting > 0
+                ? tr("Shown in the inbox already; they go to the team master in order as soon as it is "
+                     "reachable.")
+                : QString());
+        const int refused = m_session->outboxRefused();
+        m_statusWorkers->setText(
+            refused > 0 ? QStringLiteral("<a href=\"refused\">%1</a>")
+                              .arg(tr("%n changes refused by the team master: review", nullptr, refused)
+                                       .toHtmlEscaped())
+                        : QString());
+        m_statusWorkers->setToolTip(refused > 0 ? tr("Show which changes the team master refused, and why.")
+                                                : QString());
         return;
     }
     m_statusSource->setText(m_session->isRunning() ? tr("Inbox on this computer") : tr("Inbox stopped"));
@@ -1087,12 +1189,22 @@ void MainWindow::connectTeam()
         QMessageBox::warning(this, tr("Connect to a team master"), saved.error().message);
         return;
     }
-    QMessageBox::information(
-        this, tr("Connect to a team master"),
-        tr("This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the first "
-           "catch-up may take a moment.\n\nThe device token is kept in a file only your user can "
-           "read (%3); the system keychain is not used yet.")
-            .arg(saved->host(), saved->deviceName, QDir::toNativeSeparators(saved->folder)));
+    const QString paired =
+        tr("This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the "
+           "first catch-up may take a moment.")
+            .arg(saved->host(), saved->deviceName);
+    if (saved->tokenInKeychain)
+        QMessageBox::information(this, tr("Connect to a team master"),
+                                 paired + QStringLiteral("\n\n") +
+                                     tr("The device token is kept in the system keychain."));
+    else
+        QMessageBox::warning(
+            this, tr("Connect to a team master"),
+            paired + QStringLiteral("\n\n") +
+                tr("The system keychain could not keep the device token (%1), so it is kept in a "
+                   "file only your user can read (%2). Anyone with your user's files can use it: "
+                   "keep this computer's account to yourself.")
+                    .arg(saved->keychainProblem, QDir::toNativeSeparators(saved->folder)));
     switchSource(saved->id);
 }
 

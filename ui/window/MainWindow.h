@@ -18,8 +18,9 @@ class QStackedWidget;
 class QTimer;
 
 namespace hiscrm::store {
+struct OutboxEntry;
 struct FailedReply;
-}
+} // namespace hiscrm::store
 
 namespace hiscrm::ui {
 
@@ -122,6 +123,9 @@ private:
     void showShortcuts();
     // Team mode: the status line, the Inbox source menu, pairing and forgetting a pairing.
     QString teamStatusText() const;
+    // The refused commands of a paired desktop's outbox, and the operator's words for one.
+    void showRefusedCommands();
+    QString describeCommand(const store::OutboxEntry &e) const;
     QString teamWelcomeText() const; // the page of an empty team inbox
     void fillSourceMenu();
     void switchSource(const QString &pairingId);
