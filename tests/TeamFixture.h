@@ -14,6 +14,7 @@
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QWebSocket>
 
 namespace teamfixture {
 
@@ -114,6 +115,22 @@ inline QUrlQuery pairingLink(const QString &db, const QStringList &extra = {})
 inline QString pairingCode(const QString &db, const QStringList &extra = {})
 {
     return pairingLink(db, extra).queryItemValue(u"code"_s);
+}
+
+// Pairs a device with the code the admin printed; its token.
+inline QString pairDevice(quint16 port, const QString &code)
+{
+    QWebSocket ws;
+    QString token;
+    QObject::connect(&ws, &QWebSocket::textMessageReceived, &ws, [&](const QString &t) {
+        token = QJsonDocument::fromJson(t.toUtf8()).object().value(u"token"_s).toString();
+    });
+    ws.open(QUrl(u"ws://127.0.0.1:%1/client"_s.arg(port)));
+    if (!QTest::qWaitFor([&] { return ws.state() == QAbstractSocket::ConnectedState; }, 10000))
+        return {};
+    ws.sendTextMessage(u"{\"type\":\"pair\",\"id\":1,\"code\":\"%1\",\"device_name\":\"test\"}"_s.arg(code));
+    static_cast<void>(QTest::qWaitFor([&] { return !token.isEmpty(); }, 10000));
+    return token;
 }
 
 // A checksum of every synced table of the store at `db` as a device of this scope sees it (every

@@ -77,22 +77,6 @@ private:
     int m_id = 0;
 };
 
-// Pairs a device with the code the admin printed; its token.
-QString pairDevice(quint16 port, const QString &code)
-{
-    QWebSocket ws;
-    QString token;
-    QObject::connect(&ws, &QWebSocket::textMessageReceived, &ws, [&](const QString &t) {
-        token = QJsonDocument::fromJson(t.toUtf8()).object().value(u"token"_s).toString();
-    });
-    ws.open(QUrl(u"ws://127.0.0.1:%1/client"_s.arg(port)));
-    if (!QTest::qWaitFor([&] { return ws.state() == QAbstractSocket::ConnectedState; }, 10000))
-        return {};
-    ws.sendTextMessage(u"{\"type\":\"pair\",\"id\":1,\"code\":\"%1\",\"device_name\":\"test\"}"_s.arg(code));
-    static_cast<void>(QTest::qWaitFor([&] { return !token.isEmpty(); }, 10000));
-    return token;
-}
-
 SyncEngine::State lastState(const QSignalSpy &states)
 {
     return states.isEmpty() ? SyncEngine::State::Stopped : states.last().value(0).value<SyncEngine::State>();

@@ -7,6 +7,7 @@
 #include "TestUtil.h"
 
 #include "protocol/Protocol.h"
+#include "sync/SyncEngine.h"
 #include "ui/app/AppSession.h"
 #include "ui/app/SecretStore.h"
 #include "ui/app/TeamPairings.h"
@@ -21,11 +22,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QSignalSpy>
 #include <QWebSocket>
 
 using namespace testutil;
 using namespace teamfixture;
 using namespace hiscrm::ui;
+using hiscrm::sync::RemoteMaster;
+using hiscrm::sync::SyncEngine;
 
 class TestTeamDesktop : public QObject
 {
@@ -193,6 +197,42 @@ private slots:
         // The local master's things are not offered on a team master's inbox.
         QVERIFY(!window.findChild<QAction *>(u"actionStartDemo"_s)->isVisible());
         QVERIFY(window.findChild<QAction *>(u"actionDisconnectTeam"_s)->isVisible());
+
+        // Two operators: another desktop pins a chat and answers another. This window shows both
+        // within a moment, and the chat open here stays open and selected.
+        const auto idAt = [&](int row) {
+            return list->model()->index(row, 0).data(InboxRoles::Id).toLongLong();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 6, 10000);
+        const qint64 open = idAt(2);
+        window.openConversation(open);
+        QCOMPARE(idAt(list->currentIndex().row()), open);
+        const int rows = list->model()->rowCount();
+        const qint64 pinned = idAt(rows - 1), answered = idAt(rows - 2);
+        QVERIFY(pinned != open && answered != open);
+        RemoteMaster other;
+        other.url = QUrl(u"ws://127.0.0.1:%1/client"_s.arg(m.port));
+        other.token = pairDevice(m.port, pairingCode(m.db));
+        SyncEngine desk2(m_dir.filePath(u"desk2.db"_s), other);
+        QSignalSpy desk2States(&desk2, &SyncEngine::stateChanged);
+        QVERIFY(!desk2.start());
+        QTRY_VERIFY_WITH_TIMEOUT(!desk2States.isEmpty() &&
+                                     desk2States.last().value(0).value<SyncEngine::State>() ==
+                                         SyncEngine::State::Live,
+                                 10000);
+        int answers = 0;
+        const auto counted = [&](const Result<QJsonObject> &r) {
+            answers += r ? 1 : 0;
+        };
+        desk2.command(u"pin"_s, {{u"conversation_id"_s, pinned}}, u"desk2-pin"_s, counted);
+        desk2.command(u"reply"_s, {{u"conversation_id"_s, answered}, {u"text"_s, u"另一位客服的回复"_s}},
+                      u"desk2-reply"_s, counted);
+        QTRY_VERIFY_WITH_TIMEOUT(answers == 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(idAt(0) == pinned, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(previews().contains(u"另一位客服的回复"_s), 10000);
+        QCOMPARE(idAt(list->currentIndex().row()), open);
+        QCOMPARE(list->selectionModel()->selectedIndexes().size(), 1);
+        QCOMPARE(session.store()->conversation(pinned).value()->pinned, true);
     }
 
     // A link that is not one, or one without its fingerprint for wss, is refused with a reason.
