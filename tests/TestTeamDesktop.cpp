@@ -16,13 +16,16 @@
 #include "ui/window/MainWindow.h"
 #include "ui/window/PairDialog.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QWebSocket>
 
 using namespace testutil;
@@ -43,6 +46,28 @@ private:
         w.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
         const int before = *acks;
         return QTest::qWaitFor([&] { return *acks > before; }, 10000);
+    }
+
+    // A worker registered for acc-1 that has sent `n` messages.
+    static bool workerWithMessages(QWebSocket &w, quint16 port, int n, int *acks)
+    {
+        QObject::connect(&w, &QWebSocket::textMessageReceived, &w, [acks](const QString &) { ++*acks; });
+        w.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(port)));
+        if (!QTest::qWaitFor([&] { return w.state() == QAbstractSocket::ConnectedState; }, 10000))
+            return false;
+        return sendBatch(w,
+                         {{u"type"_s, u"register"_s},
+                          {u"id"_s, 1},
+                          {u"token"_s, u"s3cret"_s},
+                          {u"worker_id"_s, u"w1"_s},
+                          {u"platform"_s, u"demo"_s},
+                          {u"accounts"_s, QJsonArray{u"acc-1"_s}}},
+                         acks) &&
+               sendBatch(w,
+                         {{u"type"_s, u"data_sync"_s},
+                          {u"id"_s, 2},
+                          {u"batch"_s, protocol::batchToJson(batch(messages(u"acc-1"_s, 0, n)))}},
+                         acks);
     }
 
     // Where the token of a new pairing went: the keychain (and no file), or a 0600 file (and why).
@@ -133,22 +158,7 @@ private slots:
         // A worker with the team's first messages.
         QWebSocket w;
         int acks = 0;
-        connect(&w, &QWebSocket::textMessageReceived, this, [&](const QString &) { ++acks; });
-        w.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(m.port)));
-        QVERIFY(QTest::qWaitFor([&] { return w.state() == QAbstractSocket::ConnectedState; }, 10000));
-        QVERIFY(sendBatch(w,
-                          {{u"type"_s, u"register"_s},
-                           {u"id"_s, 1},
-                           {u"token"_s, u"s3cret"_s},
-                           {u"worker_id"_s, u"w1"_s},
-                           {u"platform"_s, u"demo"_s},
-                           {u"accounts"_s, QJsonArray{u"acc-1"_s}}},
-                          &acks));
-        QVERIFY(sendBatch(w,
-                          {{u"type"_s, u"data_sync"_s},
-                           {u"id"_s, 2},
-                           {u"batch"_s, protocol::batchToJson(batch(messages(u"acc-1"_s, 0, 30)))}},
-                          &acks));
+        QVERIFY(workerWithMessages(w, m.port, 30, &acks));
 
         // The operator pastes the link into "Connect to a team master…".
         const QUrlQuery link = pairingLink(m.db);
@@ -233,6 +243,75 @@ private slots:
         QCOMPARE(idAt(list->currentIndex().row()), open);
         QCOMPARE(list->selectionModel()->selectedIndexes().size(), 1);
         QCOMPARE(session.store()->conversation(pinned).value()->pinned, true);
+    }
+
+    // Offline, a change waits in the outbox (the status bar counts it); one the master refuses when it
+    // is back (a mute that ended meanwhile) is undone, and listed with the reason until dismissed.
+    void refusedChangesAreListedAndDismissed()
+    {
+        const QString db = m_dir.filePath(u"master-refused.db"_s);
+        auto m = std::make_unique<MasterProcess>();
+        QVERIFY(m->start(db));
+        const quint16 port = m->port;
+        QWebSocket w;
+        int acks = 0;
+        QVERIFY(workerWithMessages(w, port, 20, &acks));
+        hiscrm::sync::PairedDevice paired;
+        paired.remote.url = QUrl(u"ws://127.0.0.1:%1/client"_s.arg(port));
+        paired.remote.token = pairDevice(port, pairingCode(db));
+        paired.name = u"test"_s;
+        paired.role = u"operator"_s;
+        const QString data = m_dir.filePath(u"desk-refused"_s);
+        const auto pairing = TeamPairings::save(data, paired);
+        QVERIFY(pairing);
+        Settings settings(m_dir.filePath(u"settings-refused.ini"_s));
+        AppSession session;
+        QVERIFY(!session.startRemote(data, *pairing));
+        MainWindow window(&session, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *source = window.findChild<QLabel *>(u"statusSource"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(source->text().contains(u"connected"_s), 10000);
+        auto *waiting = window.findChild<QLabel *>(u"statusConnectors"_s);
+        auto *refused = window.findChild<QLabel *>(u"statusWorkers"_s);
+        const qint64 conv =
+            session.store()->conversations(ConversationFilter{}).value().conversations.value(0).id;
+
+        m->process.kill();
+        m->process.waitForFinished(5000);
+        QTRY_VERIFY_WITH_TIMEOUT(source->text().contains(u"offline"_s), 10000);
+        const qint64 until = QDateTime::currentMSecsSinceEpoch() + 300;
+        session.link()->mute(conv, until);
+        QTRY_VERIFY_WITH_TIMEOUT(waiting->text().contains(u"1 change"_s), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.store()->conversation(conv).value()->mutedUntil, until, 5000);
+        QVERIFY(QTest::qWaitFor([&] { return QDateTime::currentMSecsSinceEpoch() > until + 50; }, 5000));
+
+        m = std::make_unique<MasterProcess>();
+        QVERIFY(m->start(db, {u"--listen"_s, u"127.0.0.1:%1"_s.arg(port)}));
+        QTRY_VERIFY_WITH_TIMEOUT(refused->text().contains(u"refused"_s), 20000);
+        QVERIFY(waiting->text().isEmpty());
+        QCOMPARE(session.store()->conversation(conv).value()->mutedUntil, 0);
+
+        // The operator follows the link: the list says what and why; Dismiss clears it.
+        QString shown;
+        auto *timer = new QTimer(&window);
+        timer->setInterval(20);
+        connect(timer, &QTimer::timeout, timer, [timer, &shown] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            timer->stop();
+            shown = box->informativeText();
+            for (QAbstractButton *b : box->buttons()) {
+                if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                    b->click();
+            }
+        });
+        timer->start();
+        emit refused->linkActivated(u"refused"_s);
+        QVERIFY2(shown.startsWith(u"Mute "_s) && shown.contains(u"future"_s), qPrintable(shown));
+        QTRY_VERIFY_WITH_TIMEOUT(refused->text().isEmpty(), 5000);
+        QVERIFY(session.store()->outbox().value().isEmpty());
     }
 
     // A link that is not one, or one without its fingerprint for wss, is refused with a reason.
