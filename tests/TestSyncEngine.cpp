@@ -120,6 +120,36 @@ private:
             ms);
     }
 
+    // A master with a worker's first messages and a desktop caught up with it, for the outbox tests.
+    struct Desk
+    {
+        QString db, replica;
+        quint16 port = 0;
+        std::unique_ptr<MasterProcess> master;
+        Worker worker;
+        std::unique_ptr<SyncEngine> engine;
+        std::unique_ptr<QSignalSpy> states, outbox;
+        std::unique_ptr<Store> reader;
+    };
+    bool startDesk(Desk &d, int messageCount)
+    {
+        d.db = path(u"master"_s);
+        d.master = std::make_unique<MasterProcess>();
+        if (!d.master->start(d.db))
+            return false;
+        d.port = d.master->port;
+        if (!d.worker.open(d.port, {u"acc-1"_s}) || !d.worker.ingest(messages(u"acc-1"_s, 0, messageCount)))
+            return false;
+        d.replica = path(u"replica"_s);
+        d.engine = std::make_unique<SyncEngine>(d.replica, remote(*d.master));
+        d.states = std::make_unique<QSignalSpy>(d.engine.get(), &SyncEngine::stateChanged);
+        d.outbox = std::make_unique<QSignalSpy>(d.engine.get(), &SyncEngine::outboxChanged);
+        if (d.engine->start() || !converged(d.replica, d.db))
+            return false;
+        d.reader = openStore(d.replica, Store::Options{Store::Access::ReadOnly});
+        return bool(d.reader);
+    }
+
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
@@ -225,20 +255,14 @@ private slots:
     // connection, once after). The master's rows then are what the replica shows.
     void offlineCommandsReachTheMasterOnceInOrder()
     {
-        const QString db = path(u"master"_s);
-        auto m = std::make_unique<MasterProcess>();
-        QVERIFY(m->start(db));
-        const quint16 port = m->port;
-        Worker w;
-        QVERIFY(w.open(port, {u"acc-1"_s}));
-        QVERIFY(w.ingest(messages(u"acc-1"_s, 0, 200)));
-        const QString replica = path(u"replica"_s);
-        SyncEngine engine(replica, remote(*m));
-        QSignalSpy states(&engine, &SyncEngine::stateChanged);
-        QSignalSpy outbox(&engine, &SyncEngine::outboxChanged);
-        QVERIFY(!engine.start());
-        QVERIFY(converged(replica, db));
-        auto r = openStore(replica, Store::Options{Store::Access::ReadOnly});
+        Desk desk;
+        QVERIFY(startDesk(desk, 200));
+        const QString &db = desk.db, &replica = desk.replica;
+        const quint16 port = desk.port;
+        auto &m = desk.master;
+        SyncEngine &engine = *desk.engine;
+        QSignalSpy &states = *desk.states, &outbox = *desk.outbox;
+        auto &r = desk.reader;
         const auto list = r->conversations(ConversationFilter{}).value().conversations;
         QVERIFY(list.size() >= 3);
         const qint64 pinned = list.at(0).id, read = list.at(1).id, answered = list.at(2).id;
@@ -307,20 +331,14 @@ private slots:
     // the replica and stays in the outbox, refused with the reason, until dismissed.
     void refusedOfflineCommandShowsTheMastersState()
     {
-        const QString db = path(u"master"_s);
-        auto m = std::make_unique<MasterProcess>();
-        QVERIFY(m->start(db));
-        const quint16 port = m->port;
-        Worker w;
-        QVERIFY(w.open(port, {u"acc-1"_s}));
-        QVERIFY(w.ingest(messages(u"acc-1"_s, 0, 20)));
-        const QString replica = path(u"replica"_s);
-        SyncEngine engine(replica, remote(*m));
-        QSignalSpy states(&engine, &SyncEngine::stateChanged);
-        QSignalSpy outbox(&engine, &SyncEngine::outboxChanged);
-        QVERIFY(!engine.start());
-        QVERIFY(converged(replica, db));
-        auto r = openStore(replica, Store::Options{Store::Access::ReadOnly});
+        Desk desk;
+        QVERIFY(startDesk(desk, 20));
+        const QString &db = desk.db, &replica = desk.replica;
+        const quint16 port = desk.port;
+        auto &m = desk.master;
+        SyncEngine &engine = *desk.engine;
+        QSignalSpy &states = *desk.states, &outbox = *desk.outbox;
+        auto &r = desk.reader;
         const qint64 conv = r->conversations(ConversationFilter{}).value().conversations.value(0).id;
         m->process.kill();
         m->process.waitForFinished(5000);

@@ -511,6 +511,17 @@ QList<qint64> sorted(const QSet<qint64> &s)
     return out;
 }
 
+Store::Applied appliedOf(qint64 cursor, const Touched &t)
+{
+    Store::Applied a;
+    a.cursor = cursor;
+    a.conversationIds = sorted(t.conversations);
+    a.contentIds = sorted(t.contents);
+    a.accountIds = sorted(t.accounts);
+    a.others = t.others;
+    return a;
+}
+
 } // namespace
 
 Result<Store::ReplicaState> Store::replicaState() const
@@ -581,13 +592,7 @@ Result<Store::Applied> Store::applyChanges(const QList<Change> &changes, qint64 
             .run();
         txn.commit();
         d->abandonWrite(); // the ingest caches know nothing of these rows
-        Applied a;
-        a.cursor = next;
-        a.conversationIds = sorted(touched.conversations);
-        a.contentIds = sorted(touched.contents);
-        a.accountIds = sorted(touched.accounts);
-        a.others = touched.others;
-        return a;
+        return appliedOf(next, touched);
     } catch (const SqlError &e) {
         d->abandonWrite();
         return d->fail(e);
@@ -601,17 +606,6 @@ Error notInReplica(const char *what, qint64 id)
     return Error{ErrorCode::NotFound, Store::tr("There is no %1 %2 in this desktop's copy of the team inbox.")
                                           .arg(Store::tr(what))
                                           .arg(id)};
-}
-
-Store::Applied appliedOf(qint64 cursor, const Touched &t)
-{
-    Store::Applied a;
-    a.cursor = cursor;
-    a.conversationIds = sorted(t.conversations);
-    a.contentIds = sorted(t.contents);
-    a.accountIds = sorted(t.accounts);
-    a.others = t.others;
-    return a;
 }
 
 // Runs f in a write transaction of the replica, with the outbox at hand.
