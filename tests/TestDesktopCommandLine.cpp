@@ -2,6 +2,8 @@
 // The hiscrm binary's command line as a terminal sees it: --help and --version answer without a
 // display (no DISPLAY, no QT_QPA_PLATFORM), and a bad --demo-rate is refused with exit code 2.
 
+#include "DesktopProgram.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QProcess>
@@ -43,7 +45,7 @@ private:
             env.insert(it.key(), it.value());
         QProcess p;
         p.setProcessEnvironment(env);
-        p.start(QCoreApplication::applicationDirPath() + u"/hiscrm"_s, args);
+        p.start(desktopProgram(), args);
         Run r;
         if (!p.waitForFinished(30000)) {
             p.kill();

@@ -4,6 +4,7 @@
 
 #include "common/Translations.h"
 #include "ui/app/RunOptions.h"
+#include "ui/common/AppIcon.h"
 #include "ui/settings/Settings.h"
 #include "ui/settings/SettingsDialog.h"
 
@@ -462,6 +463,29 @@ private slots:
         QVERIFY(!dialog.hasPendingChanges());
         dialog.apply();
         QCOMPARE(s.closeToTray(), true);
+    }
+
+    // The About page shows the app's icon, embedded in every size the platforms ask for (the
+    // window and the tray at rest use the same icon).
+    void aboutShowsTheAppIcon()
+    {
+        const QIcon icon = appIcon();
+        QVERIFY(!icon.isNull());
+        for (int size : appIconSizes()) {
+            const QImage image = icon.pixmap(QSize(size, size), 1.0).toImage();
+            QCOMPARE(image.size(), QSize(size, size));
+            // The blue square fills the middle; the corners stay transparent.
+            QCOMPARE(qAlpha(image.pixel(0, 0)), 0);
+            QVERIFY(qAlpha(image.pixel(size / 2, size / 8)) > 200);
+        }
+        Settings s(freshFile());
+        SettingsDialog dialog(&s);
+        auto *label = dialog.findChild<QLabel *>(u"aboutIcon"_s);
+        QVERIFY(label);
+        QCOMPARE(label->pixmap().toImage().convertToFormat(QImage::Format_ARGB32),
+                 icon.pixmap(QSize(64, 64), dialog.devicePixelRatioF())
+                     .toImage()
+                     .convertToFormat(QImage::Format_ARGB32));
     }
 
     void dialogShowsTheCommandLineOverrides()

@@ -7,14 +7,17 @@
 #include "ui/app/DamageDialog.h"
 #include "ui/app/RunOptions.h"
 #include "ui/app/Screenshots.h"
+#include "ui/common/AppIcon.h"
 #include "ui/settings/Settings.h"
 #include "ui/settings/Theme.h"
 #include "ui/window/MainWindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -58,6 +61,8 @@ struct CommandLine
     QCommandLineOption measure{QStringLiteral("measure-startup")};
     // For the documentation: capture screenshots into a folder, then quit.
     QCommandLineOption shots{QStringLiteral("screenshots"), QString(), QStringLiteral("folder")};
+    // For packaging checks: once the window is up, print its title and menus, then quit (exit 0).
+    QCommandLineOption smoke{QStringLiteral("smoke-test")};
 
     CommandLine()
     {
@@ -67,7 +72,8 @@ struct CommandLine
         parser.addVersionOption();
         measure.setFlags(QCommandLineOption::HiddenFromHelp);
         shots.setFlags(QCommandLineOption::HiddenFromHelp);
-        parser.addOptions({demo, demoRate, dataDir, lang, measure, shots});
+        smoke.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOptions({demo, demoRate, dataDir, lang, measure, shots, smoke});
     }
 
     // After parsing: whether only help or the version was asked for.
@@ -104,6 +110,9 @@ struct CommandLine
 void setIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("HisCRM"));
+    // macOS keeps the settings under the reversed domain: org.hiscrm.HisCRM Desk.plist, beside the
+    // bundle's identifier org.hiscrm.desk (app/CMakeLists.txt).
+    QCoreApplication::setOrganizationDomain(QStringLiteral("hiscrm.org"));
     QCoreApplication::setApplicationName(QStringLiteral("HisCRM Desk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HISCRM_VERSION));
 }
@@ -157,6 +166,10 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("HisCRM Desk"));
+    QApplication::setWindowIcon(ui::appIcon());
+    // The desktop entry (resources/linux/org.hiscrm.Desk.desktop): Wayland compositors and docks
+    // find the app's name and icon through it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.hiscrm.Desk"));
     QApplication::setQuitOnLastWindowClosed(true);
 
     ui::Settings settings;
@@ -281,6 +294,17 @@ int main(int argc, char *argv[])
         if (shots) {
             ui::captureScreenshots(&window, &settings, cl.parser.value(cl.shots), language,
                                    [](bool ok) { QApplication::exit(ok ? 0 : 1); });
+        }
+        if (cl.parser.isSet(cl.smoke)) {
+            QTimer::singleShot(0, &window, [&] {
+                QStringList menus;
+                for (QAction *a : window.menuBar()->actions())
+                    menus << a->text().remove(u'&');
+                std::printf("window: %s\nvisible: %d\nmenus: %s\n", qUtf8Printable(window.windowTitle()),
+                            int(window.isVisible()), qUtf8Printable(menus.join(u' ')));
+                std::fflush(stdout);
+                QTimer::singleShot(200, &app, &QApplication::quit);
+            });
         }
         if (cl.parser.isSet(cl.measure)) {
             // Queued behind the first paint: the window is interactive once the event loop turns.

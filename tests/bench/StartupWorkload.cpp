@@ -2,6 +2,7 @@
 // startup: the real desktop app (build/bin/hiscrm) launched on a prepared history of N messages;
 // time to the first interactive window and the process's peak resident memory.
 
+#include "../DesktopProgram.h"
 #include "BenchData.h"
 #include "Workloads.h"
 #include "store/SearchIndexer.h"
@@ -58,7 +59,7 @@ JsonLine runStartup(const Options &options)
     }
 
     QTextStream out(stdout);
-    const QString app = QCoreApplication::applicationDirPath() + u"/hiscrm"_s;
+    const QString app = desktopProgram();
     Samples windowMs;
     double rss = 0;
     for (int run = 0; run < runs; ++run) {

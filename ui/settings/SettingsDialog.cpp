@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/settings/SettingsDialog.h"
 
+#include "ui/common/AppIcon.h"
+
 #include "common/Translations.h"
 #include "ui/app/RunOptions.h"
 #include "ui/settings/Settings.h"
@@ -265,6 +267,9 @@ void SettingsDialog::buildAboutPage()
 {
     m_aboutPage = new QWidget(m_tabs);
     m_aboutPage->setObjectName(QStringLiteral("aboutPage"));
+    m_aboutIcon = new QLabel(m_aboutPage);
+    m_aboutIcon->setObjectName(QStringLiteral("aboutIcon"));
+    m_aboutIcon->setPixmap(appIcon().pixmap(QSize(64, 64), devicePixelRatioF()));
     m_aboutName = new QLabel(m_aboutPage);
     m_aboutName->setObjectName(QStringLiteral("aboutNameLabel"));
     m_aboutVersion = new QLabel(m_aboutPage);
@@ -282,7 +287,10 @@ void SettingsDialog::buildAboutPage()
     for (QLabel *l : {m_aboutVersion, m_aboutQt, m_aboutSqlite})
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *about = new QVBoxLayout(m_aboutPage);
-    about->addWidget(m_aboutName);
+    auto *title = new QHBoxLayout;
+    title->addWidget(m_aboutIcon);
+    title->addWidget(m_aboutName, 1);
+    about->addLayout(title);
     about->addWidget(m_aboutDescription);
     about->addSpacing(fontMetrics().height());
     about->addWidget(m_aboutVersion);

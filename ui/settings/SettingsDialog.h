@@ -125,6 +125,7 @@ private:
     QPushButton *m_downReply = nullptr;
     QLabel *m_quickRepliesHint = nullptr;
 
+    QLabel *m_aboutIcon = nullptr;
     QLabel *m_aboutName = nullptr;
     QLabel *m_aboutVersion = nullptr;
     QLabel *m_aboutQt = nullptr;

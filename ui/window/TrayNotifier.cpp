@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/window/TrayNotifier.h"
 
+#include "ui/common/AppIcon.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QEvent>
@@ -209,6 +211,11 @@ void TrayNotifier::updateIcon()
     const QPalette palette = QApplication::palette();
     const QColor background = palette.color(QPalette::Highlight);
     const QColor foreground = palette.color(QPalette::HighlightedText);
+    // At rest, the app's own icon; with unread chats, their count on the palette's highlight.
+    if (m_unread <= 0) {
+        m_tray->setIcon(appIcon());
+        return;
+    }
     QIcon icon;
     // Rendered per size rather than scaled: a scaled-down count blurs into a blob.
     for (int size : {16, 22, 24, 32, 48, 64})
