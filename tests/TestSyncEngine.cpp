@@ -513,13 +513,14 @@ private slots:
     }
 
     // The master restored from an older backup: the replica is ahead of it, is rebuilt (saying so)
-    // and ends equal to the restored master.
+    // and ends equal to the restored master; a command waiting in the outbox survives the rebuild.
     void replicaAheadOfRestoredMasterIsRebuilt()
     {
         const QString db = path(u"master"_s);
         const QString backup = path(u"backup"_s);
         const QString replica = path(u"replica"_s);
         RemoteMaster p;
+        qint64 pinned = 0;
         {
             MasterProcess m;
             QVERIFY(m.start(db));
@@ -532,8 +533,20 @@ private slots:
             QCOMPARE(exitCode, 0);
             QVERIFY(w.ingest(messages(u"acc-1"_s, 100, 100)));
             SyncEngine engine(replica, p);
+            QSignalSpy states(&engine, &SyncEngine::stateChanged);
             QVERIFY(!engine.start());
             QVERIFY(converged(replica, db));
+            // The master goes down; the operator pins a chat meanwhile, and closes the app.
+            m.process.kill();
+            m.process.waitForFinished(5000);
+            QVERIFY(QTest::qWaitFor([&] { return lastState(states) == SyncEngine::State::Offline; }, 10000));
+            auto r = openStore(replica, Store::Options{Store::Access::ReadOnly});
+            pinned = r->conversations(ConversationFilter{}).value().conversations.constLast().id;
+            bool queued = false;
+            engine.command(
+                u"pin"_s, {{u"conversation_id"_s, pinned}}, u"before-restore"_s,
+                [&](const Result<QJsonObject> &res) { queued = res && res->value(u"queued"_s).toBool(); });
+            QVERIFY(QTest::qWaitFor([&] { return queued; }, 5000));
         }
         // Restore: the backup replaces the database.
         for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
@@ -548,6 +561,11 @@ private slots:
         QCOMPARE(reset.size(), 1);
         auto r = openStore(replica, Store::Options{Store::Access::ReadOnly});
         QCOMPARE(r->counts().value().value(u"messages"_s).toInteger(), 100);
+        // The command given before the rebuild survived it and reached the restored master.
+        QVERIFY(QTest::qWaitFor([&] { return r->outbox().value().isEmpty(); }, 10000));
+        QVERIFY(converged(replica, db));
+        auto master = openStore(db, Store::Options{Store::Access::ReadOnly});
+        QVERIFY(master->conversation(pinned).value()->pinned);
     }
 };
 

@@ -322,6 +322,10 @@ public:
     // dismissRefused() (otherwise the operator was told and it goes).
     Result<Applied> commandRefused(const QString &commandId, const QString &reason, bool keep = true);
     Result<int> dismissRefused();
+    // A rebuilt replica takes back the outbox of the one it replaces: the commands still to be
+    // done, waiting again (the master answers a command it has already done with its first result),
+    // and the refused ones. Their effects show again as the master's rows come back and it answers.
+    Error restoreOutbox(const QList<OutboxEntry> &entries);
 
     struct Impl;
 

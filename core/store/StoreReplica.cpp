@@ -841,6 +841,29 @@ Result<int> Store::dismissRefused()
     return dismissed;
 }
 
+Error Store::restoreOutbox(const QList<OutboxEntry> &entries)
+{
+    auto r = outboxWrite(*d, [&](Outbox &, Touched &) -> Error {
+        for (const OutboxEntry &e : entries) {
+            const bool refused = e.state == OutboxEntry::State::Refused;
+            d->db
+                .cached(
+                    "INSERT OR IGNORE INTO outbox(command_id, op, args, conversation_id, created_at, state, "
+                    "error) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .bind(1, e.commandId)
+                .bind(2, e.op)
+                .bindUtf8(3, QJsonDocument(e.args).toJson(QJsonDocument::Compact))
+                .bind(4, e.conversationId)
+                .bind(5, e.createdAt)
+                .bind(6, refused ? 2 : 0)
+                .bind(7, refused ? e.error : QString())
+                .run();
+        }
+        return {};
+    });
+    return r ? Error{} : r.error();
+}
+
 Result<QList<OutboxEntry>> Store::outbox() const
 {
     return d->guarded([&] {

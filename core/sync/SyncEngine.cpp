@@ -186,7 +186,13 @@ struct SyncEngine::Session final : public QObject
         old->abort();
         old->deleteLater();
         failCommands(SyncEngine::tr("The connection to the team master was lost before it answered."));
-        // The outbox keeps its commands: sent again, with the same ids, on the next connection.
+        releaseInFlight();
+    }
+
+    // The outbox keeps its commands: sent again, with the same ids, later (the next connection, or
+    // after a rebuild). Whoever waited for an answer hears that they wait.
+    void releaseInFlight()
+    {
         const auto waiting = std::exchange(inFlight, {});
         for (auto it = waiting.cbegin(); it != waiting.cend(); ++it) {
             if (it.value())
@@ -311,12 +317,19 @@ struct SyncEngine::Session final : public QObject
     Error rebuild(const QString &why)
     {
         qCWarning(lcSync) << "rebuilding the replica:" << why;
+        // What the operator did that the master has not confirmed goes into the new replica.
+        const QList<store::OutboxEntry> outbox = replica->outbox().value_or(QList<store::OutboxEntry>());
+        releaseInFlight();
         replica.reset();
         for (const QString &f : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
             QFile::remove(f);
         store::removeSearchIndex(path);
         if (Error e = open())
             return e;
+        if (Error e = replica->restoreOutbox(outbox))
+            return e;
+        lastWaiting = lastRefused = -1;
+        reportOutbox();
         emit engine->replicaReset(why);
         return {};
     }
@@ -337,7 +350,8 @@ struct SyncEngine::Session final : public QObject
             if (o.value(QLatin1String("code")).toString() == u"reset_required") {
                 if (Error e = rebuild(o.value(QLatin1String("message")).toString()))
                     return offline(e.message);
-                return syncFrom(0);
+                syncFrom(0);
+                return pump();
             }
             return offline(o.value(QLatin1String("message")).toString());
         }
