@@ -357,11 +357,12 @@ private slots:
         QVERIFY(ok.sent);
         QVERIFY(ok.platformId.startsWith(u"demo-reply-"_s));
         // The platform then shows it as the account's own message.
-        auto outgoing = [&]() -> std::optional<Item> {
-            auto account = store->accountByPlatformId(u"demo"_s, u"acc-0"_s);
+        // (An init-capture: Clang 14 cannot capture a structured binding itself.)
+        auto outgoing = [&, &st = store]() -> std::optional<Item> {
+            auto account = st->accountByPlatformId(u"demo"_s, u"acc-0"_s);
             if (!account || !account.value())
                 return std::nullopt;
-            auto item = store->itemByPlatformId(account.value()->id, ItemKind::Message, ok.platformId);
+            auto item = st->itemByPlatformId(account.value()->id, ItemKind::Message, ok.platformId);
             return item ? item.value() : std::nullopt;
         };
         QTRY_VERIFY_WITH_TIMEOUT(outgoing().has_value(), 5000);
