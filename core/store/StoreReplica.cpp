@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <sqlite3.h>
+
 namespace hiscrm::store {
 
 using namespace model;
@@ -608,13 +610,46 @@ Error notInReplica(const char *what, qint64 id)
                                           .arg(id)};
 }
 
+// What the operator did and has not reached the master yet: a replica commits with
+// synchronous = NORMAL (everything else it holds the master has too), which survives the app
+// crashing but not the machine losing power. A write that holds the only copy of an operator's
+// command commits with FULL, which also makes every earlier commit durable.
+class DurableCommit
+{
+public:
+    DurableCommit(Database &db, bool on)
+        : m_db(db)
+        , m_on(on && db.scalar("PRAGMA synchronous") < 2) // 2: FULL already
+    {
+        if (m_on)
+            m_db.exec("PRAGMA synchronous = FULL");
+    }
+    ~DurableCommit()
+    {
+        if (m_on) // sets a flag of the connection: cannot fail, and a destructor must not throw
+            sqlite3_exec(m_db.handle(), "PRAGMA synchronous = NORMAL", nullptr, nullptr, nullptr);
+    }
+    Q_DISABLE_COPY_MOVE(DurableCommit)
+
+private:
+    Database &m_db;
+    bool m_on;
+};
+
+enum class OnlyCopy : bool
+{
+    No, // what the master has or will send again
+    Yes // an operator's command that has not reached the master
+};
+
 // Runs f in a write transaction of the replica, with the outbox at hand.
-template <typename F> Result<Store::Applied> outboxWrite(Store::Impl &d, F &&f)
+template <typename F> Result<Store::Applied> outboxWrite(Store::Impl &d, OnlyCopy onlyCopy, F &&f)
 {
     if (Error e = d.checkWritable())
         return e;
     try {
         d.db.exec("PRAGMA foreign_keys = OFF");
+        DurableCommit durable(d.db, onlyCopy == OnlyCopy::Yes);
         WriteTransaction txn(d.db);
         d.loadRev();
         Touched touched;
@@ -735,7 +770,7 @@ Result<Store::Applied> Store::queueCommand(const QString &commandId, const QStri
     if (commandId.isEmpty() || commandId.size() > kMaxClientRefChars)
         return Error{ErrorCode::InvalidArgument,
                      Store::tr("A command needs an id of 1 to %1 characters.").arg(kMaxClientRefChars)};
-    return outboxWrite(*d, [&](Outbox &outbox, Touched &touched) -> Error {
+    return outboxWrite(*d, OnlyCopy::Yes, [&](Outbox &outbox, Touched &touched) -> Error {
         {
             auto q = d->db.cached("SELECT 1 FROM outbox WHERE command_id = ?1");
             q.bind(1, commandId);
@@ -798,7 +833,7 @@ Result<Store::Applied> Store::queueCommand(const QString &commandId, const QStri
 
 Result<Store::Applied> Store::commandDone(const QString &commandId, qint64 revision)
 {
-    return outboxWrite(*d, [&](Outbox &outbox, Touched &) -> Error {
+    return outboxWrite(*d, OnlyCopy::No, [&](Outbox &outbox, Touched &) -> Error {
         d->db.cached("UPDATE outbox SET state = 1, done_rev = ?2 WHERE command_id = ?1 AND state = 0")
             .bind(1, commandId)
             .bind(2, revision)
@@ -809,7 +844,7 @@ Result<Store::Applied> Store::commandDone(const QString &commandId, qint64 revis
 
 Result<Store::Applied> Store::commandRefused(const QString &commandId, const QString &reason, bool keep)
 {
-    return outboxWrite(*d, [&](Outbox &outbox, Touched &) -> Error {
+    return outboxWrite(*d, OnlyCopy::No, [&](Outbox &outbox, Touched &) -> Error {
         auto q =
             d->db.cached("SELECT " HISCRM_OUTBOX_COLS " FROM outbox WHERE command_id = ?1 AND state = 0");
         q.bind(1, commandId);
@@ -831,7 +866,7 @@ Result<Store::Applied> Store::commandRefused(const QString &commandId, const QSt
 Result<int> Store::dismissRefused()
 {
     int dismissed = 0;
-    auto r = outboxWrite(*d, [&](Outbox &, Touched &) -> Error {
+    auto r = outboxWrite(*d, OnlyCopy::No, [&](Outbox &, Touched &) -> Error {
         d->db.exec("DELETE FROM outbox WHERE state = 2");
         dismissed = int(d->db.changes());
         return {};
@@ -843,7 +878,7 @@ Result<int> Store::dismissRefused()
 
 Error Store::restoreOutbox(const QList<OutboxEntry> &entries)
 {
-    auto r = outboxWrite(*d, [&](Outbox &, Touched &) -> Error {
+    auto r = outboxWrite(*d, OnlyCopy::Yes, [&](Outbox &, Touched &) -> Error {
         for (const OutboxEntry &e : entries) {
             const bool refused = e.state == OutboxEntry::State::Refused;
             d->db
