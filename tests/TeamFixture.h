@@ -150,8 +150,13 @@ inline QByteArray rowsChecksum(const QString &db, const QList<qint64> &scope = {
             return {};
         QList<Change> all;
         for (const QJsonObject &o : *rows)
-            all.append(Change{o.value(u"rev"_s).toInteger(), QString::fromLatin1(entity),
-                              o.value(u"id"_s).toInteger(), false, o, 0});
+            all.append(Change{o.value(u"rev"_s).toInteger(),
+                              QString::fromLatin1(entity),
+                              o.value(u"id"_s).toInteger(),
+                              false,
+                              o,
+                              0,
+                              {}});
         const QList<Change> visible = scope.isEmpty() ? all : s->visibleChanges(all, sc).value();
         for (const Change &c : visible) {
             h.addData(QByteArray(entity) + ':' + QByteArray::number(c.id));

@@ -172,8 +172,13 @@ Replica masterRows(const QString &db, const QList<qint64> &scope = {})
             continue;
         QList<Change> all;
         for (const QJsonObject &o : *rows)
-            all.append(Change{o.value(u"rev"_s).toInteger(), QString::fromLatin1(entity),
-                              o.value(u"id"_s).toInteger(), false, o, 0});
+            all.append(Change{o.value(u"rev"_s).toInteger(),
+                              QString::fromLatin1(entity),
+                              o.value(u"id"_s).toInteger(),
+                              false,
+                              o,
+                              0,
+                              {}});
         const QList<Change> visible = s->visibleChanges(all, sc).value();
         for (const Change &c : visible)
             r.rows.insert(c.entity + u':' + QString::number(c.id), c.data);

@@ -5,7 +5,6 @@
 #include "store/Store.h"
 
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QThread>
 
 #include <algorithm>
@@ -14,13 +13,18 @@ namespace hiscrm::master {
 
 QByteArray encodeChange(const store::Change &c)
 {
-    QJsonObject o{
-        {QStringLiteral("rev"), c.rev}, {QStringLiteral("entity"), c.entity}, {QStringLiteral("id"), c.id}};
+    QByteArray out;
+    out.reserve(64 + (c.dataJson.isEmpty() ? 0 : c.dataJson.size()));
+    out.append("{\"rev\":").append(QByteArray::number(c.rev)).append(",\"entity\":");
+    model::appendJsonString(out, c.entity);
+    out.append(",\"id\":").append(QByteArray::number(c.id));
     if (c.deleted)
-        o.insert(QStringLiteral("deleted"), true);
+        out.append(",\"deleted\":true}");
+    else if (!c.dataJson.isEmpty()) // changesFor: the row is text already
+        out.append(",\"data\":").append(c.dataJson).append('}');
     else
-        o.insert(QStringLiteral("data"), c.data);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+        out.append(",\"data\":").append(QJsonDocument(c.data).toJson(QJsonDocument::Compact)).append('}');
+    return out;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 
 #include <array>
+#include <charconv>
 
 namespace hiscrm::model {
 
@@ -77,126 +78,321 @@ bool fromString(const QString &s, LoginState *out)
     return parse(kLogin, s, out);
 }
 
+namespace {
+
+// Each row type's JSON fields, listed once: toJson() builds a QJsonObject from them and
+// appendJson() writes the same object as text. f(key, value) takes a qint64, a bool, a QString,
+// a Name (a wire name from the tables above), a NullableString (null when the QString is null)
+// or a list of ids.
+struct Name
+{
+    const char *latin1;
+};
+struct NullableString
+{
+    const QString &s;
+};
+
+template <typename E, std::size_t N> Name wireName(const std::array<const char *, N> &names, E v)
+{
+    const auto i = std::size_t(v);
+    return Name{i < N ? names[i] : ""};
+}
+
+template <typename F> void fields(const Account &v, F &&f)
+{
+    f("id", v.id);
+    f("platform", v.platform);
+    f("platform_id", v.platformId);
+    f("name", v.name);
+    f("avatar", v.avatar);
+    f("user_id", v.userId);
+    f("login_state", wireName(kLogin, v.loginState));
+    f("last_error", v.lastError);
+    f("last_sync_at", v.lastSyncAt);
+    f("rev", v.rev);
+}
+
+template <typename F> void fields(const User &v, F &&f)
+{
+    f("id", v.id);
+    f("platform", v.platform);
+    f("platform_id", v.platformId);
+    f("name", v.name);
+    f("avatar", v.avatar);
+    f("signature", v.signature);
+    f("followers", v.followers);
+    f("following", v.following);
+    f("videos", v.videos);
+    f("verified", v.verified);
+    f("rev", v.rev);
+}
+
+template <typename F> void fields(const Content &v, F &&f)
+{
+    f("id", v.id);
+    f("account_id", v.accountId);
+    f("platform_id", v.platformId);
+    f("title", v.title);
+    f("url", v.url);
+    f("cover", v.cover);
+    f("published_at", v.publishedAt);
+    f("comment_count", v.commentCount);
+    f("unread_comments", v.unreadComments);
+    f("last_comment_at", v.lastCommentAt);
+    f("rev", v.rev);
+}
+
+template <typename F> void fields(const Conversation &v, F &&f)
+{
+    f("id", v.id);
+    f("account_id", v.accountId);
+    f("platform_id", v.platformId);
+    f("peer_user_id", v.peerUserId);
+    f("last_item_id", v.lastItemId);
+    f("last_at", v.lastAt);
+    f("last_preview", v.lastPreview);
+    f("last_direction", wireName(kDirections, v.lastDirection));
+    f("read_upto", v.readUpTo);
+    f("unread_count", v.unreadCount);
+    f("marked_unread", v.markedUnread);
+    f("pinned", v.pinned);
+    f("archived", v.archived);
+    // Muted "until unmuted" is INT64_MAX, which a JSON number cannot carry exactly.
+    f("muted_until", v.mutedUntil == kMutedForever ? qint64(-1) : v.mutedUntil);
+    f("tags", v.tagIds);
+    f("rev", v.rev);
+}
+
+template <typename F> void fields(const Item &v, F &&f)
+{
+    f("id", v.id);
+    f("kind", wireName(kKinds, v.kind));
+    f("account_id", v.accountId);
+    f("platform_id", NullableString{v.platformId});
+    f("thread_id", v.threadId);
+    f("parent_id", v.parentId);
+    f("sender_id", v.senderId);
+    f("direction", wireName(kDirections, v.direction));
+    f("type", wireName(kTypes, v.type));
+    f("text", v.text);
+    f("media", v.media);
+    f("created_at", v.createdAt);
+    f("edited_at", v.editedAt);
+    f("recalled", v.recalled);
+    f("delivery", wireName(kDelivery, v.delivery));
+    f("error", v.error);
+    f("client_ref", NullableString{v.clientRef});
+    f("read", v.read);
+    f("rev", v.rev);
+}
+
+template <typename F> void fields(const ItemHistory &v, F &&f)
+{
+    f("item_id", v.itemId);
+    f("old_text", v.oldText);
+    f("changed_at", v.changedAt);
+    f("recall", v.recall);
+}
+
+template <typename F> void fields(const Tag &v, F &&f)
+{
+    f("id", v.id);
+    f("name", v.name);
+    f("color", v.color);
+    f("rev", v.rev);
+}
+
+// toJson's writer: one QJsonObject.
+struct ObjectWriter
+{
+    QJsonObject o;
+
+    static QJsonValue value(qint64 v) { return v; }
+    static QJsonValue value(bool v) { return v; }
+    static QJsonValue value(const QString &v) { return v; }
+    static QJsonValue value(Name v) { return QString::fromLatin1(v.latin1); }
+    static QJsonValue value(NullableString v) { return v.s.isNull() ? QJsonValue() : QJsonValue(v.s); }
+    static QJsonValue value(const QList<qint64> &ids)
+    {
+        QJsonArray a;
+        for (qint64 id : ids)
+            a.append(id);
+        return a;
+    }
+    template <typename V> void operator()(const char *key, const V &v)
+    {
+        o.insert(QLatin1String(key), value(v));
+    }
+};
+
+// appendJson's writer: compact JSON text, the keys in the order listed.
+struct TextWriter
+{
+    QByteArray &out;
+    bool first = true;
+
+    void value(qint64 v)
+    {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out.append(buf, r.ptr - buf);
+    }
+    void value(bool v) { out.append(v ? "true" : "false"); }
+    void value(const QString &v) { appendJsonString(out, v); }
+    void value(Name v)
+    {
+        out.append('"');
+        out.append(v.latin1); // wire names are plain ASCII words
+        out.append('"');
+    }
+    void value(NullableString v)
+    {
+        if (v.s.isNull())
+            out.append("null");
+        else
+            appendJsonString(out, v.s);
+    }
+    void value(const QList<qint64> &ids)
+    {
+        out.append('[');
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            if (i > 0)
+                out.append(',');
+            value(ids[i]);
+        }
+        out.append(']');
+    }
+    template <typename V> void operator()(const char *key, const V &v)
+    {
+        out.append(first ? "{\"" : ",\"");
+        first = false;
+        out.append(key);
+        out.append("\":");
+        value(v);
+    }
+};
+
+template <typename T> QJsonObject objectOf(const T &v)
+{
+    ObjectWriter w;
+    fields(v, w);
+    return w.o;
+}
+
+template <typename T> void textOf(QByteArray &out, const T &v)
+{
+    TextWriter w{out};
+    fields(v, w);
+    out.append('}');
+}
+
+} // namespace
+
 QJsonObject toJson(const Account &v)
 {
-    return QJsonObject{
-        {QStringLiteral("id"), v.id},
-        {QStringLiteral("platform"), v.platform},
-        {QStringLiteral("platform_id"), v.platformId},
-        {QStringLiteral("name"), v.name},
-        {QStringLiteral("avatar"), v.avatar},
-        {QStringLiteral("user_id"), v.userId},
-        {QStringLiteral("login_state"), toString(v.loginState)},
-        {QStringLiteral("last_error"), v.lastError},
-        {QStringLiteral("last_sync_at"), v.lastSyncAt},
-        {QStringLiteral("rev"), v.rev},
-    };
+    return objectOf(v);
 }
-
 QJsonObject toJson(const User &v)
 {
-    return QJsonObject{
-        {QStringLiteral("id"), v.id},
-        {QStringLiteral("platform"), v.platform},
-        {QStringLiteral("platform_id"), v.platformId},
-        {QStringLiteral("name"), v.name},
-        {QStringLiteral("avatar"), v.avatar},
-        {QStringLiteral("signature"), v.signature},
-        {QStringLiteral("followers"), v.followers},
-        {QStringLiteral("following"), v.following},
-        {QStringLiteral("videos"), v.videos},
-        {QStringLiteral("verified"), v.verified},
-        {QStringLiteral("rev"), v.rev},
-    };
+    return objectOf(v);
 }
-
 QJsonObject toJson(const Content &v)
 {
-    return QJsonObject{
-        {QStringLiteral("id"), v.id},
-        {QStringLiteral("account_id"), v.accountId},
-        {QStringLiteral("platform_id"), v.platformId},
-        {QStringLiteral("title"), v.title},
-        {QStringLiteral("url"), v.url},
-        {QStringLiteral("cover"), v.cover},
-        {QStringLiteral("published_at"), v.publishedAt},
-        {QStringLiteral("comment_count"), v.commentCount},
-        {QStringLiteral("unread_comments"), v.unreadComments},
-        {QStringLiteral("last_comment_at"), v.lastCommentAt},
-        {QStringLiteral("rev"), v.rev},
-    };
+    return objectOf(v);
 }
-
 QJsonObject toJson(const Conversation &v)
 {
-    QJsonArray tags;
-    for (qint64 t : v.tagIds)
-        tags.append(t);
-    return QJsonObject{
-        {QStringLiteral("id"), v.id},
-        {QStringLiteral("account_id"), v.accountId},
-        {QStringLiteral("platform_id"), v.platformId},
-        {QStringLiteral("peer_user_id"), v.peerUserId},
-        {QStringLiteral("last_item_id"), v.lastItemId},
-        {QStringLiteral("last_at"), v.lastAt},
-        {QStringLiteral("last_preview"), v.lastPreview},
-        {QStringLiteral("last_direction"), toString(v.lastDirection)},
-        {QStringLiteral("read_upto"), v.readUpTo},
-        {QStringLiteral("unread_count"), v.unreadCount},
-        {QStringLiteral("marked_unread"), v.markedUnread},
-        {QStringLiteral("pinned"), v.pinned},
-        {QStringLiteral("archived"), v.archived},
-        // Muted "until unmuted" is INT64_MAX, which a JSON number cannot carry exactly.
-        {QStringLiteral("muted_until"),
-         v.mutedUntil == kMutedForever ? QJsonValue(-1) : QJsonValue(v.mutedUntil)},
-        {QStringLiteral("tags"), tags},
-        {QStringLiteral("rev"), v.rev},
-    };
+    return objectOf(v);
 }
-
 QJsonObject toJson(const Item &v)
 {
-    return QJsonObject{
-        {QStringLiteral("id"), v.id},
-        {QStringLiteral("kind"), toString(v.kind)},
-        {QStringLiteral("account_id"), v.accountId},
-        {QStringLiteral("platform_id"), v.platformId.isNull() ? QJsonValue() : QJsonValue(v.platformId)},
-        {QStringLiteral("thread_id"), v.threadId},
-        {QStringLiteral("parent_id"), v.parentId},
-        {QStringLiteral("sender_id"), v.senderId},
-        {QStringLiteral("direction"), toString(v.direction)},
-        {QStringLiteral("type"), toString(v.type)},
-        {QStringLiteral("text"), v.text},
-        {QStringLiteral("media"), v.media},
-        {QStringLiteral("created_at"), v.createdAt},
-        {QStringLiteral("edited_at"), v.editedAt},
-        {QStringLiteral("recalled"), v.recalled},
-        {QStringLiteral("delivery"), toString(v.delivery)},
-        {QStringLiteral("error"), v.error},
-        {QStringLiteral("client_ref"), v.clientRef.isNull() ? QJsonValue() : QJsonValue(v.clientRef)},
-        {QStringLiteral("read"), v.read},
-        {QStringLiteral("rev"), v.rev},
-    };
+    return objectOf(v);
 }
-
 QJsonObject toJson(const ItemHistory &v)
 {
-    return QJsonObject{
-        {QStringLiteral("item_id"), v.itemId},
-        {QStringLiteral("old_text"), v.oldText},
-        {QStringLiteral("changed_at"), v.changedAt},
-        {QStringLiteral("recall"), v.recall},
-    };
+    return objectOf(v);
 }
-
 QJsonObject toJson(const Tag &v)
 {
-    return QJsonObject{
-        {QStringLiteral("id"), v.id},
-        {QStringLiteral("name"), v.name},
-        {QStringLiteral("color"), v.color},
-        {QStringLiteral("rev"), v.rev},
-    };
+    return objectOf(v);
+}
+
+void appendJson(QByteArray &out, const Account &v)
+{
+    textOf(out, v);
+}
+void appendJson(QByteArray &out, const User &v)
+{
+    textOf(out, v);
+}
+void appendJson(QByteArray &out, const Content &v)
+{
+    textOf(out, v);
+}
+void appendJson(QByteArray &out, const Conversation &v)
+{
+    textOf(out, v);
+}
+void appendJson(QByteArray &out, const Item &v)
+{
+    textOf(out, v);
+}
+void appendJson(QByteArray &out, const ItemHistory &v)
+{
+    textOf(out, v);
+}
+void appendJson(QByteArray &out, const Tag &v)
+{
+    textOf(out, v);
+}
+
+void appendJsonString(QByteArray &out, QStringView s)
+{
+    // UTF-8 first (a lone surrogate becomes U+FFFD, as QJsonDocument writes it), then the escapes
+    // JSON requires: the quote, the backslash and the control characters.
+    const QByteArray utf8 = s.toUtf8();
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.append('"');
+    const char *p = utf8.constData();
+    const char *const end = p + utf8.size();
+    const char *run = p; // the start of bytes to copy as they are
+    for (; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default: {
+            const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
+            out.append(u, sizeof u);
+        }
+        }
+    }
+    out.append(run, end - run);
+    out.append('"');
 }
 
 namespace {

@@ -270,6 +270,18 @@ QJsonObject toJson(const Item &v);
 QJsonObject toJson(const ItemHistory &v);
 QJsonObject toJson(const Tag &v);
 
+// The same objects as toJson, appended to out as compact JSON text (UTF-8). The change feed writes
+// its pages and pushes this way, without a QJsonObject per row.
+void appendJson(QByteArray &out, const Account &v);
+void appendJson(QByteArray &out, const User &v);
+void appendJson(QByteArray &out, const Content &v);
+void appendJson(QByteArray &out, const Conversation &v);
+void appendJson(QByteArray &out, const Item &v);
+void appendJson(QByteArray &out, const ItemHistory &v);
+void appendJson(QByteArray &out, const Tag &v);
+// s as a JSON string (quoted and escaped), appended to out as UTF-8.
+void appendJsonString(QByteArray &out, QStringView s);
+
 // The inverse of toJson, for rows a master sent (team mode: a desktop's replica). Every field must
 // be present with its type (an id a non-negative integer below 2^53, an enum one of its names);
 // otherwise false, and *error names the field. A conversation's "tags" and an item's "history"

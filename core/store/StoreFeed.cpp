@@ -7,7 +7,7 @@
 #include "store/StoreImpl.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -84,37 +84,48 @@ ChangeAccounts ownersOf(Store::Impl &d, QStringView entity, qint64 id, bool dele
 
 } // namespace
 
-// The row a statement points at, as the feed sends it.
-static QJsonObject rowJson(Store::Impl &d, const char *entity, const Statement &s)
+// The row a statement points at, as the feed sends it: JSON text.
+static void appendRowJson(QByteArray &out, Store::Impl &d, const char *entity, const Statement &s)
 {
     const QByteArrayView e(entity);
-    if (e == "account")
-        return toJson(readAccount(s));
-    if (e == "user")
-        return toJson(readUser(s));
-    if (e == "content")
-        return toJson(readContent(s));
-    if (e == "conversation") {
+    if (e == "account") {
+        appendJson(out, readAccount(s));
+    } else if (e == "user") {
+        appendJson(out, readUser(s));
+    } else if (e == "content") {
+        appendJson(out, readContent(s));
+    } else if (e == "conversation") {
         Conversation c = readConversation(s);
         c.tagIds = d.tagsOf(c.id);
-        return toJson(c);
-    }
-    if (e == "item") {
+        appendJson(out, c);
+    } else if (e == "item") {
         const Item it = readItem(s);
-        QJsonObject o = toJson(it);
+        appendJson(out, it);
         if (it.editedAt != 0 || it.recalled) {
-            QJsonArray h;
+            out.chop(1); // the object goes on with its history
+            out.append(",\"history\":[");
             auto q = d.db.cached(
                 "SELECT item_id, old_text, changed_at, recall FROM item_history WHERE item_id = ?1 "
                 "ORDER BY changed_at, rowid");
             q.bind(1, it.id);
-            while (q.next())
-                h.append(toJson(ItemHistory{q.int64(0), q.text(1), q.int64(2), q.int64(3) != 0}));
-            o.insert(QStringLiteral("history"), h);
+            for (bool first = true; q.next(); first = false) {
+                if (!first)
+                    out.append(',');
+                appendJson(out, ItemHistory{q.int64(0), q.text(1), q.int64(2), q.int64(3) != 0});
+            }
+            out.append("]}");
         }
-        return o;
+    } else {
+        appendJson(out, Tag{s.int64(0), s.text(1), s.text(2), s.int64(3)});
     }
-    return toJson(Tag{s.int64(0), s.text(1), s.text(2), s.int64(3)});
+}
+
+// The same as a QJsonObject.
+static QJsonObject rowJson(Store::Impl &d, const char *entity, const Statement &s)
+{
+    QByteArray text;
+    appendRowJson(text, d, entity, s);
+    return QJsonDocument::fromJson(text).object();
 }
 
 Result<ChangePage> Store::changes(qint64 since, int limit) const
@@ -142,7 +153,7 @@ Result<ChangePage> Store::changes(qint64 since, int limit) const
                 "SELECT rev, entity, id, account_id FROM tombstones WHERE rev > ?1 ORDER BY rev LIMIT ?2");
             s.bind(1, since).bind(2, limit + 1);
             while (s.next())
-                all.append(Change{s.int64(0), s.text(1), s.int64(2), true, {}, s.int64(3)});
+                all.append(Change{s.int64(0), s.text(1), s.int64(2), true, {}, s.int64(3), {}});
         }
         std::sort(all.begin(), all.end(), [](const Change &a, const Change &b) { return a.rev < b.rev; });
         ChangePage page;
@@ -211,13 +222,13 @@ Result<OwnedChangePage> Store::changesFor(qint64 since, int limit,
             ChangeAccounts owners = ownersOf(*d, entity, h.id, deleted, h.accountId);
             if (wanted && !wanted(owners))
                 continue;
-            Change c{h.rev, entity, h.id, deleted, {}, deleted ? h.accountId : 0};
+            Change c{h.rev, entity, h.id, deleted, {}, deleted ? h.accountId : 0, {}};
             if (!deleted) {
                 auto s = d->db.cached(kEntities[h.table].byIdSql);
                 s.bind(1, h.id);
                 if (!s.next())
                     continue; // cannot be: the snapshot holds the row whose head it read
-                c.data = rowJson(*d, kEntities[h.table].name, s);
+                appendRowJson(c.dataJson, *d, kEntities[h.table].name, s);
             }
             page.changes.append(std::move(c));
             page.owners.append(std::move(owners));

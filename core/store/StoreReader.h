@@ -149,6 +149,9 @@ struct Change
     // Deletions only: the account the row belonged to; 0 for a row of no account (a tag), -1 when
     // unknown (deleted before the store kept it).
     qint64 accountId = 0;
+    // changesFor() gives the row as JSON text here instead (the same object as data would be):
+    // its callers send it on, and building a QJsonObject per row cost more than the reading.
+    QByteArray dataJson;
 };
 
 // What a paired device may see and act on: the rows of these accounts (every account when the list

@@ -19,6 +19,8 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcSync, "hiscrm.sync", QtInfoMsg)
 
 namespace hiscrm::sync {
@@ -545,10 +547,20 @@ struct SyncEngine::Session final : public QObject
                                  : SyncEngine::tr("The team master closed the connection: %1").arg(reason));
     }
 
+    // The outbox still holds this command, answered or refused, until the replica has caught up:
+    // the same id again goes to the master, which answers for it (a repeat has no second effect).
+    bool answeredInOutbox(const QString &commandId)
+    {
+        const auto entries = replica->outbox();
+        return entries && std::any_of(entries->cbegin(), entries->cend(), [&](const store::OutboxEntry &e) {
+                   return e.commandId == commandId && e.state != store::OutboxEntry::State::Waiting;
+               });
+    }
+
     void command(const QString &op, const QJsonObject &args, const QString &commandId,
                  master::MasterLink::Done done)
     {
-        if (store::Store::isQueueable(op)) {
+        if (store::Store::isQueueable(op) && !answeredInOutbox(commandId)) {
             // Kept in the replica's outbox first (its effect shown at once), then sent when it can be.
             const auto a = replica->queueCommand(commandId, op, args, QDateTime::currentMSecsSinceEpoch());
             if (!a) {
