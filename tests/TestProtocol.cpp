@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "master/Peer.h"
 #include "protocol/Protocol.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QtEndian>
 
 using namespace hiscrm;
 using namespace hiscrm::protocol;
@@ -580,6 +582,44 @@ private slots:
         check([](const QString &t) { return model::ItemHistory{11, t, 12, true}; });
         check([](const QString &t) { return model::Tag{13, t, t, 14}; });
         QVERIFY(model::toJson(model::Item{}).value(u"client_ref"_s).isNull());
+    }
+
+    // Pages and pushes are framed in place (TextFrame): the header has the shortest length form
+    // (RFC 6455 5.2) and the payload is the message, byte for byte, around each form's limits.
+    void textFramesHaveTheShortestHeader_data()
+    {
+        QTest::addColumn<int>("size");
+        QTest::addColumn<int>("header");
+        for (int n : {0, 1, 125})
+            QTest::addRow("%d bytes", n) << n << 2;
+        for (int n : {126, 127, 65535})
+            QTest::addRow("%d bytes", n) << n << 4;
+        for (int n : {65536, 1 << 20})
+            QTest::addRow("%d bytes", n) << n << 10;
+    }
+
+    void textFramesHaveTheShortestHeader()
+    {
+        QFETCH(int, size);
+        QFETCH(int, header);
+        QByteArray message(size, 'x');
+        for (int i = 0; i < size; i += 7)
+            message[i] = char('a' + i % 26);
+        hiscrm::master::TextFrame f;
+        f.bytes().append(message);
+        QCOMPARE(f.messageSize(), size);
+        const QByteArray frame = f.take();
+        QCOMPARE(frame.size(), header + size);
+        QCOMPARE(quint8(frame[0]), quint8(0x81)); // FIN, text, unmasked
+        quint64 length = quint8(frame[1]);
+        if (header == 4)
+            length = qFromBigEndian<quint16>(frame.constData() + 2);
+        else if (header == 10)
+            length = qFromBigEndian<quint64>(frame.constData() + 2);
+        QCOMPARE(length, quint64(size));
+        QVERIFY(quint8(frame[1]) < 126 ? header == 2 : quint8(frame[1]) == 126 ? header == 4 : header == 10);
+        QCOMPARE(hiscrm::master::sharedFramePayload(frame), QByteArrayView(message));
+        QCOMPARE(f.messageSize(), 0); // emptied: ready for the next frame
     }
 
     void codeFor()

@@ -380,7 +380,16 @@ void ClientHub::onSync(Client &c, const Envelope &e)
     const auto visible = [&scope](const store::ChangeAccounts &owners) {
         return owners.visibleTo(scope);
     };
-    QByteArray out;
+    // The answer is written in place, as Peer::answer would write it ("re" only when the request
+    // had an id), up to a MiB, and framed without a copy (TextFrame); not converted to UTF-16 and
+    // back (Peer::sendShared).
+    TextFrame frame(kPageBytes + 4096);
+    QByteArray &out = frame.bytes();
+    out += "{\"type\":\"changes\",\"v\":1";
+    if (!e.id.isUndefined())
+        out += ",\"re\":" + jsonValue(e.id);
+    out += ",\"changes\":[";
+    const qsizetype bodyStart = out.size();
     qsizetype count = 0;
     qint64 next = since;
     bool hasMore = false;
@@ -393,29 +402,26 @@ void ClientHub::onSync(Client &c, const Envelope &e)
         qint64 cut = page->next;
         bool full = false;
         for (const store::Change &ch : page->changes) {
-            const QByteArray one = count < limit ? encodeChange(ch) : QByteArray();
-            if (count >= limit || (count > 0 && out.size() + one.size() > kPageBytes)) {
+            const qsizetype before = out.size();
+            if (count > 0)
+                out += ',';
+            if (count < limit)
+                appendChange(out, ch);
+            if (count >= limit || (count > 0 && out.size() - bodyStart > kPageBytes)) {
+                out.truncate(before);
                 cut = ch.rev - 1; // this change and the rest come with the next page
                 full = true;
                 break;
             }
-            if (count++ > 0)
-                out += ',';
-            out += one;
+            ++count;
         }
         next = cut;
         hasMore = full || page->hasMore;
         if (full || !page->hasMore)
             break;
     }
-    // As Peer::answer would write it: "re" only when the request had an id.
-    QByteArray frame = "{\"type\":\"changes\",\"v\":1";
-    if (!e.id.isUndefined())
-        frame += ",\"re\":" + jsonValue(e.id);
-    // Up to a MiB: framed here and written as it is, not converted to UTF-16 and back (Peer::sendShared).
-    c.peer->sendShared(sharedTextFrame(frame + ",\"changes\":[" + out +
-                                       "],\"next\":" + QByteArray::number(next) +
-                                       ",\"has_more\":" + (hasMore ? "true" : "false") + '}'));
+    out += "],\"next\":" + QByteArray::number(next) + ",\"has_more\":" + (hasMore ? "true" : "false") + '}';
+    c.peer->sendShared(frame.take());
     if (!hasMore)
         goLive(c, next);
 }

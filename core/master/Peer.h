@@ -14,8 +14,23 @@ namespace hiscrm::master {
 // the WorkerServer that serves the connection; a peer stays valid until the handler is told it is
 // gone.
 // A text message as the one WebSocket frame that carries it from a server (RFC 6455 5.2: FIN, opcode
-// text, unmasked), made once and written as it is to every peer that gets the message.
-QByteArray sharedTextFrame(const QByteArray &utf8);
+// text, unmasked), made once and written as it is to every peer that gets the message. The message
+// is written into bytes() after room for the frame's header, and take() puts the header in front
+// of it without copying the message (pages and pushes are up to a MiB).
+class TextFrame
+{
+public:
+    explicit TextFrame(qsizetype reserve = 0);
+    // The buffer to append the message (UTF-8) to; it begins with the room for the header.
+    QByteArray &bytes() { return m_buf; }
+    qsizetype messageSize() const { return m_buf.size() - kHeaderRoom; }
+    // The frame; the builder then starts the next message.
+    QByteArray take();
+
+private:
+    static constexpr qsizetype kHeaderRoom = 10; // the longest header: 2 bytes and a 64-bit length
+    QByteArray m_buf;
+};
 // The message such a frame carries.
 QByteArrayView sharedFramePayload(const QByteArray &wsFrame);
 
@@ -26,7 +41,7 @@ public:
     // dropped at the next check and nothing more is sent to it.
     virtual void send(const QByteArray &frame) = 0;
     // The same for a frame sent alike to many peers (a push), framed once for all of them: see
-    // sharedTextFrame().
+    // TextFrame.
     virtual void sendShared(const QByteArray &wsFrame) = 0;
     // Writes what is queued into the kernel now rather than when the event loop next runs (which may
     // be after the next commit): for pushes, whose latency counts.

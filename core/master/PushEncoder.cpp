@@ -11,10 +11,8 @@
 
 namespace hiscrm::master {
 
-QByteArray encodeChange(const store::Change &c)
+void appendChange(QByteArray &out, const store::Change &c)
 {
-    QByteArray out;
-    out.reserve(64 + (c.dataJson.isEmpty() ? 0 : c.dataJson.size()));
     out.append("{\"rev\":").append(QByteArray::number(c.rev)).append(",\"entity\":");
     model::appendJsonString(out, c.entity);
     out.append(",\"id\":").append(QByteArray::number(c.id));
@@ -24,6 +22,13 @@ QByteArray encodeChange(const store::Change &c)
         out.append(",\"data\":").append(c.dataJson).append('}');
     else
         out.append(",\"data\":").append(QJsonDocument(c.data).toJson(QJsonDocument::Compact)).append('}');
+}
+
+QByteArray encodeChange(const store::Change &c)
+{
+    QByteArray out;
+    out.reserve(64 + c.dataJson.size());
+    appendChange(out, c);
     return out;
 }
 
@@ -34,10 +39,12 @@ struct Building
 {
     PushFeed feed;
     QList<QByteArray> frames;
-    QByteArray body;  // the changes of the frame being built, comma-separated
-    qint64 chunkFrom; // that frame's `from`
-    qint64 lastRev;   // the revision of its last change
-    bool any = false; // the round had something for the scope
+    TextFrame frame; // the one being built, once `open`
+    bool open = false;
+    qsizetype bodyStart = 0; // where its changes begin in frame.bytes()
+    qint64 chunkFrom;        // its `from`
+    qint64 lastRev;          // the revision of its last change
+    bool any = false;        // the round had something for the scope
 
     explicit Building(const PushFeed &f)
         : feed(f)
@@ -45,22 +52,38 @@ struct Building
         , lastRev(f.lastTo)
     {}
 
+    // {"type":"changes","v":1,"from":F,"changes":[...],"to":T}: `to` last, once known.
+    void start()
+    {
+        QByteArray &b = frame.bytes();
+        b.append("{\"type\":\"changes\",\"v\":1,\"from\":")
+            .append(QByteArray::number(chunkFrom))
+            .append(",\"changes\":[");
+        bodyStart = b.size();
+        open = true;
+    }
+
     void close(qint64 to)
     {
-        frames.append(
-            sharedTextFrame("{\"type\":\"changes\",\"v\":1,\"from\":" + QByteArray::number(chunkFrom) +
-                            ",\"to\":" + QByteArray::number(to) + ",\"changes\":[" + body + "]}"));
-        body.clear();
+        if (!open)
+            start(); // a frame without changes: the scope's cursor moves on
+        frame.bytes().append("],\"to\":").append(QByteArray::number(to)).append('}');
+        frames.append(frame.take());
+        open = false;
         chunkFrom = to;
     }
 
     void add(const QByteArray &change, qint64 rev)
     {
-        if (!body.isEmpty() && body.size() + change.size() > PushEncoder::kFrameBytes)
+        if (open && frame.bytes().size() > bodyStart &&
+            frame.bytes().size() - bodyStart + change.size() > PushEncoder::kFrameBytes)
             close(lastRev);
-        if (!body.isEmpty())
-            body += ',';
-        body += change;
+        if (!open)
+            start();
+        QByteArray &b = frame.bytes();
+        if (b.size() > bodyStart)
+            b += ',';
+        b += change;
         lastRev = rev;
         any = true;
     }

@@ -17,6 +17,7 @@ namespace hiscrm::master {
 
 // A change as the client protocol carries it (docs/protocol.md, "sync"): {rev, entity, id, data} or
 // {rev, entity, id, deleted: true}, compact JSON.
+void appendChange(QByteArray &out, const store::Change &change);
 QByteArray encodeChange(const store::Change &change);
 
 // The devices of one scope that receive pushes, as the encoder sees them.
@@ -34,7 +35,7 @@ struct PushFeed
 struct PushFrames
 {
     PushFeed feed;
-    QList<QByteArray> frames; // WebSocket frames (sharedTextFrame)
+    QList<QByteArray> frames; // WebSocket frames (TextFrame)
 };
 
 struct PushRound

@@ -20,6 +20,7 @@
 #include <QWebSocketServer>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #ifdef Q_OS_UNIX
@@ -101,25 +102,34 @@ QString str(const char *latin1)
 
 } // namespace
 
-QByteArray sharedTextFrame(const QByteArray &utf8)
+TextFrame::TextFrame(qsizetype reserve)
 {
-    QByteArray f;
-    const qsizetype n = utf8.size();
-    f.reserve(n + 10);
-    f.append(char(0x81)); // FIN, text
+    m_buf.reserve(kHeaderRoom + reserve);
+    m_buf.fill('\0', kHeaderRoom);
+}
+
+QByteArray TextFrame::take()
+{
+    const auto n = quint64(messageSize());
+    char header[kHeaderRoom];
+    qsizetype h = 0;
+    header[h++] = char(0x81); // FIN, text
     if (n < 126) {
-        f.append(char(n));
-    } else if (n <= 0xFFFF) {
-        f.append(char(126));
-        f.append(char(n >> 8));
-        f.append(char(n & 0xFF));
+        header[h++] = char(n);
+    } else if (n <= 0xFFFF) { // the shortest form that holds the length (RFC 6455 5.2)
+        header[h++] = char(126);
+        header[h++] = char(n >> 8);
+        header[h++] = char(n & 0xFF);
     } else {
-        f.append(char(127));
+        header[h++] = char(127);
         for (int shift = 56; shift >= 0; shift -= 8)
-            f.append(char((quint64(n) >> shift) & 0xFF));
+            header[h++] = char((n >> shift) & 0xFF);
     }
-    f.append(utf8);
-    return f;
+    std::memcpy(m_buf.data() + kHeaderRoom - h, header, size_t(h));
+    m_buf.remove(0, kHeaderRoom - h); // Qt moves the start of the array: nothing is copied
+    QByteArray frame = std::move(m_buf);
+    m_buf = QByteArray(kHeaderRoom, '\0'); // ready for the next message
+    return frame;
 }
 
 QByteArrayView sharedFramePayload(const QByteArray &wsFrame)
