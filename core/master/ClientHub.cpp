@@ -382,8 +382,8 @@ void ClientHub::onSync(Client &c, const Envelope &e)
     };
     // The answer is written in place, as Peer::answer would write it ("re" only when the request
     // had an id), up to a MiB, and framed without a copy (TextFrame); not converted to UTF-16 and
-    // back (Peer::sendShared).
-    TextFrame frame(kPageBytes + 4096);
+    // back (Peer::sendShared). Not reserved: the buffer stays queued until the device has read it.
+    TextFrame frame;
     QByteArray &out = frame.bytes();
     out += "{\"type\":\"changes\",\"v\":1";
     if (!e.id.isUndefined())
