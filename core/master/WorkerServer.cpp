@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "master/WorkerServer.h"
 
+#include "common/EventDispatcher.h"
 #include "master/ClientHub.h"
 
+#include <QAbstractEventDispatcher>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -639,6 +641,9 @@ void WorkerServer::startClientServer()
 {
     m_clientThread = new QThread;
     m_clientThread->setObjectName(QStringLiteral("clients"));
+    // A thousand devices' sockets: epoll rather than poll() over all of them at every wake-up.
+    if (QAbstractEventDispatcher *dispatcher = createScalableEventDispatcher())
+        m_clientThread->setEventDispatcher(dispatcher);
     m_clientAnchor = new QObject;
     m_clientAnchor->moveToThread(m_clientThread);
     QObject::connect(m_clientThread, &QThread::finished, m_clientAnchor, &QObject::deleteLater);

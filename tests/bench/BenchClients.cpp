@@ -7,12 +7,20 @@
 #include "store/Store.h"
 
 #include <QCryptographicHash>
-#include <QHostAddress>
 #include <QRandomGenerator>
 
-#ifdef Q_OS_UNIX
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/resource.h>
-#endif
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace hiscrm::bench {
 
@@ -62,29 +70,220 @@ QByteArray clientFrame(quint8 opcode, QByteArrayView payload)
 // a master started afterwards).
 void raiseDescriptorLimit()
 {
-#ifdef Q_OS_UNIX
     rlimit l{};
     if (getrlimit(RLIMIT_NOFILE, &l) == 0 && l.rlim_cur < l.rlim_max) {
         l.rlim_cur = l.rlim_max;
         setrlimit(RLIMIT_NOFILE, &l);
     }
-#endif
+}
+
+qint64 realtimeNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
 } // namespace
 
+WireSocket::WireSocket(quint16 port, const QByteArray &path, const QElapsedTimer &clock, TextHandler onText)
+    : m_clock(clock)
+    , m_realtimeOffset(realtimeNs() - clock.nsecsElapsed())
+    , m_onText(std::move(onText))
+{
+    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (m_fd < 0)
+        fail(u"cannot make a socket: %1"_s.arg(QString::fromLocal8Bit(strerror(errno))));
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(port);
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    // On loopback the kernel completes the handshake itself, before the master accepts.
+    if (::connect(m_fd, reinterpret_cast<const sockaddr *>(&to), sizeof to) != 0) {
+        const int error = errno;
+        closeSocket();
+        fail(u"cannot connect to the master: %1"_s.arg(QString::fromLocal8Bit(strerror(error))));
+    }
+    const int on = 1;
+    setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+#ifdef SO_TIMESTAMPNS
+    setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on);
+#endif
+    fcntl(m_fd, F_SETFL, fcntl(m_fd, F_GETFL) | O_NONBLOCK);
+    m_readNotifier = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Read);
+    QObject::connect(m_readNotifier.get(), &QSocketNotifier::activated, [this] { readable(); });
+    m_writeNotifier = std::make_unique<QSocketNotifier>(m_fd, QSocketNotifier::Write);
+    m_writeNotifier->setEnabled(false);
+    QObject::connect(m_writeNotifier.get(), &QSocketNotifier::activated, [this] { flush(); });
+
+    QByteArray nonce(16, Qt::Uninitialized);
+    QRandomGenerator::global()->generate(nonce.begin(), nonce.end());
+    m_key = nonce.toBase64();
+    send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+         "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + m_key +
+         "\r\nSec-WebSocket-Version: 13\r\n\r\n");
+}
+
+WireSocket::~WireSocket()
+{
+    closeSocket();
+}
+
+void WireSocket::closeSocket()
+{
+    m_readNotifier.reset();
+    m_writeNotifier.reset();
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = -1;
+}
+
+void WireSocket::sendText(QByteArrayView text)
+{
+    if (m_upgraded)
+        send(clientFrame(Text, text));
+    else
+        m_early += clientFrame(Text, text);
+}
+
+void WireSocket::send(const QByteArray &frame)
+{
+    m_out += frame;
+    flush();
+}
+
+void WireSocket::flush()
+{
+    qsizetype sent = 0;
+    while (m_fd >= 0 && sent < m_out.size()) {
+        const ssize_t n = ::send(m_fd, m_out.constData() + sent, size_t(m_out.size() - sent), MSG_NOSIGNAL);
+        if (n > 0) {
+            sent += n;
+        } else if (n < 0 && errno == EINTR) {
+            continue;
+        } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            break;
+        } else {
+            closeSocket();
+            return;
+        }
+    }
+    m_out.remove(0, sent);
+    if (m_writeNotifier)
+        m_writeNotifier->setEnabled(!m_out.isEmpty());
+}
+
+void WireSocket::readable()
+{
+    // One read per wake-up (the notifier is level-triggered): the kernel's time of the last bytes
+    // read comes with them.
+    constexpr qsizetype kChunk = 64 * 1024;
+    const qsizetype old = m_in.size();
+    m_in.resize(old + kChunk);
+    iovec iov{m_in.data() + old, size_t(kChunk)};
+    std::array<char, CMSG_SPACE(sizeof(timespec))> control{};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.data();
+    msg.msg_controllen = control.size();
+    const ssize_t n = ::recvmsg(m_fd, &msg, 0);
+    const qint64 readNs = m_clock.nsecsElapsed();
+    m_in.resize(old + std::max<ssize_t>(n, 0));
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+        closeSocket();
+        return;
+    }
+    if (n < 0)
+        return;
+    Times at{readNs, readNs};
+#ifdef SO_TIMESTAMPNS
+    for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPNS) {
+            timespec ts{};
+            std::memcpy(&ts, CMSG_DATA(c), sizeof ts);
+            at.arrived = std::min(readNs, qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec - m_realtimeOffset);
+        }
+    }
+#endif
+    if (!m_upgraded) {
+        const qsizetype end = m_in.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        const QByteArray head = m_in.left(end);
+        const QByteArray accept =
+            QCryptographicHash::hash(m_key + kAcceptGuid, QCryptographicHash::Sha1).toBase64();
+        if (!head.startsWith("HTTP/1.1 101") || !head.contains("Sec-WebSocket-Accept: " + accept))
+            fail(u"%1: the upgrade was refused: %2"_s.arg(m_name, QString::fromUtf8(head)));
+        m_in.remove(0, end + 4);
+        m_upgraded = true;
+        send(m_early);
+        m_early.clear();
+    }
+    for (;;) {
+        const qsizetype avail = m_in.size() - m_at;
+        if (avail < 2)
+            break;
+        const auto *p = reinterpret_cast<const uchar *>(m_in.constData() + m_at);
+        const bool fin = p[0] & 0x80;
+        const quint8 opcode = p[0] & 0x0F;
+        quint64 length = p[1] & 0x7F;
+        qsizetype header = 2;
+        if (length == 126) {
+            if (avail < 4)
+                break;
+            length = (quint64(p[2]) << 8) | p[3];
+            header = 4;
+        } else if (length == 127) {
+            if (avail < 10)
+                break;
+            length = 0;
+            for (int i = 0; i < 8; ++i)
+                length = (length << 8) | p[2 + i];
+            header = 10;
+        }
+        if (p[1] & 0x80)
+            fail(u"%1: the master sent a masked frame"_s.arg(m_name));
+        if (quint64(avail - header) < length)
+            break;
+        const QByteArrayView payload(m_in.constData() + m_at + header, qsizetype(length));
+        m_at += header + qsizetype(length);
+        switch (opcode) {
+        case Text:
+        case Continuation:
+            if (fin && m_message.isEmpty()) {
+                m_onText(payload, at);
+            } else {
+                m_message += payload;
+                if (fin) {
+                    m_onText(m_message, at);
+                    m_message.clear();
+                }
+            }
+            break;
+        case Ping:
+            send(clientFrame(Pong, payload));
+            break;
+        case Close:
+            closeSocket();
+            return;
+        default:
+            break; // pongs
+        }
+        if (m_fd < 0)
+            return;
+    }
+    if (m_at > 0 && m_at * 2 >= m_in.size()) {
+        m_in.remove(0, m_at);
+        m_at = 0;
+    }
+}
+
 struct ClientFleet::Client
 {
     int index = 0;
-    QTcpSocket socket;
-    QByteArray key; // Sec-WebSocket-Key
-    bool upgraded = false;
-    bool closed = false;
+    std::unique_ptr<WireSocket> socket;
     bool live = false; // its sync said has_more: false
-    QByteArray in;     // received, not yet parsed from `at`
-    qsizetype at = 0;
-    QByteArray message; // a fragmented message being put together
-    QByteArray pending; // frames to send once upgraded
 };
 
 QStringList ClientFleet::pairDevices(store::Store &store, const QList<qint64> &accountIds, int clients)
@@ -150,19 +349,13 @@ ClientFleet::ClientFleet(quint16 port, PushHandler onPush)
     m_clock.start();
 }
 
-ClientFleet::~ClientFleet()
-{
-    for (auto &c : m_clients) {
-        c->socket.disconnect();
-        c->socket.abort();
-    }
-}
+ClientFleet::~ClientFleet() = default;
 
 int ClientFleet::connected() const
 {
     int n = 0;
     for (const auto &c : m_clients)
-        n += c->closed || c->socket.state() != QAbstractSocket::ConnectedState ? 0 : 1;
+        n += c->socket->isOpen() ? 1 : 0;
     return n;
 }
 
@@ -174,27 +367,18 @@ void ClientFleet::connectAll(const QStringList &tokens)
             auto client = std::make_unique<Client>();
             Client *c = client.get();
             c->index = int(i);
-            QByteArray nonce(16, Qt::Uninitialized);
-            QRandomGenerator::global()->generate(nonce.begin(), nonce.end());
-            c->key = nonce.toBase64();
-            c->pending =
-                clientFrame(Text, R"({"type":"hello","id":1,"token":")" + tokens[i].toUtf8() + "\"}") +
-                clientFrame(Text, R"({"type":"sync","id":2,"since":0})");
-            QObject::connect(&c->socket, &QTcpSocket::connected, [this, c] {
-                c->socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
-                c->socket.write("GET /client HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port) +
-                                "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " +
-                                c->key + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
-            });
-            QObject::connect(&c->socket, &QTcpSocket::readyRead, [this, c] { receive(*c); });
-            QObject::connect(&c->socket, &QTcpSocket::disconnected, [c] { c->closed = true; });
-            c->socket.connectToHost(QHostAddress::LocalHost, m_port);
+            c->socket = std::make_unique<WireSocket>(
+                m_port, "/client", m_clock,
+                [this, c](QByteArrayView text, WireSocket::Times at) { message(*c, text, at); });
+            c->socket->setName(u"client %1"_s.arg(i));
+            c->socket->sendText(R"({"type":"hello","id":1,"token":")" + tokens[i].toUtf8() + "\"}");
+            c->socket->sendText(R"({"type":"sync","id":2,"since":0})");
             m_clients.push_back(std::move(client));
         }
         waitUntil(
             [&] {
                 for (qsizetype i = first; i < last; ++i) {
-                    if (m_clients[i]->closed)
+                    if (!m_clients[i]->socket->isOpen())
                         fail(u"client %1 was closed while it connected"_s.arg(i));
                     if (!m_clients[i]->live)
                         return false;
@@ -205,82 +389,7 @@ void ClientFleet::connectAll(const QStringList &tokens)
     }
 }
 
-void ClientFleet::receive(Client &c)
-{
-    c.in += c.socket.readAll();
-    if (!c.upgraded) {
-        const qsizetype end = c.in.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        const QByteArray head = c.in.left(end);
-        const QByteArray accept =
-            QCryptographicHash::hash(c.key + kAcceptGuid, QCryptographicHash::Sha1).toBase64();
-        if (!head.startsWith("HTTP/1.1 101") || !head.contains("Sec-WebSocket-Accept: " + accept))
-            fail(u"client %1: the upgrade was refused: %2"_s.arg(c.index).arg(QString::fromUtf8(head)));
-        c.in.remove(0, end + 4);
-        c.upgraded = true;
-        c.socket.write(c.pending);
-        c.pending.clear();
-    }
-    for (;;) {
-        const qsizetype avail = c.in.size() - c.at;
-        if (avail < 2)
-            break;
-        const auto *p = reinterpret_cast<const uchar *>(c.in.constData() + c.at);
-        const bool fin = p[0] & 0x80;
-        const quint8 opcode = p[0] & 0x0F;
-        quint64 length = p[1] & 0x7F;
-        qsizetype header = 2;
-        if (length == 126) {
-            if (avail < 4)
-                break;
-            length = (quint64(p[2]) << 8) | p[3];
-            header = 4;
-        } else if (length == 127) {
-            if (avail < 10)
-                break;
-            length = 0;
-            for (int i = 0; i < 8; ++i)
-                length = (length << 8) | p[2 + i];
-            header = 10;
-        }
-        if (p[1] & 0x80)
-            fail(u"client %1: the master sent a masked frame"_s.arg(c.index));
-        if (quint64(avail - header) < length)
-            break;
-        const QByteArrayView payload(c.in.constData() + c.at + header, qsizetype(length));
-        c.at += header + qsizetype(length);
-        switch (opcode) {
-        case Text:
-        case Continuation:
-            if (fin && c.message.isEmpty()) {
-                message(c, payload);
-            } else {
-                c.message += payload;
-                if (fin) {
-                    message(c, c.message);
-                    c.message.clear();
-                }
-            }
-            break;
-        case Ping:
-            c.socket.write(clientFrame(Pong, payload));
-            break;
-        case Close:
-            c.closed = true;
-            c.socket.abort();
-            return;
-        default:
-            break; // pongs
-        }
-    }
-    if (c.at > 0 && c.at * 2 >= c.in.size()) {
-        c.in.remove(0, c.at);
-        c.at = 0;
-    }
-}
-
-void ClientFleet::message(Client &c, QByteArrayView text)
+void ClientFleet::message(Client &c, QByteArrayView text, WireSocket::Times at)
 {
     if (text.contains("\"re\":")) {
         if (text.contains(R"("type":"error")"))
@@ -289,15 +398,15 @@ void ClientFleet::message(Client &c, QByteArrayView text)
             c.live = true;
         else if (text.contains("\"has_more\":true")) { // catch up page by page
             const QByteArrayView rest = text.sliced(text.lastIndexOf("\"next\":") + 7);
-            c.socket.write(clientFrame(Text, R"({"type":"sync","id":2,"since":)" +
-                                                 rest.first(rest.indexOf(',')).toByteArray() + "}"));
+            c.socket->sendText(R"({"type":"sync","id":2,"since":)" +
+                               rest.first(rest.indexOf(',')).toByteArray() + "}");
         }
         return;
     }
     ++m_pushes;
     m_pushBytes += text.size();
     if (m_onPush)
-        m_onPush(c.index, text, m_clock.nsecsElapsed());
+        m_onPush(c.index, text, at);
 }
 
 } // namespace hiscrm::bench

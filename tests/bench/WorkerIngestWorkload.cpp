@@ -54,7 +54,7 @@ Stream streamThroughWorker(const QString &db, const QJsonObject &registerFrame, 
     std::unique_ptr<ClientFleet> fleet;
     if (!tokens.isEmpty()) {
         fleet = std::make_unique<ClientFleet>(
-            master.port, [&lastPushNs](int, QByteArrayView, qint64 ns) { lastPushNs = ns; });
+            master.port, [&lastPushNs](int, QByteArrayView, WireSocket::Times at) { lastPushNs = at.read; });
         QElapsedTimer connecting;
         connecting.start();
         fleet->connectAll(tokens);
