@@ -2,6 +2,7 @@
 #include "master/ClientHub.h"
 
 #include "common/Clock.h"
+#include "master/DirectSender.h"
 #include "master/Master.h"
 #include "master/PushEncoder.h"
 
@@ -530,6 +531,7 @@ void ClientHub::push()
     if (!m_encoder) {
         m_encoder =
             std::make_unique<PushEncoder>(m_dbPath, this, [this](const PushRound &round) { pushed(round); });
+        m_sender = std::make_unique<DirectSender>();
     }
     m_encoding = true;
     m_encoder->encode(behind);
@@ -542,6 +544,10 @@ void ClientHub::pushed(const PushRound &round)
         qCWarning(lcClients) << "cannot read the change feed for pushes:" << round.error;
         return; // the next commit or tick tries again
     }
+    // Plain connections with nothing queued take their frames straight from the kernel, two threads
+    // at once (DirectSender); the others (TLS, a backlog) through Qt, in this thread.
+    std::vector<DirectSender::Job> jobs;
+    std::vector<Peer *> jobPeers;
     for (const PushFrames &p : round.feeds) {
         auto it = m_feeds.find(p.feed.key);
         // A feed that went (its last device left) and came back meanwhile starts from its own cursor.
@@ -552,10 +558,27 @@ void ClientHub::pushed(const PushRound &round)
             continue;
         it->lastTo = round.to;
         for (Peer *peer : std::as_const(it->peers)) {
+            if (const int fd = peer->directSocket(); fd >= 0) {
+                jobs.push_back({fd, &p.frames});
+                jobPeers.push_back(peer);
+                continue;
+            }
             for (const QByteArray &f : p.frames)
                 peer->sendShared(f);
             peer->flush();
         }
+    }
+    m_sender->run(jobs);
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        const DirectSender::Job &j = jobs[i];
+        if (j.frame == j.frames->size())
+            continue;
+        // What the kernel did not take: queued behind in Qt's buffer (which reports an error).
+        Peer *peer = jobPeers[i];
+        peer->sendShared(j.offset > 0 ? j.frames->at(j.frame).sliced(j.offset) : j.frames->at(j.frame));
+        for (qsizetype f = j.frame + 1; f < j.frames->size(); ++f)
+            peer->sendShared(j.frames->at(f));
+        peer->flush();
     }
     push(); // commits made while the round ran
 }

@@ -17,6 +17,7 @@ namespace hiscrm::master {
 
 class Master;
 class PushEncoder;
+class DirectSender;
 struct ChangeNotice;
 struct PushRound;
 
@@ -125,6 +126,7 @@ private:
     bool m_devicesChanged = false;
     QHash<QString, ScopeFeed> m_feeds;      // by scope key
     std::unique_ptr<PushEncoder> m_encoder; // started with the first live device
+    std::unique_ptr<DirectSender> m_sender; // likewise
     bool m_encoding = false;                // a round is running: the next waits for it
     qint64 m_devicesVersion = -1;
     QList<qint64> m_wrongCodeTimes;   // ms, the last minute's wrong pairing codes on the port

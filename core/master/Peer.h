@@ -43,6 +43,9 @@ public:
     // The same for a frame sent alike to many peers (a push), framed once for all of them: see
     // TextFrame.
     virtual void sendShared(const QByteArray &wsFrame) = 0;
+    // The socket a shared frame may be written into directly, from any thread while this one waits
+    // (DirectSender): a plain TCP connection, open, with nothing queued ahead in Qt; otherwise -1.
+    virtual int directSocket() = 0;
     // Writes what is queued into the kernel now rather than when the event loop next runs (which may
     // be after the next commit): for pushes, whose latency counts.
     virtual void flush() = 0;

@@ -283,6 +283,15 @@ struct WorkerServer::Session final : public Peer
                  tcp->state() == QAbstractSocket::ConnectedState)
             writeShared(wsFrame);
     }
+    int directSocket() override
+    {
+#if defined(Q_OS_LINUX)
+        if (!tls && tcp && canSend() && socket->state() == QAbstractSocket::ConnectedState &&
+            tcp->state() == QAbstractSocket::ConnectedState && tcp->bytesToWrite() == 0)
+            return int(tcp->socketDescriptor());
+#endif
+        return -1;
+    }
     void flush() override
     {
         if (!dead)
