@@ -28,17 +28,28 @@ DirectSender::~DirectSender()
     m_helper.join();
 }
 
-void DirectSender::sendJob(Job &job)
+qsizetype DirectSender::sendNow(int fd, QByteArrayView bytes)
 {
 #ifdef Q_OS_LINUX
+    ssize_t n = -1;
+    do {
+        n = fd < 0 ? -1 : ::send(fd, bytes.data(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    } while (n < 0 && errno == EINTR);
+    return n > 0 ? qsizetype(n) : 0;
+#else
+    Q_UNUSED(fd);
+    Q_UNUSED(bytes);
+    return 0;
+#endif
+}
+
+void DirectSender::sendJob(Job &job)
+{
     const QList<QByteArray> &frames = *job.frames;
     while (job.frame < frames.size()) {
         const QByteArray &f = frames[job.frame];
-        const ssize_t n = ::send(job.fd, f.constData() + job.offset, size_t(f.size() - job.offset),
-                                 MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
+        const qsizetype n = sendNow(job.fd, QByteArrayView(f).sliced(job.offset));
+        if (n == 0)
             return; // full, or an error: the caller queues the rest through Qt
         job.offset += n;
         if (job.offset < f.size())
@@ -46,9 +57,6 @@ void DirectSender::sendJob(Job &job)
         ++job.frame;
         job.offset = 0;
     }
-#else
-    Q_UNUSED(job);
-#endif
 }
 
 void DirectSender::run(std::span<Job> jobs)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 
 #include <condition_variable>
@@ -45,6 +46,9 @@ public:
 
     // Sends one job's frames from where it stands, without blocking.
     static void sendJob(Job &job);
+    // One non-blocking send() (Linux): the bytes the kernel took, 0 when it took none or failed (a
+    // write through Qt then meets the error and reports it).
+    static qsizetype sendNow(int fd, QByteArrayView bytes);
 
 private:
     void helperLoop();

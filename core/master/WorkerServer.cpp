@@ -3,6 +3,7 @@
 
 #include "common/EventDispatcher.h"
 #include "master/ClientHub.h"
+#include "master/DirectSender.h"
 
 #include <QAbstractEventDispatcher>
 #include <QCryptographicHash>
@@ -252,16 +253,8 @@ struct WorkerServer::Session final : public Peer
     {
         qsizetype sent = 0;
 #if defined(Q_OS_LINUX)
-        if (!tls && tcp->bytesToWrite() == 0) {
-            const qintptr fd = tcp->socketDescriptor();
-            ssize_t n = -1;
-            do {
-                n = fd < 0 ? -1
-                           : ::send(int(fd), wsFrame.constData(), size_t(wsFrame.size()),
-                                    MSG_NOSIGNAL | MSG_DONTWAIT);
-            } while (n < 0 && errno == EINTR);
-            sent = n > 0 ? qsizetype(n) : 0; // an error: Qt's own write below meets it and reports it
-        }
+        if (!tls && tcp->bytesToWrite() == 0)
+            sent = DirectSender::sendNow(int(tcp->socketDescriptor()), wsFrame);
 #endif
         if (sent == 0)
             tcp->write(wsFrame);
