@@ -472,6 +472,14 @@ private slots:
         QVERIFY(follow(*c, r, masterRevision(m.db), &gaps));
         QCOMPARE(gaps, 0);
         QCOMPARE(r.checksum(), masterRows(m.db).checksum());
+        // A large commit is encoded beside the clients' thread, a small one in it: small commits
+        // right behind a large one still come after it, each push following the last.
+        QVERIFY(ingest(*w, messages(u"acc-1"_s, total + 10000, 3000)));
+        for (int k = 0; k < 5; ++k)
+            QVERIFY(ingest(*w, messages(u"acc-1"_s, total + 13000 + k * 3, 3)));
+        QVERIFY(follow(*c, r, masterRevision(m.db), &gaps));
+        QCOMPARE(gaps, 0);
+        QCOMPARE(r.checksum(), masterRows(m.db).checksum());
 
         // A lost push is a gap the next push shows; sync fills it.
         QVERIFY(ingest(*w, messages(u"acc-1"_s, total + 1000, 10)));

@@ -60,7 +60,10 @@ ClientHub::ClientHub(Master *master, const QString &dbPath, QObject *masterSide,
     else
         qCCritical(lcClients) << "cannot read the master database for paired devices:"
                               << opened.error().message;
-    connect(m_master, &Master::changed, this, [this] { push(); });
+    connect(m_master, &Master::changed, this, [this](const ChangeNotice &n) {
+        m_revision = std::max(m_revision, n.revision);
+        push();
+    });
     auto *timer = new QTimer(this);
     timer->setInterval(kDeviceCheckMs);
     connect(timer, &QTimer::timeout, this, [this] {
@@ -80,7 +83,12 @@ ClientHub::ClientHub(Master *master, const QString &dbPath, QObject *masterSide,
             publishDevices();
             m_devicesChanged = false;
         }
-        push(); // a commit that announced nothing (or another process's) still reaches the devices
+        // A commit that announced nothing (or another process's) still reaches the devices.
+        if (const store::Store *s = m_store.get()) {
+            if (const Result<qint64> r = s->revision())
+                m_revision = std::max(m_revision, *r);
+        }
+        push();
     });
     timer->start();
     checkDevices();
@@ -365,6 +373,7 @@ void ClientHub::onSync(Client &c, const Envelope &e)
     }
     const store::Store *s = m_store.get();
     const qint64 revision = s->revision().value_or(0);
+    m_revision = std::max(m_revision, revision);
     if (since > revision) {
         c.peer->reject(
             e.id, str(code::ResetRequired),
@@ -515,24 +524,30 @@ void ClientHub::onCommand(Client &c, const Envelope &e)
 
 void ClientHub::push()
 {
-    if (m_encoding || m_feeds.isEmpty())
+    if (m_encoding || m_feeds.isEmpty() || !m_store)
         return;
-    const store::Store *s = m_store.get();
-    const Result<qint64> revision = s ? s->revision() : Result<qint64>(qint64(0));
-    if (!revision)
-        return; // the next commit or tick tries again
     QList<PushFeed> behind;
+    qint64 from = m_revision;
     for (auto it = m_feeds.cbegin(); it != m_feeds.cend(); ++it) {
-        if (it->scanned < *revision)
+        if (it->scanned < m_revision) {
             behind.append(PushFeed{it.key(), it->scope, it->scanned, it->lastTo});
+            from = std::min(from, it->scanned);
+        }
     }
     if (behind.isEmpty())
         return;
-    if (!m_encoder) {
+    if (!m_sender)
+        m_sender = std::make_unique<DirectSender>();
+    // A commit's few changes are read and encoded here, which saves the two hops between threads
+    // that were most of their latency; a backlog goes to the encoder's thread, beside this one.
+    if (m_revision - from <= kInlineChanges) {
+        m_encoding = true;
+        pushed(PushEncoder::read(*m_store, behind));
+        return;
+    }
+    if (!m_encoder)
         m_encoder =
             std::make_unique<PushEncoder>(m_dbPath, this, [this](const PushRound &round) { pushed(round); });
-        m_sender = std::make_unique<DirectSender>();
-    }
     m_encoding = true;
     m_encoder->encode(behind);
 }
@@ -580,6 +595,7 @@ void ClientHub::pushed(const PushRound &round)
             peer->sendShared(j.frames->at(f));
         peer->flush();
     }
+    m_revision = std::max(m_revision, round.to);
     push(); // commits made while the round ran
 }
 

@@ -128,6 +128,9 @@ private:
     std::unique_ptr<PushEncoder> m_encoder; // started with the first live device
     std::unique_ptr<DirectSender> m_sender; // likewise
     bool m_encoding = false;                // a round is running: the next waits for it
+    qint64 m_revision = 0;                  // the newest revision known committed
+    // A round of at most this many changes is read and encoded in this thread (push()).
+    static constexpr qint64 kInlineChanges = 256;
     qint64 m_devicesVersion = -1;
     QList<qint64> m_wrongCodeTimes;   // ms, the last minute's wrong pairing codes on the port
     QHash<qint64, qint64> m_lastSeen; // device -> ms, written at the next tick

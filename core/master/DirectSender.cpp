@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "master/DirectSender.h"
 
+#include "common/Threads.h"
+
 #include <cerrno>
 
 #ifdef Q_OS_LINUX
-#include <pthread.h>
 #include <sys/socket.h>
 #endif
 
@@ -12,11 +13,7 @@ namespace hiscrm::master {
 
 DirectSender::DirectSender()
     : m_helper([this] { helperLoop(); })
-{
-#ifdef Q_OS_LINUX
-    pthread_setname_np(m_helper.native_handle(), "sends");
-#endif
-}
+{}
 
 DirectSender::~DirectSender()
 {
@@ -81,6 +78,7 @@ void DirectSender::run(std::span<Job> jobs)
 
 void DirectSender::helperLoop()
 {
+    nameThisThread("sends");
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_busy || m_stop; });

@@ -91,6 +91,55 @@ struct Building
 
 } // namespace
 
+PushRound PushEncoder::read(const store::StoreReader &store, const QList<PushFeed> &feeds)
+{
+    PushRound round;
+    QList<Building> building;
+    building.reserve(feeds.size());
+    qint64 from = -1;
+    for (const PushFeed &f : feeds) {
+        building.append(Building(f));
+        from = from < 0 ? f.scanned : std::min(from, f.scanned);
+    }
+    round.to = std::max<qint64>(from, 0);
+    // The rows no live scope may see are not read.
+    const auto wanted = [&building](const store::ChangeAccounts &owners) {
+        for (const Building &b : std::as_const(building)) {
+            if (owners.visibleTo(b.feed.scope))
+                return true;
+        }
+        return false;
+    };
+    for (int pages = 0; pages < kPagesPerRound && !building.isEmpty(); ++pages) {
+        const Result<store::OwnedChangePage> page = store.changesFor(round.to, 1000, wanted);
+        if (!page) {
+            round.error = page.error().message;
+            return round;
+        }
+        for (qsizetype i = 0; i < page->changes.size(); ++i) {
+            const store::Change &c = page->changes[i];
+            QByteArray encoded; // made when a scope first needs it
+            for (Building &b : building) {
+                if (c.rev <= b.feed.scanned || !page->owners[i].visibleTo(b.feed.scope))
+                    continue;
+                if (encoded.isEmpty())
+                    encoded = encodeChange(c);
+                b.add(encoded, c.rev);
+            }
+        }
+        round.to = page->next;
+        if (!page->hasMore)
+            break;
+    }
+    round.feeds.reserve(building.size());
+    for (Building &b : building) {
+        if (b.any)
+            b.close(round.to);
+        round.feeds.append(PushFrames{b.feed, std::move(b.frames)});
+    }
+    return round;
+}
+
 struct PushEncoder::Worker final : public QObject
 {
     QString path;
@@ -112,59 +161,13 @@ struct PushEncoder::Worker final : public QObject
 
     void run(const QList<PushFeed> &feeds)
     {
-        PushRound round;
         if (!store) {
             auto opened = store::Store::openReader(path);
-            if (!opened) {
-                round.error = opened.error().message;
-                return deliver(round);
-            }
+            if (!opened)
+                return deliver(PushRound{0, {}, opened.error().message});
             store = std::move(opened.value());
         }
-        QList<Building> building;
-        building.reserve(feeds.size());
-        qint64 from = -1;
-        for (const PushFeed &f : feeds) {
-            building.append(Building(f));
-            from = from < 0 ? f.scanned : std::min(from, f.scanned);
-        }
-        round.to = std::max<qint64>(from, 0);
-        // The rows no live scope may see are not read.
-        const auto wanted = [&building](const store::ChangeAccounts &owners) {
-            for (const Building &b : std::as_const(building)) {
-                if (owners.visibleTo(b.feed.scope))
-                    return true;
-            }
-            return false;
-        };
-        for (int pages = 0; pages < kPagesPerRound && !building.isEmpty(); ++pages) {
-            const Result<store::OwnedChangePage> page = store->changesFor(round.to, 1000, wanted);
-            if (!page) {
-                round.error = page.error().message;
-                return deliver(round);
-            }
-            for (qsizetype i = 0; i < page->changes.size(); ++i) {
-                const store::Change &c = page->changes[i];
-                QByteArray encoded; // made when a scope first needs it
-                for (Building &b : building) {
-                    if (c.rev <= b.feed.scanned || !page->owners[i].visibleTo(b.feed.scope))
-                        continue;
-                    if (encoded.isEmpty())
-                        encoded = encodeChange(c);
-                    b.add(encoded, c.rev);
-                }
-            }
-            round.to = page->next;
-            if (!page->hasMore)
-                break;
-        }
-        round.feeds.reserve(building.size());
-        for (Building &b : building) {
-            if (b.any)
-                b.close(round.to);
-            round.feeds.append(PushFrames{b.feed, std::move(b.frames)});
-        }
-        deliver(round);
+        deliver(read(*store, feeds));
     }
 };
 

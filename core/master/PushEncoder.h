@@ -45,9 +45,10 @@ struct PushRound
     QString error; // the round failed (the store could not be read): nothing to send
 };
 
-// Reads the change feed after commits and makes the push frames, beside the master's thread: in a
-// thread of its own, on a read-only connection of its own (WAL: it never waits for the writer, nor
-// the writer for it). Each page of changes is read once, whose each change is read once, each change
+// Reads the change feed after commits and makes the push frames: read() in the caller's thread (the
+// clients thread, for a commit's few changes), or a round in a thread of its own beside it (a
+// backlog), on a read-only connection of its own (WAL: it never waits for the writer, nor the writer
+// for it). Each page of changes is read once, whose each change is read once, each change
 // is encoded once however many scopes see it, and each frame is made once per scope however many
 // devices it has. The master's thread is left with the sockets.
 //
@@ -62,6 +63,9 @@ public:
     Q_DISABLE_COPY_MOVE(PushEncoder)
 
     void encode(const QList<PushFeed> &feeds);
+
+    // One round, read and encoded in the calling thread from `store` (a connection of that thread).
+    static PushRound read(const store::StoreReader &store, const QList<PushFeed> &feeds);
 
     // Up to this many pages of the change feed (1000 changes each) per round.
     static constexpr int kPagesPerRound = 4;

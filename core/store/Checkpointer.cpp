@@ -2,6 +2,7 @@
 #include "store/Checkpointer.h"
 
 #include "common/Log.h"
+#include "common/Threads.h"
 #include "store/Sqlite.h"
 
 #include <sqlite3.h>
@@ -101,6 +102,7 @@ void Checkpointer::afterCommit(int frames)
 
 void Checkpointer::run()
 {
+    nameThisThread("checkpoint");
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_stop || m_requested; });

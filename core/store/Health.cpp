@@ -2,6 +2,7 @@
 #include "store/Health.h"
 
 #include "common/Log.h"
+#include "common/Threads.h"
 #include "store/Sqlite.h"
 #include "store/Store.h"
 
@@ -169,6 +170,7 @@ void FileHealth::setCheckHookForTesting(CheckHook hook)
 
 void FileHealth::runCheck()
 {
+    nameThisThread("check");
     QStringList problems;
     bool done = false;
     try {

@@ -2,6 +2,7 @@
 #include "store/SearchIndexer.h"
 
 #include "common/Log.h"
+#include "common/Threads.h"
 #include "search/TextAnalysis.h"
 #include "store/Health.h"
 #include "store/StoreImpl.h"
@@ -160,6 +161,7 @@ bool SearchIndexer::waitFor(qint64 rev, int timeoutMs)
 
 void SearchIndexer::run()
 {
+    nameThisThread("index");
     std::unique_lock lock(m_mutex);
     int rebuilds = 0; // in a row, without a successful round between them
     for (;;) {
