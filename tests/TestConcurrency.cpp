@@ -2,6 +2,8 @@
 #include "TestUtil.h"
 
 #include "demo/Generator.h"
+#include "store/SearchIndexer.h"
+#include "store/Sqlite.h"
 
 #include <QAtomicInt>
 #include <QMutex>
@@ -180,6 +182,47 @@ private slots:
             QCOMPARE(c.unreadCount, unread);
         }
         QCOMPARE(*s->integrityCheck(), u"ok"_s);
+    }
+
+    // The store's writer has the search index attached (for searches) while the indexer's thread
+    // writes it: a write transaction of the store locks the store's file alone, so neither writer
+    // waits out the other's transaction, while two writers of the store still take turns.
+    void storeWritesDoNotLockTheSearchIndex()
+    {
+        const QString path = m_dir.filePath(u"lock.db"_s);
+        QVERIFY(openStore(path));
+        const QString index = searchIndexPath(path);
+        QVERIFY(QFile::exists(index));
+
+        Database writer(path, Database::Access::ReadWrite, 0);
+        writer.cached("ATTACH DATABASE ?1 AS search").bind(1, index).run();
+        writer.setMainWriteLock("UPDATE main.meta SET value = value WHERE 0");
+        {
+            WriteTransaction txn(writer);
+            Database other(path, Database::Access::ReadWrite, 0);
+            QVERIFY_THROWS_EXCEPTION(SqlError, other.exec("BEGIN IMMEDIATE")); // the store: taken
+            Database indexer(index, Database::Access::ReadWrite, 0);
+            indexer.exec("BEGIN IMMEDIATE"); // the index: free
+            indexer.exec("COMMIT");
+        }
+
+        // Through the Store: a batch commits while another connection holds the index's write
+        // lock (as an indexer's long round does), and is found once the index is free again.
+        Store::Options o;
+        o.busyTimeoutMs = 100;
+        auto s = openStore(path, o);
+        QVERIFY(s);
+        Database indexer(index, Database::Access::ReadWrite, 5000); // waits out the indexer's round
+        indexer.exec("BEGIN IMMEDIATE");
+        const auto r = s->ingest(batch({dm(u"acc"_s, u"c"_s, u"m1"_s, u"u"_s, u"索引忙时照常写入"_s, kT0)}));
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        indexer.exec("COMMIT");
+        SearchQuery q;
+        q.text = u"索引"_s;
+        QVERIFY(QTest::qWaitFor([&] {
+            const auto page = s->search(q);
+            return page && page->hits.size() == 1;
+        }));
     }
 };
 

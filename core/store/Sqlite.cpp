@@ -242,10 +242,20 @@ WriteTransaction::WriteTransaction(Database &db)
     // than that is still making progress, so wait again rather than fail the caller's batch.
     for (int attempt = 0;; ++attempt) {
         try {
-            m_db.cached("BEGIN IMMEDIATE").run();
-            m_open = true;
+            if (const char *lock = m_db.mainWriteLock()) {
+                m_db.cached("BEGIN").run();
+                m_open = true;
+                m_db.cached(lock).run(); // nothing read yet: as BEGIN IMMEDIATE, for main alone
+            } else {
+                m_db.cached("BEGIN IMMEDIATE").run();
+                m_open = true;
+            }
             return;
         } catch (const SqlError &e) {
+            if (m_open) {
+                sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+                m_open = false;
+            }
             if (!isBusy(e.rc) || attempt >= 5)
                 throw;
             qCInfo(lcStore) << "database busy, waiting for the other writer";

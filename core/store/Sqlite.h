@@ -143,12 +143,23 @@ public:
 
     [[noreturn]] void fail(int rc, const char *what) const;
 
+    // For a connection with another database attached that a different connection writes (the
+    // store's writer has the search index attached for its searches; the indexer's thread writes
+    // it): BEGIN IMMEDIATE would take the write lock of every attached database, so each writer
+    // would wait out the other's whole transaction. With this set, WriteTransaction begins a
+    // deferred transaction and runs `sql` (a string literal: a write to main that changes no row),
+    // which takes main's write lock alone, with the same busy waiting.
+    void setMainWriteLock(const char *sql) { m_mainWriteLock = sql; }
+    const char *mainWriteLock() const { return m_mainWriteLock; }
+
 private:
     sqlite3 *m_db = nullptr;
     QHash<const char *, Statement *> m_cache;
+    const char *m_mainWriteLock = nullptr;
 };
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() ran. The busy timeout makes BEGIN wait
+// BEGIN IMMEDIATE ... COMMIT (or main's lock alone: Database::setMainWriteLock), rolled back unless
+// commit() ran. The busy timeout makes BEGIN wait
 // for another writer; we retry past it a few times so SQLITE_BUSY never reaches the caller while
 // the other writer is making progress.
 class WriteTransaction

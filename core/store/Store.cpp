@@ -278,6 +278,8 @@ void Store::Impl::attachSearchIndex()
     try {
         db.cached("ATTACH DATABASE ?1 AS search").bind(1, index).run();
         searchAttached = true;
+        // The indexer's thread writes the index: this connection's transactions lock main only.
+        db.setMainWriteLock("UPDATE main.meta SET value = value WHERE 0");
     } catch (const SqlError &e) {
         // Damaged: the writer builds it anew; until then search() says the index is not ready.
         qCWarning(lcStore) << "cannot use the search index" << index << e.message;
