@@ -607,10 +607,12 @@ private slots:
         // Each batch owes the device about 2.7 MiB of pushes: it is dropped once 16 MiB wait in the
         // master (besides the loopback's socket buffers, about 10 MiB), seen at the clients
         // thread's next check and in a status up to 1 s old, while batches go on (about 5 a
-        // second): 13 to 18 batches here. A master without the limit never drops it. (The
-        // master's RSS grows by about 65 MiB over 15 such batches with a device that reads: the
-        // batches themselves, parsed, and SQLite's caches.)
-        QVERIFY2(batches <= 30, "the device was not dropped in time");
+        // second): 13 to 18 batches here. Under load (other tests beside it) the pushes fall behind
+        // the commits, which then owe the device more before 16 MiB of it wait in the master: 30
+        // and more were seen. A master without the limit never drops it. (The master's RSS grows
+        // by about 65 MiB over 15 such batches with a device that reads: the batches themselves,
+        // parsed, and SQLite's caches.)
+        QVERIFY2(batches < 60, "the device was not dropped");
 
         // Reading again, it sees its connection end, then resumes from its cursor.
         slow.readAgain();

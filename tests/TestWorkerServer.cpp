@@ -986,6 +986,70 @@ private slots:
         QVERIFY(!w.closed);
     }
 
+    // Large frames (a worker's batches, a few hundred kB each) sent back to back, between small
+    // ones: their answers come in the order of the requests, each with its own error; a refused
+    // batch changes nothing.
+    void largeFramesKeepTheirOrderAndErrors()
+    {
+        Peer w;
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
+        w.frames.clear();
+        const QString pad(20000, u' '); // whitespace: the same JSON
+        const auto bigSync = [&](int id, int first, int n) {
+            QList<MessageRecord> ms;
+            for (int i = first; i < first + n; ++i)
+                ms << dm(u"acc-1"_s, u"conv-big"_s, u"big-%1"_s.arg(i), u"u-1"_s, u"长消息 %1"_s.arg(i),
+                         kT0 + i);
+            return QString::fromUtf8(compact({{u"type"_s, u"data_sync"_s},
+                                              {u"id"_s, id},
+                                              {u"batch"_s, protocol::batchToJson(batch(ms))}})) +
+                   pad;
+        };
+        QString wrongType = bigSync(3, 5000, 5);
+        wrongType.replace(u"\"created_at\":"_s + QString::number(kT0 + 5000), u"\"created_at\":\"soon\""_s);
+        QVERIFY(wrongType.contains(u"\"soon\""_s));
+        QString otherAccount = bigSync(4, 6000, 5);
+        otherAccount.replace(u"\"acc-1\""_s, u"\"acc-9\""_s);
+        const QList<std::pair<QString, QString>> sent{
+            {bigSync(1, 0, 1000), u"data_sync_ack"_s},
+            {u"{\"type\":\"heartbeat\",\"id\":2}"_s, u"heartbeat_ack"_s},
+            {wrongType, u"bad_request"_s},
+            {otherAccount, u"invalid"_s},
+            {u"{\"type\":\"data_sync\",\"id\":5,\"batch\":{"_s + pad, u"bad_json"_s},
+            {bigSync(6, 1000, 1000), u"data_sync_ack"_s},
+            {u"{\"type\":\"heartbeat\",\"id\":7}"_s, u"heartbeat_ack"_s},
+            {bigSync(8, 2000, 1000), u"data_sync_ack"_s},
+        };
+        for (const auto &[text, type] : sent)
+            w.ws.sendTextMessage(text);
+        QVERIFY2(QTest::qWaitFor([&] { return w.frames.size() >= sent.size(); }, 20000),
+                 qPrintable(QString::number(w.frames.size())));
+        for (qsizetype i = 0; i < sent.size(); ++i) {
+            const QJsonObject &f = w.frames.at(i);
+            const QString what = f.value(u"type"_s).toString() == u"error"_s ? f.value(u"code"_s).toString()
+                                                                             : f.value(u"type"_s).toString();
+            QVERIFY2(what == sent.at(i).second,
+                     qPrintable(u"answer %1 is %2: %3"_s.arg(i).arg(what, QString::fromUtf8(compact(f)))));
+            if (what != u"bad_json"_s)
+                QCOMPARE(f.value(u"re"_s).toInt(), int(i + 1));
+        }
+        const QJsonObject refused = w.frames.at(2);
+        QVERIFY2(refused.value(u"message"_s).toString().startsWith(u"batch: messages[0].created_at"_s),
+                 qPrintable(refused.value(u"message"_s).toString()));
+        // The three good batches, and nothing of
+        // the refused ones.
+        Store &st = *m_master->store();
+        const auto items = st.exportEntity(u"item"_s);
+        QVERIFY(items);
+        QSet<QString> ids;
+        for (const QJsonObject &o : *items)
+            ids.insert(o.value(u"platform_id"_s).toString());
+        QCOMPARE(ids.size(), 3000);
+        QVERIFY(ids.contains(u"big-0"_s) && ids.contains(u"big-2999"_s) && !ids.contains(u"big-5000"_s));
+        QVERIFY(!account(*m_master, u"acc-9"_s));
+        QVERIFY(!w.closed);
+    }
+
     // A worker that stops reading stalls its answers. Once one answer could not be queued, none
     // after it may go out (the worker would pair later answers with the wrong requests): the
     // worker sees a prefix of its answers, then the connection closes, and it resends the rest.
