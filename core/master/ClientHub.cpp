@@ -84,7 +84,7 @@ ClientHub::ClientHub(Master *master, const QString &dbPath, QObject *masterSide,
             m_devicesChanged = false;
         }
         // A commit that announced nothing (or another process's) still reaches the devices.
-        if (const store::Store *s = m_store.get()) {
+        if (const store::Store *s = m_store.get(); s && !m_feeds.isEmpty()) {
             if (const Result<qint64> r = s->revision())
                 m_revision = std::max(m_revision, *r);
         }

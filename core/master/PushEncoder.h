@@ -50,7 +50,7 @@ struct PushRound
 // backlog), on a read-only connection of its own (WAL: it never waits for the writer, nor the writer
 // for it). Each page of changes is read once, whose each change is read once, each change
 // is encoded once however many scopes see it, and each frame is made once per scope however many
-// devices it has. The master's thread is left with the sockets.
+// devices it has.
 //
 // One round at a time: encode() is called from the owner's thread and `done` is later called there
 // (through the event loop of `owner`) with the round's result; a round reads at most a few pages,

@@ -159,9 +159,8 @@ private:
 };
 
 // BEGIN IMMEDIATE ... COMMIT (or main's lock alone: Database::setMainWriteLock), rolled back unless
-// commit() ran. The busy timeout makes BEGIN wait
-// for another writer; we retry past it a few times so SQLITE_BUSY never reaches the caller while
-// the other writer is making progress.
+// commit() ran. The busy timeout makes BEGIN wait for another writer; we retry past it a few times
+// so SQLITE_BUSY never reaches the caller while the other writer is making progress.
 class WriteTransaction
 {
 public:
