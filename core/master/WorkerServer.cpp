@@ -4,6 +4,7 @@
 #include "common/EventDispatcher.h"
 #include "master/ClientHub.h"
 #include "master/DirectSender.h"
+#include "protocol/DataSyncDecoder.h"
 
 #include <QAbstractEventDispatcher>
 #include <QCryptographicHash>
@@ -365,6 +366,7 @@ struct WorkerServer::Session final : public Peer
     void answer(const Inbound &in);
     void onRegister(const Envelope &e);
     void onDataSync(const Envelope &e);
+    void ingest(const QJsonValue &id, const model::Batch &batch); // a decoded data_sync
     void onAccountStatus(const Envelope &e);
     void onReplyResult(const Envelope &e);
 };
@@ -502,11 +504,16 @@ void WorkerServer::Session::onDataSync(const Envelope &e)
         reject(e.id, error->code, QStringLiteral("batch: ") + error->message);
         return;
     }
+    ingest(e.id, std::get<model::Batch>(parsed));
+}
+
+void WorkerServer::Session::ingest(const QJsonValue &id, const model::Batch &batch)
+{
     // The master checks that the batch speaks only for the accounts this worker registered, and
     // counts it in the worker's status.
-    const Result<store::IngestResult> r = master()->ingestFrom(routeId(), std::get<model::Batch>(parsed));
+    const Result<store::IngestResult> r = master()->ingestFrom(routeId(), batch);
     if (!r) {
-        reject(e.id, codeFor(r.error()), r.error().message);
+        reject(id, codeFor(r.error()), r.error().message);
         return;
     }
     // Only now, after the commit: an acknowledged batch is durable, so the worker may forget it.
@@ -514,7 +521,7 @@ void WorkerServer::Session::onDataSync(const Envelope &e)
                      {QStringLiteral("updated"), r->updated},
                      {QStringLiteral("unchanged"), r->unchanged},
                      {QStringLiteral("revision"), r->revision}},
-         e.id, "data_sync_ack");
+         id, "data_sync_ack");
 }
 
 void WorkerServer::Session::onAccountStatus(const Envelope &e)
@@ -1175,6 +1182,13 @@ void WorkerServer::process(Session *s, const QString &text)
         return;
     }
     const QByteArray utf8 = text.toUtf8();
+    // A registered worker's batch is read straight into the model, without a QJsonDocument on the
+    // way; the decoder takes only frames the general path would accept, and leaves the rest (and
+    // every error's wording) to it.
+    if (s->registered && !s->client) {
+        if (std::optional<DataSyncFrame> batch = decodeDataSync(utf8))
+            return s->ingest(batch->id, batch->batch);
+    }
     auto parsed = parseFrame(utf8);
     if (auto *error = std::get_if<ProtocolError>(&parsed)) {
         s->reject(error->re, error->code, error->message); // re: the frame's id when it has a usable one

@@ -72,6 +72,8 @@ struct AccountRecord
     QString platformId; // the monitored account's own id on the platform
     QString name;
     QString avatar;
+
+    bool operator==(const AccountRecord &) const = default;
 };
 
 struct UserRecord
@@ -84,6 +86,8 @@ struct UserRecord
     qint64 following = -1;
     qint64 videos = -1;
     bool verified = false;
+
+    bool operator==(const UserRecord &) const = default;
 };
 
 struct ContentRecord
@@ -94,6 +98,8 @@ struct ContentRecord
     QString url;
     QString cover;
     qint64 publishedAt = 0; // ms since epoch, UTC
+
+    bool operator==(const ContentRecord &) const = default;
 };
 
 struct ConversationRecord
@@ -101,6 +107,8 @@ struct ConversationRecord
     QString accountId;
     QString platformId;
     QString peerId; // platform id of the other user
+
+    bool operator==(const ConversationRecord &) const = default;
 };
 
 struct MessageRecord
@@ -115,6 +123,8 @@ struct MessageRecord
     QString media; // URL or platform media reference for non-text messages
     qint64 createdAt = 0;
     bool recalled = false;
+
+    bool operator==(const MessageRecord &) const = default;
 };
 
 struct CommentRecord
@@ -127,6 +137,8 @@ struct CommentRecord
     QString text;
     qint64 createdAt = 0;
     bool recalled = false;
+
+    bool operator==(const CommentRecord &) const = default;
 };
 
 // One worker batch. Everything in it belongs to accounts of one platform.
@@ -145,6 +157,8 @@ struct Batch
         return accounts.size() + users.size() + contents.size() + conversations.size() + messages.size() +
                comments.size();
     }
+
+    bool operator==(const Batch &) const = default; // field by field; a null and an empty string are equal
 };
 
 // ---- What the store holds (our ids) --------------------------------------------------------------

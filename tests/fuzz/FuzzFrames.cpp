@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target for the frame decoders of both halves of the port (docs/protocol.md): every frame a
 // peer sends goes through protocol::parseFrame; a worker's data_sync through batchFromJson and the
-// store's validation; a client's fields through readString/safeInteger, a pairing code through
-// normalizePairingCode, a cmd's args through the command registry's schema. Whatever the input,
-// none of them may crash, hang or leak, and a batch that decodes must encode and decode again.
+// store's validation, and through the fast path (decodeDataSync), which must accept nothing the
+// general path refuses and read the same where it accepts; a client's fields through readString/safeInteger,
+// a pairing code through normalizePairingCode, a cmd's args through the command registry's schema. Whatever
+// the input, none of them may crash, hang or leak, and a batch that decodes must encode and decode again.
 //
 // With libFuzzer (clang): see docs/architecture.md, "Fuzzing". Without it, this file builds a
 // runner that feeds every file of tests/fuzz/corpus/ through the same function (a CTest test), so
 // the target keeps building and what the fuzzer found stays fixed.
 
 #include "master/Commands.h"
+#include "protocol/DataSyncDecoder.h"
 #include "protocol/Protocol.h"
 #include "store/Devices.h"
 #include "store/Store.h"
@@ -62,12 +64,34 @@ void decodeClientSide(const protocol::Envelope &e)
     }
 }
 
+// The fast path for data_sync against the general path (parseFrame, batchFromJson).
+void compareFastPath(const QByteArray &bytes,
+                     const std::variant<protocol::Envelope, protocol::ProtocolError> &parsed)
+{
+    const std::optional<protocol::DataSyncFrame> fast = protocol::decodeDataSync(bytes);
+    if (!fast)
+        return;
+    const auto *e = std::get_if<protocol::Envelope>(&parsed);
+    if (!e || e->type != QLatin1String("data_sync")) {
+        std::fprintf(stderr, "the fast path accepted a frame parseFrame refuses or types otherwise\n");
+        std::abort();
+    }
+    auto general = protocol::batchFromJson(e->body.value(QLatin1String("batch")).toObject());
+    const auto *b = std::get_if<model::Batch>(&general);
+    if (!e->body.value(QLatin1String("batch")).isObject() || !b || !(*b == fast->batch) ||
+        e->id != fast->id) {
+        std::fprintf(stderr, "the fast path read a data_sync otherwise than the general path\n");
+        std::abort();
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     auto parsed = protocol::parseFrame(bytes);
+    compareFastPath(bytes, parsed);
     if (auto *e = std::get_if<protocol::Envelope>(&parsed)) {
         decodeWorkerSide(*e);
         decodeClientSide(*e);
