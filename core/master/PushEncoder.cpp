@@ -4,10 +4,12 @@
 #include "master/Peer.h"
 #include "store/Store.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QThread>
 
 #include <algorithm>
+#include <vector>
 
 namespace hiscrm::master {
 
@@ -89,6 +91,76 @@ struct Building
     }
 };
 
+// Which of a round's scopes see a change, by its accounts: a hundred scopes of one account each
+// would otherwise be asked one by one about each change, twice.
+class ScopeIndex
+{
+public:
+    explicit ScopeIndex(const QList<Building> &building)
+        : m_marks(building.size(), 0)
+    {
+        for (qsizetype i = 0; i < building.size(); ++i) {
+            const store::AccountScope &scope = building[i].feed.scope;
+            if (scope.all())
+                m_all.append(int(i));
+            for (qint64 a : scope.accounts)
+                m_byAccount[a].append(int(i));
+        }
+    }
+
+    // Whether any scope sees a change of these owners.
+    bool any(const store::ChangeAccounts &owners) const
+    {
+        using Kind = store::ChangeAccounts::Kind;
+        if (!m_all.isEmpty())
+            return true;
+        if (owners.kind != Kind::Accounts)
+            return owners.kind == Kind::Everyone && !m_marks.empty();
+        return std::any_of(owners.accounts.cbegin(), owners.accounts.cend(),
+                           [this](qint64 a) { return m_byAccount.contains(a); });
+    }
+
+    // The scopes that see a change of these owners, each once, in no particular order.
+    template <typename F> void forEach(const store::ChangeAccounts &owners, F &&f)
+    {
+        using Kind = store::ChangeAccounts::Kind;
+        if (owners.kind == Kind::Everyone) {
+            for (std::size_t i = 0; i < m_marks.size(); ++i)
+                f(int(i));
+            return;
+        }
+        for (int i : std::as_const(m_all)) // never among m_byAccount: their scopes name no account
+            f(i);
+        if (owners.kind != Kind::Accounts)
+            return;
+        if (owners.accounts.size() == 1) { // no scope can come twice
+            if (const auto it = m_byAccount.constFind(owners.accounts.first()); it != m_byAccount.cend()) {
+                for (int i : *it)
+                    f(i);
+            }
+            return;
+        }
+        ++m_stamp; // a scope that sees several of the accounts is called once
+        for (qint64 a : owners.accounts) {
+            const auto it = m_byAccount.constFind(a);
+            if (it == m_byAccount.cend())
+                continue;
+            for (int i : *it) {
+                if (m_marks[std::size_t(i)] != m_stamp) {
+                    m_marks[std::size_t(i)] = m_stamp;
+                    f(i);
+                }
+            }
+        }
+    }
+
+private:
+    QHash<qint64, QList<int>> m_byAccount;
+    QList<int> m_all;             // the scopes of every account
+    std::vector<quint64> m_marks; // per scope: the stamp of the change that last called it
+    quint64 m_stamp = 0;
+};
+
 } // namespace
 
 PushRound PushEncoder::read(const store::StoreReader &store, const QList<PushFeed> &feeds)
@@ -102,13 +174,10 @@ PushRound PushEncoder::read(const store::StoreReader &store, const QList<PushFee
         from = from < 0 ? f.scanned : std::min(from, f.scanned);
     }
     round.to = std::max<qint64>(from, 0);
+    ScopeIndex scopes(building);
     // The rows no live scope may see are not read.
-    const auto wanted = [&building](const store::ChangeAccounts &owners) {
-        for (const Building &b : std::as_const(building)) {
-            if (owners.visibleTo(b.feed.scope))
-                return true;
-        }
-        return false;
+    const auto wanted = [&scopes](const store::ChangeAccounts &owners) {
+        return scopes.any(owners);
     };
     for (int pages = 0; pages < kPagesPerRound && !building.isEmpty(); ++pages) {
         const Result<store::OwnedChangePage> page = store.changesFor(round.to, 1000, wanted);
@@ -119,13 +188,14 @@ PushRound PushEncoder::read(const store::StoreReader &store, const QList<PushFee
         for (qsizetype i = 0; i < page->changes.size(); ++i) {
             const store::Change &c = page->changes[i];
             QByteArray encoded; // made when a scope first needs it
-            for (Building &b : building) {
-                if (c.rev <= b.feed.scanned || !page->owners[i].visibleTo(b.feed.scope))
-                    continue;
+            scopes.forEach(page->owners[i], [&](int k) {
+                Building &b = building[k];
+                if (c.rev <= b.feed.scanned)
+                    return;
                 if (encoded.isEmpty())
                     encoded = encodeChange(c);
                 b.add(encoded, c.rev);
-            }
+            });
         }
         round.to = page->next;
         if (!page->hasMore)
