@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/DataSyncDecoder.h"
 
+#include "protocol/JsonEscapes.h"
 #include "protocol/Protocol.h"
 
 #include <QUtf8StringView>
@@ -161,32 +162,6 @@ private:
         return p;
     }
 
-    static int hex(char c)
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-
-    // The code unit of a \uXXXX escape at p, or -1.
-    int unit(const char *p) const
-    {
-        if (m_end - p < 6 || p[0] != '\\' || p[1] != 'u')
-            return -1;
-        int v = 0;
-        for (int i = 2; i < 6; ++i) {
-            const int h = hex(p[i]);
-            if (h < 0)
-                return -1;
-            v = v * 16 + h;
-        }
-        return v;
-    }
-
     // Decodes the escape at *q (a backslash) into s and moves *q past it. A surrogate must come as
     // a high and a low half in a row: one alone is refused, as parseFrame refuses it.
     bool escape(const char **q, QString *s) const
@@ -217,11 +192,11 @@ private:
             c = u'\t';
             break;
         case 'u': {
-            const int u = unit(p);
+            const int u = escapedUnit(p, m_end);
             if (u < 0 || (u >= 0xDC00 && u <= 0xDFFF))
                 return false;
             if (u >= 0xD800 && u <= 0xDBFF) {
-                const int low = unit(p + 6);
+                const int low = escapedUnit(p + 6, m_end);
                 if (low < 0xDC00 || low > 0xDFFF)
                     return false;
                 s->append(QChar(char16_t(u)));

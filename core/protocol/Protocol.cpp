@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "protocol/Protocol.h"
 
+#include "protocol/JsonEscapes.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -40,32 +42,6 @@ QJsonValue usableId(const QJsonValue &id)
 // which it refuses as a whole frame. Both are found in the frame's text: a frame that is valid
 // UTF-8 can hold a surrogate only as an escape, so one scan for backslashes finds every one; and
 // numbers are looked at only after the parser refused one, so valid frames pay nothing for it.
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-// The code unit of the \uXXXX escape at p (p[0] is the backslash), or -1 when it is none.
-int escapedUnit(const char *p, const char *end)
-{
-    if (end - p < 6 || p[1] != 'u')
-        return -1;
-    int v = 0;
-    for (int i = 2; i < 6; ++i) {
-        const int h = hexValue(p[i]);
-        if (h < 0)
-            return -1;
-        v = v * 16 + h;
-    }
-    return v;
-}
 
 // The offset of the first escape of an unpaired surrogate in a frame that parsed as JSON, or -1.
 // Only escapes matter: valid UTF-8 holds no surrogates, and in valid JSON every backslash starts an
