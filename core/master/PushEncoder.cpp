@@ -97,7 +97,8 @@ class ScopeIndex
 {
 public:
     explicit ScopeIndex(const QList<Building> &building)
-        : m_marks(building.size(), 0)
+        : m_scopes(int(building.size()))
+        , m_marks(building.size(), 0)
     {
         for (qsizetype i = 0; i < building.size(); ++i) {
             const store::AccountScope &scope = building[i].feed.scope;
@@ -115,7 +116,7 @@ public:
         if (!m_all.isEmpty())
             return true;
         if (owners.kind != Kind::Accounts)
-            return owners.kind == Kind::Everyone && !m_marks.empty();
+            return owners.kind == Kind::Everyone && m_scopes > 0;
         return std::any_of(owners.accounts.cbegin(), owners.accounts.cend(),
                            [this](qint64 a) { return m_byAccount.contains(a); });
     }
@@ -125,21 +126,14 @@ public:
     {
         using Kind = store::ChangeAccounts::Kind;
         if (owners.kind == Kind::Everyone) {
-            for (std::size_t i = 0; i < m_marks.size(); ++i)
-                f(int(i));
+            for (int i = 0; i < m_scopes; ++i)
+                f(i);
             return;
         }
         for (int i : std::as_const(m_all)) // never among m_byAccount: their scopes name no account
             f(i);
         if (owners.kind != Kind::Accounts)
             return;
-        if (owners.accounts.size() == 1) { // no scope can come twice
-            if (const auto it = m_byAccount.constFind(owners.accounts.first()); it != m_byAccount.cend()) {
-                for (int i : *it)
-                    f(i);
-            }
-            return;
-        }
         ++m_stamp; // a scope that sees several of the accounts is called once
         for (qint64 a : owners.accounts) {
             const auto it = m_byAccount.constFind(a);
@@ -155,6 +149,7 @@ public:
     }
 
 private:
+    int m_scopes;
     QHash<qint64, QList<int>> m_byAccount;
     QList<int> m_all;             // the scopes of every account
     std::vector<quint64> m_marks; // per scope: the stamp of the change that last called it
