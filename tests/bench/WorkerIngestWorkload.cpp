@@ -3,7 +3,8 @@
 // hiscrm-master process; the baseline is the same batches ingested in-process in the same run.
 // With --clients C, the stream runs a second time into a master with C paired clients receiving the
 // pushes (each scoped to one of --accounts A accounts, default 100), and its figure is compared
-// with the first.
+// with the first. The worker streams from a thread of its own and the clients read in the main
+// thread, as they would in processes of their own; they share the machine's cores with the master.
 
 #include "BenchClients.h"
 #include "BenchData.h"
@@ -18,7 +19,11 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QTextStream>
+#include <QThread>
 #include <QWebSocket>
+
+#include <atomic>
+#include <exception>
 
 namespace hiscrm::bench {
 
@@ -42,25 +47,13 @@ struct Stream
     qint64 pushBytes = 0;
 };
 
-// Starts a master on db, connects the clients of `tokens` (none: no clients), registers a worker
-// and streams `frames` through it, kInFlight ahead of the acknowledgements; timed from the first
-// frame to the last acknowledgement. With clients, the run then waits for their pushes to stop and
-// fails if any client was dropped.
-Stream streamThroughWorker(const QString &db, const QJsonObject &registerFrame, const QList<Batch> &directory,
-                           const QList<QByteArray> &frames, const QStringList &tokens)
+// The worker: connects to the master on `port`, registers, sends the directory and streams
+// `frames`, kInFlight ahead of the acknowledgements. Returns the seconds from the first frame to the
+// last acknowledgement. Runs on a thread of its own, as a worker is a process of its own: the
+// clients' reads in this process's main thread do not hold up its acknowledgements.
+double streamFrames(quint16 port, const QJsonObject &registerFrame, const QList<Batch> &directory,
+                    const QList<QByteArray> &frames)
 {
-    MasterProcess master(db);
-    qint64 lastPushNs = 0;
-    std::unique_ptr<ClientFleet> fleet;
-    if (!tokens.isEmpty()) {
-        fleet = std::make_unique<ClientFleet>(
-            master.port, [&lastPushNs](int, QByteArrayView, WireSocket::Times at) { lastPushNs = at.read; });
-        QElapsedTimer connecting;
-        connecting.start();
-        fleet->connectAll(tokens);
-        QTextStream(stdout) << "clients:  " << tokens.size() << " paired clients caught up in "
-                            << seconds(connecting) << " s" << Qt::endl;
-    }
     QWebSocket socket;
     QList<QJsonObject> replies;
     QObject::connect(&socket, &QWebSocket::textMessageReceived, [&](const QString &text) {
@@ -70,7 +63,7 @@ Stream streamThroughWorker(const QString &db, const QJsonObject &registerFrame, 
     // One WebSocket frame per protocol frame: Qt would cut larger messages into 512 KiB fragments
     // without regard to UTF-8, which the master's Qt 6.4 refuses (docs/protocol.md, "Frames").
     socket.setOutgoingFrameSize(quint64(protocol::kMaxFrameBytes));
-    socket.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(master.port)));
+    socket.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(port)));
     waitUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000, u"the connection"_s);
     const auto roundTrip = [&](const QJsonObject &o) {
         replies.clear();
@@ -95,9 +88,6 @@ Stream streamThroughWorker(const QString &db, const QJsonObject &registerFrame, 
                    {u"batch"_s, protocol::batchToJson(b)}});
 
     replies.clear();
-    Stream result;
-    const qint64 pushesBefore = fleet ? fleet->pushes() : 0;
-    const qint64 bytesBefore = fleet ? fleet->pushBytes() : 0;
     QElapsedTimer timer;
     timer.start();
     qsizetype sent = 0, acked = 0;
@@ -112,8 +102,53 @@ Stream streamThroughWorker(const QString &db, const QJsonObject &registerFrame, 
             ++acked;
         }
     }
-    result.seconds = seconds(timer);
+    const double elapsed = seconds(timer);
     socket.close();
+    return elapsed;
+}
+
+// Starts a master on db, connects the clients of `tokens` (none: no clients) and streams the
+// frames through a worker (streamFrames) while this thread reads the clients' pushes. With
+// clients, the run then waits for their pushes to stop and fails if any client was dropped.
+Stream streamThroughWorker(const QString &db, const QJsonObject &registerFrame, const QList<Batch> &directory,
+                           const QList<QByteArray> &frames, const QStringList &tokens)
+{
+    MasterProcess master(db);
+    qint64 lastPushNs = 0;
+    std::unique_ptr<ClientFleet> fleet;
+    if (!tokens.isEmpty()) {
+        fleet = std::make_unique<ClientFleet>(
+            master.port, [&lastPushNs](int, QByteArrayView, WireSocket::Times at) { lastPushNs = at.read; });
+        QElapsedTimer connecting;
+        connecting.start();
+        fleet->connectAll(tokens);
+        QTextStream(stdout) << "clients:  " << tokens.size() << " paired clients caught up in "
+                            << seconds(connecting) << " s" << Qt::endl;
+    }
+
+    Stream result;
+    const qint64 pushesBefore = fleet ? fleet->pushes() : 0;
+    const qint64 bytesBefore = fleet ? fleet->pushBytes() : 0;
+    std::exception_ptr workerFailed;
+    std::atomic<bool> workerDone = false;
+    QObject waker; // lives in this thread: an event posted to it ends the wait below
+    std::unique_ptr<QThread> worker(QThread::create([&] {
+        try {
+            result.seconds = streamFrames(master.port, registerFrame, directory, frames);
+        } catch (...) {
+            workerFailed = std::current_exception();
+        }
+        workerDone = true;
+        QMetaObject::invokeMethod(
+            &waker, [] {}, Qt::QueuedConnection);
+    }));
+    worker->setObjectName(u"worker"_s);
+    worker->start();
+    while (!workerDone)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    worker->wait();
+    if (workerFailed)
+        std::rethrow_exception(workerFailed);
     if (fleet) {
         // The pushes of the last commits: until a second passes without one.
         waitUntil([&] { return fleet->clock().nsecsElapsed() - lastPushNs > 1000000000; }, 120000,
