@@ -405,6 +405,35 @@ private slots:
         QCOMPARE(conv(*s, convId(*s, u"conv-1"_s)).unreadCount, 1500);
     }
 
+    // Store::setPageCacheKib bounds the pages a connection keeps (hiscrm-master --cache-mb): about
+    // 8 MB of messages through a store set to 512 KiB leave at most that in its cache (and the page
+    // headers), while the default keeps several MB of them.
+    void pageCacheStaysWithinItsSetting()
+    {
+        const auto cacheAfterIngest = [this](int kib) {
+            Store::setPageCacheKib(kib);
+            auto s = fresh();
+            for (int b = 0; b < 5; ++b) {
+                QList<MessageRecord> ms;
+                for (int i = 0; i < 1000; ++i)
+                    ms << dm(u"acc-1"_s, QStringLiteral("conv-%1").arg(i % 50),
+                             QStringLiteral("m%1-%2").arg(b).arg(i), u"u-1"_s,
+                             QStringLiteral("第%1条：").arg(i) + QString(500, QChar(char16_t(0x4E00 + i))),
+                             kT0 + b * 1000 + i);
+                if (!s->ingest(batch(ms)))
+                    return qint64(-1);
+            }
+            return s->pageCacheBytes();
+        };
+        const qint64 small = cacheAfterIngest(512);
+        const qint64 large = cacheAfterIngest(Store::kDefaultPageCacheKib);
+        Store::setPageCacheKib(Store::kDefaultPageCacheKib);
+        qInfo("page cache after ingest: %lld bytes at 512 KiB, %lld at the default", small, large);
+        QVERIFY(small > 0);
+        QVERIFY(small <= 640 * 1024);
+        QVERIFY(large > 4 * 1024 * 1024);
+    }
+
     void commentRepliesLinkToParent()
     {
         auto s = fresh();

@@ -6,6 +6,7 @@
 
 #include "protocol/Protocol.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -235,6 +236,17 @@ private slots:
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("--listen"));
+        // The page cache takes megabytes from 1 to 1024; anything else is refused before the
+        // database is opened.
+        for (const QString &bad : {u"0"_s, u"abc"_s, u"1025"_s, u"-4"_s}) {
+            p.start(
+                QCoreApplication::applicationDirPath() + u"/hiscrm-master"_s,
+                {u"--db"_s, m_dir.filePath(u"never.db"_s), u"--listen"_s, u"none"_s, u"--cache-mb="_s + bad});
+            QVERIFY(p.waitForFinished(10000));
+            QCOMPARE(p.exitCode(), 2);
+            QVERIFY(p.readAllStandardError().contains("--cache-mb"));
+            QVERIFY(!QFile::exists(m_dir.filePath(u"never.db"_s)));
+        }
         p.start(QCoreApplication::applicationDirPath() + u"/hiscrm-master"_s, {u"--version"_s});
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 0);

@@ -2737,5 +2737,13 @@ The inbox on this computer opens instead.</translation>
 
 %1</translation>
     </message>
+    <message>
+        <source>Database page cache per connection, in MB (1 to 1024) [HISCRM_CACHE_MB]. Default %1: a small server. Bulk imports of millions of messages run faster with 16.</source>
+        <translation>Database page cache per connection, in MB (1 to 1024) [HISCRM_CACHE_MB]. Default %1: a small server. Bulk imports of millions of messages run faster with 16.</translation>
+    </message>
+    <message>
+        <source>--cache-mb takes a number of megabytes from 1 to 1024.</source>
+        <translation>--cache-mb takes a number of megabytes from 1 to 1024.</translation>
+    </message>
 </context>
 </TS>

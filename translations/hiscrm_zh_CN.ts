@@ -2716,5 +2716,13 @@ The inbox on this computer opens instead.</source>
 
 %1</translation>
     </message>
+    <message>
+        <source>Database page cache per connection, in MB (1 to 1024) [HISCRM_CACHE_MB]. Default %1: a small server. Bulk imports of millions of messages run faster with 16.</source>
+        <translation>每个数据库连接的页缓存，单位 MB（1 到 1024）[HISCRM_CACHE_MB]。默认 %1：适合小型服务器。批量导入数百万条消息时设为 16 更快。</translation>
+    </message>
+    <message>
+        <source>--cache-mb takes a number of megabytes from 1 to 1024.</source>
+        <translation>--cache-mb 需要 1 到 1024 之间的兆字节数。</translation>
+    </message>
 </context>
 </TS>

@@ -127,7 +127,7 @@ SearchIndexer::SearchIndexer(const QString &storePath, qint64 storeId, std::shar
 {
     configure(m_index);
     prepareSearchIndex(m_index, storeId);
-    m_index.exec("PRAGMA cache_size = -16000");
+    m_index.exec(pageCachePragma());
     m_indexedRev = indexedRevision(m_index, "main");
     m_thread = std::thread([this] { run(); });
 }
@@ -260,7 +260,7 @@ void SearchIndexer::rebuild(const QString &why)
         throw SqlError{sqlite3_extended_errcode(m_index.handle()),
                        QString::fromUtf8(sqlite3_errmsg(m_index.handle()))};
     prepareSearchIndex(m_index, m_storeId);
-    m_index.exec("PRAGMA cache_size = -16000");
+    m_index.exec(pageCachePragma());
     // Searches that met the damage before the index was emptied asked for this very rebuild.
     m_health->takeIndexRebuildRequest();
     std::lock_guard lock(m_mutex);

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cstring>
 
 #include <QCoreApplication>
@@ -506,6 +507,25 @@ Store::Store(std::unique_ptr<Impl> impl)
 {}
 Store::~Store() = default;
 
+namespace {
+std::atomic<int> pageCacheKibSetting{Store::kDefaultPageCacheKib};
+} // namespace
+
+void Store::setPageCacheKib(int kib)
+{
+    pageCacheKibSetting = std::max(kib, 1);
+}
+
+int Store::pageCacheKib()
+{
+    return pageCacheKibSetting;
+}
+
+QByteArray pageCachePragma()
+{
+    return "PRAGMA cache_size = -" + QByteArray::number(Store::pageCacheKib());
+}
+
 int Store::latestSchemaVersion()
 {
     return schema::latestVersion();
@@ -598,7 +618,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
         // search index frees many when it merges). FAST still zeroes deleted content in the pages
         // a write touches anyway, without the extra page writes (8% fewer WAL frames at ingest).
         db.exec("PRAGMA secure_delete = FAST");
-        db.exec("PRAGMA cache_size = -16000"); // 16 MB per connection
+        db.exec(pageCachePragma());
 
         if (readWrite) {
             if (version < schema::latestVersion()) {
@@ -662,6 +682,14 @@ void Store::setDamageListener(std::function<void(const Error &)> listener)
     if (d->damageListener)
         d->health->removeListener(d->damageListener);
     d->damageListener = listener ? d->health->addListener(std::move(listener)) : 0;
+}
+
+qint64 Store::pageCacheBytes() const
+{
+    int used = 0;
+    int highwater = 0;
+    sqlite3_db_status(d->db.handle(), SQLITE_DBSTATUS_CACHE_USED, &used, &highwater, 0);
+    return used;
 }
 
 int Store::schemaVersion()

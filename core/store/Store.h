@@ -118,6 +118,15 @@ public:
     Q_DISABLE_COPY_MOVE(Store)
 
     static int latestSchemaVersion();
+    // The page cache of each SQLite connection that stores, their readers and their search
+    // indexers open from then on, in KiB: at most this much of the file's pages is kept in memory
+    // per connection (it fills as pages are read). Default kDefaultPageCacheKib; a process that
+    // must stay small lowers it before it opens anything (hiscrm-master --cache-mb).
+    static constexpr int kDefaultPageCacheKib = 16000;
+    static void setPageCacheKib(int kib);
+    static int pageCacheKib();
+    // The bytes this store's own connection holds in its page cache now.
+    qint64 pageCacheBytes() const;
     int schemaVersion();
     QString path() const;
 

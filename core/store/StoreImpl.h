@@ -33,6 +33,9 @@ namespace hiscrm::store {
     "i.direction, i.type, i.text, i.media, i.created_at, i.edited_at, i.recalled, i.delivery, "              \
     "i.error, i.client_ref, i.read, i.rev"
 
+// "PRAGMA cache_size = ..." for Store::pageCacheKib(), run on each connection opened.
+QByteArray pageCachePragma();
+
 model::Account readAccount(const Statement &s, int c = 0);
 model::User readUser(const Statement &s, int c = 0);
 model::Content readContent(const Statement &s, int c = 0);
