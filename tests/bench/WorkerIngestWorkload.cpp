@@ -185,13 +185,11 @@ JsonLine runWorkerIngest(const Options &options)
     // A batch's items bring their senders, conversations and videos along; the protocol counts
     // them all (docs/protocol.md, "Limits"), so a large --batch can make frames the master refuses.
     for (const Batch &b : std::as_const(batches)) {
-        const qsizetype records = b.accounts.size() + b.users.size() + b.contents.size() +
-                                  b.conversations.size() + b.messages.size() + b.comments.size();
-        if (records > protocol::kMaxBatchRecords)
+        if (b.size() > protocol::kMaxBatchRecords)
             fail(u"--batch %1 makes batches of %2 records with the people, conversations and "
                  u"videos they bring, over the %3 a data_sync may hold; use a smaller --batch"_s
                      .arg(itemCount(b))
-                     .arg(records)
+                     .arg(b.size())
                      .arg(protocol::kMaxBatchRecords));
     }
     QStringList accounts;
