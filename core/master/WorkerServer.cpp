@@ -53,6 +53,32 @@ constexpr qsizetype kHardFrameBytes = 2 * kMaxFrameBytes;
 constexpr qint64 kTrustedReadBufferBytes = kHardFrameBytes + 64 * 1024;
 // Output queued beyond this means the peer is not reading: stop feeding it, then drop it.
 constexpr qint64 kMaxBacklogBytes = 4 * kMaxFrameBytes;
+// A plain TCP connection whose writes go straight to the kernel while nothing of Qt's is queued
+// ahead of them; only what the kernel does not take at once is queued in Qt's buffer, which then
+// sends it, reports errors and counts the backlog as before. Qt's own buffer would otherwise keep,
+// for the life of every connection, the block it reserved for the first small write (the
+// handshake's answer): 16-32 KiB a connection, about half of the master's memory with 1,000
+// devices (heaptrack). It also spares each answer a copy and a turn of the event loop.
+class DirectTcpSocket final : public QTcpSocket
+{
+public:
+    using QTcpSocket::QTcpSocket;
+
+protected:
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        if (size <= 0 || bytesToWrite() > 0 || state() != QAbstractSocket::ConnectedState)
+            return QTcpSocket::writeData(data, size);
+        const qsizetype sent = DirectSender::sendNow(int(socketDescriptor()), QByteArrayView(data, size));
+        if (sent == size)
+            return size;
+        // The rest (all of it when the kernel took nothing, or on an error, which Qt then meets
+        // and reports).
+        const qint64 queued = QTcpSocket::writeData(data + sent, size - sent);
+        return queued < 0 ? queued : sent + queued;
+    }
+};
+
 // Errors an unregistered connection may earn before it is closed: enough to debug a worker by hand,
 // too few to use an open port as a free JSON parser.
 constexpr int kMaxStrikes = 5;
@@ -213,10 +239,13 @@ struct WorkerServer::Session final : public Peer
         return true;
     }
 
+    // A frame of ours (UTF-8 JSON), framed here whole: QWebSocket would write its header and its
+    // payload as two writes, which go out as two packets.
     void sendBytes(const QByteArray &bytes)
     {
-        if (canSend())
-            socket->sendTextMessage(QString::fromUtf8(bytes));
+        TextFrame f(bytes.size());
+        f.bytes() += bytes;
+        sendShared(f.take());
     }
 
     void send(QJsonObject reply, const QJsonValue &re, const char *type)
@@ -245,37 +274,20 @@ struct WorkerServer::Session final : public Peer
 
     // Peer (the client side speaks through these)
     void send(const QByteArray &bytes) override { sendBytes(bytes); }
-    // A shared frame into the TCP connection. On a plain connection whose Qt buffer is empty (nothing
-    // of the WebSocket's own is waiting ahead of it) the frame goes to the kernel at once: one send()
-    // instead of Qt's buffer, write notifier and a later turn of the event loop, which with a
-    // thousand devices cost this thread more than the sending itself. What the kernel does not take
-    // now is queued in Qt's buffer as before, so order, backpressure and the slow-reader limit hold.
-    void writeShared(const QByteArray &wsFrame)
-    {
-        qsizetype sent = 0;
-#if defined(Q_OS_LINUX)
-        if (!tls && tcp->bytesToWrite() == 0)
-            sent = DirectSender::sendNow(int(tcp->socketDescriptor()), wsFrame);
-#endif
-        if (sent == 0)
-            tcp->write(wsFrame);
-        else if (sent < wsFrame.size())
-            tcp->write(wsFrame.sliced(sent));
-    }
-
     void sendShared(const QByteArray &wsFrame) override
     {
         if (!canSend())
             return;
-        // Straight into the connection under the WebSocket: QWebSocket writes each of its own frames
-        // (answers, pings, pongs, close) whole, in this thread, into the same socket, so whole frames
-        // never interleave; and the socket's buffer shares the bytes rather than copying them. Once
-        // the WebSocket is closing, nothing more goes out this way.
+        // Straight into the connection under the WebSocket: QWebSocket writes its own frames (pings,
+        // pongs, close) in this thread, into the same socket, so whole frames never interleave; a
+        // plain connection hands them to the kernel at once (DirectTcpSocket), and what waits in Qt's
+        // buffer shares the bytes rather than copying them. Once the WebSocket is closing, nothing
+        // more goes out this way.
         if (!tcp)
             socket->sendTextMessage(QString::fromUtf8(sharedFramePayload(wsFrame)));
         else if (socket->state() == QAbstractSocket::ConnectedState &&
                  tcp->state() == QAbstractSocket::ConnectedState)
-            writeShared(wsFrame);
+            tcp->write(wsFrame);
     }
     int directSocket() override
     {
@@ -816,7 +828,8 @@ void WorkerServer::acceptPending()
             continue;
         }
         // With TLS, the connection is encrypted before the WebSocket handshake (admit()).
-        QTcpSocket *tcp = m_master->options().tls ? new QSslSocket(m_tcp) : new QTcpSocket(m_tcp);
+        QTcpSocket *tcp = m_master->options().tls ? static_cast<QTcpSocket *>(new QSslSocket(m_tcp))
+                                                  : new DirectTcpSocket(m_tcp);
         if (!tcp->setSocketDescriptor(fd)) {
             ::close(fd);
             delete tcp;
