@@ -53,6 +53,7 @@ constexpr qsizetype kHardFrameBytes = 2 * kMaxFrameBytes;
 constexpr qint64 kTrustedReadBufferBytes = kHardFrameBytes + 64 * 1024;
 // Output queued beyond this means the peer is not reading: stop feeding it, then drop it.
 constexpr qint64 kMaxBacklogBytes = 4 * kMaxFrameBytes;
+#ifdef Q_OS_UNIX // the connections accepted by WorkerServer::acceptPending
 // A plain TCP connection whose writes go straight to the kernel while nothing of Qt's is queued
 // ahead of them; only what the kernel does not take at once is queued in Qt's buffer, which then
 // sends it, reports errors and counts the backlog as before. Qt's own buffer would otherwise keep,
@@ -78,6 +79,7 @@ protected:
         return queued < 0 ? queued : sent + queued;
     }
 };
+#endif
 
 // Errors an unregistered connection may earn before it is closed: enough to debug a worker by hand,
 // too few to use an open port as a free JSON parser.
