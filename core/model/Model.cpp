@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -265,48 +266,25 @@ struct TextWriter
         }
         out.append(']');
     }
-    // A field: its head ({"key": or ,"key":) and, for a number or a name, its value too, go out
-    // in one append (QByteArray::append is a call into Qt each time, a fifth of a push's encoding
-    // when it was four per field).
-    template <typename V> void operator()(const char *key, const V &v)
+    // A field: its head ({"key": or ,"key":) and, for a number or a bool, its value too, go out in
+    // one append (QByteArray::append is a call into Qt each time, a fifth of a push's encoding when
+    // it was four per field). The keys are the model's short literals.
+    template <std::size_t N, typename V> void operator()(const char (&key)[N], const V &v)
     {
-        const size_t keyLength = std::strlen(key);
-        if (keyLength > kMaxKey) { // not among the model's field names; kept correct all the same
-            out.append(first ? "{\"" : ",\"");
-            first = false;
-            out.append(key);
-            out.append("\":");
-            value(v);
-            return;
-        }
-        char buf[kMaxKey + 48];
+        static_assert(N <= 40, "a field name of the model is a short word");
+        char buf[N + 28]; // {"key": and the longest number
         char *p = buf;
         *p++ = first ? '{' : ',';
         *p++ = '"';
-        std::memcpy(p, key, keyLength);
-        p += keyLength;
+        std::memcpy(p, key, N - 1);
+        p += N - 1;
         *p++ = '"';
         *p++ = ':';
         first = false;
-        if constexpr (std::is_integral_v<V> && !std::is_same_v<V, bool>) {
+        if constexpr (std::is_same_v<V, bool>) {
+            p = std::copy_n(v ? "true" : "false", v ? 4 : 5, p);
+        } else if constexpr (std::is_integral_v<V>) {
             p = std::to_chars(p, buf + sizeof buf, qint64(v)).ptr;
-        } else if constexpr (std::is_same_v<V, bool>) {
-            const char *text = v ? "true" : "false";
-            const size_t n = v ? 4 : 5;
-            std::memcpy(p, text, n);
-            p += n;
-        } else if constexpr (std::is_same_v<V, Name>) {
-            const size_t n = std::strlen(v.latin1);
-            if (n <= 32) {
-                *p++ = '"';
-                std::memcpy(p, v.latin1, n);
-                p += n;
-                *p++ = '"';
-            } else {
-                out.append(buf, p - buf);
-                value(v);
-                return;
-            }
         } else {
             out.append(buf, p - buf);
             value(v);
@@ -314,9 +292,6 @@ struct TextWriter
         }
         out.append(buf, p - buf);
     }
-
-private:
-    static constexpr size_t kMaxKey = 40;
 };
 
 template <typename T> QJsonObject objectOf(const T &v)
