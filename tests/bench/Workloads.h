@@ -15,6 +15,7 @@ JsonLine runOpen(const Options &options);
 JsonLine runWorkerIngest(const Options &options);
 JsonLine runStartup(const Options &options);
 JsonLine runFanout(const Options &options);
+JsonLine runFeed(const Options &options);
 JsonLine runSync(const Options &options);
 JsonLine runE2e(const Options &options);
 JsonLine runSearchTyping(const Options &options); // needs a QApplication

@@ -52,6 +52,10 @@ const QList<Workload> &workloads()
          u"live pushes to paired clients of hiscrm-master while a worker ingests; --clients (1000), "
          u"--accounts (100), --rate deliveries/s (20000), --seconds (10)"_s,
          runFanout},
+        {u"feed"_s,
+         u"the master's reading and encoding of the change feed, without sockets: changesFor pages and "
+         u"push rounds (a scope per account) vs a bare SQLite scan; --messages (100000)"_s,
+         runFeed},
         {u"sync"_s,
          u"a desktop's first catch-up from hiscrm-master into a fresh replica, until searchable, vs "
          u"in-process ingest; --messages (100000)"_s,
