@@ -2,6 +2,7 @@
 #include "model/Model.h"
 
 #include <QJsonArray>
+#include <QStringEncoder>
 
 #include <algorithm>
 #include <array>
@@ -370,7 +371,34 @@ void appendJson(QByteArray &out, const Tag &v)
 
 void appendJsonString(QByteArray &out, QStringView s)
 {
-    // UTF-8 first (a lone surrogate becomes U+FFFD, as QJsonDocument writes it), then the escapes
+    // Most text needs no escape and holds no unpaired surrogate: it is encoded straight into the
+    // buffer, with no string in between. The rest takes the way below.
+    const auto plain = [](QStringView text) {
+        const char16_t *p = text.utf16();
+        const char16_t *const end = p + text.size();
+        for (; p < end; ++p) {
+            const char16_t c = *p;
+            if (c < 0x20 || c == u'"' || c == u'\\')
+                return false;
+            if (QChar::isSurrogate(c)) {
+                if (!QChar::isHighSurrogate(c) || p + 1 == end || !QChar::isLowSurrogate(p[1]))
+                    return false;
+                ++p;
+            }
+        }
+        return true;
+    };
+    if (plain(s)) {
+        const qsizetype at = out.size();
+        out.resize(at + 2 + s.size() * 3); // UTF-8 takes at most 3 bytes for a UTF-16 unit
+        char *p = out.data() + at;
+        *p++ = '"';
+        p = QStringEncoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless).appendToBuffer(p, s);
+        *p++ = '"';
+        out.truncate(p - out.constData());
+        return;
+    }
+    // UTF-8 first (an unpaired surrogate becomes "?", as QString::toUtf8 writes it), then the escapes
     // JSON requires: the quote, the backslash and the control characters.
     const QByteArray utf8 = s.toUtf8();
     static constexpr char kHex[] = "0123456789abcdef";

@@ -63,7 +63,7 @@ Statement &Statement::bind(int index, const QString &value)
     if (value.size() > kStackChars)
         return bindUtf8(index, value.toUtf8());
     char buffer[kStackChars * 3];
-    QStringEncoder encoder(QStringEncoder::Utf8);
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
     const char *end = encoder.appendToBuffer(buffer, value);
     checkBind(m_db, sqlite3_bind_text(m_stmt, index, buffer, int(end - buffer), SQLITE_TRANSIENT));
     return *this;
@@ -123,10 +123,12 @@ double Statement::real(int col) const
 
 QString Statement::text(int col) const
 {
-    const auto *p = static_cast<const char16_t *>(sqlite3_column_text16(m_stmt, col));
+    // The database holds UTF-8: Qt's vectorised decoder beats SQLite's per-character translation
+    // to UTF-16 (which also allocates a buffer of its own for each value).
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
     if (!p)
         return QString();
-    return QString(reinterpret_cast<const QChar *>(p), sqlite3_column_bytes16(m_stmt, col) / 2);
+    return QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, col));
 }
 
 QByteArray Statement::utf8(int col) const

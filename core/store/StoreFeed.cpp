@@ -9,52 +9,45 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <array>
+#include <memory>
 
 namespace hiscrm::store {
 
 using namespace model;
+using namespace Qt::StringLiterals;
 
 namespace {
 
 struct EntityTable
 {
     const char *name;
-    const char *sinceSql; // rows with rev > ?1, by rev, at most ?2
+    const char *sinceSql; // rows with rev > ?1, by rev, at most ?2; rev is the last column
     const char *allSql;
-    // Only what says whose a row is: id, rev and the row's account (0 where the table has none), for
-    // rows with rev > ?1, by rev, at most ?2.
-    const char *headSql;
-    const char *byIdSql; // the row with id ?1, columns as sinceSql
+    int accountColumn; // the row's account (content, conversation, item); -1: see ownersOf
 };
 
 const EntityTable kEntities[] = {
     {"account", "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.rev > ?1 ORDER BY a.rev LIMIT ?2",
-     "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.id",
-     "SELECT id, rev, id FROM accounts WHERE rev > ?1 ORDER BY rev LIMIT ?2",
-     "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a WHERE a.id = ?1"},
+     "SELECT " HISCRM_ACCOUNT_COLS " FROM accounts a ORDER BY a.id", -1},
     {"user", "SELECT " HISCRM_USER_COLS " FROM users u WHERE u.rev > ?1 ORDER BY u.rev LIMIT ?2",
-     "SELECT " HISCRM_USER_COLS " FROM users u ORDER BY u.id",
-     "SELECT id, rev, 0 FROM users WHERE rev > ?1 ORDER BY rev LIMIT ?2",
-     "SELECT " HISCRM_USER_COLS " FROM users u WHERE u.id = ?1"},
+     "SELECT " HISCRM_USER_COLS " FROM users u ORDER BY u.id", -1},
     {"content", "SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.rev > ?1 ORDER BY t.rev LIMIT ?2",
-     "SELECT " HISCRM_CONTENT_COLS " FROM contents t ORDER BY t.id",
-     "SELECT id, rev, account_id FROM contents WHERE rev > ?1 ORDER BY rev LIMIT ?2",
-     "SELECT " HISCRM_CONTENT_COLS " FROM contents t WHERE t.id = ?1"},
+     "SELECT " HISCRM_CONTENT_COLS " FROM contents t ORDER BY t.id", 1},
     {"conversation",
      "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c WHERE c.rev > ?1 ORDER BY c.rev LIMIT ?2",
-     "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c ORDER BY c.id",
-     "SELECT id, rev, account_id FROM conversations WHERE rev > ?1 ORDER BY rev LIMIT ?2",
-     "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c WHERE c.id = ?1"},
+     "SELECT " HISCRM_CONVERSATION_COLS " FROM conversations c ORDER BY c.id", 1},
     {"item", "SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.rev > ?1 ORDER BY i.rev LIMIT ?2",
-     "SELECT " HISCRM_ITEM_COLS " FROM items i ORDER BY i.id",
-     "SELECT id, rev, account_id FROM items WHERE rev > ?1 ORDER BY rev LIMIT ?2",
-     "SELECT " HISCRM_ITEM_COLS " FROM items i WHERE i.id = ?1"},
+     "SELECT " HISCRM_ITEM_COLS " FROM items i ORDER BY i.id", 2},
     {"tag", "SELECT id, name, color, rev FROM tags WHERE rev > ?1 ORDER BY rev LIMIT ?2",
-     "SELECT id, name, color, rev FROM tags ORDER BY id",
-     "SELECT id, rev, 0 FROM tags WHERE rev > ?1 ORDER BY rev LIMIT ?2",
-     "SELECT id, name, color, rev FROM tags WHERE id = ?1"},
+     "SELECT id, name, color, rev FROM tags ORDER BY id", -1},
 };
+
+constexpr const char *kTombstonesSince =
+    "SELECT rev, entity, id, account_id FROM tombstones WHERE rev > ?1 ORDER BY rev LIMIT ?2";
 
 // Whose a change is (see ChangeAccounts). accountId: the row's account, or the tombstone's.
 ChangeAccounts ownersOf(Store::Impl &d, QStringView entity, qint64 id, bool deleted, qint64 accountId)
@@ -149,8 +142,7 @@ Result<ChangePage> Store::changes(qint64 since, int limit) const
             }
         }
         {
-            auto s = d->db.cached(
-                "SELECT rev, entity, id, account_id FROM tombstones WHERE rev > ?1 ORDER BY rev LIMIT ?2");
+            auto s = d->db.cached(kTombstonesSince);
             s.bind(1, since).bind(2, limit + 1);
             while (s.next())
                 all.append(Change{s.int64(0), s.text(1), s.int64(2), true, {}, s.int64(3), {}});
@@ -186,52 +178,67 @@ Result<OwnedChangePage> Store::changesFor(qint64 since, int limit,
     limit = qBound(1, limit, 10000);
     if (since < 0)
         return Error{ErrorCode::InvalidArgument, Store::tr("A change cursor is never negative.")};
+    static const QString kNames[] = {u"account"_s,      u"user"_s, u"content"_s,
+                                     u"conversation"_s, u"item"_s, u"tag"_s};
+    static_assert(std::size(kNames) == std::size(kEntities));
     return d->guarded([&] {
         ReadTransaction snapshot(d->db);
-        struct Head
-        {
-            qint64 rev;
-            int table; // into kEntities; -1: a tombstone
-            qint64 id;
-            qint64 accountId;
-            QString entity; // tombstones only
+        // Each table's rows after the cursor, and the tombstones', merged by revision: every row is
+        // read once and whole, and only what is wanted is made into JSON.
+        constexpr int kTables = int(std::size(kEntities));
+        constexpr int kTombstones = kTables; // the last source
+        std::array<std::unique_ptr<Cached>, kTables + 1> sources;
+        std::array<qint64, kTables + 1> revOf{}; // the source's current row; -1: it has no more
+        std::array<int, kTables + 1> revColumn{};
+        const auto step = [&](int k) {
+            revOf[k] = sources[k]->next() ? sources[k]->int64(revColumn[k]) : -1;
         };
-        QList<Head> heads;
-        for (int t = 0; t < int(std::size(kEntities)); ++t) {
-            auto s = d->db.cached(kEntities[t].headSql);
-            s.bind(1, since).bind(2, limit + 1);
-            while (s.next())
-                heads.append(Head{s.int64(1), t, s.int64(0), s.int64(2), {}});
+        for (int k = 0; k <= kTables; ++k) {
+            sources[k].reset(
+                new Cached(d->db.cached(k < kTables ? kEntities[k].sinceSql : kTombstonesSince)));
+            sources[k]->bind(1, since).bind(2, limit + 1);
+            revColumn[k] = k < kTables ? sqlite3_column_count(sources[k]->statement().handle()) - 1 : 0;
+            step(k);
         }
-        {
-            auto s = d->db.cached(
-                "SELECT rev, entity, id, account_id FROM tombstones WHERE rev > ?1 ORDER BY rev LIMIT ?2");
-            s.bind(1, since).bind(2, limit + 1);
-            while (s.next())
-                heads.append(Head{s.int64(0), -1, s.int64(2), s.int64(3), s.text(1)});
-        }
-        std::sort(heads.begin(), heads.end(), [](const Head &a, const Head &b) { return a.rev < b.rev; });
         OwnedChangePage page;
-        page.hasMore = heads.size() > limit;
-        if (page.hasMore)
-            heads.resize(limit);
-        page.next = heads.isEmpty() ? since : heads.constLast().rev;
-        for (const Head &h : std::as_const(heads)) {
-            const bool deleted = h.table < 0;
-            const QString entity = deleted ? h.entity : QString::fromLatin1(kEntities[h.table].name);
-            ChangeAccounts owners = ownersOf(*d, entity, h.id, deleted, h.accountId);
-            if (wanted && !wanted(owners))
-                continue;
-            Change c{h.rev, entity, h.id, deleted, {}, deleted ? h.accountId : 0, {}};
-            if (!deleted) {
-                auto s = d->db.cached(kEntities[h.table].byIdSql);
-                s.bind(1, h.id);
-                if (!s.next())
-                    continue; // cannot be: the snapshot holds the row whose head it read
-                appendRowJson(c.dataJson, *d, kEntities[h.table].name, s);
+        page.next = since;
+        for (int taken = 0;; ++taken) {
+            int k = -1; // the source with the lowest revision
+            for (int j = 0; j <= kTables; ++j) {
+                if (revOf[j] >= 0 && (k < 0 || revOf[j] < revOf[k]))
+                    k = j;
             }
-            page.changes.append(std::move(c));
-            page.owners.append(std::move(owners));
+            if (k < 0)
+                break;
+            if (taken == limit) {
+                page.hasMore = true;
+                break;
+            }
+            const Statement &s = *sources[k];
+            const qint64 rev = revOf[k];
+            page.next = rev;
+            if (k == kTombstones) {
+                const QString entity = s.text(1);
+                const qint64 id = s.int64(2);
+                const qint64 account = s.int64(3);
+                ChangeAccounts owners = ownersOf(*d, entity, id, true, account);
+                if (!wanted || wanted(owners)) {
+                    page.changes.append(Change{rev, entity, id, true, {}, account, {}});
+                    page.owners.append(std::move(owners));
+                }
+            } else {
+                const EntityTable &t = kEntities[k];
+                const qint64 id = s.int64(0);
+                ChangeAccounts owners =
+                    ownersOf(*d, kNames[k], id, false, t.accountColumn >= 0 ? s.int64(t.accountColumn) : 0);
+                if (!wanted || wanted(owners)) {
+                    Change c{rev, kNames[k], id, false, {}, 0, {}};
+                    appendRowJson(c.dataJson, *d, t.name, s);
+                    page.changes.append(std::move(c));
+                    page.owners.append(std::move(owners));
+                }
+            }
+            step(k);
         }
         return page;
     });
