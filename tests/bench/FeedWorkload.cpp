@@ -3,6 +3,8 @@
 // messages, on a read-only connection as the master's clients thread has:
 //   - all:    Store::changesFor pages of 1000 from revision 0 to the end, every row wanted (what a
 //             device that sees every account catches up with);
+//   - scoped: the same pages for a device that sees one account (the accounts' first), whose
+//             catch-up skips every other account's rows;
 //   - pushes: PushEncoder::read rounds over the same feed for one scope per account (what live pushes
 //             read and encode, each change encoded once and framed once per scope that sees it).
 // Baseline: a bare sqlite3 scan of the same tables in revision order, reading every column (text as
@@ -62,14 +64,16 @@ qint64 bareScan(const QString &path, qint64 *bytes)
     return rows;
 }
 
-// The whole feed through changesFor, every row wanted. Returns the changes; `bytes` their JSON.
-qint64 readAll(const store::Store &store, qint64 *bytes, QByteArray *firstRow)
+// The whole feed through changesFor, the rows `wanted` (every row: null). Returns the changes kept;
+// `bytes` their JSON.
+qint64 readAll(const store::Store &store, const std::function<bool(const store::ChangeAccounts &)> &wanted,
+               qint64 *bytes, QByteArray *firstRow)
 {
     qint64 changes = 0;
     *bytes = 0;
     for (qint64 since = 0;;) {
         const store::OwnedChangePage page =
-            check(store.changesFor(since, kPageSize, nullptr), u"changesFor"_s);
+            check(store.changesFor(since, kPageSize, wanted), u"changesFor"_s);
         for (const store::Change &c : page.changes) {
             ++changes;
             *bytes += c.dataJson.size();
@@ -140,11 +144,18 @@ JsonLine runFeed(const Options &options)
     const double bareS = bestSeconds([&] { rows = bareScan(path, &rowBytes); });
     qint64 changes = 0, jsonBytes = 0;
     QByteArray firstRow;
-    const double allS = bestSeconds([&] { changes = readAll(*reader, &jsonBytes, &firstRow); });
+    const double allS = bestSeconds([&] { changes = readAll(*reader, nullptr, &jsonBytes, &firstRow); });
     if (changes != rows)
         fail(u"changesFor gave %1 changes for %2 rows"_s.arg(changes).arg(rows));
     if (!QJsonDocument::fromJson(firstRow).isObject())
         fail(u"an item's row is not a JSON object: "_s + QString::fromUtf8(firstRow.left(200)));
+    const store::AccountScope one{{accounts.value(0)}};
+    qint64 scopedChanges = 0, scopedBytes = 0;
+    const double scopedS = bestSeconds([&] {
+        scopedChanges = readAll(
+            *reader, [&one](const store::ChangeAccounts &owners) { return owners.visibleTo(one); },
+            &scopedBytes, &firstRow);
+    });
     qint64 frames = 0, pushBytes = 0;
     const double pushS = bestSeconds([&] { pushBytes = readPushes(*reader, accounts, &frames); });
 
@@ -155,6 +166,8 @@ JsonLine runFeed(const Options &options)
         << " rows/s" << Qt::endl;
     out << "changesFor, all rows:         " << fixed3(allS * 1000) << " ms, " << qint64(changes / allS)
         << " rows/s, " << jsonBytes / 1024 / 1024 << " MiB of JSON" << Qt::endl;
+    out << "changesFor, one account:      " << fixed3(scopedS * 1000) << " ms, " << qint64(changes / scopedS)
+        << " rows/s looked at, " << scopedChanges << " kept" << Qt::endl;
     out << "push rounds, a scope each:    " << fixed3(pushS * 1000) << " ms, " << qint64(changes / pushS)
         << " changes/s, " << frames << " frames, " << pushBytes / 1024 / 1024 << " MiB" << Qt::endl;
 
@@ -163,9 +176,11 @@ JsonLine runFeed(const Options &options)
         .add(u"messages"_s, items)
         .add(u"rows"_s, rows)
         .add(u"rows_per_s"_s, double(changes) / allS)
+        .add(u"scoped_rows_per_s"_s, double(changes) / scopedS)
         .add(u"push_changes_per_s"_s, double(changes) / pushS)
         .add(u"baseline_rows_per_s"_s, double(rows) / bareS)
         .add(u"ratio"_s, bareS / allS)
+        .add(u"scoped_ratio"_s, bareS / scopedS)
         .add(u"push_ratio"_s, bareS / pushS);
 }
 
