@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreFixtures.h"
 #include "TestUtil.h"
+#include "model/Model.h"
 #include "store/SearchIndexer.h"
+#include "store/Sqlite.h"
 
 #include <sqlite3.h>
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace testutil;
 
@@ -290,6 +294,63 @@ private slots:
         auto old = Store::open(path, ro);
         QVERIFY(!old);
         QCOMPARE(old.error().code, ErrorCode::Conflict);
+    }
+
+    // Text goes into SQLite as UTF-8 and comes back through SQLite's UTF-8 too (Statement::bind,
+    // Statement::text): every string the store can hold comes back equal, short or long, and bytes
+    // that are not UTF-8 (a file written by something else) come back replaced, never cut.
+    void textRoundTripsThroughSqlite_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("back");
+        QString controls;
+        for (char16_t c = 0; c < 0x20; ++c)
+            controls += QChar(c);
+        const QString longChinese =
+            u"长消息，"_s.repeated(120); // beyond the 200 characters bound on the stack
+        QTest::newRow("empty") << u""_s << u""_s;
+        QTest::newRow("chinese") << u"你好，世界"_s << u"你好，世界"_s;
+        QTest::newRow("emoji") << u"🎉👍🏽 ok"_s << u"🎉👍🏽 ok"_s;
+        QTest::newRow("control characters and NUL") << controls << controls;
+        QTest::newRow("long") << longChinese << longChinese;
+        // The store refuses these at its doors; if one came through, its end must not be lost.
+        QTest::newRow("ends in half a pair") << u"ab"_s + QChar(0xD83D) << u"ab\uFFFD"_s;
+    }
+
+    void textRoundTripsThroughSqlite()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, back);
+        store::Database db(newPath(), store::Database::Access::ReadWrite, 1000);
+        db.exec("CREATE TABLE t (v TEXT NOT NULL)");
+        db.prepare("INSERT INTO t VALUES (?1)").bind(1, text).run();
+        store::Statement q = db.prepare("SELECT v FROM t");
+        QVERIFY(q.next());
+        QCOMPARE(q.text(0), back);
+        QCOMPARE(q.utf8(0), back.toUtf8());
+        QByteArray json;
+        model::appendJsonString(json, q.text(0));
+        QCOMPARE(QJsonDocument::fromJson("[" + json + "]").array().at(0).toString(), back);
+    }
+
+    void bytesThatAreNotUtf8ComeBackReplaced()
+    {
+        store::Database db(newPath(), store::Database::Access::ReadWrite, 1000);
+        db.exec("CREATE TABLE t (v TEXT NOT NULL)");
+        db.prepare("INSERT INTO t VALUES (?1)")
+            .bindUtf8(1, QByteArray("a\xff\xfe"
+                                    "b\xe4\xbd"))
+            .run();
+        store::Statement q = db.prepare("SELECT v FROM t");
+        QVERIFY(q.next());
+        const QString text = q.text(0);
+        QVERIFY(text.startsWith(u'a'));
+        QVERIFY(text.contains(u'b'));
+        QVERIFY(text.contains(QChar::ReplacementCharacter));
+        QByteArray json;
+        model::appendJsonString(json, text);
+        QCOMPARE(QString::fromUtf8(json).toUtf8(), json); // what goes on the wire is UTF-8
+        QCOMPARE(QJsonDocument::fromJson("[" + json + "]").array().at(0).toString(), text);
     }
 
     void unwritableFolderGivesAClearError()
