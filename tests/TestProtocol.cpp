@@ -518,6 +518,13 @@ private slots:
         QTest::newRow("emoji and line separators")
             << u"🎉👍🏽\u2028\u2029\uFEFF"_s << u"🎉👍🏽\u2028\u2029\uFEFF"_s;
         QTest::newRow("looks like json") << u"\"},{\"rev\":1,"_s << u"\"},{\"rev\":1,"_s;
+        // Rows are written through a 2 KiB buffer: texts that fill it part way, that overflow it
+        // where they start, and that it can never hold, plain and escaped.
+        const QString medium = u"中文English混合"_s.repeated(40); // 440 units: up to 1,322 bytes reserved
+        const QString huge = u"长"_s.repeated(1000);              // 3,002 bytes: never in the buffer
+        QTest::newRow("medium") << medium << medium;
+        QTest::newRow("huge") << huge << huge;
+        QTest::newRow("huge with escapes") << huge + u"\"\n"_s + huge << huge + u"\"\n"_s + huge;
         // The store's strings come from UTF-8 and never hold one; if one did, it would not be sent
         // as an escape a client refuses (protocol: lone surrogates), but replaced.
         QTest::newRow("lone surrogates") << QString(QChar(0xD800)) + u"x"_s + QChar(0xDC00) << u"?x?"_s;

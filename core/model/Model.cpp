@@ -230,51 +230,126 @@ struct ObjectWriter
     }
 };
 
-// appendJson's writer: compact JSON text, the keys in the order listed.
+// Whether a string goes into JSON as it is: no character to escape, no unpaired surrogate (most
+// text). Such a string is encoded straight into place (putPlainString).
+bool isPlainString(QStringView text)
+{
+    const char16_t *p = text.utf16();
+    const char16_t *const end = p + text.size();
+    for (; p < end; ++p) {
+        const char16_t c = *p;
+        if (c < 0x20 || c == u'"' || c == u'\\')
+            return false;
+        if (QChar::isSurrogate(c)) {
+            if (!QChar::isHighSurrogate(c) || p + 1 == end || !QChar::isLowSurrogate(p[1]))
+                return false;
+            ++p;
+        }
+    }
+    return true;
+}
+
+// The most a plain string takes: its quotes, and at most 3 bytes of UTF-8 for a UTF-16 unit.
+qsizetype plainStringBound(QStringView text)
+{
+    return 2 + text.size() * 3;
+}
+
+// Writes a plain string (isPlainString) at p, which has room for plainStringBound(); returns its end.
+char *putPlainString(char *p, QStringView text)
+{
+    *p++ = '"';
+    p = QStringEncoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless).appendToBuffer(p, text);
+    *p++ = '"';
+    return p;
+}
+
+// appendJson's writer: compact JSON text, the keys in the order listed. A row is written into a
+// buffer on the stack and goes into `out` in one append, or a few for long texts: each
+// QByteArray::append is a call into Qt with its checks, which were a seventh of encoding a row
+// when every field took one or more.
 struct TextWriter
 {
     QByteArray &out;
     bool first = true;
+    qsizetype used = 0;
+    char buf[2048];
+
+    explicit TextWriter(QByteArray &o)
+        : out(o)
+    {}
+
+    void flush()
+    {
+        out.append(buf, used);
+        used = 0;
+    }
+    // Room for n more bytes in buf, flushing it first if need be; null when n is more than it holds.
+    char *room(qsizetype n)
+    {
+        if (used + n > qsizetype(sizeof buf))
+            flush();
+        return n <= qsizetype(sizeof buf) ? buf + used : nullptr;
+    }
+    void put(const char *p, qsizetype n)
+    {
+        if (char *to = room(n)) {
+            std::memcpy(to, p, size_t(n));
+            used += n;
+        } else {
+            out.append(p, n);
+        }
+    }
 
     void value(qint64 v)
     {
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        out.append(buf, r.ptr - buf);
+        char *to = room(24);
+        used = std::to_chars(to, to + 24, v).ptr - buf;
     }
-    void value(bool v) { out.append(v ? "true" : "false"); }
-    void value(const QString &v) { appendJsonString(out, v); }
+    void value(bool v) { put(v ? "true" : "false", v ? 4 : 5); }
+    void value(const QString &v)
+    {
+        if (isPlainString(v)) {
+            if (char *to = room(plainStringBound(v))) {
+                used = putPlainString(to, v) - buf;
+                return;
+            }
+        }
+        flush();
+        appendJsonString(out, v);
+    }
     void value(Name v)
     {
-        out.append('"');
-        out.append(v.latin1); // wire names are plain ASCII words
-        out.append('"');
+        const qsizetype n = qsizetype(std::strlen(v.latin1)); // wire names are plain ASCII words
+        char *to = room(n + 2);
+        *to++ = '"';
+        std::memcpy(to, v.latin1, size_t(n));
+        to[n] = '"';
+        used += n + 2;
     }
     void value(NullableString v)
     {
         if (v.s.isNull())
-            out.append("null");
+            put("null", 4);
         else
-            appendJsonString(out, v.s);
+            value(v.s);
     }
     void value(const QList<qint64> &ids)
     {
-        out.append('[');
+        put("[", 1);
         for (qsizetype i = 0; i < ids.size(); ++i) {
             if (i > 0)
-                out.append(',');
+                put(",", 1);
             value(ids[i]);
         }
-        out.append(']');
+        put("]", 1);
     }
-    // A field: its head ({"key": or ,"key":) and, for a number or a bool, its value too, go out in
-    // one append (QByteArray::append is a call into Qt each time, a fifth of a push's encoding when
-    // it was four per field). The keys are the model's short literals.
+    // A field: its head ({"key": or ,"key":) and, for a number or a bool, its value. The keys are
+    // the model's short literals.
     template <std::size_t N, typename V> void operator()(const char (&key)[N], const V &v)
     {
         static_assert(N <= 40, "a field name of the model is a short word");
-        char buf[N + 28]; // {"key": and the longest number
-        char *p = buf;
+        char *p = room(N + 28); // {"key": and the longest number
         *p++ = first ? '{' : ',';
         *p++ = '"';
         std::memcpy(p, key, N - 1);
@@ -285,13 +360,13 @@ struct TextWriter
         if constexpr (std::is_same_v<V, bool>) {
             p = std::copy_n(v ? "true" : "false", v ? 4 : 5, p);
         } else if constexpr (std::is_integral_v<V>) {
-            p = std::to_chars(p, buf + sizeof buf, qint64(v)).ptr;
+            p = std::to_chars(p, p + 24, qint64(v)).ptr;
         } else {
-            out.append(buf, p - buf);
+            used = p - buf;
             value(v);
             return;
         }
-        out.append(buf, p - buf);
+        used = p - buf;
     }
 };
 
@@ -306,7 +381,8 @@ template <typename T> void textOf(QByteArray &out, const T &v)
 {
     TextWriter w{out};
     fields(v, w);
-    out.append('}');
+    w.put("}", 1);
+    w.flush();
 }
 
 } // namespace
@@ -371,31 +447,10 @@ void appendJson(QByteArray &out, const Tag &v)
 
 void appendJsonString(QByteArray &out, QStringView s)
 {
-    // Most text needs no escape and holds no unpaired surrogate: it is encoded straight into the
-    // buffer, with no string in between. The rest takes the way below.
-    const auto plain = [](QStringView text) {
-        const char16_t *p = text.utf16();
-        const char16_t *const end = p + text.size();
-        for (; p < end; ++p) {
-            const char16_t c = *p;
-            if (c < 0x20 || c == u'"' || c == u'\\')
-                return false;
-            if (QChar::isSurrogate(c)) {
-                if (!QChar::isHighSurrogate(c) || p + 1 == end || !QChar::isLowSurrogate(p[1]))
-                    return false;
-                ++p;
-            }
-        }
-        return true;
-    };
-    if (plain(s)) {
+    if (isPlainString(s)) { // most text: encoded straight into place
         const qsizetype at = out.size();
-        out.resize(at + 2 + s.size() * 3); // UTF-8 takes at most 3 bytes for a UTF-16 unit
-        char *p = out.data() + at;
-        *p++ = '"';
-        p = QStringEncoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless).appendToBuffer(p, s);
-        *p++ = '"';
-        out.truncate(p - out.constData());
+        out.resize(at + plainStringBound(s));
+        out.truncate(putPlainString(out.data() + at, s) - out.constData());
         return;
     }
     // UTF-8 first (an unpaired surrogate becomes "?", as QString::toUtf8 writes it), then the escapes
