@@ -4,6 +4,12 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+
+#include <csignal>
+#endif
+
 namespace hiscrm::bench {
 
 using namespace Qt::StringLiterals;
@@ -15,6 +21,13 @@ MasterProcess::MasterProcess(const QString &db)
     m_p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_p.setArguments({u"--db"_s, db, u"--listen"_s, u"127.0.0.1:0"_s, u"--token"_s, u"bench"_s,
                       u"--log-level"_s, qEnvironmentVariable("HISCRM_BENCH_MASTER_LOG", u"warning"_s)});
+#ifdef Q_OS_LINUX
+    // A bench stopped by a signal (a timeout, Ctrl+C) takes its master with it: the destructor
+    // below runs only on a normal exit, and an orphaned master would hold its port and database.
+    // (Linux sends it when the thread that started the master ends: workloads start it in the main
+    // thread.)
+    m_p.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     m_p.start();
     if (!m_p.waitForStarted(10000))
         fail(u"cannot start %1 (build the hiscrm-master target)"_s.arg(m_p.program()));
