@@ -264,6 +264,62 @@ char *putPlainString(char *p, QStringView text)
     return p;
 }
 
+// appendJsonString's halves, for a string already known plain (isPlainString) or not.
+void appendPlainString(QByteArray &out, QStringView s)
+{
+    const qsizetype at = out.size();
+    out.resize(at + plainStringBound(s));
+    out.truncate(putPlainString(out.data() + at, s) - out.constData());
+}
+
+void appendEscapedString(QByteArray &out, QStringView s)
+{
+    // UTF-8 first (an unpaired surrogate becomes "?", as QString::toUtf8 writes it), then the escapes
+    // JSON requires: the quote, the backslash and the control characters.
+    const QByteArray utf8 = s.toUtf8();
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.append('"');
+    const char *p = utf8.constData();
+    const char *const end = p + utf8.size();
+    const char *run = p; // the start of bytes to copy as they are
+    for (; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        run = p + 1;
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default: {
+            const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
+            out.append(u, sizeof u);
+        }
+        }
+    }
+    out.append(run, end - run);
+    out.append('"');
+}
+
 // appendJson's writer: compact JSON text, the keys in the order listed. A row is written into a
 // buffer on the stack and goes into `out` in one append, or a few for long texts: each
 // QByteArray::append is a call into Qt with its checks, which were a seventh of encoding a row
@@ -309,14 +365,18 @@ struct TextWriter
     void value(bool v) { put(v ? "true" : "false", v ? 4 : 5); }
     void value(const QString &v)
     {
-        if (isPlainString(v)) {
+        const bool plain = isPlainString(v); // scanned once, whichever way it goes
+        if (plain) {
             if (char *to = room(plainStringBound(v))) {
                 used = putPlainString(to, v) - buf;
                 return;
             }
         }
         flush();
-        appendJsonString(out, v);
+        if (plain)
+            appendPlainString(out, v);
+        else
+            appendEscapedString(out, v);
     }
     void value(Name v)
     {
@@ -447,56 +507,10 @@ void appendJson(QByteArray &out, const Tag &v)
 
 void appendJsonString(QByteArray &out, QStringView s)
 {
-    if (isPlainString(s)) { // most text: encoded straight into place
-        const qsizetype at = out.size();
-        out.resize(at + plainStringBound(s));
-        out.truncate(putPlainString(out.data() + at, s) - out.constData());
-        return;
-    }
-    // UTF-8 first (an unpaired surrogate becomes "?", as QString::toUtf8 writes it), then the escapes
-    // JSON requires: the quote, the backslash and the control characters.
-    const QByteArray utf8 = s.toUtf8();
-    static constexpr char kHex[] = "0123456789abcdef";
-    out.append('"');
-    const char *p = utf8.constData();
-    const char *const end = p + utf8.size();
-    const char *run = p; // the start of bytes to copy as they are
-    for (; p < end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(run, p - run);
-        run = p + 1;
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\b':
-            out.append("\\b");
-            break;
-        case '\f':
-            out.append("\\f");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        default: {
-            const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
-            out.append(u, sizeof u);
-        }
-        }
-    }
-    out.append(run, end - run);
-    out.append('"');
+    if (isPlainString(s)) // most text: encoded straight into place
+        appendPlainString(out, s);
+    else
+        appendEscapedString(out, s);
 }
 
 namespace {
