@@ -18,6 +18,7 @@ class TestIngest : public QObject
 private:
     QTemporaryDir m_dir;
     int m_n = 0;
+    const Batch sample_ = sample();
     std::unique_ptr<Store> fresh() { return openStore(m_dir.filePath(QStringLiteral("t%1.db").arg(++m_n))); }
 
     static Batch sample()
@@ -264,6 +265,61 @@ private slots:
         QCOMPARE(after->changes.size(), before->changes.size());
         QCOMPARE(conv(*s, convId(*s, u"conv-1"_s)).unreadCount, 2);
         QCOMPARE(s->contents()->first().commentCount, 1);
+    }
+
+    // Group commit (Store::ingestAll): batches in one transaction, each answered as ingest would
+    // answer it alone: an invalid one refused by itself, a repeat unchanged, revisions in order.
+    void batchesCommittedTogetherAreAnsweredEach()
+    {
+        auto together = fresh();
+        auto alone = fresh();
+        Batch invalid = sample();
+        invalid.messages[0].createdAt = -5;
+        const Batch more = batch({dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-2"_s, u"还在吗？"_s, kT0 + 4000)});
+        const QList<const Batch *> group{&invalid, &sample_, &sample_, &more};
+
+        // The valid batches one transaction each, for comparison.
+        QVERIFY(!alone->ingest(invalid));
+        const Result<IngestResult> first = alone->ingest(sample_);
+        QVERIFY(first && first->inserted > 0);
+        QCOMPARE(alone->ingest(sample_)->inserted, 0);
+        QCOMPARE(alone->ingest(more)->inserted, 1);
+
+        const std::vector<Result<IngestResult>> r = together->ingestAll(group);
+        QCOMPARE(r.size(), size_t(4));
+        QVERIFY(!r[0]);
+        QCOMPARE(r[0].error().code, ErrorCode::InvalidArgument);
+        QVERIFY(r[1]);
+        QCOMPARE(r[1]->inserted, first->inserted);
+        QCOMPARE(r[1]->revision, first->revision);
+        QVERIFY(r[2]); // the same batch again, in the same transaction: applied once
+        QCOMPARE(r[2]->inserted, 0);
+        QCOMPARE(r[2]->updated, 0);
+        QVERIFY(r[2]->unchanged > 0);
+        QCOMPARE(r[2]->revision, r[1]->revision);
+        QVERIFY(r[3]);
+        QCOMPARE(r[3]->inserted, 1);
+        QVERIFY(r[3]->revision > r[1]->revision);
+        QCOMPARE(*together->revision(), r[3]->revision);
+
+        // The same rows as one transaction each, at the same revisions.
+        QCOMPARE(*alone->revision(), *together->revision());
+        const auto rows = [](Store &st) {
+            QStringList out;
+            const auto page = st.changes(0, 10000);
+            for (const Change &c : page->changes)
+                out << QString::fromUtf8(QJsonDocument(c.data).toJson(QJsonDocument::Compact));
+            return out;
+        };
+        QCOMPARE(rows(*together), rows(*alone));
+        QCOMPARE(conv(*together, convId(*together, u"conv-2"_s)).unreadCount, 2);
+
+        // A group of refused batches changes nothing.
+        const qint64 rev = *together->revision();
+        const std::vector<Result<IngestResult>> none = together->ingestAll({&invalid, &invalid});
+        QVERIFY(!none[0] && !none[1]);
+        QCOMPARE(*together->revision(), rev);
+        QVERIFY(together->ingestAll({}).empty());
     }
 
     void editKeepsHistory()

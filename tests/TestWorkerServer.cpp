@@ -402,6 +402,72 @@ private slots:
         QCOMPARE(page->items.size(), 2);
     }
 
+    // Frames sent in one go wait together on the master, which commits the data_syncs among them in
+    // one transaction (group commit): each is still checked and answered on its own, in order.
+    void batchesSentTogetherAreAnsweredEachInOrder()
+    {
+        Peer w;
+        QCOMPARE(openAndRegister(w, u"w1"_s, {u"acc-1"_s}), u"registered"_s);
+        const qint64 before = revision();
+        const auto dataSync = [](const QString &id, const Batch &b) {
+            return QJsonObject{{u"type"_s, u"data_sync"_s},
+                               {u"id"_s, id},
+                               {u"v"_s, 1},
+                               {u"batch"_s, protocol::batchToJson(b)}};
+        };
+        const Batch other =
+            batch({dm(u"acc-2"_s, u"conv-9"_s, u"m9"_s, u"u-9"_s, u"不是我的"_s, kT0 + 3000)});
+        Batch tooLong =
+            batch({dm(u"acc-1"_s, u"conv-1"_s, u"m5"_s, u"u-1"_s, QString(70000, u'长'), kT0 + 3000)});
+        const Batch third = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, u"u-1"_s, u"第三条"_s, kT0 + 3000)});
+        const Batch fourth = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m4"_s, u"u-1"_s, u"第四条"_s, kT0 + 4000)});
+        const QList<QJsonObject> sent{
+            dataSync(u"a"_s, smallBatch()), dataSync(u"b"_s, other), // an account w1 did not register
+            dataSync(u"c"_s, smallBatch()),                          // the first again: nothing twice
+            dataSync(u"d"_s, tooLong),                               // the store refuses it
+            dataSync(u"e"_s, third),        {{u"type"_s, u"heartbeat"_s}, {u"id"_s, u"f"_s}},
+            dataSync(u"g"_s, fourth)};
+        for (const QJsonObject &f : sent)
+            w.send(f);
+        QVERIFY(QTest::qWaitFor([&] { return w.frames.size() == sent.size(); }, 10000));
+        QStringList order, types;
+        for (const QJsonObject &f : std::as_const(w.frames)) {
+            order << f.value(u"re"_s).toString();
+            types << f.value(u"type"_s).toString();
+        }
+        QCOMPARE(order, (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s, u"f"_s, u"g"_s}));
+        QCOMPARE(types, (QStringList{u"data_sync_ack"_s, u"error"_s, u"data_sync_ack"_s, u"error"_s,
+                                     u"data_sync_ack"_s, u"heartbeat_ack"_s, u"data_sync_ack"_s}));
+        const QJsonObject a = w.frames[0], b = w.frames[1], c = w.frames[2], d = w.frames[3];
+        const QJsonObject e = w.frames[4], g = w.frames[6];
+        QCOMPARE(b.value(u"code"_s).toString(), u"invalid"_s);
+        QVERIFY(b.value(u"message"_s).toString().contains(u"acc-2"_s));
+        QCOMPARE(d.value(u"code"_s).toString(), u"invalid"_s);
+        QVERIFY(a.value(u"inserted"_s).toInt() > 0);
+        QCOMPARE(c.value(u"inserted"_s).toInt(), 0);
+        QCOMPARE(c.value(u"updated"_s).toInt(), 0);
+        QCOMPARE(c.value(u"revision"_s).toInteger(), a.value(u"revision"_s).toInteger());
+        QCOMPARE(e.value(u"inserted"_s).toInt(), 1);
+        QCOMPARE(g.value(u"inserted"_s).toInt(), 1);
+        QVERIFY(a.value(u"revision"_s).toInteger() > before);
+        QVERIFY(e.value(u"revision"_s).toInteger() > a.value(u"revision"_s).toInteger());
+        QVERIFY(g.value(u"revision"_s).toInteger() > e.value(u"revision"_s).toInteger());
+        QCOMPARE(revision(), g.value(u"revision"_s).toInteger());
+
+        // What was acknowledged is there, once; what was refused is not.
+        Store &s = *m_master->store();
+        const auto page = s.thread(ItemKind::Message, convId(s, u"conv-1"_s));
+        QVERIFY(page);
+        QStringList texts;
+        for (const auto &item : page->items)
+            texts << item.text;
+        QCOMPARE(texts, (QStringList{u"你好，请问还有货吗？"_s, u"在吗"_s, u"第三条"_s, u"第四条"_s}));
+        QVERIFY(!account(*m_master, u"acc-2"_s));
+        const QJsonObject st = workerStatus(*m_master, u"w1"_s);
+        QCOMPARE(st.value(u"batches"_s).toInt(), 4);
+        QCOMPARE(st.value(u"errors"_s).toInt(), 2);
+    }
+
     void tokenInTheUpgradeRequest()
     {
         Peer w;

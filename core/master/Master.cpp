@@ -152,26 +152,38 @@ void Master::announce(const ChangeNotice &notice)
 
 Result<store::IngestResult> Master::ingest(const QString &source, const Batch &batch)
 {
+    return ingestAll(source, QList<const Batch *>{&batch}).front();
+}
+
+std::vector<Result<store::IngestResult>> Master::ingestAll(const QString &source,
+                                                           const QList<const Batch *> &batches)
+{
     if (!m_store)
-        return Error{ErrorCode::Io, Master::tr("The master is not running.")};
-    auto r = m_store->ingest(batch);
-    if (!r) {
-        if (r.error().code == ErrorCode::Corrupt)
-            onStoreDamaged(r.error().message); // logged once, not once per batch
-        else
-            qCWarning(lcMaster) << "batch from" << source << "rejected:" << r.error().message;
-        return r;
+        return std::vector<Result<store::IngestResult>>(
+            size_t(batches.size()), Error{ErrorCode::Io, Master::tr("The master is not running.")});
+    std::vector<Result<store::IngestResult>> results = m_store->ingestAll(batches);
+    bool damaged = false;
+    for (qsizetype i = 0; i < batches.size(); ++i) {
+        const Result<store::IngestResult> &r = results[size_t(i)];
+        if (!r) {
+            if (r.error().code != ErrorCode::Corrupt)
+                qCWarning(lcMaster) << "batch from" << source << "rejected:" << r.error().message;
+            else if (!damaged) // logged once, not once per batch
+                onStoreDamaged(r.error().message);
+            damaged = damaged || r.error().code == ErrorCode::Corrupt;
+            continue;
+        }
+        const qint64 items = batches[i]->messages.size() + batches[i]->comments.size();
+        ++m_batches;
+        m_items += items;
+        m_rate.append({nowMs(), items});
+        if (r->inserted + r->updated > 0)
+            announce({r->revision, r->conversationIds, r->accountIds, r->contentIds});
     }
-    const qint64 items = batch.messages.size() + batch.comments.size();
-    ++m_batches;
-    m_items += items;
-    m_rate.append({nowMs(), items});
     while (!m_rate.isEmpty() && m_rate.first().first < nowMs() - 10000)
         m_rate.removeFirst();
-    if (r->inserted + r->updated > 0)
-        announce({r->revision, r->conversationIds, r->accountIds, r->contentIds});
     // Outgoing messages the connector saw may be our replies: routes are unaffected.
-    return r;
+    return results;
 }
 
 QString Master::connectorRoute(const QString &connectorId)
@@ -270,24 +282,50 @@ WorkerInfo *Master::workerOf(const Route &route)
 
 Result<store::IngestResult> Master::ingestFrom(const QString &routeId, const Batch &batch)
 {
+    return ingestFrom(routeId, QList<const Batch *>{&batch}).front();
+}
+
+std::vector<Result<store::IngestResult>> Master::ingestFrom(const QString &routeId,
+                                                            const QList<const Batch *> &batches)
+{
     Error e;
     const std::optional<Route> route = routeOf(routeId, &e);
     if (!route)
-        return e;
-    e = checkBatch(*route, batch);
-    auto r = e ? Result<store::IngestResult>(e) : ingest(route->source, batch);
+        return std::vector<Result<store::IngestResult>>(size_t(batches.size()), e);
+    // The batches the route may send go into one transaction; the others are refused on their own.
+    std::vector<Result<store::IngestResult>> results;
+    results.reserve(size_t(batches.size()));
+    QList<const Batch *> allowed;
+    for (const Batch *b : batches) {
+        e = checkBatch(*route, *b);
+        results.push_back(e ? Result<store::IngestResult>(e)
+                            : Result<store::IngestResult>(store::IngestResult{}));
+        if (!e)
+            allowed << b;
+    }
+    if (!allowed.isEmpty()) {
+        std::vector<Result<store::IngestResult>> ingested = ingestAll(route->source, allowed);
+        auto next = ingested.begin();
+        for (Result<store::IngestResult> &r : results) {
+            if (r)
+                r = std::move(*next++);
+        }
+    }
     if (WorkerInfo *worker = workerOf(*route)) {
-        if (r) {
-            ++worker->batches;
-            worker->messages += quint64(batch.messages.size() + batch.comments.size());
-            worker->lastSyncMs = nowMs();
-        } else {
-            ++worker->errors;
-            worker->lastError = r.error().message;
+        for (qsizetype i = 0; i < batches.size(); ++i) {
+            const Result<store::IngestResult> &r = results[size_t(i)];
+            if (r) {
+                ++worker->batches;
+                worker->messages += quint64(batches[i]->messages.size() + batches[i]->comments.size());
+                worker->lastSyncMs = nowMs();
+            } else {
+                ++worker->errors;
+                worker->lastError = r.error().message;
+            }
         }
         publishWorker(*worker);
     }
-    return r;
+    return results;
 }
 
 Error Master::accountStatusFrom(const QString &routeId, const QString &accountId, LoginState state,

@@ -124,6 +124,9 @@ public:
     // database). What connectors and workers send goes through ingestFrom. `source` names the
     // batch's origin in logs.
     Result<store::IngestResult> ingest(const QString &source, const model::Batch &batch);
+    // Several batches in one transaction (store::Store::ingestAll): a result per batch, in order.
+    std::vector<Result<store::IngestResult>> ingestAll(const QString &source,
+                                                       const QList<const model::Batch *> &batches);
     // The store's damage (store::Store::damage()): from then on every batch and every command but
     // status is refused with it. None while the database is not known to be damaged.
     Error damage() const;
@@ -136,6 +139,10 @@ public:
     static QString connectorRoute(const QString &connectorId); // "connector:<id>"
     static QString workerRoute(const QString &workerId);       // "ws:<worker_id>"
     Result<store::IngestResult> ingestFrom(const QString &routeId, const model::Batch &batch);
+    // Batches a source sent one after another, committed together (one fsync): each checked and
+    // answered on its own, as ingestFrom would; a result per batch, in order.
+    std::vector<Result<store::IngestResult>> ingestFrom(const QString &routeId,
+                                                        const QList<const model::Batch *> &batches);
     // An account's login state. An account the store does not hold yet is created, so that one
     // waiting for a login (a QR code to scan) shows before it has synced anything.
     Error accountStatusFrom(const QString &routeId, const QString &accountId, model::LoginState state,

@@ -92,6 +92,10 @@ constexpr int kAcceptsPerTurn = 64;
 // The frames of one turn of the event loop are processed for at most about this long (plus the last
 // frame's own time).
 constexpr qint64 kPumpSliceMs = 5;
+// Batches waiting on one connection committed together (WorkerServer::ingestWaiting), at most, and
+// the characters of the frames added to the first: a group holds the writer for a few batches' time.
+constexpr int kMaxGroupFrames = 4;
+constexpr qsizetype kMaxGroupChars = kMaxFrameBytes;
 // Accept failures, or connections closed at once, after this long without one start a new burst,
 // which is logged again: a burst is logged once, however many attempts it takes.
 constexpr qint64 kQuietMs = 10000;
@@ -381,6 +385,8 @@ struct WorkerServer::Session final : public Peer
     void onRegister(const Envelope &e);
     void onDataSync(const Envelope &e);
     void ingest(const QJsonValue &id, const model::Batch &batch); // a decoded data_sync
+    // Decoded data_syncs, committed together and answered in order, each on its own.
+    void ingest(const std::vector<DataSyncFrame> &frames);
     void onAccountStatus(const Envelope &e);
     void onReplyResult(const Envelope &e);
 };
@@ -523,19 +529,34 @@ void WorkerServer::Session::onDataSync(const Envelope &e)
 
 void WorkerServer::Session::ingest(const QJsonValue &id, const model::Batch &batch)
 {
-    // The master checks that the batch speaks only for the accounts this worker registered, and
+    std::vector<DataSyncFrame> one(1);
+    one.front().id = id;
+    one.front().batch = batch;
+    ingest(one);
+}
+
+void WorkerServer::Session::ingest(const std::vector<DataSyncFrame> &frames)
+{
+    // The master checks that each batch speaks only for the accounts this worker registered, and
     // counts it in the worker's status.
-    const Result<store::IngestResult> r = master()->ingestFrom(routeId(), batch);
-    if (!r) {
-        reject(id, codeFor(r.error()), r.error().message);
-        return;
+    QList<const model::Batch *> batches;
+    batches.reserve(qsizetype(frames.size()));
+    for (const DataSyncFrame &f : frames)
+        batches << &f.batch;
+    const std::vector<Result<store::IngestResult>> results = master()->ingestFrom(routeId(), batches);
+    for (size_t i = 0; i < frames.size(); ++i) {
+        const Result<store::IngestResult> &r = results[i];
+        if (!r) {
+            reject(frames[i].id, codeFor(r.error()), r.error().message);
+            continue;
+        }
+        // Only now, after the commit: an acknowledged batch is durable, so the worker may forget it.
+        send(QJsonObject{{QStringLiteral("inserted"), r->inserted},
+                         {QStringLiteral("updated"), r->updated},
+                         {QStringLiteral("unchanged"), r->unchanged},
+                         {QStringLiteral("revision"), r->revision}},
+             frames[i].id, "data_sync_ack");
     }
-    // Only now, after the commit: an acknowledged batch is durable, so the worker may forget it.
-    send(QJsonObject{{QStringLiteral("inserted"), r->inserted},
-                     {QStringLiteral("updated"), r->updated},
-                     {QStringLiteral("unchanged"), r->unchanged},
-                     {QStringLiteral("revision"), r->revision}},
-         id, "data_sync_ack");
 }
 
 void WorkerServer::Session::onAccountStatus(const Envelope &e)
@@ -1139,7 +1160,7 @@ void WorkerServer::pump()
     slice.start();
     while (!m_ready.isEmpty() && slice.elapsed() < kPumpSliceMs) {
         Session *s = m_ready.takeFirst();
-        if (s->held) { // back in turn when it is let go
+        if (s->held || s->inbox.isEmpty()) { // back in turn when it is let go, or sends again
             s->ready = false;
             continue;
         }
@@ -1202,7 +1223,7 @@ void WorkerServer::process(Session *s, const QString &text)
     // every error's wording) to it.
     if (s->registered && !s->client) {
         if (std::optional<DataSyncFrame> batch = decodeDataSync(utf8))
-            return s->ingest(batch->id, batch->batch);
+            return ingestWaiting(s, std::move(*batch));
     }
     auto parsed = parseFrame(utf8);
     if (auto *error = std::get_if<ProtocolError>(&parsed)) {
@@ -1245,6 +1266,32 @@ void WorkerServer::process(Session *s, const QString &text)
     }
     s->reject(e.id, code::UnknownType,
               QStringLiteral("Unknown frame type \"%1\" for protocol v1.").arg(e.type));
+}
+
+void WorkerServer::ingestWaiting(Session *s, DataSyncFrame first)
+{
+    // Group commit: the data_syncs already waiting behind this one on the connection go into the
+    // same transaction, so that a worker catching up pays one fsync for several batches (a worker
+    // that keeps a few frames in flight has them waiting while the previous commit syncs). Each is
+    // still checked and answered on its own, in order. A frame that is not a data_sync the fast
+    // decoder takes (another type, an error to word) ends the group and is answered in its turn.
+    std::vector<DataSyncFrame> group;
+    group.push_back(std::move(first));
+    qsizetype chars = 0;
+    while (group.size() < size_t(kMaxGroupFrames) && !s->inbox.isEmpty()) {
+        const Session::Inbound &next = s->inbox.first();
+        if (next.arrival != Session::Arrival::Text || chars + next.text.size() > kMaxGroupChars)
+            break;
+        std::optional<DataSyncFrame> batch = decodeDataSync(next.text.toUtf8());
+        if (!batch)
+            break;
+        chars += next.text.size();
+        --s->queuedFrames;
+        s->queuedChars -= next.text.size();
+        s->inbox.removeFirst();
+        group.push_back(std::move(*batch));
+    }
+    s->ingest(group);
 }
 
 QByteArray WorkerServer::statusFrame(const QJsonValue &re)

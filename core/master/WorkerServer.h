@@ -2,6 +2,7 @@
 #pragma once
 
 #include "master/Master.h"
+#include "protocol/DataSyncDecoder.h"
 
 #include <QAbstractSocket>
 #include <QElapsedTimer>
@@ -91,6 +92,7 @@ private:
     void schedulePump();
     void pump();
     void process(Session *s, const QString &text);
+    void ingestWaiting(Session *s, protocol::DataSyncFrame first);
     void drop(Session *s, const QString &why);
     void checkTimeouts();
     QByteArray statusFrame(const QJsonValue &re);

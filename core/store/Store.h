@@ -29,6 +29,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace hiscrm::store {
 
@@ -148,6 +149,11 @@ public:
     // Upserts a worker batch in one transaction. Re-sending a batch changes nothing. Invalid input
     // (missing ids, bad timestamps, oversized text) rejects the whole batch and changes nothing.
     Result<IngestResult> ingest(const model::Batch &batch);
+    // Several batches in one transaction (group commit: one fsync for all), each as ingest would
+    // take it alone, in order: its own result and revision, or its own error. An invalid batch is
+    // refused alone; if the commit fails, every batch that was not refused gets that error and
+    // none is applied. Answers as many results as batches, in their order.
+    std::vector<Result<IngestResult>> ingestAll(const QList<const model::Batch *> &batches);
     static Error validate(const model::Batch &batch);
 
     // ---- commands ----------------------------------------------------------------------------

@@ -837,22 +837,41 @@ Error Store::validate(const Batch &b)
 
 Result<IngestResult> Store::ingest(const Batch &batch)
 {
-    if (Error e = d->checkWritable())
-        return e;
-    if (Error e = validate(batch))
-        return e;
+    return ingestAll(QList<const Batch *>{&batch}).front();
+}
+
+std::vector<Result<IngestResult>> Store::ingestAll(const QList<const Batch *> &batches)
+{
+    std::vector<Result<IngestResult>> results;
+    results.reserve(size_t(batches.size()));
+    const Error writable = d->checkWritable();
+    bool any = false;
+    for (const Batch *b : batches) {
+        Error e = writable ? writable : validate(*b);
+        any = any || !e;
+        results.push_back(e ? Result<IngestResult>(std::move(e)) : Result<IngestResult>(IngestResult{}));
+    }
+    if (!any)
+        return results;
     try {
         WriteTransaction txn(d->db);
         d->beginWrite();
-        IngestResult r = Ingestor(*d, batch.platform).run(batch);
+        for (qsizetype i = 0; i < batches.size(); ++i) {
+            if (results[size_t(i)])
+                results[size_t(i)] = Ingestor(*d, batches[i]->platform).run(*batches[i]);
+        }
         d->saveRev();
         txn.commit();
         d->endWrite();
-        return r;
     } catch (const SqlError &e) {
         d->abandonWrite(); // the cache may hold rows the rollback took away
-        return d->fail(e);
+        const Error failed = d->fail(e);
+        for (Result<IngestResult> &r : results) {
+            if (r)
+                r = failed;
+        }
     }
+    return results;
 }
 
 } // namespace hiscrm::store
