@@ -124,6 +124,38 @@ private slots:
         QVERIFY(!call(*m_link, u"status"_s, {{u"counts"_s, u"no"_s}}));
     }
 
+    // Batches committed together are announced together: one notice, at the last batch's revision,
+    // naming each conversation once, so that devices get one push round for the commit.
+    void batchesCommittedTogetherAreAnnouncedOnce()
+    {
+        seed();
+        const Batch first = batch({dm(u"acc-1"_s, u"conv-1"_s, u"m3"_s, u"u-1"_s, u"还在吗"_s, kT0 + 3000),
+                                   dm(u"acc-1"_s, u"conv-2"_s, u"m4"_s, u"u-3"_s, u"你好"_s, kT0 + 3000)});
+        const Batch again = first; // changes nothing: no revision of its own
+        const Batch second = batch({dm(u"acc-1"_s, u"conv-2"_s, u"m5"_s, u"u-3"_s, u"在线吗"_s, kT0 + 4000),
+                                    dm(u"acc-1"_s, u"conv-3"_s, u"m6"_s, u"u-4"_s, u"哈喽"_s, kT0 + 4000)});
+        QCoreApplication::sendPostedEvents(); // seed's own notice, posted to this thread already
+        QSignalSpy changed(m_link.get(), &MasterLink::changed);
+        std::vector<Result<IngestResult>> results;
+        m_master->runSync([&] {
+            results = m_master->master()->ingestAll(u"test"_s, QList<const Batch *>{&first, &again, &second});
+        });
+        QCOMPARE(results.size(), size_t(3));
+        QVERIFY(results[0] && results[1] && results[2]);
+        QCOMPARE(results[1]->inserted, 0);
+        QTRY_COMPARE(changed.size(), 1);
+        QTest::qWait(50); // nothing more comes
+        QCOMPARE(changed.size(), 1);
+        const auto notice = changed.first().first().value<ChangeNotice>();
+        QCOMPARE(notice.revision, results[2]->revision);
+        const QList<qint64> expected = inMaster([](Store &s) {
+            QList<qint64> ids{convId(s, u"conv-1"_s), convId(s, u"conv-2"_s), convId(s, u"conv-3"_s)};
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        });
+        QCOMPARE(notice.conversationIds, expected);
+    }
+
     void repeatedCommandIdHasOneEffect()
     {
         seed();

@@ -162,6 +162,9 @@ std::vector<Result<store::IngestResult>> Master::ingestAll(const QString &source
         return std::vector<Result<store::IngestResult>>(
             size_t(batches.size()), Error{ErrorCode::Io, Master::tr("The master is not running.")});
     std::vector<Result<store::IngestResult>> results = m_store->ingestAll(batches);
+    // One notice for the commit: its devices' pushes go out in one round, not one per batch.
+    ChangeNotice notice;
+    int changedBatches = 0;
     bool damaged = false;
     for (qsizetype i = 0; i < batches.size(); ++i) {
         const Result<store::IngestResult> &r = results[size_t(i)];
@@ -177,9 +180,22 @@ std::vector<Result<store::IngestResult>> Master::ingestAll(const QString &source
         ++m_batches;
         m_items += items;
         m_rate.append({nowMs(), items});
-        if (r->inserted + r->updated > 0)
-            announce({r->revision, r->conversationIds, r->accountIds, r->contentIds});
+        if (r->inserted + r->updated > 0) {
+            ++changedBatches;
+            notice.revision = r->revision;
+            notice.conversationIds += r->conversationIds;
+            notice.accountIds += r->accountIds;
+            notice.contentIds += r->contentIds;
+        }
     }
+    if (changedBatches > 1) { // each id once
+        for (QList<qint64> *ids : {&notice.conversationIds, &notice.accountIds, &notice.contentIds}) {
+            std::sort(ids->begin(), ids->end());
+            ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+        }
+    }
+    if (changedBatches > 0)
+        announce(notice);
     while (!m_rate.isEmpty() && m_rate.first().first < nowMs() - 10000)
         m_rate.removeFirst();
     // Outgoing messages the connector saw may be our replies: routes are unaffected.
