@@ -7,8 +7,14 @@
 #include "TestUtil.h"
 #include "master/PushEncoder.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
 
 using namespace testutil;
 using hiscrm::master::PushEncoder;
@@ -36,6 +42,28 @@ QStringList describe(const QJsonArray &changes)
     }
     return out;
 }
+
+#ifdef Q_OS_LINUX
+// The nice values of this process's threads named `name` (/proc/self/task/<tid>/stat: the 19th
+// field, counted after the command's closing parenthesis since the name may hold spaces).
+QList<int> niceOfThreads(const QByteArray &name)
+{
+    QList<int> out;
+    const QDir tasks(u"/proc/self/task"_s);
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + u"/comm"_s));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+            continue;
+        QFile stat(tasks.filePath(tid + u"/stat"_s));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        out << fields.value(16).toInt(); // field 19 overall; this list starts at field 3
+    }
+    return out;
+}
+#endif
 
 } // namespace
 
@@ -149,6 +177,51 @@ private slots:
         QVERIFY(tags >= 5);      // the tag reached every scope that was looked at from the start
         QVERIFY(deletions >= 3); // the deletion reached acc-1's scopes
         QCOMPARE(sharedProfile, 1);
+    }
+
+    // A backlog's round is read in the encoder's thread, which runs below the priority of the thread
+    // that made it (the master's threads), and comes back to its owner's thread the same as read().
+    void backlogRoundsRunBelowTheOwnersPriority()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"m.db"_s);
+        auto store = openStore(path);
+        QVERIFY(store);
+        QList<MessageRecord> ms;
+        for (int i = 0; i < 300; ++i)
+            ms << dm(u"acc-1"_s, u"conv-%1"_s.arg(i % 7), u"m%1"_s.arg(i), u"fan-%1"_s.arg(i % 7),
+                     u"第%1条消息"_s.arg(i), kT0 + i);
+        QVERIFY(store->ingest(batch(ms)));
+        const QList<PushFeed> feeds{{u"all"_s, AccountScope{}, 0, 0}};
+
+        QObject owner;
+        std::optional<hiscrm::master::PushRound> got;
+        QThread *calledIn = nullptr;
+        PushEncoder encoder(path, &owner, [&](const hiscrm::master::PushRound &round) {
+            got = round;
+            calledIn = QThread::currentThread();
+        });
+        encoder.encode(feeds);
+        QTRY_VERIFY(got.has_value());
+        QCOMPARE(calledIn, QThread::currentThread());
+        QVERIFY2(got->error.isEmpty(), qPrintable(got->error));
+        auto reader = testutil::openStore(path, Store::Options{Store::Access::ReadOnly});
+        QVERIFY(reader);
+        const hiscrm::master::PushRound direct = PushEncoder::read(*reader, feeds);
+        QCOMPARE(got->to, direct.to);
+        QCOMPARE(got->feeds.size(), 1);
+        QCOMPARE(got->feeds.first().frames, direct.feeds.first().frames);
+
+#ifdef Q_OS_LINUX
+        errno = 0;
+        const int mine = getpriority(PRIO_PROCESS, id_t(gettid()));
+        QCOMPARE(errno, 0);
+        const QList<int> nice = niceOfThreads("pushes");
+        QCOMPARE(nice.size(), 1);
+        QCOMPARE(nice.first(), std::min(19, mine + PushEncoder::kBacklogNice));
+        QVERIFY(mine == 19 || nice.first() > mine);
+#endif
     }
 };
 

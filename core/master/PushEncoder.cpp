@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "master/PushEncoder.h"
 
+#include "common/Threads.h"
 #include "master/Peer.h"
 #include "store/Store.h"
 
@@ -241,6 +242,13 @@ PushEncoder::PushEncoder(const QString &dbPath, QObject *owner, std::function<vo
     , m_worker(new Worker(dbPath, owner, std::move(done)))
 {
     m_thread->setObjectName(QStringLiteral("pushes"));
+    // A backlog's rounds yield the cores to the master's thread: while a worker floods the master,
+    // its commits (and their acknowledgements) go first and the devices get larger rounds a little
+    // later. A commit's few changes never come here (ClientHub reads them itself), so live pushes
+    // keep their latency.
+    QObject::connect(
+        m_thread, &QThread::started, m_thread, [] { lowerThisThreadPriority(kBacklogNice); },
+        Qt::DirectConnection);
     m_worker->moveToThread(m_thread);
     // The worker, with its connection, goes in its own thread once that has stopped.
     QObject::connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

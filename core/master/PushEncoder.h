@@ -48,7 +48,8 @@ struct PushRound
 // Reads the change feed after commits and makes the push frames: read() in the caller's thread (the
 // clients thread, for a commit's few changes), or a round in a thread of its own beside it (a
 // backlog), on a read-only connection of its own (WAL: it never waits for the writer, nor the writer
-// for it). Each page of changes is read once, whose each change is read once, each change
+// for it). That thread runs at a lower priority (kBacklogNice): a flood's fan-out takes the cores
+// the ingest leaves. Each page of changes is read once, whose each change is read once, each change
 // is encoded once however many scopes see it, and each frame is made once per scope however many
 // devices it has.
 //
@@ -67,6 +68,8 @@ public:
     // One round, read and encoded in the calling thread from `store` (a connection of that thread).
     static PushRound read(const store::StoreReader &store, const QList<PushFeed> &feeds);
 
+    // How far below the master's thread a backlog's round runs (nice steps on Linux).
+    static constexpr int kBacklogNice = 10;
     // Up to this many pages of the change feed (1000 changes each) per round.
     static constexpr int kPagesPerRound = 4;
     // A push frame holds about this many bytes of changes at most (a larger commit comes as
