@@ -13,7 +13,9 @@
 #include <QJsonDocument>
 
 #ifdef Q_OS_LINUX
+#include <cerrno>
 #include <sys/resource.h>
+#include <unistd.h>
 #endif
 
 using namespace testutil;
