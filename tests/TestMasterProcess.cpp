@@ -219,6 +219,41 @@ private slots:
         QCOMPARE(s->counts()->value(u"messages"_s).toInteger(), qint64(next) * 200);
     }
 
+    // A team server's search index yields to its commits: the indexer thread runs 10 nice steps
+    // below the master's thread (Linux), and the index still catches up.
+    void searchIndexRunsBelowTheMasterThread()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("thread nice values are read from /proc");
+#else
+        QProcess master;
+        TestWorker w;
+        const QString db = m_dir.filePath(u"nice.db"_s);
+        QVERIFY(startWithWorker(master, db, w));
+        const qint64 pid = master.processId();
+        QTRY_COMPARE(niceOfThreads("master", pid).size(), 1);
+        const int masterNice = niceOfThreads("master", pid).first();
+        QTRY_COMPARE(niceOfThreads("index", pid), QList<int>{std::min(19, masterNice + 10)});
+        QVERIFY(masterNice == 19 || niceOfThreads("index", pid).first() > masterNice);
+
+        // What it ingests is indexed by that thread: a reader's search waits for it and finds it.
+        QVERIFY(w.registerAs(u"s3cret"_s));
+        w.send(dataSync(0));
+        const auto ack = w.waitFor(0);
+        QVERIFY(ack);
+        QCOMPARE(ack->value(u"type"_s).toString(), u"data_sync_ack"_s);
+        auto reader = openStore(db, Store::Options{Store::Access::ReadOnly});
+        QVERIFY(reader);
+        SearchQuery q;
+        q.text = u"第0批第7条"_s;
+        const auto found = reader->search(q);
+        QVERIFY2(found, found ? "" : qPrintable(found.error().message));
+        QCOMPARE(found->hits.size(), 1);
+        master.terminate();
+        QVERIFY(master.waitForFinished(10000));
+#endif
+    }
+
     void wrongTokenIsRefused()
     {
         QProcess master;

@@ -7,8 +7,6 @@
 #include "TestUtil.h"
 #include "master/PushEncoder.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -44,28 +42,6 @@ QStringList describe(const QJsonArray &changes)
     }
     return out;
 }
-
-#ifdef Q_OS_LINUX
-// The nice values of this process's threads named `name` (/proc/self/task/<tid>/stat: the 19th
-// field, counted after the command's closing parenthesis since the name may hold spaces).
-QList<int> niceOfThreads(const QByteArray &name)
-{
-    QList<int> out;
-    const QDir tasks(u"/proc/self/task"_s);
-    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile comm(tasks.filePath(tid + u"/comm"_s));
-        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
-            continue;
-        QFile stat(tasks.filePath(tid + u"/stat"_s));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        out << fields.value(16).toInt(); // field 19 overall; this list starts at field 3
-    }
-    return out;
-}
-#endif
 
 } // namespace
 

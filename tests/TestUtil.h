@@ -7,6 +7,8 @@
 #include "model/Model.h"
 #include "store/Store.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -87,6 +89,27 @@ inline Conversation conv(const hiscrm::store::StoreReader &s, qint64 id)
 {
     auto c = s.conversation(id);
     return c && c.value() ? *c.value() : Conversation();
+}
+
+// Linux: the nice values of process `pid`'s threads named `name` (0: this process), from
+// /proc/<pid>/task/<tid>/stat, whose 19th field it is, counted after the command's closing
+// parenthesis since a thread's name may hold spaces.
+inline QList<int> niceOfThreads(const QByteArray &name, qint64 pid = 0)
+{
+    QList<int> out;
+    const QDir tasks(pid > 0 ? u"/proc/%1/task"_s.arg(pid) : u"/proc/self/task"_s);
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + u"/comm"_s));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+            continue;
+        QFile stat(tasks.filePath(tid + u"/stat"_s));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        out << fields.value(16).toInt(); // this list starts at the 3rd field
+    }
+    return out;
 }
 
 } // namespace testutil

@@ -34,6 +34,7 @@ namespace {
 // with 2 MB, the master's memory stays under 50 MB while it serves 1,000 devices at 20,000
 // deliveries a second; the desktop's embedded master keeps the store's 16 MB.
 constexpr int kDefaultCacheMb = 2;
+constexpr int kServerIndexerNice = 10; // nice steps below the master thread (Store::setIndexerNice)
 
 QString envOr(const char *name, const QString &fallback)
 {
@@ -169,6 +170,9 @@ int main(int argc, char *argv[])
     }
     // Before the master opens its database: every connection of this process gets it.
     store::Store::setPageCacheKib(cache * 1024);
+    // A server's commits (acknowledged to workers, then pushed to devices) go before its search
+    // index, which catches up once a flood is over (docs/architecture.md, "Pushes").
+    store::Store::setIndexerNice(kServerIndexerNice);
     QDir().mkpath(QFileInfo(o.dbPath).absolutePath());
     QString fingerprint;
     const bool tlsAuto = p.value(tls) == u"auto";

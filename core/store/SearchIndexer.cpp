@@ -118,9 +118,11 @@ qint64 indexedRevision(Database &index, const char *schema)
     }
 }
 
-SearchIndexer::SearchIndexer(const QString &storePath, qint64 storeId, std::shared_ptr<FileHealth> health)
+SearchIndexer::SearchIndexer(const QString &storePath, qint64 storeId, std::shared_ptr<FileHealth> health,
+                             int niceSteps)
     : m_indexPath(searchIndexPath(storePath))
     , m_storeId(storeId)
+    , m_niceSteps(niceSteps)
     , m_health(std::move(health))
     , m_store(storePath, Database::Access::ReadOnly, kBusyTimeoutMs)
     , m_index(m_indexPath, Database::Access::ReadWrite, kBusyTimeoutMs)
@@ -162,6 +164,8 @@ bool SearchIndexer::waitFor(qint64 rev, int timeoutMs)
 void SearchIndexer::run()
 {
     nameThisThread("index");
+    if (m_niceSteps > 0)
+        lowerThisThreadPriority(m_niceSteps);
     std::unique_lock lock(m_mutex);
     int rebuilds = 0; // in a row, without a successful round between them
     for (;;) {

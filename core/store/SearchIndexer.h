@@ -53,8 +53,10 @@ class SearchIndexer
 {
 public:
     // Opens connections of its own to the store and its index (creating the index) and starts the
-    // thread, which catches up at once. Throws SqlError.
-    SearchIndexer(const QString &storePath, qint64 storeId, std::shared_ptr<FileHealth> health);
+    // thread, which catches up at once; the thread runs niceSteps below the caller's priority
+    // (lowerThisThreadPriority; 0: the same). Throws SqlError.
+    SearchIndexer(const QString &storePath, qint64 storeId, std::shared_ptr<FileHealth> health,
+                  int niceSteps = 0);
     // Indexes what is committed, then stops the thread.
     ~SearchIndexer();
     SearchIndexer(const SearchIndexer &) = delete;
@@ -73,6 +75,7 @@ private:
 
     const QString m_indexPath;
     const qint64 m_storeId;
+    const int m_niceSteps;
     const std::shared_ptr<FileHealth> m_health;
     Database m_store;
     Database m_index;

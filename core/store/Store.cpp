@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 
@@ -509,7 +510,18 @@ Store::~Store() = default;
 
 namespace {
 std::atomic<int> pageCacheKibSetting{Store::kDefaultPageCacheKib};
+std::atomic<int> indexerNiceSetting{0};
 } // namespace
+
+void Store::setIndexerNice(int steps)
+{
+    indexerNiceSetting = std::clamp(steps, 0, 19);
+}
+
+int Store::indexerNice()
+{
+    return indexerNiceSetting;
+}
 
 void Store::setPageCacheKib(int kib)
 {
@@ -634,12 +646,12 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, const Options &o
             // The search index has a database and a thread of its own (store/SearchIndexer.h).
             const qint64 storeId = db.scalar("SELECT value FROM meta WHERE key = 'store_id'");
             try {
-                impl->indexer = std::make_unique<SearchIndexer>(path, storeId, impl->health);
+                impl->indexer = std::make_unique<SearchIndexer>(path, storeId, impl->health, indexerNice());
             } catch (const SqlError &e) {
                 // The index holds nothing the store does not: a damaged one is built anew.
                 qCWarning(lcStore) << "search index unusable, rebuilding it:" << e.message;
                 removeSearchIndex(path);
-                impl->indexer = std::make_unique<SearchIndexer>(path, storeId, impl->health);
+                impl->indexer = std::make_unique<SearchIndexer>(path, storeId, impl->health, indexerNice());
             }
             SearchIndexer *indexer = impl->indexer.get();
             impl->checkpointer->setCommitListener([indexer] { indexer->wake(); });

@@ -126,6 +126,12 @@ public:
     static constexpr int kDefaultPageCacheKib = 16000;
     static void setPageCacheKib(int kib);
     static int pageCacheKib();
+    // How far below the writer's priority the search indexers of read-write stores opened from then
+    // on run (nice steps on Linux, Qt's LowPriority elsewhere; 0, the default: the same). A team
+    // server (hiscrm-master) lowers it, so that a flood's commits take the cores first; the index
+    // catches up after, and a search waits for it as always.
+    static void setIndexerNice(int steps);
+    static int indexerNice();
     // The bytes this store's own connection holds in its page cache now.
     qint64 pageCacheBytes() const;
     int schemaVersion();
