@@ -171,7 +171,7 @@ int main(int argc, char *argv[])
     // Before the master opens its database: every connection of this process gets it.
     store::Store::setPageCacheKib(cache * 1024);
     // A server's commits (acknowledged to workers, then pushed to devices) go before its search
-    // index, which catches up once a flood is over (docs/architecture.md, "Pushes").
+    // index, which catches up once a flood is over (docs/architecture.md, "Search").
     store::Store::setIndexerNice(kServerIndexerNice);
     QDir().mkpath(QFileInfo(o.dbPath).absolutePath());
     QString fingerprint;
