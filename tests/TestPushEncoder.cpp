@@ -49,12 +49,18 @@ class TestPushEncoder : public QObject
 {
     Q_OBJECT
 
+    std::unique_ptr<QTemporaryDir> m_dir; // each test's own
+
 private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+
     void everyScopeGetsWhatItMaySee()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath(u"m.db"_s);
+        const QString path = m_dir->filePath(u"m.db"_s);
         auto store = openStore(path);
         QVERIFY(store);
         for (const QString &account : {u"acc-1"_s, u"acc-2"_s, u"acc-3"_s}) {
@@ -161,9 +167,7 @@ private slots:
     // that made it (the master's threads), and comes back to its owner's thread the same as read().
     void backlogRoundsRunBelowTheOwnersPriority()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath(u"m.db"_s);
+        const QString path = m_dir->filePath(u"m.db"_s);
         auto store = openStore(path);
         QVERIFY(store);
         QList<MessageRecord> ms;
