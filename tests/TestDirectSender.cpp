@@ -139,6 +139,43 @@ private slots:
         QCOMPARE(firstArrived + rest, frames[0].join());
     }
 
+    void roundsBackToBackSendEachJobOnce()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("direct sends are Linux only");
+#endif
+        // Rounds one after another, as a flood's commits come: the helper may wake after the caller
+        // took every job of a round (and the round ended without it), or in the middle of the next
+        // one. Each job is sent once, whole, by one of the two threads.
+        DirectSender sender;
+        constexpr int kJobs = int(DirectSender::minParallel()) + 4;
+        constexpr int kRounds = 500;
+        std::vector<std::unique_ptr<SocketPair>> pairs;
+        for (int i = 0; i < kJobs; ++i) {
+            pairs.push_back(std::make_unique<SocketPair>());
+            QVERIFY(pairs.back()->writer >= 0);
+        }
+        std::vector<QByteArray> expected(kJobs);
+        std::vector<QByteArray> arrived(kJobs);
+        for (int round = 0; round < kRounds; ++round) {
+            QList<QList<QByteArray>> frames;
+            std::vector<DirectSender::Job> jobs;
+            for (int i = 0; i < kJobs; ++i)
+                frames.append({QByteArray::number(round) + ':' + QByteArray::number(i) + ';'});
+            for (int i = 0; i < kJobs; ++i) {
+                jobs.push_back({pairs[size_t(i)]->writer, &frames[i]});
+                expected[size_t(i)] += frames[i].first();
+            }
+            sender.run(jobs);
+            for (int i = 0; i < kJobs; ++i) {
+                QCOMPARE(jobs[size_t(i)].frame, 1);
+                arrived[size_t(i)] += pairs[size_t(i)]->readAll(); // the kernel's buffer stays small
+            }
+        }
+        for (int i = 0; i < kJobs; ++i)
+            QCOMPARE(arrived[size_t(i)], expected[size_t(i)]);
+    }
+
     void aGonePeerStopsItsJobOnly()
     {
 #ifndef Q_OS_LINUX

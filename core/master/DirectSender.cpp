@@ -63,17 +63,27 @@ void DirectSender::run(std::span<Job> jobs)
             sendJob(j);
         return;
     }
-    const size_t half = jobs.size() / 2;
     {
         std::lock_guard lock(m_mutex);
-        m_work = jobs.subspan(half);
+        m_work = jobs;
+        m_next.store(0, std::memory_order_relaxed);
         m_busy = true;
     }
     m_wake.notify_one();
-    for (Job &j : jobs.first(half))
-        sendJob(j);
+    drain();
     std::unique_lock lock(m_mutex);
-    m_done.wait(lock, [this] { return !m_busy; });
+    if (m_joined) // it may be sending the last job it took
+        m_done.wait(lock, [this] { return !m_busy; });
+    m_busy = false; // a helper not woken yet finds nothing to join
+    m_work = {};
+}
+
+void DirectSender::drain()
+{
+    // Each job is taken by one thread only: the counter hands out each index once.
+    for (size_t i = m_next.fetch_add(1, std::memory_order_relaxed); i < m_work.size();
+         i = m_next.fetch_add(1, std::memory_order_relaxed))
+        sendJob(m_work[i]);
 }
 
 void DirectSender::helperLoop()
@@ -84,11 +94,11 @@ void DirectSender::helperLoop()
         m_wake.wait(lock, [this] { return m_busy || m_stop; });
         if (m_stop)
             return;
-        const std::span<Job> work = m_work;
+        m_joined = true;
         lock.unlock();
-        for (Job &j : work)
-            sendJob(j);
+        drain();
         lock.lock();
+        m_joined = false;
         m_busy = false;
         m_done.notify_one();
     }

@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <span>
@@ -14,11 +15,13 @@
 namespace hiscrm::master {
 
 // Writes a push round's frames straight into many plain TCP connections, two threads at once: the
-// calling thread (the clients thread) takes one half and a helper thread the other, and the caller
-// waits for both before it goes on, so nothing else writes into those sockets meanwhile and their
-// Qt objects are touched by the caller only. On loopback, and on a busy server, each send() does
-// the kernel's work for that connection (about 5-10 µs here); a round reaches 200 devices in half
-// the time.
+// calling thread (the clients thread) and a helper thread each take the next job not yet taken, and
+// the caller waits for both before it goes on, so nothing else writes into those sockets meanwhile
+// and their Qt objects are touched by the caller only. On loopback, and on a busy server, each
+// send() does the kernel's work for that connection (about 5-10 µs here); a round reaches 200
+// devices in half the time. Jobs are taken one by one rather than split in halves up front: a
+// helper that gets a core late (it has to be woken) then takes fewer, instead of its half ending
+// the round late while the caller waits idle.
 //
 // A job stops at the first frame the kernel does not take whole (its buffer is full) or at an
 // error, and says how far it got; the caller queues the rest through Qt, which meets the error
@@ -56,8 +59,13 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_done;
-    std::span<Job> m_work; // the helper's part of the current round
-    bool m_busy = false;   // the helper has work it has not finished
+    // Takes jobs from the current round until none is left.
+    void drain();
+
+    std::span<Job> m_work;          // the current round
+    std::atomic<size_t> m_next = 0; // its next job not yet taken
+    bool m_busy = false;            // the current round is the helper's to join
+    bool m_joined = false;          // the helper took up the current round
     bool m_stop = false;
     std::thread m_helper;
 };
