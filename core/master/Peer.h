@@ -22,8 +22,13 @@ class TextFrame
 public:
     explicit TextFrame(qsizetype reserve = 0);
     // The buffer to append the message (UTF-8) to; it begins with the room for the header.
-    QByteArray &bytes() { return m_buf; }
-    qsizetype messageSize() const { return m_buf.size() - kHeaderRoom; }
+    QByteArray &bytes()
+    {
+        if (m_buf.isNull()) // after take(): allocated when the next message begins
+            m_buf = QByteArray(kHeaderRoom, '\0');
+        return m_buf;
+    }
+    qsizetype messageSize() const { return m_buf.isNull() ? 0 : m_buf.size() - kHeaderRoom; }
     // The frame; the builder then starts the next message.
     QByteArray take();
 

@@ -10,6 +10,8 @@
 #include <QThread>
 
 #include <algorithm>
+#include <span>
+#include <utility>
 #include <vector>
 
 namespace hiscrm::master {
@@ -37,9 +39,13 @@ QByteArray encodeChange(const store::Change &c)
 
 namespace {
 
-// One feed's frames as a round builds them.
+// One feed's frames as a round builds them. Most scopes have nothing in a live round (a commit
+// touches a few accounts): a scope costs no allocation until its first change.
 struct Building
 {
+    // A scope's push of one commit is a few KiB: room for it at once, rather than growing by steps.
+    static constexpr qsizetype kFirstReserve = 4096;
+
     PushFeed feed;
     QList<QByteArray> frames;
     TextFrame frame; // the one being built, once `open`
@@ -58,6 +64,7 @@ struct Building
     // {"type":"changes","v":1,"from":F,"changes":[...],"to":T}: `to` last, once known.
     void start()
     {
+        frame = TextFrame(kFirstReserve);
         QByteArray &b = frame.bytes();
         b.append("{\"type\":\"changes\",\"v\":1,\"from\":")
             .append(QByteArray::number(chunkFrom))
@@ -93,7 +100,8 @@ struct Building
 };
 
 // Which of a round's scopes see a change, by its accounts: a hundred scopes of one account each
-// would otherwise be asked one by one about each change, twice.
+// would otherwise be asked one by one about each change, twice. Built each round in two
+// allocations: (account, scope) pairs sorted by account, and the per-scope marks.
 class ScopeIndex
 {
 public:
@@ -101,25 +109,30 @@ public:
         : m_scopes(int(building.size()))
         , m_marks(building.size(), 0)
     {
+        qsizetype pairs = 0;
+        for (const Building &b : building)
+            pairs += b.feed.scope.accounts.size();
+        m_byAccount.reserve(size_t(pairs));
         for (qsizetype i = 0; i < building.size(); ++i) {
             const store::AccountScope &scope = building[i].feed.scope;
             if (scope.all())
-                m_all.append(int(i));
+                m_all.push_back(int(i));
             for (qint64 a : scope.accounts)
-                m_byAccount[a].append(int(i));
+                m_byAccount.push_back({a, int(i)});
         }
+        std::sort(m_byAccount.begin(), m_byAccount.end());
     }
 
     // Whether any scope sees a change of these owners.
     bool any(const store::ChangeAccounts &owners) const
     {
         using Kind = store::ChangeAccounts::Kind;
-        if (!m_all.isEmpty())
+        if (!m_all.empty())
             return true;
         if (owners.kind != Kind::Accounts)
             return owners.kind == Kind::Everyone && m_scopes > 0;
         return std::any_of(owners.accounts.cbegin(), owners.accounts.cend(),
-                           [this](qint64 a) { return m_byAccount.contains(a); });
+                           [this](qint64 a) { return !scopesOf(a).empty(); });
     }
 
     // The scopes that see a change of these owners, each once, in no particular order.
@@ -131,16 +144,13 @@ public:
                 f(i);
             return;
         }
-        for (int i : std::as_const(m_all)) // never among m_byAccount: their scopes name no account
+        for (int i : m_all) // never among m_byAccount: their scopes name no account
             f(i);
         if (owners.kind != Kind::Accounts)
             return;
         ++m_stamp; // a scope that sees several of the accounts is called once
         for (qint64 a : owners.accounts) {
-            const auto it = m_byAccount.constFind(a);
-            if (it == m_byAccount.cend())
-                continue;
-            for (int i : *it) {
+            for (const auto &[account, i] : scopesOf(a)) {
                 if (m_marks[std::size_t(i)] != m_stamp) {
                     m_marks[std::size_t(i)] = m_stamp;
                     f(i);
@@ -150,9 +160,20 @@ public:
     }
 
 private:
+    using Pair = std::pair<qint64, int>; // an account, a scope that names it
+
+    std::span<const Pair> scopesOf(qint64 account) const
+    {
+        const auto from = std::lower_bound(m_byAccount.cbegin(), m_byAccount.cend(), Pair{account, 0});
+        auto to = from;
+        while (to != m_byAccount.cend() && to->first == account)
+            ++to;
+        return {from, to};
+    }
+
     int m_scopes;
-    QHash<qint64, QList<int>> m_byAccount;
-    QList<int> m_all;             // the scopes of every account
+    std::vector<Pair> m_byAccount;
+    std::vector<int> m_all;       // the scopes of every account
     std::vector<quint64> m_marks; // per scope: the stamp of the change that last called it
     quint64 m_stamp = 0;
 };

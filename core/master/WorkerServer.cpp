@@ -140,12 +140,15 @@ QString str(const char *latin1)
 
 TextFrame::TextFrame(qsizetype reserve)
 {
+    if (reserve == 0)
+        return; // bytes() allocates when the message begins
     m_buf.reserve(kHeaderRoom + reserve);
     m_buf.fill('\0', kHeaderRoom);
 }
 
 QByteArray TextFrame::take()
 {
+    bytes(); // an empty message is a frame too
     const auto n = quint64(messageSize());
     char header[kHeaderRoom];
     qsizetype h = 0;
@@ -164,7 +167,7 @@ QByteArray TextFrame::take()
     std::memcpy(m_buf.data() + kHeaderRoom - h, header, size_t(h));
     m_buf.remove(0, kHeaderRoom - h); // Qt moves the start of the array: nothing is copied
     QByteArray frame = std::move(m_buf);
-    m_buf = QByteArray(kHeaderRoom, '\0'); // ready for the next message
+    m_buf = QByteArray(); // bytes() makes room for the next message
     return frame;
 }
 
@@ -298,8 +301,11 @@ struct WorkerServer::Session final : public Peer
     int directSocket() override
     {
 #if defined(Q_OS_LINUX)
-        if (!tls && tcp && canSend() && socket->state() == QAbstractSocket::ConnectedState &&
-            tcp->state() == QAbstractSocket::ConnectedState && tcp->bytesToWrite() == 0)
+        // Nothing queued in the connection is nothing queued in the WebSocket over it (canSend()'s
+        // backlog): asked once, since a push round asks this of every device.
+        if (!tls && tcp && !dead && !stalled && tcp->bytesToWrite() == 0 &&
+            tcp->state() == QAbstractSocket::ConnectedState &&
+            socket->state() == QAbstractSocket::ConnectedState)
             return int(tcp->socketDescriptor());
 #endif
         return -1;
