@@ -281,6 +281,7 @@ void WriteTransaction::commit()
 ReadTransaction::ReadTransaction(Database &db)
     : m_db(db)
 {
+    m_commit = m_db.cached("COMMIT").statement().handle(); // kept by the connection; prepared once
     m_db.cached("BEGIN").run();
     m_open = true;
 }
@@ -289,7 +290,8 @@ ReadTransaction::~ReadTransaction()
 {
     if (!m_open)
         return;
-    sqlite3_exec(m_db.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_step(m_commit); // never throws, as a destructor must not
+    sqlite3_reset(m_commit);
     // Store::interrupt() from another thread can land on the COMMIT itself; the snapshot would
     // then stay open and the next BEGIN on this connection fail. Ending a read never loses data.
     for (int attempt = 0; attempt < 3 && !sqlite3_get_autocommit(m_db.handle()); ++attempt)

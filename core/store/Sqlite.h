@@ -184,6 +184,7 @@ public:
 
 private:
     Database &m_db;
+    sqlite3_stmt *m_commit = nullptr; // the connection's cached COMMIT: ending a read parses nothing
     bool m_open = false;
 };
 
