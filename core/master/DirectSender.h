@@ -55,19 +55,21 @@ public:
 
 private:
     void helperLoop();
+    // Takes jobs from the current round until none is left.
+    void drain();
+
+    static constexpr size_t kTake = 4; // jobs taken at once
 
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_done;
-    // Takes jobs from the current round until none is left.
-    void drain();
-
-    std::span<Job> m_work;          // the current round
-    std::atomic<size_t> m_next = 0; // its next job not yet taken
-    bool m_busy = false;            // the current round is the helper's to join
-    bool m_joined = false;          // the helper took up the current round
+    std::span<Job> m_work; // the current round
+    bool m_busy = false;   // the current round is the helper's to join
+    bool m_joined = false; // the helper took up the current round
     bool m_stop = false;
     std::thread m_helper;
+    // The current round's next job not yet taken, on a cache line of its own (the last member).
+    alignas(64) std::atomic<size_t> m_next = 0;
 };
 
 } // namespace hiscrm::master
