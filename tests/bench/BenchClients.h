@@ -68,8 +68,7 @@ private:
     QString m_name;
     QByteArray m_key; // Sec-WebSocket-Key
     bool m_upgraded = false;
-    QByteArray m_in; // received, not yet parsed from m_at
-    qsizetype m_at = 0;
+    QByteArray m_in;      // received and not yet parsed: the start of a frame, or of the upgrade's answer
     QByteArray m_message; // a fragmented message being put together
     QByteArray m_out;     // not yet taken by the kernel
     QByteArray m_early;   // frames to send once upgraded
