@@ -15,13 +15,14 @@
 namespace hiscrm::master {
 
 // Writes a push round's frames straight into many plain TCP connections, two threads at once: the
-// calling thread (the clients thread) and a helper thread each take the next job not yet taken, and
-// the caller waits for both before it goes on, so nothing else writes into those sockets meanwhile
-// and their Qt objects are touched by the caller only. On loopback, and on a busy server, each
-// send() does the kernel's work for that connection (about 5-10 µs here); a round reaches 200
-// devices in half the time. Jobs are taken one by one rather than split in halves up front: a
-// helper that gets a core late (it has to be woken) then takes fewer, instead of its half ending
-// the round late while the caller waits idle.
+// calling thread (the clients thread) and a helper thread each take the next jobs not yet taken
+// (kTake at a time), and the caller waits for the helper to finish those it took before it goes on,
+// so nothing else writes into those sockets meanwhile and their Qt objects are touched by the
+// caller only. On loopback, and on a busy server, each send() does the kernel's work for that
+// connection (about 5-10 µs here); a round reaches 200 devices in half the time. Jobs are taken as
+// the threads go rather than split in halves up front: a helper that gets a core late (it has to be
+// woken) then takes fewer, instead of its half ending the round late while the caller waits idle;
+// one that has not woken when the caller took the last job is not waited for.
 //
 // A job stops at the first frame the kernel does not take whole (its buffer is full) or at an
 // error, and says how far it got; the caller queues the rest through Qt, which meets the error
