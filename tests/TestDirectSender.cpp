@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // master::DirectSender: the push round's frames written straight into many sockets by two threads.
 // Real sockets (socket pairs, so that a test decides when the reading end reads): every job's
-// frames arrive whole and in order, on both halves; a job whose socket is full stops exactly where
-// the kernel stopped taking bytes; a job whose peer is gone stops without a signal killing the
-// process; the helper thread is reused round after round.
+// frames arrive whole and in order, from either thread; a job whose socket is full stops exactly
+// where the kernel stopped taking bytes; a job whose peer is gone stops without a signal killing the
+// process; the helper thread is reused round after round, and rounds back to back send each job
+// once.
 
 #include "master/DirectSender.h"
 

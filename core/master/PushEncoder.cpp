@@ -100,7 +100,7 @@ struct Building
 };
 
 // Which of a round's scopes see a change, by its accounts: a hundred scopes of one account each
-// would otherwise be asked one by one about each change, twice. Built each round in two
+// would otherwise be asked one by one about each change, twice. Built each round in a couple of
 // allocations: (account, scope) pairs sorted by account, and the per-scope marks.
 class ScopeIndex
 {
