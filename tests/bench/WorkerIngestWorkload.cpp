@@ -22,6 +22,7 @@
 #include <QThread>
 #include <QWebSocket>
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 
@@ -45,6 +46,7 @@ struct Stream
     double seconds = 0;
     qint64 pushes = 0;
     qint64 pushBytes = 0;
+    double pushTailSeconds = 0; // from the last acknowledgement to the last push's arrival
 };
 
 // The worker: connects to the master on `port`, registers, sends the directory and streams
@@ -131,10 +133,13 @@ Stream streamThroughWorker(const QString &db, const QJsonObject &registerFrame, 
     const qint64 bytesBefore = fleet ? fleet->pushBytes() : 0;
     std::exception_ptr workerFailed;
     std::atomic<bool> workerDone = false;
-    QObject waker; // lives in this thread: an event posted to it ends the wait below
+    qint64 lastAckNs = 0; // on the clients' clock
+    QObject waker;        // lives in this thread: an event posted to it ends the wait below
     std::unique_ptr<QThread> worker(QThread::create([&] {
         try {
             result.seconds = streamFrames(master.port, registerFrame, directory, frames);
+            if (fleet)
+                lastAckNs = fleet->clock().nsecsElapsed();
         } catch (...) {
             workerFailed = std::current_exception();
         }
@@ -159,6 +164,7 @@ Stream streamThroughWorker(const QString &db, const QJsonObject &registerFrame, 
                     .arg(fleet->size()));
         result.pushes = fleet->pushes() - pushesBefore;
         result.pushBytes = fleet->pushBytes() - bytesBefore;
+        result.pushTailSeconds = std::max<qint64>(0, lastPushNs - lastAckNs) / 1e9;
     }
     return result;
 }
@@ -222,6 +228,7 @@ JsonLine runWorkerIngest(const Options &options)
     // The same with paired clients receiving: a fresh database holding the accounts and the
     // devices, device i scoped to account i % A.
     double clientsRate = 0;
+    double pushTail = 0;
     if (clients > 0) {
         const QString clientsDb = workspace.sidePath(u"clients.sqlite"_s);
         removeDatabase(clientsDb);
@@ -239,9 +246,12 @@ JsonLine runWorkerIngest(const Options &options)
         }
         const Stream s = streamThroughWorker(clientsDb, registerFrame, directory, frames, tokens);
         clientsRate = double(items) / s.seconds;
+        pushTail = s.pushTailSeconds;
         out << "clients:  " << items << " items over WebSocket in " << s.seconds << " s = " << clientsRate
             << " msgs/s while " << clients << " clients received " << s.pushes << " pushes ("
             << s.pushBytes / 1048576.0 << " MiB); " << clientsRate / wsRate << " of the figure without"
+            << Qt::endl;
+        out << "clients:  the last push arrived " << pushTail * 1000 << " ms after the last acknowledgement"
             << Qt::endl;
     }
 
@@ -272,7 +282,8 @@ JsonLine runWorkerIngest(const Options &options)
     if (clients > 0) {
         line.add(u"clients"_s, qint64(clients))
             .add(u"msgs_per_s_with_clients"_s, clientsRate)
-            .add(u"clients_ratio"_s, clientsRate / wsRate);
+            .add(u"clients_ratio"_s, clientsRate / wsRate)
+            .add(u"push_tail_ms"_s, pushTail * 1000);
     }
     return line;
 }
