@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <climits>
 #include <span>
 #include <utility>
 #include <vector>
@@ -164,10 +165,9 @@ private:
 
     std::span<const Pair> scopesOf(qint64 account) const
     {
+        // Scope numbers run from 0 to below INT_MAX: these two pairs bound the account's.
         const auto from = std::lower_bound(m_byAccount.cbegin(), m_byAccount.cend(), Pair{account, 0});
-        auto to = from;
-        while (to != m_byAccount.cend() && to->first == account)
-            ++to;
+        const auto to = std::upper_bound(from, m_byAccount.cend(), Pair{account, INT_MAX});
         return {from, to};
     }
 
