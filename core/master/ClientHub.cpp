@@ -491,11 +491,13 @@ void ClientHub::onCommand(Client &c, const Envelope &e)
         commandId = e.id.toString();
     else if (e.id.isDouble())
         commandId = QString::number(e.id.toInteger());
-    if (spec->journaled && commandId.isEmpty()) {
+    // A write's id is a string: the number 17 and the string "17" would be one command id, and the
+    // second of two different commands would be answered as a repeat of the first.
+    if (spec->journaled && (!e.id.isString() || commandId.isEmpty())) {
         c.peer->reject(
             e.id, str(code::BadRequest),
-            QStringLiteral("%1 changes something: give the cmd frame an id (its command id, e.g. a "
-                           "UUID), so that sending it again has no second effect.")
+            QStringLiteral("%1 changes something: give the cmd frame a string id (its command id, e.g. "
+                           "a UUID), so that sending it again has no second effect.")
                 .arg(opName));
         return;
     }
