@@ -53,6 +53,15 @@ double threadCpuSeconds()
 #endif
 }
 
+double median(std::vector<double> figures)
+{
+    if (figures.empty())
+        return 0;
+    std::sort(figures.begin(), figures.end());
+    const size_t n = figures.size();
+    return n % 2 ? figures[n / 2] : (figures[n / 2 - 1] + figures[n / 2]) / 2;
+}
+
 double Samples::percentileMs(double p) const
 {
     if (m_ns.isEmpty())

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <utility>
+#include <vector>
 
 namespace hiscrm::bench {
 
@@ -29,6 +30,7 @@ struct Options
     int accounts = -1; // fanout: accounts, each client scoped to one (100)
     double rate = -1;  // fanout: deliveries per second aimed at (20000)
     int seconds = -1;  // fanout: length of the run (10)
+    int runs = -1;     // worker-ingest: runs, alternated, whose medians are reported (1)
     QString db;        // empty: a temporary directory
     bool keep = false;
     bool json = false;
@@ -69,6 +71,10 @@ double seconds(const QElapsedTimer &timer);
 // CPU time the calling thread has used so far, in seconds; -1 where the OS does not say. Steadier
 // than wall time on a machine whose disk speed varies, for comparing two builds.
 double threadCpuSeconds();
+
+// The median of a few figures (of repeated runs): the middle one, or the mean of the middle two for
+// an even count; 0 for none.
+double median(std::vector<double> figures);
 
 // Latency samples in nanoseconds; figures in milliseconds.
 class Samples

@@ -218,72 +218,92 @@ JsonLine runWorkerIngest(const Options &options)
                                     {u"accounts"_s, QJsonArray::fromStringList(accounts)}};
 
     Workspace workspace(options);
-    const QString db = workspace.storePath();
-    removeDatabase(db);
-    const double wsSeconds = streamThroughWorker(db, registerFrame, directory, frames, {}).seconds;
-    const double wsRate = double(items) / wsSeconds;
-    out << "worker:   " << items << " items over WebSocket in " << wsSeconds << " s = " << wsRate << " msgs/s"
-        << Qt::endl;
+    const int runs = std::max(options.runs, 1);
+    std::vector<double> wsRates, clientsRates, clientsRatios, pushTails, baseRates, ratios;
+    for (int run = 1; run <= runs; ++run) {
+        if (runs > 1)
+            out << "run " << run << " of " << runs << ":" << Qt::endl;
+        const QString db = workspace.storePath();
+        removeDatabase(db);
+        const double wsSeconds = streamThroughWorker(db, registerFrame, directory, frames, {}).seconds;
+        const double wsRate = double(items) / wsSeconds;
+        wsRates.push_back(wsRate);
+        out << "worker:   " << items << " items over WebSocket in " << wsSeconds << " s = " << wsRate
+            << " msgs/s" << Qt::endl;
 
-    // The same with paired clients receiving: a fresh database holding the accounts and the
-    // devices, device i scoped to account i % A.
-    double clientsRate = 0;
-    double pushTail = 0;
-    if (clients > 0) {
-        const QString clientsDb = workspace.sidePath(u"clients.sqlite"_s);
-        removeDatabase(clientsDb);
-        QStringList tokens;
-        {
-            const auto store = openStore(clientsDb, store::Store::Durability::Normal);
-            QList<qint64> ids;
-            for (const Batch &b : std::as_const(directory))
-                check(store->ingest(b), u"ingesting the directory"_s);
-            for (const QString &a : std::as_const(accounts))
-                ids << check(store->accountByPlatformId(config.platform, a), u"reading an account"_s)
-                           .value()
-                           .id;
-            tokens = ClientFleet::pairDevices(*store, ids, clients);
+        // The same with paired clients receiving: a fresh database holding the accounts and the
+        // devices, device i scoped to account i % A.
+        if (clients > 0) {
+            const QString clientsDb = workspace.sidePath(u"clients.sqlite"_s);
+            removeDatabase(clientsDb);
+            QStringList tokens;
+            {
+                const auto store = openStore(clientsDb, store::Store::Durability::Normal);
+                QList<qint64> ids;
+                for (const Batch &b : std::as_const(directory))
+                    check(store->ingest(b), u"ingesting the directory"_s);
+                for (const QString &a : std::as_const(accounts))
+                    ids << check(store->accountByPlatformId(config.platform, a), u"reading an account"_s)
+                               .value()
+                               .id;
+                tokens = ClientFleet::pairDevices(*store, ids, clients);
+            }
+            const Stream s = streamThroughWorker(clientsDb, registerFrame, directory, frames, tokens);
+            const double clientsRate = double(items) / s.seconds;
+            clientsRates.push_back(clientsRate);
+            clientsRatios.push_back(clientsRate / wsRate);
+            pushTails.push_back(s.pushTailSeconds * 1000);
+            out << "clients:  " << items << " items over WebSocket in " << s.seconds << " s = " << clientsRate
+                << " msgs/s while " << clients << " clients received " << s.pushes << " pushes ("
+                << s.pushBytes / 1048576.0 << " MiB); " << clientsRate / wsRate << " of the figure without"
+                << Qt::endl;
+            out << "clients:  the last push arrived " << s.pushTailSeconds * 1000
+                << " ms after the last acknowledgement" << Qt::endl;
         }
-        const Stream s = streamThroughWorker(clientsDb, registerFrame, directory, frames, tokens);
-        clientsRate = double(items) / s.seconds;
-        pushTail = s.pushTailSeconds;
-        out << "clients:  " << items << " items over WebSocket in " << s.seconds << " s = " << clientsRate
-            << " msgs/s while " << clients << " clients received " << s.pushes << " pushes ("
-            << s.pushBytes / 1048576.0 << " MiB); " << clientsRate / wsRate << " of the figure without"
-            << Qt::endl;
-        out << "clients:  the last push arrived " << pushTail * 1000 << " ms after the last acknowledgement"
-            << Qt::endl;
+
+        // Baseline: the same batches, in-process, into a fresh store with the master's durability.
+        const QString basePath = workspace.sidePath(u"inprocess.sqlite"_s);
+        removeDatabase(basePath);
+        const auto store = openStore(basePath, store::Store::Durability::Full);
+        for (const Batch &b : std::as_const(directory))
+            check(store->ingest(b), u"ingesting the directory in-process"_s);
+        QElapsedTimer timer;
+        timer.start();
+        for (const Batch &b : std::as_const(batches))
+            check(store->ingest(b), u"ingesting in-process"_s);
+        if (const Error e = store->waitForSearchIndex()) // as the ingest workload: searchable too
+            fail(u"waiting for the search index failed: "_s + e.message);
+        const double baseSeconds = seconds(timer);
+        const double baseRate = double(items) / baseSeconds;
+        baseRates.push_back(baseRate);
+        ratios.push_back(wsRate / baseRate);
+        out << "baseline: " << items << " items in-process in " << baseSeconds << " s = " << baseRate
+            << " msgs/s" << Qt::endl;
+        out << "ratio:    " << wsRate / baseRate << " (worker over WebSocket / in-process)" << Qt::endl;
+    }
+    if (runs > 1) {
+        out << "medians of " << runs << " runs: " << median(wsRates) << " msgs/s, ratio " << median(ratios);
+        if (clients > 0)
+            out << "; with clients " << median(clientsRates) << " msgs/s, " << median(clientsRatios)
+                << " of the figure without (runs "
+                << *std::min_element(clientsRatios.begin(), clientsRatios.end()) << " to "
+                << *std::max_element(clientsRatios.begin(), clientsRatios.end()) << ")";
+        out << Qt::endl;
     }
 
-    // Baseline: the same batches, in-process, into a fresh store with the master's durability.
-    const QString basePath = workspace.sidePath(u"inprocess.sqlite"_s);
-    removeDatabase(basePath);
-    const auto store = openStore(basePath, store::Store::Durability::Full);
-    for (const Batch &b : std::as_const(directory))
-        check(store->ingest(b), u"ingesting the directory in-process"_s);
-    QElapsedTimer timer;
-    timer.start();
-    for (const Batch &b : std::as_const(batches))
-        check(store->ingest(b), u"ingesting in-process"_s);
-    if (const Error e = store->waitForSearchIndex()) // as the ingest workload: searchable too
-        fail(u"waiting for the search index failed: "_s + e.message);
-    const double baseSeconds = seconds(timer);
-    const double baseRate = double(items) / baseSeconds;
-    out << "baseline: " << items << " items in-process in " << baseSeconds << " s = " << baseRate << " msgs/s"
-        << Qt::endl;
-    out << "ratio:    " << wsRate / baseRate << " (worker over WebSocket / in-process)" << Qt::endl;
-
+    // Each figure is the median of the runs, a ratio the median of the runs' own ratios.
     JsonLine line = JsonLine()
                         .add(u"workload"_s, u"worker-ingest"_s)
                         .add(u"messages"_s, items)
-                        .add(u"msgs_per_s"_s, wsRate)
-                        .add(u"baseline_msgs_per_s"_s, baseRate)
-                        .add(u"ratio"_s, wsRate / baseRate);
+                        .add(u"runs"_s, qint64(runs))
+                        .add(u"msgs_per_s"_s, median(wsRates))
+                        .add(u"baseline_msgs_per_s"_s, median(baseRates))
+                        .add(u"ratio"_s, median(ratios));
     if (clients > 0) {
         line.add(u"clients"_s, qint64(clients))
-            .add(u"msgs_per_s_with_clients"_s, clientsRate)
-            .add(u"clients_ratio"_s, clientsRate / wsRate)
-            .add(u"push_tail_ms"_s, pushTail * 1000);
+            .add(u"msgs_per_s_with_clients"_s, median(clientsRates))
+            .add(u"clients_ratio"_s, median(clientsRatios))
+            .add(u"push_tail_ms"_s, median(pushTails));
     }
     return line;
 }

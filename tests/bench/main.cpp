@@ -43,7 +43,7 @@ const QList<Workload> &workloads()
         {u"open"_s, u"newest and 20 older pages of one conversation; --messages (100000), --calls (1000)"_s,
          runOpen},
         {u"worker-ingest"_s,
-         u"an external worker over loopback WebSocket into hiscrm-master vs in-process ingest; --messages (100000), --clients C (none) to run it again with C paired clients receiving, over --accounts (100)"_s,
+         u"an external worker over loopback WebSocket into hiscrm-master vs in-process ingest; --messages (100000), --clients C (none) to run it again with C paired clients receiving, over --accounts (100); --runs N (1) for medians"_s,
          runWorkerIngest},
         {u"startup"_s,
          u"the desktop app on a prepared history: first window and peak RSS; --messages (100000), --calls runs (5)"_s,
@@ -166,6 +166,9 @@ int main(int argc, char *argv[])
          u"fanout, worker-ingest with clients: accounts; each client sees one (default 100)."_s, u"A"_s},
         {u"rate"_s, u"fanout: deliveries per second aimed at (default 20000)."_s, u"R"_s},
         {u"seconds"_s, u"fanout: length of the run (default 10)."_s, u"S"_s},
+        {u"runs"_s,
+         u"worker-ingest: run the streams (and the baseline) N times, alternated, and report the medians (default 1)."_s,
+         u"N"_s},
         {u"db"_s, u"Keep the prepared store at PATH; reuse it when it holds the same data."_s, u"PATH"_s},
         {u"keep"_s, u"Keep the temporary directory."_s},
         {u"json"_s, u"End stdout with one line of JSON."_s},
@@ -188,7 +191,7 @@ int main(int argc, char *argv[])
     Options options;
     options.workload = workload->name;
     qint64 queries = options.queries, calls = options.calls, batch = options.batch,
-           interval = options.interval, clients = -1, accounts = -1, rate = -1, secs = -1;
+           interval = options.interval, clients = -1, accounts = -1, rate = -1, secs = -1, runs = -1;
     QString error;
     bool seedOk = false;
     options.seed = parser.value(u"seed"_s).toULongLong(&seedOk);
@@ -204,7 +207,8 @@ int main(int argc, char *argv[])
         !positive(parser, u"clients"_s, 20'000, &clients, &error) ||
         !positive(parser, u"accounts"_s, 10'000, &accounts, &error) ||
         !positive(parser, u"rate"_s, 10'000'000, &rate, &error) ||
-        !positive(parser, u"seconds"_s, 3600, &secs, &error)) {
+        !positive(parser, u"seconds"_s, 3600, &secs, &error) ||
+        !positive(parser, u"runs"_s, 100, &runs, &error)) {
         printError(error);
         return 2;
     }
@@ -216,6 +220,7 @@ int main(int argc, char *argv[])
     options.accounts = int(accounts);
     options.rate = double(rate);
     options.seconds = int(secs);
+    options.runs = int(runs);
     options.db = parser.value(u"db"_s);
     options.keep = parser.isSet(u"keep"_s);
     options.json = parser.isSet(u"json"_s);
