@@ -226,6 +226,22 @@ std::unique_ptr<store::Store> openStore(const QString &path, store::Store::Durab
     return check(store::Store::open(path, options), u"opening the store %1"_s.arg(path));
 }
 
+double inProcessSeconds(const QString &path, const QList<model::Batch> &directory,
+                        const QList<model::Batch> &batches, store::Store::Durability durability)
+{
+    removeDatabase(path);
+    const auto store = openStore(path, durability);
+    for (const model::Batch &b : directory)
+        check(store->ingest(b), u"ingesting the directory in-process"_s);
+    QElapsedTimer timer;
+    timer.start();
+    for (const model::Batch &b : batches)
+        check(store->ingest(b), u"ingesting in-process"_s);
+    if (const Error e = store->waitForSearchIndex())
+        fail(u"waiting for the search index failed: "_s + e.message);
+    return seconds(timer);
+}
+
 // ---- Prepared stores -----------------------------------------------------------------------------
 
 QString prepareStore(Workspace &workspace, const DataSpec &spec)

@@ -70,6 +70,11 @@ void removeDatabase(const QString &path);
 std::unique_ptr<store::Store> openStore(const QString &path,
                                         store::Store::Durability durability = store::Store::Durability::Full);
 
+// The in-process baseline of worker-ingest and sync: `directory`, then `batches` (timed) into a
+// fresh store at `path`, until searchable too. Returns the seconds.
+double inProcessSeconds(const QString &path, const QList<model::Batch> &directory,
+                        const QList<model::Batch> &batches, store::Store::Durability durability);
+
 // A store for a read workload: generated data plus what `prepare` adds (tags, pins, ...).
 struct DataSpec
 {

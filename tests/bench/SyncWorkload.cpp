@@ -82,18 +82,8 @@ JsonLine runSync(const Options &options)
     QList<Batch> batches;
     generateItems(
         generator, items, [&](Batch &&b) { batches.append(std::move(b)); }, options.batch);
-    const QString basePath = workspace.sidePath(u"inprocess.sqlite"_s);
-    removeDatabase(basePath);
-    const auto store = openStore(basePath, store::Store::Durability::Normal);
-    for (const Batch &b : directory)
-        check(store->ingest(b), u"ingesting the directory in-process"_s);
-    QElapsedTimer timer;
-    timer.start();
-    for (const Batch &b : std::as_const(batches))
-        check(store->ingest(b), u"ingesting in-process"_s);
-    if (const Error e = store->waitForSearchIndex())
-        fail(u"waiting for the search index failed: "_s + e.message);
-    const double baseSeconds = seconds(timer);
+    const double baseSeconds = inProcessSeconds(workspace.sidePath(u"inprocess.sqlite"_s), directory, batches,
+                                                store::Store::Durability::Normal);
     const double rate = double(items) / syncSeconds;
     const double baseRate = double(items) / baseSeconds;
     out << "baseline: " << items << " items in-process in " << baseSeconds << " s = " << baseRate << " msgs/s"

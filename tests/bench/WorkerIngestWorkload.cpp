@@ -169,6 +169,21 @@ Stream streamThroughWorker(const QString &db, const QJsonObject &registerFrame, 
     return result;
 }
 
+// A fresh database at `path` holding the directory and `clients` paired devices, device i scoped to
+// account i % A of `accounts`. Returns the devices' tokens.
+QStringList pairedClientsStore(const QString &path, const QList<Batch> &directory, const QString &platform,
+                               const QStringList &accounts, int clients)
+{
+    removeDatabase(path);
+    const auto store = openStore(path, store::Store::Durability::Normal);
+    QList<qint64> ids;
+    for (const Batch &b : directory)
+        check(store->ingest(b), u"ingesting the directory"_s);
+    for (const QString &a : accounts)
+        ids << check(store->accountByPlatformId(platform, a), u"reading an account"_s).value().id;
+    return ClientFleet::pairDevices(*store, ids, clients);
+}
+
 } // namespace
 
 JsonLine runWorkerIngest(const Options &options)
@@ -231,23 +246,11 @@ JsonLine runWorkerIngest(const Options &options)
         out << "worker:   " << items << " items over WebSocket in " << wsSeconds << " s = " << wsRate
             << " msgs/s" << Qt::endl;
 
-        // The same with paired clients receiving: a fresh database holding the accounts and the
-        // devices, device i scoped to account i % A.
+        // The same with paired clients receiving.
         if (clients > 0) {
             const QString clientsDb = workspace.sidePath(u"clients.sqlite"_s);
-            removeDatabase(clientsDb);
-            QStringList tokens;
-            {
-                const auto store = openStore(clientsDb, store::Store::Durability::Normal);
-                QList<qint64> ids;
-                for (const Batch &b : std::as_const(directory))
-                    check(store->ingest(b), u"ingesting the directory"_s);
-                for (const QString &a : std::as_const(accounts))
-                    ids << check(store->accountByPlatformId(config.platform, a), u"reading an account"_s)
-                               .value()
-                               .id;
-                tokens = ClientFleet::pairDevices(*store, ids, clients);
-            }
+            const QStringList tokens =
+                pairedClientsStore(clientsDb, directory, config.platform, accounts, clients);
             const Stream s = streamThroughWorker(clientsDb, registerFrame, directory, frames, tokens);
             const double clientsRate = double(items) / s.seconds;
             clientsRates.push_back(clientsRate);
@@ -261,19 +264,9 @@ JsonLine runWorkerIngest(const Options &options)
                 << " ms after the last acknowledgement" << Qt::endl;
         }
 
-        // Baseline: the same batches, in-process, into a fresh store with the master's durability.
-        const QString basePath = workspace.sidePath(u"inprocess.sqlite"_s);
-        removeDatabase(basePath);
-        const auto store = openStore(basePath, store::Store::Durability::Full);
-        for (const Batch &b : std::as_const(directory))
-            check(store->ingest(b), u"ingesting the directory in-process"_s);
-        QElapsedTimer timer;
-        timer.start();
-        for (const Batch &b : std::as_const(batches))
-            check(store->ingest(b), u"ingesting in-process"_s);
-        if (const Error e = store->waitForSearchIndex()) // as the ingest workload: searchable too
-            fail(u"waiting for the search index failed: "_s + e.message);
-        const double baseSeconds = seconds(timer);
+        // The baseline: the same batches in-process, with the master's durability.
+        const double baseSeconds = inProcessSeconds(workspace.sidePath(u"inprocess.sqlite"_s), directory,
+                                                    batches, store::Store::Durability::Full);
         const double baseRate = double(items) / baseSeconds;
         baseRates.push_back(baseRate);
         ratios.push_back(wsRate / baseRate);
