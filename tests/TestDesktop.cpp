@@ -23,6 +23,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -178,6 +180,29 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             refreshed([&] { return stack->currentWidget()->objectName() != u"welcomePage"; }), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(refreshed([this] { return conversations()->rowCount() > 0; }), 20000);
+    }
+
+    // Before any geometry is saved the window fits the screen (here the offscreen platform's), so
+    // the status bar and the reply box are not below its bottom edge. Its width is at least what
+    // the three panes need (about 800 pixels), which this screen only just has.
+    void firstWindowFitsTheScreen()
+    {
+        start(false);
+        const QRect free = m_window->screen()->availableGeometry();
+        const QRect frame = m_window->frameGeometry();
+        const QString where = u"%1 × %2 at %3,%4 on a free area of %5 × %6"_s.arg(frame.width())
+                                  .arg(frame.height())
+                                  .arg(frame.x())
+                                  .arg(frame.y())
+                                  .arg(free.width())
+                                  .arg(free.height());
+        QVERIFY2(frame.top() >= free.top() && frame.bottom() <= free.bottom(), qPrintable(where));
+        QVERIFY2(frame.left() >= free.left(), qPrintable(where));
+        if (m_window->minimumSizeHint().width() <= free.width())
+            QVERIFY2(frame.right() <= free.right(), qPrintable(where));
+        auto *status = m_window->statusBar();
+        QVERIFY(status->isVisible());
+        QVERIFY(status->mapToGlobal(QPoint(0, status->height())).y() <= free.bottom() + 1);
     }
 
     void replyAppearsPendingThenSent()

@@ -39,6 +39,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QRandomGenerator>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -127,7 +128,7 @@ MainWindow::MainWindow(AppSession *session, Settings *settings, QWidget *parent)
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
     else
-        resize(1200, 800);
+        placeFirstWindow();
     selectView(QStringLiteral("all"));
     // A crawler set up once reconnects by itself: the inbox listens again at start.
     if (m_settings->workersEnabled())
@@ -135,6 +136,24 @@ MainWindow::MainWindow(AppSession *session, Settings *settings, QWidget *parent)
     refreshNow(true);
     showWelcomeIfEmpty();
     pollStatus();
+}
+
+// The first start: 1200 × 800 where the screen has room for it, else nine tenths of the screen's
+// free area (a 1366 × 768 laptop with its task bar), centred there, so that the status bar (where
+// the inbox comes from, what waits to be sent) and the reply box are on the screen. The title bar
+// and the frame are drawn around this, in the tenth left over.
+void MainWindow::placeFirstWindow()
+{
+    const QScreen *s = screen();
+    if (!s) {
+        resize(1200, 800);
+        return;
+    }
+    const QRect free = s->availableGeometry();
+    resize(QSize(qMin(1200, free.width() * 9 / 10), qMin(800, free.height() * 9 / 10))
+               .expandedTo(minimumSizeHint()));
+    const QPoint centred = free.center() - rect().center();
+    move(qMax(free.left(), centred.x()), qMax(free.top(), centred.y()));
 }
 
 MainWindow::~MainWindow()

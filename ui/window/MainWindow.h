@@ -93,6 +93,7 @@ private:
     void buildStatusBar();
     void connectTray();
     void startTimers();
+    void placeFirstWindow();
     void followSettings();
     void applyFonts();
     void retranslateUi();
