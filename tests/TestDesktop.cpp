@@ -24,7 +24,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
-#include <QStatusBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
