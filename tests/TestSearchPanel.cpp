@@ -181,6 +181,33 @@ private slots:
         panel->grab();
     }
 
+    // In the window the panel is about 350 pixels wide, and operators enlarge the font: each row,
+    // its time at the right included, stays within the list's width (the row elides its text),
+    // with no horizontal scroll bar, even where 30 characters of the font do not fit across.
+    void narrowPanelShowsWholeRows()
+    {
+        auto panel = shownPanel();
+        QVERIFY(panel);
+        QVERIFY(searchFor(*panel, u"发货"_s));
+        QCOMPARE(panel->resultCount(), 4);
+        auto *view = panel->findChild<QListView *>(u"resultsView"_s);
+        QFont font = view->font();
+        while (QFontMetrics(font).averageCharWidth() * 30 <= view->viewport()->width())
+            font.setPointSizeF(font.pointSizeF() + 1);
+        view->setFont(font);
+        QCoreApplication::processEvents();
+        view->doItemsLayout();
+        for (int row = 0; row < panel->resultCount(); ++row) {
+            const QRect rect = view->visualRect(view->model()->index(row, 0));
+            QVERIFY2(rect.left() >= 0 && rect.right() < view->viewport()->width(),
+                     qPrintable(u"row %1 spans %2..%3 of %4"_s.arg(row)
+                                    .arg(rect.left())
+                                    .arg(rect.right())
+                                    .arg(view->viewport()->width())));
+        }
+        QTRY_VERIFY(!view->horizontalScrollBar()->isVisible());
+    }
+
     void snippetHtmlIsEscaped()
     {
         const QString snippet = u"a <b>x</b> & "_s + hiscrm::search::kHighlightOpen + u"RED"_s +

@@ -139,7 +139,10 @@ public:
     {
         Q_UNUSED(index);
         const QFontMetrics fm(option.font);
-        return {fm.averageCharWidth() * 40, kRowMargin + 2 * fm.height() + kLineSpacing + 2};
+        // The view stretches rows to its width and the row elides to fit, so this is only the
+        // narrowest useful width: a wider hint would put the time off to the right, behind a
+        // horizontal scroll bar, in a panel of the usual width.
+        return {fm.averageCharWidth() * 20, kRowMargin + 2 * fm.height() + kLineSpacing + 2};
     }
 };
 
