@@ -425,6 +425,40 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
 
+    // A held list keeps its rows where they are and counts the new activity instead; an empty one
+    // has nothing to hold still, so its first rows come in.
+    void heldListKeepsItsRowsButAnEmptyOneFills()
+    {
+        ConversationListModel model(m_db.ro.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(m_db.rw->ingest(
+            batch({dm(u"acc-3"_s, u"conv-a"_s, u"m-a"_s, u"u-a"_s, u"在吗"_s, kT0 + 300 * kMinute)})));
+        const qint64 account3 = accountId(u"acc-3"_s);
+        QVERIFY(account3);
+        ConversationFilter f;
+        f.accountIds = {account3 + 1}; // the account of the next chat (acc-4), not here yet
+        model.setFilter(f);
+        QCOMPARE(model.rowCount(), 0);
+        model.setHeld(true);
+        QVERIFY(m_db.rw->ingest(
+            batch({dm(u"acc-4"_s, u"conv-b"_s, u"m-b"_s, u"u-b"_s, u"你好"_s, kT0 + 301 * kMinute)})));
+        QCOMPARE(accountId(u"acc-4"_s), account3 + 1);
+        model.refresh();
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.heldNewCount(), 0);
+        const qint64 first = model.idAt(0);
+        QVERIFY(m_db.rw->ingest(
+            batch({dm(u"acc-4"_s, u"conv-c"_s, u"m-c"_s, u"u-c"_s, u"还有货吗"_s, kT0 + 302 * kMinute)})));
+        model.refresh();
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.idAt(0), first);
+        QCOMPARE(model.heldNewCount(), 1);
+        model.setHeld(false);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowOf(first), 1);
+        QCOMPARE(model.heldNewCount(), 0);
+    }
+
     void listDiffReachesTheTargetWithFewMoves()
     {
         // Replays the signals on a mirror, as a view would, and checks it ends up equal.

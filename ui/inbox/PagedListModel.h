@@ -41,7 +41,9 @@ public:
             return idOf(r);
         };
         m_updating = true;
-        if (isHeld()) {
+        // An empty list has no row anyone could be aiming at: its first rows come in even while
+        // held (a window that opens under a resting pointer would otherwise show only "N new").
+        if (isHeld() && !m_rows.isEmpty()) {
             const auto newer = [this](const Row &shown, const Row &now) {
                 return newActivity(shown, now);
             };
