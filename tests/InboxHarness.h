@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QElapsedTimer>
 #include <QInputMethodEvent>
 #include <QJsonArray>
@@ -121,6 +122,14 @@ protected:
     QPlainTextEdit *composer() const { return m_window->findChild<QPlainTextEdit *>(u"composer"_s); }
     // Whether a list holds its rows still for the pointer, and what its "N new" says.
     static bool holding(QListView *view) { return view->property("holding").toBool(); }
+    // Whether a click at `at` counts: the row there has been in its place long enough to be aimed
+    // at (true for a window that does not say).
+    static bool settledAt(QListView *view, const QPoint &at)
+    {
+        bool settled = true;
+        QMetaObject::invokeMethod(view, "isSettledAt", Q_RETURN_ARG(bool, settled), Q_ARG(QPoint, at));
+        return settled;
+    }
     static int newCount(QListView *view) { return view->property("newCount").toInt(); }
     QWidget *newButton() const { return list()->findChild<QWidget *>(u"newActivityButton"_s); }
     // A role of the list by the name it publishes (models answer roleNames()).
@@ -276,9 +285,30 @@ protected:
         return view->visualRect(i).center();
     }
 
+    // As the operator aims: the pointer rests on the row (the list holds still under it) until the
+    // row is one that could have been aimed at.
+    QPoint restOnRow(QListView *view, int row)
+    {
+        const QPoint at = rowCenter(view, row);
+        QTest::mouseMove(view->viewport(), at);
+        [&] {
+            QTRY_VERIFY(settledAt(view, at));
+        }();
+        return at;
+    }
+
     void clickRow(QListView *view, int row)
     {
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rowCenter(view, row));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, restOnRow(view, row));
+    }
+
+    // A right click as the platform delivers it: press, the context menu event, release.
+    static void rightClick(QListView *view, const QPoint &at)
+    {
+        QTest::mousePress(view->viewport(), Qt::RightButton, {}, at);
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at, view->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(view->viewport(), &event);
+        QTest::mouseRelease(view->viewport(), Qt::RightButton, {}, at);
     }
 
     qint64 idAt(int row)

@@ -75,6 +75,8 @@ private:
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // The pointer may still be where an earlier test left it, over this window's list.
+        leaveList();
         if (demo) {
             // Let the demo platform deliver its burst, so the chats hold still while a test acts.
             QTRY_VERIFY_WITH_TIMEOUT(refreshed([this] {
@@ -84,7 +86,12 @@ private:
                                                          600;
                                      }),
                                      30000);
-            QTRY_VERIFY_WITH_TIMEOUT(refreshed([this] { return conversations()->rowCount() >= 10; }), 20000);
+            QTRY_VERIFY2_WITH_TIMEOUT(refreshed([this] { return conversations()->rowCount() >= 10; }),
+                                      qPrintable(QStringLiteral("%1 rows, holding %2, %3 new")
+                                                     .arg(conversations()->rowCount())
+                                                     .arg(inboxList()->isHolding())
+                                                     .arg(inboxList()->newCount())),
+                                      20000);
         }
     }
 
@@ -95,13 +102,21 @@ private:
         m_settings.reset();
     }
 
-    // As the operator does: a click on the row.
+    InboxListView *inboxList() { return static_cast<InboxListView *>(list()); }
+
+    // As the operator does: the pointer rests on the row (the list holds still under it, while the
+    // demo goes on) until it is one that could have been aimed at, then a click.
     qint64 openRow(int row)
     {
         const QModelIndex i = conversations()->index(row);
         list()->scrollTo(i);
-        const qint64 id = i.data(ConversationListModel::IdRole).toLongLong();
-        QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, list()->visualRect(i).center());
+        const QPoint at = list()->visualRect(i).center();
+        QTest::mouseMove(list()->viewport(), at);
+        [&] {
+            QTRY_VERIFY(inboxList()->isSettledAt(at));
+        }();
+        const qint64 id = list()->indexAt(at).data(ConversationListModel::IdRole).toLongLong();
+        QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, at);
         [&] {
             QTRY_COMPARE(m_window->currentConversation(), id);
         }();
@@ -112,7 +127,7 @@ private:
     void leaveList()
     {
         QTest::mouseMove(threadView()->viewport(), QPoint(10, 10));
-        QTRY_VERIFY(!static_cast<InboxListView *>(list())->isHolding());
+        QTRY_VERIFY(!inboxList()->isHolding());
     }
 
     qint64 unreadOf(qint64 id)

@@ -12,6 +12,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QToolButton>
 
 using namespace testutil;
@@ -144,11 +145,7 @@ private slots:
             menu->close();
             pin->trigger();
         });
-        const QPoint at = rowCenter(list(), 4);
-        QTest::mousePress(list()->viewport(), Qt::RightButton, {}, at);
-        QContextMenuEvent event(QContextMenuEvent::Mouse, at, list()->viewport()->mapToGlobal(at));
-        QApplication::sendEvent(list()->viewport(), &event);
-        QTest::mouseRelease(list()->viewport(), Qt::RightButton, {}, at);
+        rightClick(list(), restOnRow(list(), 4));
         QVERIFY(pin);
         QTRY_VERIFY(refreshed([&] { return conv(store(), target).pinned; }));
         QCOMPARE(m_window->currentConversation(), 0);
@@ -343,6 +340,63 @@ private slots:
         leaveList();
         QTRY_VERIFY(refreshed([&] { return idAt(0) == bottom; }));
         QCOMPARE(newCount(list()), 0);
+    }
+
+    // Rows can move while the pointer is on its way to the list (it holds them only once the
+    // pointer is over it). A click or right click on a row that had only just taken its place
+    // does nothing, and says so; rows that stayed put take clicks at once; once the row has been
+    // there a moment, a click opens it.
+    void clickOnARowThatJustMovedOpensNothing()
+    {
+        start();
+        QVERIFY(list()->setProperty("settleMs", 60 * 1000)); // nothing settles during the test
+        auto *status = m_window->findChild<QStatusBar *>();
+        QVERIFY(status);
+        QList<qint64> before;
+        for (int row = 0; row < conversations()->rowCount(); ++row)
+            before << idAt(row);
+        // A chat in the middle gets a message, away from the pointer: the rows above it move down.
+        const qint64 moved = cid(u"c-5"_s);
+        const int middle = int(before.indexOf(moved));
+        QVERIFY(middle >= 4 && middle + 2 < before.size());
+        QVERIFY(m_worker->sync(batch({dm(u"acc-1"_s, u"c-5"_s, u"late-1"_s, u"u-5"_s, u"还在吗？"_s,
+                                         QDateTime::currentMSecsSinceEpoch())})));
+        QTRY_VERIFY(refreshed([&] { return idAt(0) == moved; }));
+        const int shifted = middle / 2; // took the place of the chat above it
+        const int stayed = middle + 2;  // below the change: the same chat as before
+        QCOMPARE(idAt(shifted), before.at(shifted - 1));
+        QCOMPARE(idAt(stayed), before.at(stayed));
+        const qint64 unread = unreadChats();
+
+        const QPoint onShifted = rowCenter(list(), shifted);
+        QTest::mouseMove(list()->viewport(), onShifted);
+        QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, onShifted);
+        QVERIFY(status->currentMessage().contains(u"Click again"_s));
+        bool menu = false;
+        onNextPopup([&](QWidget *w) {
+            menu = true;
+            w->close();
+        });
+        rightClick(list(), onShifted);
+        QVERIFY(holdsFor(
+            300, [&] { return !menu && m_window->currentConversation() == 0 && unreadChats() == unread; }));
+
+        // The row that stayed in its place opens at once, and "click again" no longer applies.
+        QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, rowCenter(list(), stayed));
+        QTRY_COMPARE(m_window->currentConversation(), before.at(stayed));
+        QCOMPARE(status->currentMessage(), QString());
+        QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, onShifted);
+        QVERIFY(status->currentMessage().contains(u"Click again"_s));
+        QCOMPARE(m_window->currentConversation(), before.at(stayed));
+
+        // The shifted row, once settled, takes the click; the list held still meanwhile.
+        QVERIFY(list()->setProperty("settleMs", 50));
+        QTRY_VERIFY(settledAt(list(), onShifted));
+        QCOMPARE(idAt(shifted), before.at(shifted - 1));
+        QTest::mouseClick(list()->viewport(), Qt::LeftButton, {}, onShifted);
+        QTRY_COMPARE(m_window->currentConversation(), before.at(shifted - 1));
+        QCOMPARE(status->currentMessage(), QString());
+        QTRY_VERIFY(refreshed([&] { return unreadChats() == unread - 2; }));
     }
 };
 

@@ -1634,6 +1634,10 @@ Account: %2</translation>
         <source>The system keychain could not keep the device token (%1), so it is kept in a file only your user can read (%2). Anyone with your user&apos;s files can use it: keep this computer&apos;s account to yourself.</source>
         <translation>The system keychain could not keep the device token (%1), so it is kept in a file only your user can read (%2). Anyone with your user&apos;s files can use it: keep this computer&apos;s account to yourself.</translation>
     </message>
+    <message>
+        <source>The list changed just as you clicked, so nothing was opened. Click again to open it.</source>
+        <translation>The list changed just as you clicked, so nothing was opened. Click again to open it.</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>

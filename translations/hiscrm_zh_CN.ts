@@ -1623,6 +1623,10 @@ Account: %2</source>
         <source>The system keychain could not keep the device token (%1), so it is kept in a file only your user can read (%2). Anyone with your user&apos;s files can use it: keep this computer&apos;s account to yourself.</source>
         <translation>系统钥匙串无法保存设备令牌（%1），因此它保存在只有你的用户可以读取的文件中（%2）。能访问你用户文件的人都可以使用它：请不要与他人共用这台电脑上的账户。</translation>
     </message>
+    <message>
+        <source>The list changed just as you clicked, so nothing was opened. Click again to open it.</source>
+        <translation>点击时列表刚好有变动，所以这次点击没有打开任何内容。请再点一次。</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>

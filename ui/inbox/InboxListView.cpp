@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/inbox/InboxListView.h"
 
+#include "ui/inbox/InboxRoles.h"
+
+#include <QContextMenuEvent>
 #include <QCursor>
 #include <QEvent>
 #include <QKeyEvent>
@@ -8,9 +11,15 @@
 #include <QScrollBar>
 #include <QToolButton>
 
+#include <limits>
+#include <utility>
+
 namespace hiscrm::ui {
 
 namespace {
+
+// Since when a row that was in its place before the view knew of any change has been there.
+constexpr qint64 kLongAgo = std::numeric_limits<qint64>::min() / 2;
 
 bool isNavigationKey(int key)
 {
@@ -37,6 +46,7 @@ InboxListView::InboxListView(QWidget *parent)
     setDragEnabled(false);
     setMouseTracking(true);
     viewport()->setAttribute(Qt::WA_Hover);
+    m_clock.start();
 
     m_keyboardHoldTimer.setSingleShot(true);
     m_keyboardHoldTimer.setInterval(kKeyboardHoldMs);
@@ -89,6 +99,81 @@ void InboxListView::placeNewButton()
     m_newButton->raise();
 }
 
+void InboxListView::setModel(QAbstractItemModel *model)
+{
+    if (QAbstractItemModel *old = this->model())
+        disconnect(old, nullptr, this, nullptr);
+    QListView::setModel(model);
+    takeRows();
+    if (!model)
+        return;
+    connect(model, &QAbstractItemModel::rowsInserted, this, &InboxListView::noteRowsChanged);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &InboxListView::noteRowsChanged);
+    connect(model, &QAbstractItemModel::rowsMoved, this, &InboxListView::noteRowsChanged);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &InboxListView::noteRowsChanged);
+    // A reset is the operator's own doing (another view, another filter): the whole list is new
+    // and seen as such.
+    connect(model, &QAbstractItemModel::modelReset, this, &InboxListView::takeRows);
+}
+
+void InboxListView::noteRowsChanged()
+{
+    if (m_changedAt >= 0)
+        return;
+    m_changedAt = m_clock.elapsed();
+    QMetaObject::invokeMethod(this, &InboxListView::compareRows, Qt::QueuedConnection);
+}
+
+void InboxListView::compareRows()
+{
+    if (m_changedAt < 0)
+        return;
+    const qint64 at = std::exchange(m_changedAt, -1);
+    const int rows = model() ? model()->rowCount() : 0;
+    QList<qint64> ids;
+    ids.reserve(rows);
+    for (int row = 0; row < rows; ++row)
+        ids.append(model()->index(row, 0).data(InboxRoles::Id).toLongLong());
+    QList<qint64> since(rows, kLongAgo);
+    bool moved = false;
+    for (int row = 0; row < rows; ++row) {
+        if (row < m_rowIds.size() && m_rowIds.at(row) == ids.at(row)) {
+            since[row] = m_rowSince.at(row);
+            continue;
+        }
+        // Rows only added below the old last one (the next page) took empty space no one could
+        // have aimed at a row in; rows pushed there by a change above them did move.
+        if (row < m_rowIds.size() || moved) {
+            since[row] = at;
+            moved = true;
+        }
+    }
+    m_rowIds = std::move(ids);
+    m_rowSince = std::move(since);
+}
+
+void InboxListView::takeRows()
+{
+    m_changedAt = -1;
+    m_rowIds.clear();
+    m_rowSince.clear();
+    if (!model())
+        return;
+    const int rows = model()->rowCount();
+    for (int row = 0; row < rows; ++row)
+        m_rowIds.append(model()->index(row, 0).data(InboxRoles::Id).toLongLong());
+    m_rowSince.fill(kLongAgo, rows);
+}
+
+bool InboxListView::isSettledAt(const QPoint &pos)
+{
+    compareRows(); // changes signalled in this round count already
+    const int row = indexAt(pos).row();
+    if (row < 0 || row >= m_rowSince.size())
+        return true;
+    return m_clock.elapsed() - m_rowSince.at(row) >= m_settleMs;
+}
+
 void InboxListView::mousePressEvent(QMouseEvent *event)
 {
     setPointerInside(true);
@@ -97,6 +182,11 @@ void InboxListView::mousePressEvent(QMouseEvent *event)
     const QModelIndex index = indexAt(event->position().toPoint());
     if (event->button() != Qt::LeftButton || !index.isValid()) {
         event->accept();
+        return;
+    }
+    if (!isSettledAt(event->position().toPoint())) {
+        event->accept();
+        emit clickHeldBack();
         return;
     }
     m_input = Input::Mouse;
@@ -189,6 +279,17 @@ bool InboxListView::viewportEvent(QEvent *event)
     case QEvent::HoverLeave:
         setPointerInside(false);
         break;
+    case QEvent::ContextMenu: {
+        // A menu for a row that just moved under the pointer would act on a chat the operator
+        // did not aim at (and does not name it). From the keyboard it is for the current row.
+        const auto *menu = static_cast<QContextMenuEvent *>(event);
+        if (menu->reason() == QContextMenuEvent::Mouse && !isSettledAt(menu->pos())) {
+            event->accept();
+            emit clickHeldBack();
+            return true;
+        }
+        break;
+    }
     default:
         break;
     }

@@ -370,6 +370,11 @@ void MainWindow::buildLists()
     m_listStack->addWidget(m_search);
 }
 
+QString MainWindow::clickHeldBackText() const
+{
+    return tr("The list changed just as you clicked, so nothing was opened. Click again to open it.");
+}
+
 void MainWindow::setUpList(InboxListView *view, InboxListModel *model, ItemKind kind)
 {
     view->setModel(model);
@@ -378,12 +383,17 @@ void MainWindow::setUpList(InboxListView *view, InboxListModel *model, ItemKind 
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &InboxListView::openRequested, this,
             [this, kind](const QModelIndex &index, InboxListView::OpenReason reason) {
+                // "Click again" is answered.
+                if (statusBar()->currentMessage() == clickHeldBackText())
+                    statusBar()->clearMessage();
                 const qint64 id = index.data(InboxRoles::Id).toLongLong();
                 openThread(kind, id, 0,
                            reason == InboxListView::OpenReason::Keyboard ? OpenReason::Keyboard
                                                                          : OpenReason::List);
             });
     connect(view, &InboxListView::holdingChanged, this, [this, view](bool held) { setListHeld(view, held); });
+    connect(view, &InboxListView::clickHeldBack, this,
+            [this] { statusBar()->showMessage(clickHeldBackText(), 5000); });
     connect(model, &InboxListModel::heldNewCountChanged, view, &InboxListView::setNewCount);
     connect(view, &InboxListView::jumpToNewRequested, this, [this, view, model] {
         model->setHeld(false);

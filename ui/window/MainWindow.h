@@ -90,6 +90,8 @@ private:
     QWidget *buildWelcome();
     void buildLists();
     void setUpList(InboxListView *view, InboxListModel *model, model::ItemKind kind);
+    // What the status bar says when a click on a row that had just moved opened nothing.
+    QString clickHeldBackText() const;
     void buildStatusBar();
     void connectTray();
     void startTimers();
