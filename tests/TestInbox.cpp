@@ -24,6 +24,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QStyleFactory>
 #include <QToolBar>
@@ -378,6 +379,94 @@ private slots:
         m_window->openConversation(cid(u"c-8"_s));
         m_window->openConversation(chat);
         QCOMPARE(thread()->newMarker(), 0);
+    }
+
+    // A thread shown at its end stays at its end when the pane's height changes under it (a
+    // video's "Replying to the video" line appears below it, the window is resized), so its
+    // newest comment shows whole and new ones are read as they come.
+    void threadStaysAtItsEndWhenThePaneChangesHeight()
+    {
+        start();
+        QList<CommentRecord> comments;
+        for (int i = 0; i < 30; ++i)
+            comments << comment(u"acc-1"_s, u"vid-1"_s, u"k-more-%1"_s.arg(i), u"u-%1"_s.arg(i % 12),
+                                u"第 %1 条评论：什么时候发货？"_s.arg(i), m_t0 + 40 * kMinute + i * 1000);
+        QVERIFY(m_worker->sync(batch({}, comments)));
+        m_window->openConversation(cid(u"c-3"_s)); // a chat: no line below its thread
+        m_window->selectView(u"comments"_s);
+        QTRY_VERIFY(
+            refreshed([&] { return role(contentList()->model()->index(0, 0), "unread").toInt() == 32; }));
+        clickRow(contentList(), 0);
+        QScrollBar *bar = threadView()->verticalScrollBar();
+        const auto atEnd = [&] {
+            return bar->maximum() > 0 && bar->value() == bar->maximum();
+        };
+        QTRY_VERIFY(atEnd());
+        QVERIFY(holdsFor(400, atEnd)); // after the pane has laid itself out again
+        QTRY_VERIFY(
+            refreshed([&] { return role(contentList()->model()->index(0, 0), "unread").toInt() == 0; }));
+
+        m_window->resize(m_window->width(), m_window->height() - 150);
+        QVERIFY(holdsFor(400, atEnd));
+
+        QVERIFY(m_worker->sync(batch({}, {comment(u"acc-1"_s, u"vid-1"_s, u"k-last"_s, u"u-2"_s,
+                                                  u"最后一条"_s, QDateTime::currentMSecsSinceEpoch())})));
+        QTRY_VERIFY(refreshed([&] {
+            const QModelIndex last = thread()->index(thread()->rowCount() - 1);
+            return last.data(ThreadModel::TextRole).toString() == u"最后一条"_s && atEnd() &&
+                   role(contentList()->model()->index(0, 0), "unread").toInt() == 0;
+        }));
+    }
+
+    // Opened at an old message (a search result), a long chat reads on downwards: scrolling to
+    // the bottom brings the next messages, one page at a time, up to the newest, and only the
+    // newest end reads the chat.
+    void historyOpenedAtAnOldMessageScrollsOnToTheNewest()
+    {
+        start();
+        QList<MessageRecord> messages;
+        for (int i = 0; i < 180; ++i)
+            messages << dm(u"acc-1"_s, u"c-4"_s, u"long-%1"_s.arg(i), u"u-4"_s,
+                           u"第 %1 条：还有货吗？"_s.arg(i), m_t0 + 45 * kMinute + i * 1000);
+        QVERIFY(m_worker->sync(batch(messages)));
+        const qint64 chat = cid(u"c-4"_s);
+        QTRY_VERIFY(refreshed([&] { return conv(store(), chat).unreadBadge() == 182; }));
+        qint64 old = 0;
+        const auto page = store().thread(ItemKind::Message, chat, 500);
+        QVERIFY(page);
+        for (const model::Item &item : page->items) {
+            if (item.text == u"第 10 条：还有货吗？"_s)
+                old = item.id;
+        }
+        QVERIFY(old);
+        m_window->openConversation(chat, old);
+        QScrollBar *bar = threadView()->verticalScrollBar();
+        const auto lastText = [&] {
+            return thread()->index(thread()->rowCount() - 1).data(ThreadModel::TextRole).toString();
+        };
+        QVERIFY(lastText() != u"第 179 条：还有货吗？"_s);
+        int pages = 0;
+        while (lastText() != u"第 179 条：还有货吗？"_s && pages < 10) {
+            const int rows = thread()->rowCount();
+            bar->setValue(bar->maximum()); // as the wheel does, at the bottom
+            QTRY_VERIFY(thread()->rowCount() > rows);
+            ++pages;
+            // Each page lands below what was shown: the view did not run on to the end by itself.
+            QTRY_VERIFY(bar->value() < bar->maximum());
+            QVERIFY(refreshed([&] { return conv(store(), chat).unreadBadge() == 182; }));
+        }
+        QVERIFY2(pages >= 2, qPrintable(QString::number(pages)));
+        QCOMPARE(lastText(), u"第 179 条：还有货吗？"_s);
+        bar->setValue(bar->maximum());
+        QTRY_VERIFY(refreshed([&] { return conv(store(), chat).unreadBadge() == 0; }));
+
+        // A reply sent from deep in history shows where it goes: at the newest end.
+        m_window->openConversation(chat, old);
+        QVERIFY(thread()->rowOf(old) >= 0);
+        QVERIFY(lastText() != u"第 179 条：还有货吗？"_s);
+        QVERIFY(!replyAndTakeRequest(u"有的，今天发货"_s).isEmpty());
+        QTRY_VERIFY(refreshed([&] { return lastText() == u"有的，今天发货"_s; }));
+        QVERIFY(holdsFor(300, [&] { return bar->maximum() > 0 && bar->value() == bar->maximum(); }));
     }
 
     // Low: mark every chat of a view read, after saying how many.

@@ -161,7 +161,7 @@ void ConversationController::show(ItemKind kind, qint64 threadId, qint64 itemId)
         m_thread->setThread(kind, threadId);
         if (switching || m_thread->newMarker() == 0)
             m_thread->setNewMarker(m_thread->firstUnreadId(readUpTo));
-        view->scrollToBottom();
+        m_pane->scrollToEnd();
     }
     if (switching) {
         m_pane->composer()->setEnabled(true);
@@ -183,8 +183,8 @@ void ConversationController::refresh(const master::ChangeNotice &notice)
         return;
     const bool atEnd = m_pane->atEnd();
     m_thread->refresh();
-    if (atEnd)
-        m_pane->view()->scrollToBottom();
+    if (atEnd && !m_thread->canLoadNewer())
+        m_pane->scrollToEnd();
     maybeMarkRead();
     updateHeader();
 }
@@ -313,7 +313,7 @@ void ConversationController::sendReply()
     else
         m_drafts->clear(ItemKind::Comment, m_content);
     link()->reply(to, text, reporting(tr("send the reply")));
-    m_pane->view()->scrollToBottom();
+    m_pane->scrollToEnd();
 }
 
 void ConversationController::retryReply(qint64 itemId)

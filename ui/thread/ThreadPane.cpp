@@ -104,6 +104,15 @@ void ThreadPane::buildMessages()
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ThreadPane::currentItemChanged);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &ThreadPane::onScrolled);
+    // A thread shown at its end stays there when the view's height changes under it (a video's
+    // reply line appears below it, the window is resized) or its rows are laid out again: the
+    // newest message stays whole on screen, and what arrives is seen and read.
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int max) {
+        if (m_followEnd)
+            m_view->verticalScrollBar()->setValue(max);
+    });
+    // Another thread: where to show it is the opener's choice (scrollToEnd, or an item).
+    connect(m_thread, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_followEnd = false; });
     m_jumpToUnread = new QToolButton(m_view);
     m_jumpToUnread->setObjectName(QStringLiteral("jumpToUnreadButton"));
     m_jumpToUnread->setIcon(icon(Glyph::JumpUp));
@@ -258,10 +267,19 @@ void ThreadPane::selectItem(qint64 itemId)
         m_view->setCurrentIndex(m_thread->index(row));
 }
 
+void ThreadPane::scrollToEnd()
+{
+    // A window into history first becomes the newest page: the end is the thread's end.
+    if (m_thread->canLoadNewer())
+        m_thread->setThread(m_thread->kind(), m_thread->threadId());
+    m_followEnd = true;
+    m_view->scrollToBottom();
+}
+
 bool ThreadPane::atEnd() const
 {
     const QScrollBar *bar = m_view->verticalScrollBar();
-    return bar->value() >= bar->maximum() - 4;
+    return bar->value() >= bar->maximum() - kEndSlack;
 }
 
 void ThreadPane::onScrolled(int value)
@@ -276,6 +294,15 @@ void ThreadPane::onScrolled(int value)
         if (row >= 0)
             m_view->scrollTo(m_thread->index(row), QAbstractItemView::PositionAtTop);
     }
+    // Opened at an old message, the thread reads on downwards: the next messages load below what
+    // shows as the operator reaches the bottom, and the view stays where it is.
+    // Laid out at once, so that the range, and with it "at the end", counts the new rows.
+    if (value == bar->maximum() && bar->maximum() > 0 && m_thread->canLoadNewer()) {
+        m_followEnd = false;
+        if (m_thread->loadNewer() > 0)
+            m_view->doItemsLayout();
+    }
+    m_followEnd = value >= bar->maximum() - kEndSlack && !m_thread->canLoadNewer();
     if (value == bar->maximum())
         emit scrolledToEnd();
     updateJumpToUnread();

@@ -47,6 +47,9 @@ public:
     bool atEnd() const;
     // Shows "First unread" when the first unread message is above what shows.
     void updateJumpToUnread();
+    // Shows the thread's newest message at the bottom, and keeps showing the end as the view's
+    // height or the thread changes, until the operator scrolls away.
+    void scrollToEnd();
     void applyFonts();
 
 signals:
@@ -75,6 +78,10 @@ private:
     QToolBar *m_toolbar = nullptr;
     QListView *m_view = nullptr;
     QToolButton *m_jumpToUnread = nullptr;
+    // Pixels from the bottom that still count as the thread's end.
+    static constexpr int kEndSlack = 4;
+    // The view showed the thread's end when it last scrolled: it keeps showing it.
+    bool m_followEnd = true;
     QLabel *m_replyTarget = nullptr;
     Composer *m_composer = nullptr;
     QToolButton *m_quickReplies = nullptr;
