@@ -152,7 +152,9 @@ private slots:
         QCOMPARE(rawScalar(index, "SELECT v FROM items_fts_config WHERE k = 'automerge'"), qint64(8));
         QCOMPARE(rawScalar(index, "SELECT value FROM meta WHERE key = 'store_id'"),
                  rawScalar(path, "SELECT value FROM meta WHERE key = 'store_id'"));
-        QCOMPARE(s->conversationsByPeerName(u"老用户"_s)->size(), 1);
+        PeerNameQuery byName;
+        byName.text = u"老用户"_s;
+        QCOMPARE(s->conversationsByPeerName(byName)->size(), 1);
         // v8: which account each profile was seen in (the account's own, the peer, the commenter).
         QCOMPARE(rawScalar(path, "SELECT count(*) FROM user_accounts WHERE account_id = 1"), qint64(3));
         // And the newest features work on the migrated file.

@@ -48,6 +48,12 @@ private:
         narrow(q);
         return q;
     }
+    static PeerNameQuery byName(const QString &text)
+    {
+        PeerNameQuery q;
+        q.text = text;
+        return q;
+    }
     SearchPage find(const QString &text)
     {
         SearchQuery q;
@@ -329,16 +335,75 @@ private slots:
 
     void conversationsByPeerName()
     {
-        auto r = s->conversationsByPeerName(u"小美"_s);
+        auto r = s->conversationsByPeerName(byName(u"小美"_s));
         QVERIFY(r);
         QSet<qint64> ids;
         for (const Conversation &c : *r)
             ids.insert(c.id);
         QCOMPARE(ids, (QSet<qint64>{conv1, conv3}));
-        auto a = s->conversationsByPeerName(u"alice"_s);
+        auto a = s->conversationsByPeerName(byName(u"alice"_s));
         QCOMPARE(a->size(), 1);
         QCOMPARE(a->first().id, conv2);
-        QVERIFY(s->conversationsByPeerName(u"\"(*"_s));
+        QVERIFY(s->conversationsByPeerName(byName(u"\"(*"_s)));
+    }
+
+    void conversationsByPeerNameFilters()
+    {
+        // 小美同学 has a chat with each account: conv-1 (acc-1) and conv-3 (acc-2).
+        const auto found = [&](const std::function<void(PeerNameQuery &)> &narrow = {}) {
+            PeerNameQuery q = byName(u"小美"_s);
+            if (narrow)
+                narrow(q);
+            QList<qint64> ids;
+            const auto r = s->conversationsByPeerName(q);
+            if (!r)
+                return QList<qint64>{-1};
+            for (const Conversation &c : *r)
+                ids << c.id;
+            return ids;
+        };
+        const Conversation one = *s->conversation(conv1).value();
+        const Conversation three = *s->conversation(conv3).value();
+        QVERIFY(one.lastAt != three.lastAt);
+        const Conversation &later = one.lastAt > three.lastAt ? one : three;
+        const Conversation &earlier = one.lastAt > three.lastAt ? three : one;
+        // Latest activity first; the limit keeps the latest.
+        QCOMPARE(found(), (QList<qint64>{later.id, earlier.id}));
+        // A chat with no message yet is in no list: not found either.
+        Batch empty;
+        empty.platform = u"demo"_s;
+        empty.conversations << ConversationRecord{u"acc-1"_s, u"conv-empty"_s, u"u-1"_s};
+        QVERIFY(s->ingest(empty));
+        QVERIFY(convId(*s, u"conv-empty"_s));
+        QCOMPARE(found(), (QList<qint64>{later.id, earlier.id}));
+        QCOMPARE(found([&](PeerNameQuery &q) { q.limit = 1; }), QList<qint64>{later.id});
+        QCOMPARE(found([&](PeerNameQuery &q) { q.accountIds = {acc2}; }), QList<qint64>{conv3});
+        QCOMPARE(found([&](PeerNameQuery &q) { q.accountIds = {acc1, acc2}; }).size(), 2);
+        QCOMPARE(found([&](PeerNameQuery &q) { q.fromMs = later.lastAt; }), QList<qint64>{later.id});
+        QCOMPARE(found([&](PeerNameQuery &q) { q.toMs = later.lastAt; }), QList<qint64>{earlier.id});
+        QCOMPARE(found([&](PeerNameQuery &q) {
+                     q.fromMs = earlier.lastAt;
+                     q.toMs = later.lastAt + 1;
+                 }).size(),
+                 2);
+
+        auto tag = s->createTag(u"回头客"_s, QString());
+        QVERIFY(tag);
+        QCOMPARE(found([&](PeerNameQuery &q) { q.tagId = tag->tagId; }), QList<qint64>{});
+        QVERIFY(s->tagConversation(conv1, tag->tagId));
+        QCOMPARE(found([&](PeerNameQuery &q) { q.tagId = tag->tagId; }), QList<qint64>{conv1});
+        QCOMPARE(found([&](PeerNameQuery &q) {
+                     q.accountIds = {acc2};
+                     q.tagId = tag->tagId;
+                 }),
+                 QList<qint64>{});
+
+        QVERIFY(s->markRead(conv1));
+        QVERIFY(s->markRead(conv3));
+        QCOMPARE(found([&](PeerNameQuery &q) { q.unreadOnly = true; }), QList<qint64>{});
+        QVERIFY(s->markUnread(conv3)); // marked unread by hand counts
+        QCOMPARE(found([&](PeerNameQuery &q) { q.unreadOnly = true; }), QList<qint64>{conv3});
+        QVERIFY(s->markRead(conv3));
     }
 
     void interruptAbortsTheRunningSearchOnly()
@@ -377,8 +442,8 @@ private slots:
         b.platform = u"demo"_s;
         b.users << profile(u"u-2"_s, u"Bob Li"_s);
         QVERIFY(s->ingest(b));
-        QCOMPARE(s->conversationsByPeerName(u"alice"_s)->size(), 0);
-        QCOMPARE(s->conversationsByPeerName(u"bob"_s)->size(), 1);
+        QCOMPARE(s->conversationsByPeerName(byName(u"alice"_s))->size(), 0);
+        QCOMPARE(s->conversationsByPeerName(byName(u"bob"_s))->size(), 1);
         QCOMPARE(*s->integrityCheck(), u"ok"_s);
     }
 };

@@ -14,6 +14,7 @@
 #include <optional>
 
 using namespace testutil;
+using hiscrm::store::NamedChat;
 using hiscrm::store::NamedHit;
 using hiscrm::store::NamedSearchPage;
 using hiscrm::store::SearchService;
@@ -38,11 +39,11 @@ SearchService::Done into(Outcome &o)
 }
 
 // One search through the service, waited for in this thread's event loop.
-Result<NamedSearchPage> viaService(SearchService &service, const SearchQuery &q)
+Result<NamedSearchPage> viaService(SearchService &service, const SearchQuery &q, int chatLimit = 0)
 {
     Outcome o;
     service.supersede();
-    service.search(q, into(o));
+    service.search(q, into(o), chatLimit);
     if (!QTest::qWaitFor([&] { return o.page.has_value(); }, 20000))
         return Error{ErrorCode::Internal, u"no outcome"_s};
     return *o.page;
@@ -204,6 +205,63 @@ private slots:
         const NamedHit nameless = byText.value(u"parcel 发货 nameless"_s);
         QCOMPARE(nameless.accountName, u"小店二号"_s);
         QVERIFY(nameless.senderName.isEmpty() || nameless.senderName == u"u-nameless"_s);
+    }
+
+    void chatsAreFoundByThePeersName()
+    {
+        SearchQuery q;
+        q.text = u"alice"_s; // in no message: only her chats match
+        auto page = viaService(*m_service, q, 5);
+        QVERIFY(page);
+        QCOMPARE(page->hits.size(), 0);
+        // Alice Wang (u-2) writes in conv-2 and in 40 bulk chats, all on the second account.
+        QCOMPARE(page->chats.size(), 5);
+        qint64 previous = std::numeric_limits<qint64>::max();
+        for (const NamedChat &c : std::as_const(page->chats)) {
+            QCOMPARE(c.peerName, u"Alice Wang"_s);
+            QCOMPARE(c.accountName, u"小店二号"_s);
+            QVERIFY(c.conversation.lastAt <= previous); // latest activity first
+            previous = c.conversation.lastAt;
+        }
+
+        q.text = u"小美"_s;
+        page = viaService(*m_service, q, 5);
+        QVERIFY(page);
+        QCOMPARE(page->chats.size(), 1);
+        QCOMPARE(page->chats.first().peerName, u"小美同学"_s);
+        QCOMPARE(page->chats.first().accountName, u"小店一号"_s);
+        QCOMPARE(page->chats.first().conversation.lastPreview, u"亲，今天就发货哦"_s);
+
+        // Words and names together: the hits are the words', the chats the name's.
+        q.text = u"发货"_s;
+        page = viaService(*m_service, q, 5);
+        QVERIFY(page);
+        QCOMPARE(page->hits.size(), 5);
+        QCOMPARE(page->chats.size(), 0);
+
+        // Not asked for, not on later pages, and not where no chat could be meant.
+        q.text = u"alice"_s;
+        QCOMPARE(viaService(*m_service, q)->chats.size(), 0);
+        const auto none = [&](const std::function<void(SearchQuery &)> &narrow) {
+            SearchQuery n = q;
+            narrow(n);
+            const auto r = viaService(*m_service, n, 5);
+            return r && r->chats.isEmpty();
+        };
+        QVERIFY(!none([](SearchQuery &) {}));
+        QVERIFY(none([](SearchQuery &n) { n.kind = ItemKind::Comment; }));
+        QVERIFY(!none([](SearchQuery &n) { n.kind = ItemKind::Message; }));
+        QVERIFY(none([](SearchQuery &n) { n.senderId = 1; }));
+        QVERIFY(none([](SearchQuery &n) { n.conversationId = 1; }));
+        SearchQuery first;
+        first.text = u"parcel"_s;
+        first.limit = 1;
+        const QString cursor = viaService(*m_service, first)->next;
+        QVERIFY(!cursor.isEmpty());
+        QVERIFY(none([&](SearchQuery &n) { n.cursor = cursor; })); // later pages list none
+        const auto master = SearchService::run(*openStore(m_path, readOnly()), q);
+        QVERIFY(master);
+        QCOMPARE(master->chats.size(), 0); // the master's `search` command lists none
     }
 
     void desktopAndMasterFindTheSame_data()

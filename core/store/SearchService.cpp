@@ -89,17 +89,36 @@ Result<Store *> threadStore(const QString &path)
     return t_store.get();
 }
 
+Result<QHash<qint64, QString>> accountNames(const StoreReader &s)
+{
+    auto accounts = s.accounts();
+    if (!accounts)
+        return accounts.error();
+    QHash<qint64, QString> names;
+    for (const model::Account &a : std::as_const(accounts.value()))
+        names.insert(a.id, a.name.isEmpty() ? a.platformId : a.name);
+    return names;
+}
+
+Result<QHash<qint64, QString>> userNames(const StoreReader &s, const QList<qint64> &ids)
+{
+    auto users = s.users(ids);
+    if (!users)
+        return users.error();
+    QHash<qint64, QString> names;
+    for (const model::User &u : std::as_const(users.value()))
+        names.insert(u.id, u.name.isEmpty() ? u.platformId : u.name);
+    return names;
+}
+
 // The names the rows show, in a few queries per page rather than one per row.
 Error resolveNames(const StoreReader &s, QList<NamedHit> &hits)
 {
     if (hits.isEmpty())
         return {};
-    auto accounts = s.accounts();
+    auto accounts = accountNames(s);
     if (!accounts)
         return accounts.error();
-    QHash<qint64, QString> accountNames;
-    for (const model::Account &a : std::as_const(accounts.value()))
-        accountNames.insert(a.id, a.name.isEmpty() ? a.platformId : a.name);
     QHash<qint64, qint64> peerOfConversation;
     QHash<qint64, QString> contentTitles;
     QList<qint64> userIds;
@@ -128,28 +147,53 @@ Error resolveNames(const StoreReader &s, QList<NamedHit> &hits)
             contentTitles.insert(h.item.threadId, c.value() ? c.value()->title : QString());
         }
     }
-    auto users = s.users(userIds);
+    auto users = userNames(s, userIds);
     if (!users)
         return users.error();
-    QHash<qint64, QString> userNames;
-    for (const model::User &u : std::as_const(users.value()))
-        userNames.insert(u.id, u.name.isEmpty() ? u.platformId : u.name);
     for (NamedHit &h : hits) {
-        h.accountName = accountNames.value(h.item.accountId);
-        h.senderName = userNames.value(h.item.senderId);
+        h.accountName = accounts->value(h.item.accountId);
+        h.senderName = users->value(h.item.senderId);
         // A reply sent from here has no sender profile: the account itself spoke.
         if (h.senderName.isEmpty() && h.item.direction == model::Direction::Out)
             h.senderName = h.accountName;
         h.conversationTitle = h.item.kind == model::ItemKind::Message
-                                  ? userNames.value(peerOfConversation.value(h.item.threadId))
+                                  ? users->value(peerOfConversation.value(h.item.threadId))
                                   : contentTitles.value(h.item.threadId);
     }
     return {};
 }
 
+// Conversations by their peer's name, where the query could find that conversation's messages.
+Result<QList<NamedChat>> findChats(const StoreReader &s, const SearchQuery &query, int limit)
+{
+    QList<NamedChat> chats;
+    if (limit <= 0 || !query.cursor.isEmpty() || query.kind == model::ItemKind::Comment ||
+        query.conversationId || query.contentId || query.senderId || !query.platform.isEmpty() ||
+        query.direction)
+        return chats;
+    auto found = s.conversationsByPeerName(
+        {query.text, query.accountIds, query.tagId, query.unreadOnly, query.fromMs, query.toMs, limit});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return chats;
+    QList<qint64> peers;
+    for (const model::Conversation &c : std::as_const(found.value()))
+        peers << c.peerUserId;
+    auto accounts = accountNames(s);
+    if (!accounts)
+        return accounts.error();
+    auto users = userNames(s, peers);
+    if (!users)
+        return users.error();
+    for (const model::Conversation &c : std::as_const(found.value()))
+        chats.append(NamedChat{c, users->value(c.peerUserId), accounts->value(c.accountId)});
+    return chats;
+}
+
 } // namespace
 
-Result<NamedSearchPage> SearchService::run(const StoreReader &reader, const SearchQuery &query)
+Result<NamedSearchPage> SearchService::run(const StoreReader &reader, const SearchQuery &query, int chatLimit)
 {
     auto page = reader.search(query);
     if (!page)
@@ -161,6 +205,10 @@ Result<NamedSearchPage> SearchService::run(const StoreReader &reader, const Sear
         out.hits.append(NamedHit{hit.item, hit.snippet, hit.score, {}, {}, {}});
     if (Error e = resolveNames(reader, out.hits))
         return e;
+    auto chats = findChats(reader, query, chatLimit);
+    if (!chats)
+        return chats.error();
+    out.chats = std::move(chats.value());
     return out;
 }
 
@@ -216,10 +264,11 @@ void SearchService::deliver(quint64 generation, const Result<NamedSearchPage> &o
     done(outcome);
 }
 
-void SearchService::search(const SearchQuery &query, Done done)
+void SearchService::search(const SearchQuery &query, Done done, int chatLimit)
 {
     const quint64 generation = m_state->latest.load();
-    m_pool.start([this, state = m_state, path = m_path, query, generation, done = std::move(done)] {
+    m_pool.start([this, state = m_state, path = m_path, query, generation, chatLimit,
+                  done = std::move(done)] {
         if (state->superseded(generation)) {
             ++state->skipped;
             return;
@@ -233,7 +282,7 @@ void SearchService::search(const SearchQuery &query, Done done)
                 ++state->skipped;
                 return;
             }
-            outcome = run(**store, query);
+            outcome = run(**store, query, chatLimit);
         } else {
             outcome = store.error();
         }

@@ -38,10 +38,19 @@ struct NamedHit
     QString accountName;
 };
 
+// A conversation whose peer's name matches the search text, with the names its row shows.
+struct NamedChat
+{
+    model::Conversation conversation;
+    QString peerName;
+    QString accountName;
+};
+
 struct NamedSearchPage
 {
     QList<NamedHit> hits;
-    QString next; // empty: no more results
+    QString next;           // empty: no more results
+    QList<NamedChat> chats; // only when asked for, on the first page (see SearchService::run)
 };
 
 class SearchService final : public QObject
@@ -58,7 +67,13 @@ public:
 
     // The search and its names, on `reader`, in the calling thread. Every search of the pool runs
     // this on its thread's store; the master runs it on its own store for the `search` command.
-    static Result<NamedSearchPage> run(const StoreReader &reader, const SearchQuery &query);
+    //
+    // With chatLimit > 0, the first page (no cursor) also lists up to that many conversations
+    // whose peer's name matches the text, under the query's account, tag, unread and date filters
+    // (the date bounds their latest activity). A query that can only find comments, or is narrowed
+    // to one conversation, video, sender, platform or direction, lists none.
+    static Result<NamedSearchPage> run(const StoreReader &reader, const SearchQuery &query,
+                                       int chatLimit = 0);
 
     // Begins a new generation and cancels every search of the older ones. Returns the generation
     // search() now runs under.
@@ -68,7 +83,7 @@ public:
     using Done = std::function<void(const Result<NamedSearchPage> &)>;
     // Runs `query` on a pool thread under the current generation; `done` gets its outcome in this
     // object's thread, unless the generation was superseded meanwhile (then never).
-    void search(const SearchQuery &query, Done done);
+    void search(const SearchQuery &query, Done done, int chatLimit = 0);
 
     // What became of the searches handed to the pool so far.
     struct Stats

@@ -211,8 +211,7 @@ public:
     Result<ConversationPage>
     conversations(const ConversationFilter &filter, int limit = 50,
                   const std::optional<ConversationCursor> &after = {}) const override;
-    Result<QList<model::Conversation>> conversationsByPeerName(const QString &text,
-                                                               int limit = 50) const override;
+    Result<QList<model::Conversation>> conversationsByPeerName(const PeerNameQuery &query) const override;
     Result<std::optional<model::Item>> item(qint64 id) const override;
     Result<ItemPage> thread(model::ItemKind kind, qint64 threadId, int limit = 50,
                             qint64 beforeId = 0) const override;

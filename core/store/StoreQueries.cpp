@@ -198,20 +198,44 @@ Result<ConversationPage> Store::conversations(const ConversationFilter &f, int l
     });
 }
 
-Result<QList<Conversation>> Store::conversationsByPeerName(const QString &text, int limit) const
+Result<QList<Conversation>> Store::conversationsByPeerName(const PeerNameQuery &query) const
 {
-    limit = qBound(1, limit, 500);
-    const search::MatchPlan plan = search::buildMatch(text);
+    const search::MatchPlan plan = search::buildMatch(query.text);
     return d->guarded([&] {
         QList<Conversation> out;
         if (plan.match.isEmpty())
             return out;
+        // The index finds the profiles; each filter is one more condition on their conversations.
+        // A conversation with no message yet is in no list, and not found here either.
+        QByteArray sql =
+            "SELECT c.id FROM users_fts f CROSS JOIN conversations c ON c.peer_user_id = f.rowid "
+            "WHERE users_fts MATCH ?1 AND c.last_item_id <> 0";
+        if (!query.accountIds.isEmpty()) {
+            QByteArrayList ids;
+            for (qint64 a : query.accountIds)
+                ids << QByteArray::number(a);
+            sql += " AND c.account_id IN (" + ids.join(',') + ')';
+        }
+        if (query.tagId)
+            sql += " AND EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id "
+                   "AND t.tag_id = ?2)";
+        if (query.unreadOnly)
+            sql += " AND (c.unread_count > 0 OR c.marked_unread)";
+        if (query.fromMs)
+            sql += " AND c.last_at >= ?3";
+        if (query.toMs)
+            sql += " AND c.last_at < ?4";
+        sql += " ORDER BY c.last_at DESC, c.id DESC LIMIT ?5";
         QList<qint64> ids;
         {
-            Statement s = d->db.prepare(
-                "SELECT c.id FROM users_fts f CROSS JOIN conversations c ON c.peer_user_id = f.rowid "
-                "WHERE users_fts MATCH ?1 ORDER BY c.last_at DESC LIMIT ?2");
-            s.bindUtf8(1, plan.match).bind(2, limit);
+            Statement s = d->db.prepare(sql);
+            s.bindUtf8(1, plan.match).bind(5, qBound(1, query.limit, 500));
+            if (query.tagId)
+                s.bind(2, query.tagId);
+            if (query.fromMs)
+                s.bind(3, query.fromMs);
+            if (query.toMs)
+                s.bind(4, query.toMs);
             while (s.next())
                 ids.append(s.int64(0));
         }

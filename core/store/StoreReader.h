@@ -126,6 +126,20 @@ struct SearchQuery
     int snippetChars = 64;
 };
 
+// Conversations found by the name of the person on the other side (FTS over profile names), for
+// finding a chat by whom it is with rather than by its words. Every filter narrows; unset ones
+// don't.
+struct PeerNameQuery
+{
+    QString text;
+    QList<qint64> accountIds; // empty: every account
+    qint64 tagId = 0;         // only conversations with this tag
+    bool unreadOnly = false;  // only conversations with unread messages or marked unread
+    qint64 fromMs = 0;        // last activity at or after (0: no bound)
+    qint64 toMs = 0;          // last activity before (0: no bound)
+    int limit = 50;           // 1..500
+};
+
 struct SearchHit
 {
     model::Item item;
@@ -246,9 +260,8 @@ public:
     virtual Result<ConversationPage>
     conversations(const ConversationFilter &filter, int limit = 50,
                   const std::optional<ConversationCursor> &after = {}) const = 0;
-    // Conversation search by the peer's name (FTS over user names).
-    virtual Result<QList<model::Conversation>> conversationsByPeerName(const QString &text,
-                                                                       int limit = 50) const = 0;
+    // Conversations whose peer's name matches, latest activity first (see PeerNameQuery).
+    virtual Result<QList<model::Conversation>> conversationsByPeerName(const PeerNameQuery &query) const = 0;
     virtual Result<std::optional<model::Item>> item(qint64 id) const = 0;
     // Newest page (beforeId = 0), or the page before beforeId, oldest first.
     virtual Result<ItemPage> thread(model::ItemKind kind, qint64 threadId, int limit = 50,
