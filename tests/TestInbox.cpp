@@ -16,6 +16,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QComboBox>
 #include <QCompleter>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -195,6 +196,17 @@ private slots:
         auto *header = m_window->findChild<QWidget *>(u"threadTags"_s);
         QTRY_VERIFY(header && header->isVisible());
         QVERIFY(header->accessibleName().contains(u"VIP"_s));
+
+        // A tag made elsewhere (on another desktop of the team; here through the link) is offered
+        // at once by the sidebar and by the search's tag filter, though no account changed.
+        auto *tagFilter = m_window->findChild<SearchPanel *>()->findChild<QComboBox *>(u"tagFilter"_s);
+        QVERIFY(tagFilter);
+        QVERIFY(tagFilter->findText(u"VIP"_s) >= 0);
+        QVERIFY(command(u"create_tag"_s, {{u"name"_s, u"售后"_s}, {u"color"_s, u"#e0533d"_s}}));
+        QTRY_VERIFY(tagFilter->findText(u"售后"_s) >= 0);
+        auto *sidebar = m_window->findChild<QTreeWidget *>(u"sidebar"_s);
+        QVERIFY(sidebar);
+        QVERIFY(!sidebar->findItems(u"售后"_s, Qt::MatchRecursive).isEmpty());
     }
 
     // Medium 9: the search closes by its button and by choosing a view; not on the welcome page.

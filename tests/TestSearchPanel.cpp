@@ -6,6 +6,7 @@
 #include "TestUtil.h"
 
 #include "search/TextAnalysis.h"
+#include "ui/search/ChatMatchesModel.h"
 #include "ui/search/SearchPanel.h"
 #include "ui/search/SearchResultsModel.h"
 #include "ui/window/TrayNotifier.h"
@@ -33,6 +34,7 @@
 #include <utility>
 
 using namespace testutil;
+using hiscrm::ui::ChatMatchesModel;
 using hiscrm::ui::SearchPanel;
 using hiscrm::ui::SearchResultsModel;
 using hiscrm::ui::TrayNotifier;
@@ -49,6 +51,9 @@ private:
     qint64 m_shipId = 0;    // the DM "什么时候发货"
     qint64 m_shipOutId = 0; // the reply "亲，今天就发货哦"
     qint64 m_commentId = 0; // the comment mentioning 发货
+    // The chats of 小美同学 (u-1) on each account, of Alice Wang (u-2) on each account.
+    qint64 m_xiaomei1 = 0, m_xiaomei2 = 0, m_alice1 = 0, m_alice2 = 0;
+    qint64 m_aliceSaidId = 0; // a message that names Alice
 
     std::unique_ptr<SearchPanel> makePanel()
     {
@@ -88,6 +93,16 @@ private:
         return out;
     }
 
+    static QList<qint64> chatIds(SearchPanel &p)
+    {
+        QList<qint64> out;
+        for (int i = 0; i < p.chatsModel()->rowCount(); ++i)
+            out << p.chatsModel()->conversationId(i);
+        return out;
+    }
+    static QListView *chatsView(SearchPanel &p) { return p.findChild<QListView *>(u"chatsView"_s); }
+    static QListView *resultsView(SearchPanel &p) { return p.findChild<QListView *>(u"resultsView"_s); }
+
     static QList<QVariant> column(SearchPanel &p, int role)
     {
         QList<QVariant> out;
@@ -113,6 +128,13 @@ private slots:
         b.contents << video(u"acc-1"_s, u"vid-1"_s, u"春季新款连衣裙"_s);
         b.accounts << AccountRecord{u"acc-1"_s, u"小店一号"_s, {}}
                    << AccountRecord{u"acc-2"_s, u"小店二号"_s, {}};
+        // Someone else's message that names Alice, and a customer with many chats.
+        b.messages << dm(u"acc-1"_s, u"conv-5"_s, u"m6"_s, u"u-5"_s, u"Alice said the size runs small"_s,
+                         kT0 + 6000);
+        b.users << profile(u"u-6"_s, u"王多多"_s);
+        for (int i = 0; i < 7; ++i)
+            b.messages << dm(u"acc-2"_s, u"conv-many-%1"_s.arg(i), u"many-%1"_s.arg(i), u"u-6"_s,
+                             u"在线等 %1"_s.arg(i), kT0 + 7000 + i);
         // Enough matches of one word for several pages.
         for (int i = 0; i < 30; ++i)
             b.messages << dm(u"acc-2"_s, u"conv-4"_s, u"bulk-%1"_s.arg(i), u"u-2"_s,
@@ -126,6 +148,16 @@ private slots:
         m_shipId = s->itemByPlatformId(m_acc1, ItemKind::Message, u"m2"_s).value()->id;
         m_shipOutId = s->itemByPlatformId(m_acc1, ItemKind::Message, u"m3"_s).value()->id;
         m_commentId = s->itemByPlatformId(m_acc1, ItemKind::Comment, u"c1"_s).value()->id;
+        m_aliceSaidId = s->itemByPlatformId(m_acc1, ItemKind::Message, u"m6"_s).value()->id;
+        const auto conversation = [&](qint64 account, const QString &platformId) {
+            const auto c = s->conversationByPlatformId(account, platformId);
+            return c && c.value() ? c.value()->id : 0;
+        };
+        m_xiaomei1 = conversation(m_acc1, u"conv-1"_s);
+        m_xiaomei2 = conversation(m_acc2, u"conv-3"_s);
+        m_alice1 = conversation(m_acc1, u"conv-2"_s);
+        m_alice2 = conversation(m_acc2, u"conv-4"_s);
+        QVERIFY(m_xiaomei1 && m_xiaomei2 && m_alice1 && m_alice2);
     }
 
     void typingFindsAndHighlights()
@@ -531,6 +563,183 @@ private slots:
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(open.count(), 3);
         QCOMPARE(open.at(2).at(0).toLongLong(), panel->resultsModel()->itemId(2));
+    }
+
+    // A customer is found by name as well as by what was said: the chats whose person's name
+    // matches are listed above the messages and comments, in their own section.
+    void findsChatsByThePersonsName()
+    {
+        auto panel = shownPanel();
+        QVERIFY(panel);
+        QListView *chats = chatsView(*panel);
+        auto *chatsHeader = panel->findChild<QLabel *>(u"chatsHeader"_s);
+        auto *resultsHeader = panel->findChild<QLabel *>(u"resultsHeader"_s);
+        QVERIFY(chats && chatsHeader && resultsHeader);
+        QVERIFY(!chats->isVisible() && !chatsHeader->isVisible());
+
+        QVERIFY(searchFor(*panel, u"小美"_s));                              // a name in no message
+        QCOMPARE(chatIds(*panel), (QList<qint64>{m_xiaomei2, m_xiaomei1})); // latest activity first
+        QCOMPARE(panel->resultCount(), 0);
+        QVERIFY(chats->isVisible() && chatsHeader->isVisible() && resultsHeader->isVisible());
+        QCOMPARE(chatsHeader->text(), u"Chats"_s);
+        QCOMPARE(status(*panel), u"2 chats, no messages or comments"_s);
+        const QModelIndex first = panel->chatsModel()->index(0);
+        QCOMPARE(first.data(ChatMatchesModel::PeerNameRole).toString(), u"小美同学"_s);
+        QCOMPARE(first.data(ChatMatchesModel::AccountNameRole).toString(), u"小店二号"_s);
+        QCOMPARE(first.data(ChatMatchesModel::PreviewRole).toString(), u"发货太慢了"_s);
+        QCOMPARE(first.data(ChatMatchesModel::UnreadRole).toLongLong(), 1);
+        QCOMPARE(first.data(ChatMatchesModel::TimeRole).toDateTime().toMSecsSinceEpoch(), kT0 + 5000);
+        QVERIFY(first.data(Qt::AccessibleTextRole).toString().contains(u"小美同学"_s));
+        // As tall as its rows: none hidden behind a scroll bar, none cut.
+        QCOMPARE(chats->height(), chats->sizeHintForRow(0) * 2 + 2 * chats->frameWidth());
+        QVERIFY(chats->sizeHintForRow(0) > 20);
+        chats->grab();
+
+        // Either part of a Latin name, in any case.
+        QVERIFY(searchFor(*panel, u"WANG"_s));
+        QCOMPARE(chatIds(*panel), (QList<qint64>{m_alice2, m_alice1}));
+        // A name that is also in a message: both sections.
+        QVERIFY(searchFor(*panel, u"alice"_s));
+        QCOMPARE(chatIds(*panel), (QList<qint64>{m_alice2, m_alice1}));
+        QCOMPARE(ids(*panel), QList<qint64>{m_aliceSaidId});
+        QVERIFY2(status(*panel).startsWith(u"2 chats, 1 "_s), qPrintable(status(*panel)));
+
+        // The filters that apply to chats narrow them too.
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        QComboBox *account = combo(*panel, u"accountFilter"_s);
+        account->setCurrentIndex(account->findData(m_acc1));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(chatIds(*panel), QList<qint64>{m_alice1});
+        account->setCurrentIndex(0);
+        QVERIFY(ready.wait(10000));
+        QComboBox *kind = combo(*panel, u"kindFilter"_s);
+        kind->setCurrentIndex(kind->findData(int(ItemKind::Comment))); // comments: no chat
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(chatIds(*panel), QList<qint64>{});
+        QVERIFY(!chats->isVisible() && !chatsHeader->isVisible() && !resultsHeader->isVisible());
+        kind->setCurrentIndex(0);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(chatIds(*panel).size(), 2);
+
+        // Words in no name: no chats section at all.
+        QVERIFY(searchFor(*panel, u"发货"_s));
+        QCOMPARE(chatIds(*panel), QList<qint64>{});
+        QVERIFY(!chats->isVisible() && !resultsHeader->isVisible());
+        QCOMPARE(status(*panel), u"4 results"_s);
+
+        // More chats than shown: the latest five, and the header says how to reach the others.
+        QVERIFY(searchFor(*panel, u"王多多"_s));
+        QCOMPARE(chatIds(*panel).size(), 5);
+        QCOMPARE(panel->chatsModel()->index(0).data(ChatMatchesModel::PreviewRole).toString(), u"在线等 6"_s);
+        QVERIFY2(chatsHeader->text().contains(u"5 latest"_s), qPrintable(chatsHeader->text()));
+        QVERIFY2(status(*panel).startsWith(u"5+ chats"_s), qPrintable(status(*panel)));
+        QCOMPARE(chats->height(), chats->sizeHintForRow(0) * 5 + 2 * chats->frameWidth());
+
+        // An empty search clears the chats with the rest.
+        QVERIFY(searchFor(*panel, QString()));
+        QCOMPARE(chatIds(*panel), QList<qint64>{});
+        QVERIFY(!chats->isVisible());
+    }
+
+    // Up and Down go through the chats and then the results as one list, from the search box or
+    // from either list; Enter opens the chat (at its end) or the message that is current.
+    void keyboardMovesThroughChatsAndResults()
+    {
+        auto panel = shownPanel();
+        QVERIFY(panel);
+        panel->focusSearch();
+        QVERIFY(searchFor(*panel, u"alice"_s));
+        QCOMPARE(chatIds(*panel), (QList<qint64>{m_alice2, m_alice1}));
+        QCOMPARE(ids(*panel), QList<qint64>{m_aliceSaidId});
+        QSignalSpy chat(panel.get(), &SearchPanel::openConversation);
+        QSignalSpy item(panel.get(), &SearchPanel::openItem);
+        QLineEdit *e = edit(*panel);
+        QListView *chats = chatsView(*panel);
+        QListView *results = resultsView(*panel);
+
+        // Enter right after typing opens the top row: the first chat.
+        QTest::keyClick(e, Qt::Key_Return);
+        QCOMPARE(chat.count(), 1);
+        QCOMPARE(chat.at(0).at(0).toLongLong(), m_alice2);
+
+        QTest::keyClick(e, Qt::Key_Down); // first chat
+        QTest::keyClick(e, Qt::Key_Down); // second chat
+        QCOMPARE(chats->currentIndex().row(), 1);
+        QVERIFY(!results->currentIndex().isValid());
+        QTest::keyClick(e, Qt::Key_Down); // on into the results
+        QVERIFY(!chats->currentIndex().isValid());
+        QVERIFY(chats->selectionModel()->selectedIndexes().isEmpty());
+        QCOMPARE(results->currentIndex().row(), 0);
+        QTest::keyClick(e, Qt::Key_Down); // the last row stays
+        QTest::keyClick(e, Qt::Key_Return);
+        QCOMPARE(item.count(), 1);
+        QCOMPARE(item.at(0).at(0).toLongLong(), m_aliceSaidId);
+        QTest::keyClick(e, Qt::Key_Up); // back to the last chat
+        QCOMPARE(chats->currentIndex().row(), 1);
+        QVERIFY(!results->currentIndex().isValid());
+        QTest::keyClick(e, Qt::Key_Enter);
+        QCOMPARE(chat.count(), 2);
+        QCOMPARE(chat.at(1).at(0).toLongLong(), m_alice1);
+        QTest::keyClick(e, Qt::Key_PageUp);
+        QCOMPARE(chats->currentIndex().row(), 0);
+        QCOMPARE(item.count(), 1); // moving opened nothing
+        QCOMPARE(chat.count(), 2);
+
+        // In the lists themselves the arrows cross from one to the other, with the focus.
+        chats->setFocus();
+        chats->setCurrentIndex(panel->chatsModel()->index(1));
+        QTest::keyClick(chats, Qt::Key_Down);
+        QVERIFY(results->hasFocus());
+        QCOMPARE(results->currentIndex().row(), 0);
+        QVERIFY(!chats->currentIndex().isValid());
+        QTest::keyClick(results, Qt::Key_Up);
+        QVERIFY(chats->hasFocus());
+        QCOMPARE(chats->currentIndex().row(), 1);
+        QVERIFY(!results->currentIndex().isValid());
+        QTest::keyClick(chats, Qt::Key_Up); // inside the chats: the list's own move
+        QCOMPARE(chats->currentIndex().row(), 0);
+        QTest::keyClick(chats, Qt::Key_Return);
+        QCOMPARE(chat.count(), 3);
+        QCOMPARE(chat.at(2).at(0).toLongLong(), m_alice2);
+        // A click on a result leaves no chat current; a double-click on a chat opens it.
+        const QRect resultRect = results->visualRect(panel->resultsModel()->index(0));
+        QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, resultRect.center());
+        QVERIFY(!chats->currentIndex().isValid());
+        const QRect chatRect = chats->visualRect(panel->chatsModel()->index(1));
+        QTest::mouseClick(chats->viewport(), Qt::LeftButton, {}, chatRect.center());
+        QCOMPARE(chat.count(), 3); // one click only selects
+        QCOMPARE(chats->currentIndex().row(), 1);
+        QVERIFY(!results->currentIndex().isValid());
+        QTest::mouseDClick(chats->viewport(), Qt::LeftButton, {}, chatRect.center());
+        QCOMPARE(chat.count(), 4);
+        QCOMPARE(chat.at(3).at(0).toLongLong(), m_alice1);
+        QCOMPARE(item.count(), 1);
+    }
+
+    // A chat's row shows the chat as it is now: opened (and read) from here, it loses its badge;
+    // the rows stay in place.
+    void chatRowsFollowTheChatsState()
+    {
+        auto panel = makePanel();
+        QVERIFY(searchFor(*panel, u"小美"_s));
+        QCOMPARE(chatIds(*panel), (QList<qint64>{m_xiaomei2, m_xiaomei1}));
+        const QModelIndex row = panel->chatsModel()->index(0);
+        QCOMPARE(row.data(ChatMatchesModel::UnreadRole).toLongLong(), 1);
+        QSignalSpy changed(panel->chatsModel(), &QAbstractItemModel::dataChanged);
+        auto writer = openStore(m_path);
+        QVERIFY(writer);
+        QVERIFY(writer->markRead(m_xiaomei2));
+        // Only the chats named are looked at.
+        panel->updateChats(*writer, {m_alice1});
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(row.data(ChatMatchesModel::UnreadRole).toLongLong(), 1);
+        panel->updateChats(*writer, {m_alice1, m_xiaomei2});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(row.data(ChatMatchesModel::UnreadRole).toLongLong(), 0);
+        QCOMPARE(chatIds(*panel), (QList<qint64>{m_xiaomei2, m_xiaomei1}));
+        QVERIFY(writer->markUnread(m_xiaomei2));
+        panel->updateChats(*writer, {m_xiaomei2});
+        QCOMPARE(row.data(ChatMatchesModel::UnreadRole).toLongLong(), 1); // marked unread by hand
     }
 
     void escapeClearsThenCloses()

@@ -6,8 +6,10 @@
 #include "InboxHarness.h"
 
 #include "ui/inbox/ConversationDelegate.h"
+#include "ui/search/ChatMatchesModel.h"
 #include "ui/search/SearchPanel.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -248,6 +250,48 @@ private slots:
         m_window->selectView(u"all"_s);
         clickRow(list(), 5);
         QVERIFY(composer()->hasFocus());
+    }
+
+    // Ctrl+K finds a customer by name: moving through the chats found reads nothing; Enter opens
+    // the chosen one at its end and reads that one only, and its row in the panel loses its badge.
+    void searchByNameOpensOnlyTheChosenChat()
+    {
+        start();
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        auto *panel = m_window->findChild<SearchPanel *>();
+        auto *edit = panel->findChild<QLineEdit *>(u"searchEdit"_s);
+        QVERIFY(edit->hasFocus());
+        const qint64 first = cid(u"c-z1"_s), second = cid(u"c-z2"_s, u"acc-2"_s);
+        QVERIFY(unreadOf(first) > 0 && unreadOf(second) > 0);
+        const qint64 before = unreadChats();
+        QSignalSpy ready(panel, &SearchPanel::resultsReady);
+        commit(edit, u"张三"_s);
+        QTRY_VERIFY(ready.size() > 0 && !panel->isBusy());
+        auto *chats = panel->chatsModel();
+        QCOMPARE(chats->rowCount(), 2);
+        QCOMPARE(chats->conversationId(0), second); // latest activity first
+        QCOMPARE(chats->conversationId(1), first);
+        QCOMPARE(panel->resultCount(), 0);
+        QTest::keyClick(edit, Qt::Key_Down);
+        QTest::keyClick(edit, Qt::Key_Down);
+        QVERIFY(
+            holdsFor(400, [&] { return m_window->currentConversation() == 0 && unreadChats() == before; }));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_COMPARE(m_window->currentConversation(), first);
+        QTRY_VERIFY(refreshed([&] { return unreadOf(first) == 0; }));
+        QTRY_COMPARE(chats->index(1).data(ChatMatchesModel::UnreadRole).toLongLong(), 0);
+        QVERIFY(holdsFor(600, [&] {
+            return unreadChats() == before - 1 && unreadOf(second) > 0 &&
+                   chats->index(0).data(ChatMatchesModel::UnreadRole).toLongLong() > 0;
+        }));
+        QCOMPARE(chats->conversationId(1), first); // the rows stayed in place
+        QVERIFY(composer()->hasFocus());
+        // The account filter narrows the chats: only the second shop's.
+        auto *account = panel->findChild<QComboBox *>(u"accountFilter"_s);
+        QCOMPARE(account->count(), 3); // all, and the two shops
+        account->setCurrentIndex(account->findText(u"店铺二"_s, Qt::MatchStartsWith));
+        QTRY_VERIFY(chats->rowCount() == 1 && !panel->isBusy());
+        QCOMPARE(chats->conversationId(0), second);
     }
 
     // Critical 4: every view's rows show what they should: title, preview, time, avatar.

@@ -731,6 +731,25 @@
     </message>
 </context>
 <context>
+    <name>hiscrm::ui::ChatMatchesModel</name>
+    <message>
+        <source>Chat with %1 on %2</source>
+        <comment>person, account</comment>
+        <translation>Chat with %1 on %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archived</translation>
+    </message>
+</context>
+<context>
     <name>hiscrm::ui::ContentListModel</name>
     <message>
         <source>Untitled video</source>
@@ -1896,6 +1915,59 @@ Compare it with the one your admin sees; connect only if they are the same.</tra
     <message>
         <source>Close search</source>
         <translation>Close search</translation>
+    </message>
+    <message>
+        <source>%1 · archived</source>
+        <comment>account name · the chat is archived</comment>
+        <translation>%1 · archived</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <comment>more than 99 unread</comment>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>Chats found by the person&apos;s name</source>
+        <translation>Chats found by the person&apos;s name</translation>
+    </message>
+    <message>
+        <source>Messages and comments</source>
+        <translation>Messages and comments</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chats: the %n latest (type more of the name to narrow them down)</source>
+        <translation>
+            <numerusform>Chats: the %n latest (type more of the name to narrow them down)</numerusform>
+            <numerusform>Chats: the %n latest (type more of the name to narrow them down)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ chats</source>
+        <translation>
+            <numerusform>%n+ chats</numerusform>
+            <numerusform>%n+ chats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats</source>
+        <translation>
+            <numerusform>%n chat</numerusform>
+            <numerusform>%n chats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, no messages or comments</source>
+        <comment>chats found by name</comment>
+        <translation>%1, no messages or comments</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>chats found by name, messages found</comment>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

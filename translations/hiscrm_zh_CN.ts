@@ -731,6 +731,24 @@
     </message>
 </context>
 <context>
+    <name>hiscrm::ui::ChatMatchesModel</name>
+    <message>
+        <source>Chat with %1 on %2</source>
+        <comment>person, account</comment>
+        <translation>与 %1 的聊天（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n 条未读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+</context>
+<context>
     <name>hiscrm::ui::ContentListModel</name>
     <message>
         <source>Untitled video</source>
@@ -1883,6 +1901,56 @@ Compare it with the one your admin sees; connect only if they are the same.</sou
     <message>
         <source>Close search</source>
         <translation>关闭搜索</translation>
+    </message>
+    <message>
+        <source>%1 · archived</source>
+        <comment>account name · the chat is archived</comment>
+        <translation>%1 · 已归档</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <comment>more than 99 unread</comment>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>Chats found by the person&apos;s name</source>
+        <translation>按名字找到的聊天</translation>
+    </message>
+    <message>
+        <source>Messages and comments</source>
+        <translation>消息和评论</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chats: the %n latest (type more of the name to narrow them down)</source>
+        <translation>
+            <numerusform>聊天：最近的 %n 个（名字输入得更完整可缩小范围）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>聊天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ chats</source>
+        <translation>
+            <numerusform>%n+ 个聊天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chats</source>
+        <translation>
+            <numerusform>%n 个聊天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, no messages or comments</source>
+        <comment>chats found by name</comment>
+        <translation>%1，没有消息或评论</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>chats found by name, messages found</comment>
+        <translation>%1，%2</translation>
     </message>
 </context>
 <context>

@@ -83,4 +83,26 @@ inline void drawAlertMark(QPainter *p, const QRectF &circle, const QFont &font)
     p->restore();
 }
 
+// A count (unread messages) in white bold on a `fill` pill that ends at `right`, centred on the
+// line that starts at `top` and is `lineHeight` high. Returns the pill's width.
+inline int drawCountBadge(QPainter *p, int right, int top, int lineHeight, const QString &count,
+                          const QFont &font, const QColor &fill)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics fm(bold);
+    const int h = fm.height();
+    const int w = qMax(h, fm.horizontalAdvance(count) + h / 2 + 2);
+    const QRectF badge(right - w, top + (lineHeight - h) / 2.0, w, h);
+    p->save();
+    p->setPen(Qt::NoPen);
+    p->setBrush(fill);
+    p->drawRoundedRect(badge, h / 2.0, h / 2.0);
+    p->setFont(bold);
+    p->setPen(Qt::white);
+    p->drawText(badge, Qt::AlignCenter, count);
+    p->restore();
+    return w;
+}
+
 } // namespace hiscrm::ui

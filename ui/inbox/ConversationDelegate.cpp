@@ -279,19 +279,8 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     int x = right;
     if (unread > 0) {
         const QString count = unread > 99 ? tr("%1+").arg(99) : QString::number(unread);
-        QFont badgeFont = smallFont;
-        badgeFont.setBold(true);
-        const QFontMetrics badgeFm(badgeFont);
-        const int h = badgeFm.height();
-        const int w = qMax(h, badgeFm.horizontalAdvance(count) + h / 2 + 2);
-        const QRectF badge(x - w, line2 + (g.line - h) / 2.0, w, h);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(muted ? opt.palette.color(group, QPalette::Mid) : QColor::fromRgb(kAlertRed));
-        painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
-        painter->setFont(badgeFont);
-        painter->setPen(Qt::white);
-        painter->drawText(badge, Qt::AlignCenter, count);
-        x -= w + spacing;
+        const QColor fill = muted ? opt.palette.color(group, QPalette::Mid) : QColor::fromRgb(kAlertRed);
+        x -= drawCountBadge(painter, x, line2, g.line, count, smallFont, fill) + spacing;
     }
     const qreal mark = smallFm.height() * 0.85;
     const qreal markTop = line2 + (g.line - mark) / 2.0;

@@ -4,6 +4,8 @@
 #include "store/SearchService.h"
 #include "ui/common/Drawing.h"
 #include "ui/common/Placeholder.h"
+#include "ui/common/PlatformName.h"
+#include "ui/search/ChatMatchesModel.h"
 #include "ui/search/SearchResultsModel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -32,6 +34,8 @@ namespace {
 
 constexpr int kRowMargin = 6;
 constexpr int kLineSpacing = 2;
+// Chats found by the person's name, shown above the messages and comments found.
+constexpr int kChatLimit = 5;
 
 QString formatTime(const QDateTime &time)
 {
@@ -55,11 +59,21 @@ QIcon swatch(const QString &color, int size)
     return QIcon(pixmap);
 }
 
-// Two lines per result: who and where, then the snippet with its hits marked (HTML).
-class ResultDelegate final : public QStyledItemDelegate
+// The rows of both lists: two lines, the first with a name in bold, where (dimmed) and a time on
+// the right. The style draws selection, hover and focus; subclasses draw the second line.
+class TwoLineDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    struct Row
+    {
+        QRect second; // the second line's rectangle
+        QColor text;  // for the text, on the row's background
+        QColor dim;   // for what is secondary
+        QPalette::ColorGroup group = QPalette::Active;
+        bool selected = false;
+    };
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
@@ -67,71 +81,43 @@ public:
         initStyleOption(&opt, index);
         const QWidget *widget = opt.widget;
         QStyle *style = widget ? widget->style() : QApplication::style();
-        // The style draws selection, hover and focus; the text is ours.
         opt.text.clear();
         opt.icon = QIcon();
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-        const bool selected = opt.state.testFlag(QStyle::State_Selected);
-        const QPalette::ColorGroup group = colorGroup(opt);
-        const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
-        const QColor dim = selected ? text : opt.palette.color(group, QPalette::PlaceholderText);
+        Row row;
+        row.selected = opt.state.testFlag(QStyle::State_Selected);
+        row.group = colorGroup(opt);
+        row.text = opt.palette.color(row.group, row.selected ? QPalette::HighlightedText : QPalette::Text);
+        row.dim = row.selected ? row.text : opt.palette.color(row.group, QPalette::PlaceholderText);
 
         const QRect r = opt.rect.adjusted(kRowMargin, kRowMargin / 2, -kRowMargin, -kRowMargin / 2);
         const QFontMetrics fm(opt.font);
         QFont bold = opt.font;
         bold.setBold(true);
         const QFontMetrics boldFm(bold);
-
         painter->save();
         painter->setClipRect(opt.rect);
 
-        const QString time = formatTime(index.data(SearchResultsModel::TimeRole).toDateTime());
-        const int timeWidth = fm.horizontalAdvance(time);
+        const QString time = formatTime(index.data(timeRole()).toDateTime());
         QRect head(r.left(), r.top(), r.width(), fm.height());
         painter->setFont(opt.font);
-        painter->setPen(dim);
+        painter->setPen(row.dim);
         painter->drawText(head, Qt::AlignRight | Qt::AlignVCenter, time);
-        head.setRight(head.right() - timeWidth - kRowMargin);
+        head.setRight(head.right() - fm.horizontalAdvance(time) - kRowMargin);
 
-        const QString sender = boldFm.elidedText(index.data(SearchResultsModel::SenderNameRole).toString(),
-                                                 Qt::ElideRight, head.width() / 2);
+        const QString name = boldFm.elidedText(this->name(index), Qt::ElideRight, head.width() / 2);
         painter->setFont(bold);
-        painter->setPen(text);
-        painter->drawText(head, Qt::AlignLeft | Qt::AlignVCenter, sender);
-        head.setLeft(head.left() + boldFm.horizontalAdvance(sender));
-
-        QString where = index.data(SearchResultsModel::ConversationTitleRole).toString();
-        const QString account = index.data(SearchResultsModel::AccountNameRole).toString();
-        if (!account.isEmpty())
-            where = QCoreApplication::translate("hiscrm::ui::SearchPanel", "%1 · %2",
-                                                "conversation or video title · account name")
-                        .arg(where, account);
+        painter->setPen(row.text);
+        painter->drawText(head, Qt::AlignLeft | Qt::AlignVCenter, name);
+        head.setLeft(head.left() + boldFm.horizontalAdvance(name));
         painter->setFont(opt.font);
-        painter->setPen(dim);
+        painter->setPen(row.dim);
         painter->drawText(head, Qt::AlignLeft | Qt::AlignVCenter,
-                          fm.elidedText(QStringLiteral("  ") + where, Qt::ElideRight, head.width()));
+                          fm.elidedText(QStringLiteral("  ") + where(index), Qt::ElideRight, head.width()));
 
-        QTextDocument doc;
-        doc.setDefaultFont(opt.font);
-        doc.setDocumentMargin(0);
-        QTextOption textOption = doc.defaultTextOption();
-        textOption.setWrapMode(QTextOption::NoWrap);
-        doc.setDefaultTextOption(textOption);
-        // On a selected row the usual hit colour is the selection's own: invert it there.
-        doc.setHtml(selected ? SearchResultsModel::snippetToHtml(
-                                   index.data(SearchResultsModel::MarkedSnippetRole).toString(), text,
-                                   opt.palette.color(group, QPalette::Highlight))
-                             : index.data(SearchResultsModel::SnippetRole).toString());
-        const QRect snippet(r.left(), head.bottom() + 1 + kLineSpacing, r.width(), fm.height() + 2);
-        painter->translate(snippet.topLeft());
-        const QRect clip(0, 0, snippet.width(), snippet.height());
-        painter->setClipRect(clip, Qt::IntersectClip);
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.palette = opt.palette;
-        context.palette.setColor(QPalette::Text, text);
-        context.clip = clip;
-        doc.documentLayout()->draw(painter, context);
+        row.second = QRect(r.left(), head.bottom() + 1 + kLineSpacing, r.width(), fm.height() + 2);
+        paintSecondLine(painter, opt, index, row);
         painter->restore();
     }
 
@@ -143,6 +129,104 @@ public:
         // narrowest useful width: a wider hint would put the time off to the right, behind a
         // horizontal scroll bar, in a panel of the usual width.
         return {fm.averageCharWidth() * 20, kRowMargin + 2 * fm.height() + kLineSpacing + 2};
+    }
+
+protected:
+    virtual int timeRole() const = 0;
+    virtual QString name(const QModelIndex &index) const = 0;
+    virtual QString where(const QModelIndex &index) const = 0;
+    virtual void paintSecondLine(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index,
+                                 const Row &row) const = 0;
+};
+
+// A message or comment found: who wrote it, in which chat or under which video, on which account;
+// then the snippet with its hits marked (HTML).
+class ResultDelegate final : public TwoLineDelegate
+{
+public:
+    using TwoLineDelegate::TwoLineDelegate;
+
+protected:
+    int timeRole() const override { return SearchResultsModel::TimeRole; }
+    QString name(const QModelIndex &index) const override
+    {
+        return index.data(SearchResultsModel::SenderNameRole).toString();
+    }
+    QString where(const QModelIndex &index) const override
+    {
+        const QString title = index.data(SearchResultsModel::ConversationTitleRole).toString();
+        const QString account = index.data(SearchResultsModel::AccountNameRole).toString();
+        if (account.isEmpty())
+            return title;
+        return QCoreApplication::translate("hiscrm::ui::SearchPanel", "%1 · %2",
+                                           "conversation or video title · account name")
+            .arg(title, account);
+    }
+    void paintSecondLine(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index,
+                         const Row &row) const override
+    {
+        QTextDocument doc;
+        doc.setDefaultFont(opt.font);
+        doc.setDocumentMargin(0);
+        QTextOption textOption = doc.defaultTextOption();
+        textOption.setWrapMode(QTextOption::NoWrap);
+        doc.setDefaultTextOption(textOption);
+        // On a selected row the usual hit colour is the selection's own: invert it there.
+        doc.setHtml(row.selected ? SearchResultsModel::snippetToHtml(
+                                       index.data(SearchResultsModel::MarkedSnippetRole).toString(), row.text,
+                                       opt.palette.color(row.group, QPalette::Highlight))
+                                 : index.data(SearchResultsModel::SnippetRole).toString());
+        painter->translate(row.second.topLeft());
+        const QRect clip(0, 0, row.second.width(), row.second.height());
+        painter->setClipRect(clip, Qt::IntersectClip);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette = opt.palette;
+        context.palette.setColor(QPalette::Text, row.text);
+        context.clip = clip;
+        doc.documentLayout()->draw(painter, context);
+    }
+};
+
+// A chat found by the person's name: who, on which account, when; then its latest message and
+// its unread badge.
+class ChatDelegate final : public TwoLineDelegate
+{
+public:
+    using TwoLineDelegate::TwoLineDelegate;
+
+protected:
+    int timeRole() const override { return ChatMatchesModel::TimeRole; }
+    QString name(const QModelIndex &index) const override
+    {
+        return index.data(ChatMatchesModel::PeerNameRole).toString();
+    }
+    QString where(const QModelIndex &index) const override
+    {
+        const QString account = index.data(ChatMatchesModel::AccountNameRole).toString();
+        if (!index.data(ChatMatchesModel::ArchivedRole).toBool())
+            return account;
+        return QCoreApplication::translate("hiscrm::ui::SearchPanel", "%1 · archived",
+                                           "account name · the chat is archived")
+            .arg(account);
+    }
+    void paintSecondLine(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index,
+                         const Row &row) const override
+    {
+        QRect line = row.second;
+        if (const qint64 unread = index.data(ChatMatchesModel::UnreadRole).toLongLong(); unread > 0) {
+            const QString count = unread > 99 ? QCoreApplication::translate("hiscrm::ui::SearchPanel", "%1+",
+                                                                            "more than 99 unread")
+                                                    .arg(99)
+                                              : QString::number(unread);
+            const int width = drawCountBadge(painter, line.right(), line.top(), line.height(), count,
+                                             opt.font, QColor::fromRgb(kAlertRed));
+            line.setRight(line.right() - width - kRowMargin);
+        }
+        painter->setFont(opt.font);
+        painter->setPen(row.text);
+        const QString preview = index.data(ChatMatchesModel::PreviewRole).toString().simplified();
+        painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                          opt.fontMetrics.elidedText(preview, Qt::ElideRight, line.width()));
     }
 };
 
@@ -229,6 +313,33 @@ void SearchPanel::buildUi()
     m_orderCombo->addItem(QString(), int(store::SearchOrder::Newest));
     m_orderCombo->addItem(QString(), int(store::SearchOrder::Relevance));
 
+    const auto sectionHeader = [this](const QString &name) {
+        auto *label = new QLabel(this);
+        label->setObjectName(name);
+        QFont bold = label->font();
+        bold.setBold(true);
+        label->setFont(bold);
+        label->setWordWrap(true);
+        label->setVisible(false);
+        return label;
+    };
+    m_chatsHeader = sectionHeader(QStringLiteral("chatsHeader"));
+    m_chats = new ChatMatchesModel(this);
+    m_chatsView = new QListView(this);
+    m_chatsView->setObjectName(QStringLiteral("chatsView"));
+    m_chatsView->setModel(m_chats);
+    m_chatsView->setItemDelegate(new ChatDelegate(m_chatsView));
+    m_chatsView->setUniformItemSizes(true);
+    m_chatsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_chatsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // As tall as its few rows: the results below take the rest of the panel.
+    m_chatsView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_chatsView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_chatsView->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_chatsView->setVisible(false);
+    m_chatsView->installEventFilter(this);
+    m_resultsHeader = sectionHeader(QStringLiteral("resultsHeader"));
+
     m_model = new SearchResultsModel(this);
     m_view = new QListView(this);
     m_view->setObjectName(QStringLiteral("resultsView"));
@@ -238,6 +349,7 @@ void SearchPanel::buildUi()
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->installEventFilter(this);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("searchStatus"));
@@ -265,6 +377,9 @@ void SearchPanel::buildUi()
     layout->addLayout(searchRow);
     layout->addLayout(filters);
     layout->addLayout(options);
+    layout->addWidget(m_chatsHeader);
+    layout->addWidget(m_chatsView);
+    layout->addWidget(m_resultsHeader);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
     updateDateEdits();
@@ -295,6 +410,21 @@ void SearchPanel::buildUi()
         if (const qint64 id = m_model->itemId(index.row()))
             emit openItem(id);
     });
+    connect(m_chatsView, &QListView::activated, this, [this](const QModelIndex &index) {
+        if (const qint64 id = m_chats->conversationId(index.row()))
+            emit openConversation(id);
+    });
+    // One current row across both lists: a row made current in one leaves none in the other.
+    connect(m_chatsView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_view->selectionModel()->clear();
+            });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_chatsView->selectionModel()->clear();
+            });
     connect(m_model, &SearchResultsModel::moreRequested, this, &SearchPanel::fetchMore);
 }
 
@@ -331,15 +461,28 @@ void SearchPanel::retranslateUi()
     m_scopeChip->setText(tr("In: %1").arg(m_scopeTitle));
     m_scopeChip->setToolTip(tr("Search every conversation again"));
     m_scopeChip->setAccessibleName(tr("Conversation filter: %1. Press to remove.").arg(m_scopeTitle));
+    retranslateChatsHeader();
+    m_chatsView->setAccessibleName(tr("Chats found by the person's name"));
+    m_resultsHeader->setText(tr("Messages and comments"));
     m_view->setAccessibleName(tr("Search results"));
     m_status->setAccessibleName(tr("Search status"));
     updateStatus();
+}
+
+void SearchPanel::retranslateChatsHeader()
+{
+    m_chatsHeader->setText(m_moreChats
+                               ? tr("Chats: the %n latest (type more of the name to narrow them down)", "",
+                                    int(m_chats->rowCount()))
+                               : tr("Chats"));
 }
 
 void SearchPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
+    else if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        fitChatsView();
     else if (event->type() == QEvent::PaletteChange)
         updateHighlightColors();
     QWidget::changeEvent(event);
@@ -361,17 +504,23 @@ void SearchPanel::updateDateEdits()
 void SearchPanel::updateStatus()
 {
     const int rows = m_model->rowCount();
+    const int chats = m_chats->rowCount();
     QString text;
     if (!m_error.isEmpty())
         text = tr("Search failed: %1").arg(m_error);
     else if (!m_searched)
         text = QString();
-    else if (rows == 0)
+    else if (rows == 0 && chats == 0)
         text = tr("No results");
     else if (m_model->hasMore())
         text = tr("%n+ results", "", rows);
     else
         text = tr("%n results", "", rows);
+    if (m_searched && m_error.isEmpty() && chats > 0) {
+        const QString found = m_moreChats ? tr("%n+ chats", "", chats) : tr("%n chats", "", chats);
+        text = rows == 0 ? tr("%1, no messages or comments", "chats found by name").arg(found)
+                         : tr("%1, %2", "chats found by name, messages found").arg(found, text);
+    }
     m_status->setText(text);
 }
 
@@ -391,7 +540,8 @@ void SearchPanel::setAccounts(const QList<model::Account> &accounts)
             m_accountFilter->removeItem(1);
         for (const model::Account &a : accounts) {
             const QString name = a.name.isEmpty() ? a.platformId : a.name;
-            m_accountFilter->addItem(tr("%1 (%2)", "account name (platform)").arg(name, a.platform), a.id);
+            m_accountFilter->addItem(
+                tr("%1 (%2)", "account name (platform)").arg(name, platformName(a.platform)), a.id);
             if (a.id == current)
                 index = m_accountFilter->count() - 1;
         }
@@ -451,6 +601,16 @@ void SearchPanel::setConversationScope(qint64 conversationId, const QString &tit
 void SearchPanel::refresh()
 {
     startSearch();
+}
+
+void SearchPanel::updateChats(const store::StoreReader &reader, const QList<qint64> &conversationIds)
+{
+    for (qint64 id : conversationIds) {
+        if (m_chats->rowOf(id) < 0)
+            continue;
+        if (auto c = reader.conversation(id); c && c.value())
+            m_chats->updateConversation(*c.value());
+    }
 }
 
 QString SearchPanel::text() const
@@ -533,6 +693,7 @@ void SearchPanel::startSearch()
         m_shownGeneration = m_generation;
         m_openWhenShown = false;
         m_model->clear();
+        showChats({}, false);
         updateStatus();
         emit resultsReady(0);
         return;
@@ -560,8 +721,10 @@ void SearchPanel::run(const store::SearchQuery &query, bool append)
     m_busy = true;
     // The service hands over only the newest generation's outcome: a superseded search shows
     // neither results nor an error.
+    // One chat more than shown tells whether there are more to narrow down to.
     m_search->search(
-        query, [this, append](const Result<store::NamedSearchPage> &page) { onFinished(page, append); });
+        query, [this, append](const Result<store::NamedSearchPage> &page) { onFinished(page, append); },
+        append ? 0 : kChatLimit + 1);
 }
 
 void SearchPanel::onFinished(const Result<store::NamedSearchPage> &page, bool append)
@@ -573,21 +736,27 @@ void SearchPanel::onFinished(const Result<store::NamedSearchPage> &page, bool ap
     if (!page) {
         m_error = page.error().message;
         m_openWhenShown = false;
-        if (append)
+        if (append) {
             m_model->stopFetching();
-        else
+        } else {
             m_model->clear();
+            showChats({}, false);
+        }
     } else {
         m_error.clear();
         m_next = page->next;
         if (append) {
             m_model->appendResults(page->hits, !page->next.isEmpty());
         } else {
-            // Keep the operator's place when the same item is still found (refresh after new data).
-            const qint64 selected = m_model->itemId(m_view->currentIndex().row());
+            // Keep the operator's place when the same row is still found (refresh after new data).
+            const qint64 selectedItem = m_model->itemId(m_view->currentIndex().row());
+            const qint64 selectedChat = m_chats->conversationId(m_chatsView->currentIndex().row());
             m_model->setResults(page->hits, !page->next.isEmpty());
-            if (const int row = selected ? m_model->rowOf(selected) : -1; row >= 0)
+            showChats(page->chats.mid(0, kChatLimit), page->chats.size() > kChatLimit);
+            if (const int row = selectedItem ? m_model->rowOf(selectedItem) : -1; row >= 0)
                 m_view->setCurrentIndex(m_model->index(row));
+            if (const int row = selectedChat ? m_chats->rowOf(selectedChat) : -1; row >= 0)
+                m_chatsView->setCurrentIndex(m_chats->index(row));
         }
     }
     updateStatus();
@@ -598,16 +767,72 @@ void SearchPanel::onFinished(const Result<store::NamedSearchPage> &page, bool ap
     }
 }
 
+void SearchPanel::showChats(const QList<store::NamedChat> &chats, bool more)
+{
+    m_chats->setChats(chats);
+    m_moreChats = more;
+    fitChatsView();
+    retranslateChatsHeader();
+    const bool any = !chats.isEmpty();
+    m_chatsHeader->setVisible(any);
+    m_chatsView->setVisible(any);
+    m_resultsHeader->setVisible(any);
+}
+
+void SearchPanel::fitChatsView()
+{
+    if (const int rows = m_chats->rowCount())
+        m_chatsView->setFixedHeight(m_chatsView->sizeHintForRow(0) * rows + 2 * m_chatsView->frameWidth());
+}
+
+int SearchPanel::currentPosition() const
+{
+    if (const QModelIndex chat = m_chatsView->currentIndex(); chat.isValid())
+        return chat.row();
+    if (const QModelIndex result = m_view->currentIndex(); result.isValid())
+        return m_chats->rowCount() + result.row();
+    return -1;
+}
+
+void SearchPanel::setCurrentPosition(int position)
+{
+    const int chats = m_chats->rowCount();
+    QListView *view = position < chats ? m_chatsView : m_view;
+    const QModelIndex index = view->model()->index(position < chats ? position : position - chats, 0);
+    view->setCurrentIndex(index);
+    view->scrollTo(index);
+}
+
 void SearchPanel::moveSelection(int delta)
 {
-    const int rows = m_model->rowCount();
-    if (rows == 0)
+    const int total = m_chats->rowCount() + m_model->rowCount();
+    if (total == 0)
         return;
-    const QModelIndex current = m_view->currentIndex();
-    const int row = current.isValid() ? qBound(0, current.row() + delta, rows - 1) : 0;
-    const QModelIndex next = m_model->index(row);
-    m_view->setCurrentIndex(next);
-    m_view->scrollTo(next);
+    const int current = currentPosition();
+    setCurrentPosition(current >= 0 ? qBound(0, current + delta, total - 1) : 0);
+}
+
+// Down from the last chat goes on to the first result, Up from the first result back to the last
+// chat, with the focus, as if the two lists were one.
+bool SearchPanel::crossBetweenLists(QObject *watched, const QKeyEvent *key)
+{
+    const int chats = m_chats->rowCount();
+    if (chats == 0 || key->modifiers() != Qt::NoModifier)
+        return false;
+    const bool down = key->key() == Qt::Key_Down;
+    const bool up = key->key() == Qt::Key_Up;
+    if (watched == m_chatsView && down && m_chatsView->currentIndex().row() == chats - 1 &&
+        m_model->rowCount() > 0) {
+        setCurrentPosition(chats);
+        m_view->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    if (watched == m_view && up && m_view->currentIndex().row() == 0) {
+        setCurrentPosition(chats - 1);
+        m_chatsView->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    return false;
 }
 
 void SearchPanel::openCurrent()
@@ -618,11 +843,17 @@ void SearchPanel::openCurrent()
         m_openWhenShown = true;
         return;
     }
-    QModelIndex index = m_view->currentIndex();
-    // Enter right after typing opens the best match, as in other command palettes.
-    if (!index.isValid() && m_model->rowCount() > 0)
-        index = m_model->index(0);
-    if (const qint64 id = index.isValid() ? m_model->itemId(index.row()) : 0)
+    int position = currentPosition();
+    // Enter right after typing opens the top row, as in other command palettes: a chat found by
+    // the name, or else the best match.
+    if (position < 0 && m_chats->rowCount() + m_model->rowCount() > 0)
+        position = 0;
+    const int chats = m_chats->rowCount();
+    if (position < 0)
+        return;
+    if (position < chats)
+        emit openConversation(m_chats->conversationId(position));
+    else if (const qint64 id = m_model->itemId(position - chats))
         emit openItem(id);
 }
 
@@ -640,6 +871,9 @@ bool SearchPanel::handleEscape()
 
 bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if ((watched == m_chatsView || watched == m_view) && event->type() == QEvent::KeyPress &&
+        crossBetweenLists(watched, static_cast<QKeyEvent *>(event)))
+        return true;
     if (watched == m_edit && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         switch (key->key()) {

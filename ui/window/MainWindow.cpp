@@ -5,6 +5,7 @@
 #include "protocol/Protocol.h"
 #include "ui/app/AppSession.h"
 #include "ui/common/Icons.h"
+#include "ui/common/PlatformName.h"
 #include "ui/inbox/ContentListModel.h"
 #include "ui/inbox/ConversationDelegate.h"
 #include "ui/inbox/ConversationListModel.h"
@@ -364,6 +365,7 @@ void MainWindow::buildLists()
     m_search = new SearchPanel(m_session->databasePath());
     m_search->setObjectName(QStringLiteral("searchPanel"));
     connect(m_search, &SearchPanel::openItem, this, &MainWindow::openItem);
+    connect(m_search, &SearchPanel::openConversation, this, [this](qint64 id) { openConversation(id); });
     connect(m_search, &SearchPanel::closeRequested, m_actions->escape, &QAction::trigger);
     m_listStack->addWidget(m_conversationView);
     m_listStack->addWidget(m_contentView);
@@ -618,7 +620,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::rebuildSidebar()
 {
     m_sidebar->rebuild(m_view);
+    // The search's filters offer the same accounts and tags.
+    if (const auto accounts = m_session->store()->accounts())
+        m_search->setAccounts(*accounts);
+    if (const auto tags = m_session->store()->tags()) {
+        m_search->setTags(*tags);
+        m_tagVersions = tagVersions(*tags);
+    }
     updateBadges();
+}
+
+QList<QPair<qint64, qint64>> MainWindow::tagVersions(const QList<model::Tag> &tags)
+{
+    QList<QPair<qint64, qint64>> versions;
+    versions.reserve(tags.size());
+    for (const model::Tag &t : tags)
+        versions.append({t.id, t.rev});
+    return versions;
+}
+
+bool MainWindow::tagsChangedElsewhere() const
+{
+    const auto tags = m_session->store()->tags();
+    return tags && tagVersions(*tags) != m_tagVersions;
 }
 
 void MainWindow::scheduleBadges()
@@ -721,8 +745,10 @@ void MainWindow::refreshNow(bool urgent)
     if (m_listStack->currentWidget() == m_contentView || !notice.contentIds.isEmpty())
         m_contents->refresh();
     syncListSelection();
+    m_search->updateChats(*m_session->store(), notice.conversationIds);
     m_current->refresh(notice);
-    if (!notice.accountIds.isEmpty() || wasEmpty)
+    // A tag made, renamed or deleted (here, or on another desktop of the team) changes no account.
+    if (!notice.accountIds.isEmpty() || wasEmpty || tagsChangedElsewhere())
         rebuildSidebar();
     else if (urgent)
         updateBadges();
@@ -990,7 +1016,7 @@ QString MainWindow::connectorsText() const
 {
     QStringList parts;
     for (const worker::ConnectorStatus &s : m_session->connectors()) {
-        const QString who = s.platform == u"demo" ? tr("Demo platform") : Sidebar::platformName(s.platform);
+        const QString who = s.platform == u"demo" ? tr("Demo platform") : platformName(s.platform);
         QString state;
         switch (s.state) {
         case worker::ConnectorStatus::State::Running:

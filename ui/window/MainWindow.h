@@ -100,6 +100,8 @@ private:
     void applyFonts();
     void retranslateUi();
     void rebuildSidebar();
+    static QList<QPair<qint64, qint64>> tagVersions(const QList<model::Tag> &tags);
+    bool tagsChangedElsewhere() const;
     void updateBadges();
     void updateActions();
     void onChanged(const master::ChangeNotice &notice);
@@ -173,10 +175,11 @@ private:
     bool m_badgesDue = false;
 
     QString m_view = QStringLiteral("all");
-    master::ChangeNotice m_pending;       // coalesced until the next refresh tick
-    QHash<qint64, qint64> m_lastSeenItem; // conversation -> newest item already notified
-    QSet<qint64> m_knownFailed;           // failed replies already announced
-    bool m_failedPrimed = false;          // the first read of failures announces nothing
+    master::ChangeNotice m_pending;             // coalesced until the next refresh tick
+    QHash<qint64, qint64> m_lastSeenItem;       // conversation -> newest item already notified
+    QSet<qint64> m_knownFailed;                 // failed replies already announced
+    bool m_failedPrimed = false;                // the first read of failures announces nothing
+    QList<QPair<qint64, qint64>> m_tagVersions; // (id, rev) of the tags the sidebar and search show
     qint64 m_startedAt = 0;
 };
 

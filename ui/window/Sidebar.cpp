@@ -2,6 +2,7 @@
 #include "ui/window/Sidebar.h"
 
 #include "store/StoreReader.h"
+#include "ui/common/PlatformName.h"
 
 #include <QHeaderView>
 #include <QLocale>
@@ -42,13 +43,6 @@ Sidebar::Sidebar(const store::StoreReader *store, QWidget *parent)
 QString Sidebar::keyOf(const QTreeWidgetItem *item)
 {
     return item ? item->data(0, kViewKeyRole).toString() : QString();
-}
-
-QString Sidebar::platformName(const QString &platform)
-{
-    if (platform == u"demo")
-        return tr("Demo");
-    return platform;
 }
 
 void Sidebar::rebuild(const QString &currentKey)

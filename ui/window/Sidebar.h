@@ -26,8 +26,6 @@ public:
     // Marks the row of this key as chosen, without viewChosen().
     void showCurrent(const QString &key);
     static QString keyOf(const QTreeWidgetItem *item);
-    // How a platform is named to the operator.
-    static QString platformName(const QString &platform);
 
 signals:
     // The operator chose a row (also one already chosen, clicked again).
