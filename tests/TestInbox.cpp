@@ -222,6 +222,19 @@ private slots:
         QCOMPARE(listStack()->currentWidget(), list());
         QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
         QCOMPARE(listStack()->currentWidget(), panel);
+        // Esc in a filter's open list closes that list only: the search stays, with its text.
+        panel->setText(u"你好"_s);
+        for (const QString &name :
+             {u"accountFilter"_s, u"kindFilter"_s, u"tagFilter"_s, u"dateFilter"_s, u"orderCombo"_s}) {
+            auto *combo = panel->findChild<QComboBox *>(name);
+            QVERIFY(combo);
+            combo->showPopup();
+            QTRY_VERIFY(combo->view()->isVisible());
+            QTest::keyClick(combo->view(), Qt::Key_Escape);
+            QTRY_VERIFY2(!combo->view()->isVisible(), qPrintable(name));
+            QCOMPARE(listStack()->currentWidget(), panel);
+            QCOMPARE(panel->text(), u"你好"_s);
+        }
         auto *sidebar = m_window->findChild<QTreeWidget *>(u"sidebar"_s);
         QTreeWidgetItem *all = sidebar->currentItem();
         QVERIFY(all);

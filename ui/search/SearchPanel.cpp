@@ -392,6 +392,8 @@ void SearchPanel::buildUi()
 
     for (QComboBox *combo : {m_accountFilter, m_kindFilter, m_tagFilter, m_orderCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &SearchPanel::startSearch);
+    for (QComboBox *combo : filterCombos())
+        combo->view()->installEventFilter(this);
     connect(m_dateFilter, &QComboBox::currentIndexChanged, this, [this] {
         updateDateEdits();
         startSearch();
@@ -426,6 +428,11 @@ void SearchPanel::buildUi()
                     m_chatsView->selectionModel()->clear();
             });
     connect(m_model, &SearchResultsModel::moreRequested, this, &SearchPanel::fetchMore);
+}
+
+QList<QComboBox *> SearchPanel::filterCombos() const
+{
+    return {m_accountFilter, m_kindFilter, m_tagFilter, m_dateFilter, m_orderCombo};
 }
 
 void SearchPanel::retranslateUi()
@@ -871,6 +878,18 @@ bool SearchPanel::handleEscape()
 
 bool SearchPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    // Esc in a filter's open list closes that list. Qt 6.4's combo box closes it but leaves the
+    // key to the window's shortcuts, whose Esc then closed the whole search as well.
+    if (event->type() == QEvent::ShortcutOverride &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Cancel)) {
+        for (QComboBox *combo : filterCombos()) {
+            if (watched == combo->view() && combo->view()->isVisible()) {
+                combo->hidePopup();
+                event->accept();
+                return true;
+            }
+        }
+    }
     if ((watched == m_chatsView || watched == m_view) && event->type() == QEvent::KeyPress &&
         crossBetweenLists(watched, static_cast<QKeyEvent *>(event)))
         return true;

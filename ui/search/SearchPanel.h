@@ -93,6 +93,7 @@ protected:
 
 private:
     void buildUi();
+    QList<QComboBox *> filterCombos() const;
     void retranslateUi();
     void updateStatus();
     void updateDateEdits();
