@@ -3,6 +3,7 @@
 // pairing dialog fed the link `hiscrm-master pair` printed, the window on the replica, a message a
 // worker sends to the master appearing in the conversation list, an action going to the master.
 
+#include "StoreFixtures.h"
 #include "TeamFixture.h"
 #include "TestUtil.h"
 
@@ -12,6 +13,8 @@
 #include "ui/app/SecretStore.h"
 #include "ui/app/TeamPairings.h"
 #include "ui/inbox/InboxRoles.h"
+#include "ui/search/ChatMatchesModel.h"
+#include "ui/search/SearchPanel.h"
 #include "ui/settings/Settings.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/PairDialog.h"
@@ -198,11 +201,30 @@ private slots:
         // A worker's new message reaches the list.
         MessageRecord fresh = dm(u"acc-1"_s, u"acc-1-new"_s, u"fresh-1"_s, u"acc-1-newfan"_s,
                                  u"团队收件箱的新消息"_s, kT0 + 100000);
+        Batch freshBatch = batch({fresh});
+        freshBatch.users << profile(u"acc-1-newfan"_s, u"新客户阿兰"_s);
         QVERIFY(sendBatch(
-            w,
-            {{u"type"_s, u"data_sync"_s}, {u"id"_s, 3}, {u"batch"_s, protocol::batchToJson(batch({fresh}))}},
+            w, {{u"type"_s, u"data_sync"_s}, {u"id"_s, 3}, {u"batch"_s, protocol::batchToJson(freshBatch)}},
             &acks));
         QTRY_VERIFY_WITH_TIMEOUT(previews().contains(u"团队收件箱的新消息"_s), 10000);
+
+        // Ctrl+K finds that customer by name, on the replica.
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        auto *panel = window.findChild<SearchPanel *>();
+        QVERIFY(panel && panel->isVisible());
+        QSignalSpy found(panel, &SearchPanel::resultsReady);
+        panel->setText(u"阿兰"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!found.isEmpty() && !panel->isBusy(), 10000);
+        QCOMPARE(panel->chatsModel()->rowCount(), 1);
+        QCOMPARE(panel->chatsModel()->index(0).data(ChatMatchesModel::PeerNameRole).toString(),
+                 u"新客户阿兰"_s);
+        QSignalSpy opened(panel, &SearchPanel::openConversation);
+        QTest::keyClick(panel->findChild<QLineEdit *>(u"searchEdit"_s), Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        QTRY_COMPARE(window.currentConversation(), opened.at(0).at(0).toLongLong());
+        QCOMPARE(session.store()->conversation(window.currentConversation()).value()->lastPreview,
+                 u"团队收件箱的新消息"_s);
+        QTest::keyClick(&window, Qt::Key_Escape);
 
         // The local master's things are not offered on a team master's inbox.
         QVERIFY(!window.findChild<QAction *>(u"actionStartDemo"_s)->isVisible());
