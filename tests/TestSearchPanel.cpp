@@ -164,7 +164,7 @@ private slots:
     {
         auto panel = shownPanel();
         QVERIFY(panel);
-        QCOMPARE(edit(*panel)->placeholderText(), u"Search messages and comments (Ctrl+K)"_s);
+        QCOMPARE(edit(*panel)->placeholderText(), u"Search messages, comments and names (Ctrl+K)"_s);
         QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
         QTest::keyClicks(edit(*panel), u"dress"_s);
         // Every key starts a search, but each newer one supersedes the last: only the whole

@@ -1753,12 +1753,12 @@ Compare it with the one your admin sees; connect only if they are the same.</tra
 <context>
     <name>hiscrm::ui::SearchPanel</name>
     <message>
-        <source>Search messages and comments (Ctrl+K)</source>
-        <translation>Search messages and comments (Ctrl+K)</translation>
+        <source>Search messages, comments and names (Ctrl+K)</source>
+        <translation>Search messages, comments and names (Ctrl+K)</translation>
     </message>
     <message>
-        <source>Search messages and comments</source>
-        <translation>Search messages and comments</translation>
+        <source>Search messages, comments and names</source>
+        <translation>Search messages, comments and names</translation>
     </message>
     <message>
         <source>All accounts</source>

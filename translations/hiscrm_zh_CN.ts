@@ -1741,12 +1741,12 @@ Compare it with the one your admin sees; connect only if they are the same.</sou
 <context>
     <name>hiscrm::ui::SearchPanel</name>
     <message>
-        <source>Search messages and comments (Ctrl+K)</source>
-        <translation>搜索消息和评论（Ctrl+K）</translation>
+        <source>Search messages, comments and names (Ctrl+K)</source>
+        <translation>搜索消息、评论和名字（Ctrl+K）</translation>
     </message>
     <message>
-        <source>Search messages and comments</source>
-        <translation>搜索消息和评论</translation>
+        <source>Search messages, comments and names</source>
+        <translation>搜索消息、评论和名字</translation>
     </message>
     <message>
         <source>All accounts</source>

@@ -437,8 +437,8 @@ QList<QComboBox *> SearchPanel::filterCombos() const
 
 void SearchPanel::retranslateUi()
 {
-    m_edit->setPlaceholderText(tr("Search messages and comments (Ctrl+K)"));
-    m_edit->setAccessibleName(tr("Search messages and comments"));
+    m_edit->setPlaceholderText(tr("Search messages, comments and names (Ctrl+K)"));
+    m_edit->setAccessibleName(tr("Search messages, comments and names"));
     m_closeButton->setToolTip(tr("Close search (Esc)"));
     m_closeButton->setAccessibleName(tr("Close search"));
     m_accountFilter->setItemText(0, tr("All accounts"));
