@@ -855,8 +855,8 @@ Account: %2</translation>
         <translation>No conversation selected</translation>
     </message>
     <message>
-        <source>Pick a conversation in the list, or press %1 to search.</source>
-        <translation>Pick a conversation in the list, or press %1 to search.</translation>
+        <source>Pick a chat, or press %1 to search.</source>
+        <translation>Pick a chat, or press %1 to search.</translation>
     </message>
     <message>
         <source>Direct messages · %1</source>

@@ -851,7 +851,7 @@ Account: %2</source>
         <translation>未选择会话</translation>
     </message>
     <message>
-        <source>Pick a conversation in the list, or press %1 to search.</source>
+        <source>Pick a chat, or press %1 to search.</source>
         <translation>在列表中选择一个会话，或按 %1 搜索。</translation>
     </message>
     <message>

@@ -193,7 +193,7 @@ void ConversationController::updateHeader()
 {
     if (!m_conversation && !m_content) {
         m_pane->setHeader(tr("No conversation selected"),
-                          tr("Pick a conversation in the list, or press %1 to search.")
+                          tr("Pick a chat, or press %1 to search.")
                               .arg(m_actions->search->shortcut().toString(QKeySequence::NativeText)),
                           {});
         m_pane->setReplyTarget(QString());
