@@ -115,6 +115,16 @@ private slots:
         auto found = call(*m_link, u"search"_s, {{u"text"_s, u"有货"_s}});
         QVERIFY(found);
         QCOMPARE(found->value(u"hits"_s).toArray().size(), 1);
+        // No text and a sender: everything that person wrote, newest first; no text alone: nothing.
+        const qint64 fan =
+            inMaster([](Store &s) { return s.userByPlatformId(u"demo"_s, u"u-1"_s).value()->id; });
+        auto theirs = call(*m_link, u"search"_s, {{u"text"_s, u""_s}, {u"sender_id"_s, fan}});
+        QVERIFY(theirs);
+        const QJsonArray hits = theirs->value(u"hits"_s).toArray();
+        QCOMPARE(hits.size(), 2);
+        QCOMPARE(hits[0].toObject().value(u"text"_s).toString(), u"这个有货吗"_s);
+        QCOMPARE(hits[1].toObject().value(u"text"_s).toString(), u"在吗？"_s);
+        QCOMPARE(call(*m_link, u"search"_s, {{u"text"_s, u""_s}})->value(u"hits"_s).toArray().size(), 0);
         auto status = call(*m_link, u"status"_s, {});
         QVERIFY(status);
         QCOMPARE(status->value(u"counts"_s).toObject().value(u"messages"_s).toInteger(), 2);

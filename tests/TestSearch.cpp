@@ -446,6 +446,61 @@ private slots:
         QCOMPARE(s->conversationsByPeerName(byName(u"bob"_s))->size(), 1);
         QCOMPARE(*s->integrityCheck(), u"ok"_s);
     }
+
+    void senderWithoutTextListsEverythingTheyWrote()
+    {
+        // A comment of theirs too: "messages from this user" is their messages and comments alike.
+        QVERIFY(s->ingest(
+            batch({}, {comment(u"acc-1"_s, u"vid-1"_s, u"c9"_s, u"u-1"_s, u"什么时候上新"_s, kT0 + 9000)})));
+        const QStringList all{u"什么时候上新"_s,   u"ＦＵＬＬＷＩＤＴＨ字母和数字１２３"_s,
+                              u"衣服尺码偏小吗"_s, u"我用微信iPhone15付款了"_s,
+                              u"什么时候发货"_s,   u"你好，请问这件衣服还有货吗？"_s};
+        // Newest first whichever order is asked for (nothing to rank by), in pages that meet.
+        for (SearchOrder order : {SearchOrder::Newest, SearchOrder::Relevance}) {
+            for (const QString &text : {QString(), u" \t "_s}) {
+                SearchQuery q;
+                q.text = text;
+                q.senderId = fan1;
+                q.order = order;
+                q.limit = 4;
+                QStringList seen;
+                int pages = 0;
+                do {
+                    const SearchPage p = find(q);
+                    ++pages;
+                    for (const SearchHit &h : p.hits) {
+                        QCOMPARE(h.item.senderId, fan1);
+                        QCOMPARE(h.snippet, h.item.text); // short texts, nothing highlighted
+                        seen << h.item.text;
+                    }
+                    q.cursor = p.next;
+                } while (!q.cursor.isEmpty() && pages < 5);
+                QCOMPARE(seen, all);
+                QCOMPARE(pages, 2);
+            }
+        }
+        // Narrowed as any search is.
+        const auto from = [&](const std::function<void(SearchQuery &)> &narrow) {
+            SearchQuery q = search(QString(), narrow);
+            q.senderId = fan1;
+            return texts(find(q));
+        };
+        QCOMPARE(from([&](SearchQuery &q) { q.accountIds = {acc1}; }),
+                 (QStringList{u"什么时候上新"_s, u"什么时候发货"_s, u"你好，请问这件衣服还有货吗？"_s}));
+        QCOMPARE(from([](SearchQuery &q) { q.kind = ItemKind::Comment; }), QStringList{u"什么时候上新"_s});
+        QCOMPARE(from([&](SearchQuery &q) { q.conversationId = conv3; }).size(), 3);
+        QCOMPARE(from([](SearchQuery &q) { q.text = u"衣服"_s; }),
+                 (QStringList{u"衣服尺码偏小吗"_s, u"你好，请问这件衣服还有货吗？"_s}));
+        // Text with nothing to look for finds nothing, with a sender or not; no text and no sender
+        // is no search.
+        QCOMPARE(from([](SearchQuery &q) { q.text = u"，。！"_s; }), QStringList{});
+        QCOMPARE(find(SearchQuery{}).hits.size(), 0);
+        // A relevance cursor makes no sense for such a listing.
+        SearchQuery bad;
+        bad.senderId = fan1;
+        bad.cursor = u"r:1.5:12"_s;
+        QVERIFY(!s->search(bad));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSearch)

@@ -109,13 +109,17 @@ Error Store::waitForSearchIndex(int timeoutMs)
 Result<SearchPage> Store::search(const SearchQuery &query) const
 {
     const int limit = qBound(1, query.limit, 200);
-    const Cursor cursor = parseCursor(query.cursor, query.order);
+    // No text and a sender: every item of that sender ("messages from this user"), newest first,
+    // as nothing ranks one above another. Text that only holds what is never indexed finds nothing.
+    const bool everyItemOfSender = query.senderId != 0 && query.text.trimmed().isEmpty();
+    const SearchOrder order = everyItemOfSender ? SearchOrder::Newest : query.order;
+    const Cursor cursor = parseCursor(query.cursor, order);
     if (!cursor.valid)
         return Error{ErrorCode::InvalidArgument, Store::tr("The search cursor is not valid; start the "
                                                            "search again from the first page.")};
     const search::MatchPlan plan = search::buildMatch(query.text);
     SearchPage page;
-    if (plan.match.isEmpty())
+    if (plan.match.isEmpty() && !everyItemOfSender)
         return page;
 
     return d->guarded([&]() -> Result<SearchPage> {
@@ -124,7 +128,7 @@ Result<SearchPage> Store::search(const SearchQuery &query) const
         if (Error e = d->awaitSearchIndex(kIndexWaitMs))
             return e;
         ReadTransaction snapshot(d->db);
-        QByteArray match = '(' + plan.match + ')';
+        QByteArray match = plan.match.isEmpty() ? QByteArray() : '(' + plan.match + ')';
         QList<QByteArray> facets;
         if (!query.accountIds.isEmpty()) {
             QList<QByteArray> acc;
@@ -185,12 +189,15 @@ Result<SearchPage> Store::search(const SearchQuery &query) const
             checkUnread = true; // items before the read marker of an unread chat are read
         }
         // The column filter keeps a message whose text happens to hold a facet-like token out.
-        for (const QByteArray &f : std::as_const(facets))
-            match += " AND facets : " + (f.startsWith('(') ? f : '(' + f + ')');
+        for (const QByteArray &f : std::as_const(facets)) {
+            if (!match.isEmpty())
+                match += " AND ";
+            match += "facets : " + (f.startsWith('(') ? f : '(' + f + ')');
+        }
 
         qint64 lo = query.fromMs > 0 ? query.fromMs * kIdSlotsPerMs : 0;
         qint64 hi = query.toMs > 0 ? query.toMs * kIdSlotsPerMs : std::numeric_limits<qint64>::max();
-        if (query.order == SearchOrder::Newest)
+        if (order == SearchOrder::Newest)
             hi = qMin(hi, cursor.id);
         if (lo >= hi)
             return page;
@@ -227,7 +234,7 @@ Result<SearchPage> Store::search(const SearchQuery &query) const
             return !checkUnread || (it.direction == Direction::In && it.id > st->first);
         };
 
-        if (query.order == SearchOrder::Newest) {
+        if (order == SearchOrder::Newest) {
             Statement s = inIndex([&] {
                 return d->db.prepare("SELECT rowid FROM search.items_fts WHERE items_fts MATCH ?1 AND "
                                      "rowid >= ?2 AND rowid < ?3 ORDER BY rowid DESC");
