@@ -330,6 +330,35 @@ private slots:
         QCOMPARE(panel->resultsModel()->result(0).item.text, u"发货太慢了"_s);
     }
 
+    void senderWithoutTextListsEverythingTheyWrote()
+    {
+        auto panel = makePanel();
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        QComboBox *order = combo(*panel, u"orderCombo"_s);
+        order->setCurrentIndex(order->findData(int(SearchOrder::Relevance)));
+        panel->setSenderFilter(m_fan1, u"小美同学"_s);
+        QVERIFY(ready.wait(10000));
+        // Their messages on both accounts, newest first; not the account's reply in their chat.
+        QCOMPARE(panel->resultCount(), 3);
+        QCOMPARE(panel->resultsModel()->result(0).item.text, u"发货太慢了"_s);
+        QCOMPARE(panel->resultsModel()->result(1).item.id, m_shipId);
+        QCOMPARE(panel->resultsModel()->result(2).item.text, u"你好，请问这件衣服还有货吗？"_s);
+        QCOMPARE(status(*panel), u"3 results"_s);
+        QVERIFY(!order->isEnabled()); // nothing to rank by
+        QVERIFY(chatIds(*panel).isEmpty());
+        // Words narrow it; without the sender they search everyone again.
+        QVERIFY(searchFor(*panel, u"发货"_s));
+        QCOMPARE(panel->resultCount(), 2);
+        QVERIFY(order->isEnabled());
+        panel->clearSenderFilter();
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 4);
+        // No words and no sender: no search.
+        QVERIFY(searchFor(*panel, QString()));
+        QCOMPARE(panel->resultCount(), 0);
+        QCOMPARE(status(*panel), QString());
+    }
+
     void tagsFilter()
     {
         qint64 tag = 0;

@@ -8,11 +8,13 @@
 #include "ui/inbox/ConversationDelegate.h"
 #include "ui/search/ChatMatchesModel.h"
 #include "ui/search/SearchPanel.h"
+#include "ui/search/SearchResultsModel.h"
 
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QToolButton>
@@ -183,6 +185,62 @@ private slots:
         QTRY_COMPARE(m_window->currentConversation(), archived);
         QTRY_COMPARE(list()->currentIndex().data(ConversationListModel::IdRole).toLongLong(), archived);
         QTRY_VERIFY(composer()->hasFocus());
+    }
+
+    // "Messages from 张三" on the user card lists what the fan wrote on every account, newest first,
+    // and opens and reads nothing; a message's menu in the thread offers the same.
+    void messagesFromTheFanOpenAndReadNothing()
+    {
+        start();
+        const qint64 first = cid(u"c-z1"_s);
+        const qint64 second = cid(u"c-z2"_s, u"acc-2"_s);
+        m_window->openConversation(second);
+        QTRY_COMPARE(m_window->currentConversation(), second);
+        QTRY_VERIFY(refreshed([&] { return unreadOf(second) == 0; }));
+        const qint64 before = unreadChats();
+        onNextPopup([](QWidget *w) {
+            auto *button = w->findChild<QPushButton *>(u"searchSenderButton"_s);
+            QVERIFY(button);
+            QVERIFY(button->text().contains(u"张三"_s));
+            button->click();
+        });
+        action("actionUserCard")->trigger();
+        auto *panel = m_window->findChild<SearchPanel *>(u"searchPanel"_s);
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->isVisible());
+        QTRY_COMPARE(panel->resultCount(), 2);
+        QCOMPARE(panel->resultsModel()->result(0).item.text, u"第二个店的问题"_s);
+        QCOMPARE(panel->resultsModel()->result(1).item.text, u"第一个店的问题"_s);
+        auto *chip = panel->findChild<QToolButton *>(u"senderFilter"_s);
+        QVERIFY(chip->isVisible() && chip->text().contains(u"张三"_s));
+        QVERIFY(holdsFor(600, [&] {
+            return unreadChats() == before && unreadOf(first) == 1 &&
+                   m_window->currentConversation() == second;
+        }));
+
+        // Without the filter and any words the panel is empty; the message's menu brings it back.
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QTRY_COMPARE(panel->resultCount(), 0);
+        QTRY_VERIFY(thread()->rowCount() > 0);
+        const QModelIndex message = thread()->index(thread()->rowCount() - 1);
+        QAction *messages = nullptr;
+        onNextPopup([&](QWidget *w) {
+            auto *menu = qobject_cast<QMenu *>(w);
+            QVERIFY(menu);
+            messages = menu->findChild<QAction *>(u"searchSenderAction"_s);
+            QVERIFY(messages);
+            QVERIFY(messages->text().contains(u"张三"_s));
+            menu->close();
+            messages->trigger();
+        });
+        rightClick(threadView(), threadView()->visualRect(message).center());
+        QVERIFY(messages);
+        QTRY_COMPARE(panel->resultCount(), 2);
+        QVERIFY(chip->isVisible());
+        QVERIFY(holdsFor(600, [&] {
+            return unreadChats() == before && unreadOf(first) == 1 &&
+                   m_window->currentConversation() == second;
+        }));
     }
 
     // Critical 2: a draft per chat, restored on return, kept across restarts, shown in the list.

@@ -966,6 +966,10 @@ Account: %2</translation>
         <source>Done on this desktop; it goes to the team master when the connection is back.</source>
         <translation>Done on this desktop; it goes to the team master when the connection is back.</translation>
     </message>
+    <message>
+        <source>Messages from %1</source>
+        <translation>Messages from %1</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::ConversationDelegate</name>
@@ -1969,6 +1973,11 @@ Compare it with the one your admin sees; connect only if they are the same.</tra
         <comment>chats found by name, messages found</comment>
         <translation>%1, %2</translation>
     </message>
+    <message>
+        <source>to</source>
+        <comment>a date range: 2026/11/29 to 2026/12/5</comment>
+        <translation>to</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::SearchResultsModel</name>
@@ -2598,6 +2607,14 @@ A folder set here is used from the next start without --data-dir.</translation>
     <message>
         <source>%1 (archived)</source>
         <translation>%1 (archived)</translation>
+    </message>
+    <message>
+        <source>Messages from %1</source>
+        <translation>Messages from %1</translation>
+    </message>
+    <message>
+        <source>Search everything %1 wrote, on every account, newest first</source>
+        <translation>Search everything %1 wrote, on every account, newest first</translation>
     </message>
 </context>
 <context>

@@ -962,6 +962,10 @@ Account: %2</source>
         <source>Done on this desktop; it goes to the team master when the connection is back.</source>
         <translation>已在本机完成；连接恢复后会发送到团队主控端。</translation>
     </message>
+    <message>
+        <source>Messages from %1</source>
+        <translation>%1 的全部消息</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::ConversationDelegate</name>
@@ -1952,6 +1956,11 @@ Compare it with the one your admin sees; connect only if they are the same.</sou
         <comment>chats found by name, messages found</comment>
         <translation>%1，%2</translation>
     </message>
+    <message>
+        <source>to</source>
+        <comment>a date range: 2026/11/29 to 2026/12/5</comment>
+        <translation>至</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::SearchResultsModel</name>
@@ -2573,6 +2582,14 @@ A folder set here is used from the next start without --data-dir.</source>
     <message>
         <source>%1 (archived)</source>
         <translation>%1（已归档）</translation>
+    </message>
+    <message>
+        <source>Messages from %1</source>
+        <translation>%1 的全部消息</translation>
+    </message>
+    <message>
+        <source>Search everything %1 wrote, on every account, newest first</source>
+        <translation>搜索 %1 在所有账号发过的消息和评论，最新的在前</translation>
     </message>
 </context>
 <context>

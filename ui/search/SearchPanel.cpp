@@ -693,7 +693,11 @@ void SearchPanel::startSearch()
     m_generation = m_search->supersede();
     m_next.clear();
     const store::SearchQuery query = currentQuery();
-    if (query.text.trimmed().isEmpty()) {
+    // With a sender filter, no text lists everything that person wrote, newest first: with no
+    // words to weigh, the order has no choice to offer.
+    const bool noText = query.text.trimmed().isEmpty();
+    m_orderCombo->setEnabled(!noText || query.senderId == 0);
+    if (noText && query.senderId == 0) {
         m_busy = false;
         m_searched = false;
         m_error.clear();

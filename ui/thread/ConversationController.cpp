@@ -480,6 +480,9 @@ void ConversationController::showUserCard(qint64 conversationId)
     if (const qint64 chosen = dialog->chosen()) {
         m_window->activateWindow(); // back from the card, where the reply box is
         emit openRequested(chosen);
+    } else if (dialog->searchSender()) {
+        m_window->activateWindow();
+        emit searchSenderRequested(dialog->userId(), dialog->userName());
     }
 }
 
@@ -494,6 +497,16 @@ void ConversationController::showThreadMenu(const QPoint &pos)
     menu.addAction(m_actions->copy);
     if (i.data(ThreadModel::DeliveryRole).toInt() == int(Delivery::Failed))
         menu.addAction(m_actions->retry);
+    // A fan's message or comment: everything that person wrote, here and on every other account.
+    const auto item = i.data(ThreadModel::ItemRole).value<Item>();
+    if (item.direction == Direction::In && item.senderId != 0) {
+        const QString name = i.data(ThreadModel::SenderNameRole).toString();
+        menu.addSeparator();
+        QAction *messages = menu.addAction(icon(Glyph::Search), tr("Messages from %1").arg(name));
+        messages->setObjectName(QStringLiteral("searchSenderAction"));
+        connect(messages, &QAction::triggered, this,
+                [this, id = item.senderId, name] { emit searchSenderRequested(id, name); });
+    }
     menu.exec(view->viewport()->mapToGlobal(pos));
 }
 

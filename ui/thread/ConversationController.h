@@ -83,6 +83,8 @@ signals:
     void tagsChanged();
     // The user card asked for this chat.
     void openRequested(qint64 conversationId);
+    // The user card or a message's menu asked for everything this person wrote.
+    void searchSenderRequested(qint64 userId, const QString &name);
 
 private:
     void connectActions();

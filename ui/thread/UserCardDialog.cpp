@@ -2,12 +2,14 @@
 #include "ui/thread/UserCardDialog.h"
 
 #include "store/StoreReader.h"
+#include "ui/common/Icons.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace hiscrm::ui {
@@ -28,6 +30,8 @@ std::unique_ptr<UserCardDialog> UserCardDialog::forConversation(const store::Sto
 
 UserCardDialog::UserCardDialog(const store::StoreReader *store, const User &u, QWidget *parent)
     : QDialog(parent)
+    , m_userId(u.id)
+    , m_userName(u.name.isEmpty() ? u.platformId : u.name)
 {
     setObjectName(QStringLiteral("userCard"));
     setWindowTitle(tr("User card"));
@@ -60,6 +64,16 @@ UserCardDialog::UserCardDialog(const store::StoreReader *store, const User &u, Q
     });
     layout->addWidget(list);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Close);
+    QPushButton *messages =
+        box->addButton(tr("Messages from %1").arg(m_userName), QDialogButtonBox::ActionRole);
+    messages->setObjectName(QStringLiteral("searchSenderButton"));
+    messages->setIcon(icon(Glyph::Search));
+    messages->setToolTip(tr("Search everything %1 wrote, on every account, newest first").arg(m_userName));
+    messages->setAutoDefault(false);
+    connect(messages, &QPushButton::clicked, this, [this] {
+        m_searchSender = true;
+        accept();
+    });
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(box);
     resize(440, 480);

@@ -96,6 +96,7 @@ MainWindow::MainWindow(AppSession *session, Settings *settings, QWidget *parent)
     connect(m_current, &ConversationController::tagsChanged, this, &MainWindow::rebuildSidebar);
     connect(m_current, &ConversationController::openRequested, this,
             [this](qint64 id) { openThread(ItemKind::Message, id, 0, OpenReason::Elsewhere); });
+    connect(m_current, &ConversationController::searchSenderRequested, this, &MainWindow::searchSender);
     connectActions();
     buildMenus();
     m_central = new QStackedWidget(this);
@@ -703,6 +704,17 @@ void MainWindow::showSearch()
         return;
     m_listStack->setCurrentWidget(m_search);
     m_search->focusSearch();
+}
+
+void MainWindow::searchSender(qint64 userId, const QString &name)
+{
+    showSearch();
+    if (m_listStack->currentWidget() != m_search)
+        return;
+    // Everything the person wrote, in every chat and under every video: no text, no chat scope.
+    m_search->setConversationScope(0, QString());
+    m_search->setText(QString());
+    m_search->setSenderFilter(userId, name);
 }
 
 void MainWindow::leaveSearch()

@@ -69,6 +69,8 @@ public:
                                          // "tag:<id>", "account:<id>"
     QString currentView() const { return m_view; }
     void showSearch();
+    // The search panel listing everything this person wrote (the user card, a message's menu).
+    void searchSender(qint64 userId, const QString &name);
     // Runs pending refreshes now instead of at the next coalescing tick (tests).
     void flushRefresh();
     DraftStore *drafts() const { return m_drafts; }
