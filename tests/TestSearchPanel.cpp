@@ -20,6 +20,7 @@
 #include <QImage>
 #include <QInputMethodEvent>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -306,7 +307,7 @@ private slots:
         QVERIFY(ready.wait(10000));
         auto *from = panel->findChild<QDateEdit *>(u"dateFromEdit"_s);
         auto *to = panel->findChild<QDateEdit *>(u"dateToEdit"_s);
-        QVERIFY(from && to && !from->isHidden());
+        QVERIFY(from && to && from->isVisibleTo(panel.get()));
         // A day either side: the data's day in any time zone.
         from->setDate(QDate(2025, 12, 31));
         QVERIFY(ready.wait(10000));
@@ -321,13 +322,63 @@ private slots:
         QCOMPARE(status(*panel), u"No results"_s);
         date->setCurrentIndex(0);
         QVERIFY(ready.wait(10000));
-        QVERIFY(from->isHidden());
+        QVERIFY(!from->isVisibleTo(panel.get()));
 
         // Unread only: the account's reply in conv-1 read that chat; conv-3 is still unread.
         panel->findChild<QCheckBox *>(u"unreadFilter"_s)->setChecked(true);
         QVERIFY(ready.wait(10000));
         QCOMPARE(ids(*panel), QList<qint64>{panel->resultsModel()->itemId(0)});
         QCOMPARE(panel->resultsModel()->result(0).item.text, u"发货太慢了"_s);
+    }
+
+    void customDatesStayInOrderOnARowOfTheirOwn()
+    {
+        auto panel = makePanel();
+        QVERIFY(searchFor(*panel, u"发货"_s));
+        QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
+        QComboBox *date = combo(*panel, u"dateFilter"_s);
+        auto *from = panel->findChild<QDateEdit *>(u"dateFromEdit"_s);
+        auto *to = panel->findChild<QDateEdit *>(u"dateToEdit"_s);
+        // The two dates do not widen the panel (beside the filters they did, at the thread's cost).
+        const auto minimumWidth = [&] {
+            panel->layout()->activate(); // hints as they are now, not as last laid out
+            return panel->minimumSizeHint().width();
+        };
+        const int narrowest = minimumWidth();
+        const QDate today = QDate::currentDate();
+        date->setCurrentIndex(date->findData(int(SearchPanel::DateRange::Last30Days)));
+        QVERIFY(ready.wait(10000));
+        date->setCurrentIndex(date->findData(int(SearchPanel::DateRange::Custom)));
+        QVERIFY(ready.wait(10000));
+        QVERIFY(from->isVisibleTo(panel.get()) && to->isVisibleTo(panel.get()));
+        const int custom = minimumWidth();
+        QVERIFY2(custom <= narrowest, qPrintable(u"%1 > %2"_s.arg(custom).arg(narrowest)));
+        // It starts as the range shown before, counted from today.
+        QCOMPARE(from->date(), today.addDays(-29));
+        QCOMPARE(to->date(), today);
+        date->setCurrentIndex(date->findData(int(SearchPanel::DateRange::Today)));
+        QVERIFY(ready.wait(10000));
+        date->setCurrentIndex(date->findData(int(SearchPanel::DateRange::Custom)));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(from->date(), today);
+        QCOMPARE(to->date(), today);
+
+        // The data's day (2026-01-01) with a day either side, then each end moved past the other:
+        // the other end follows, and each change is one search.
+        from->setDate(QDate(2025, 12, 31));
+        QVERIFY(ready.wait(10000));
+        to->setDate(QDate(2026, 1, 2));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(panel->resultCount(), 4);
+        to->setDate(QDate(2025, 12, 30));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(from->date(), QDate(2025, 12, 30));
+        QCOMPARE(panel->resultCount(), 0);
+        from->setDate(QDate(2026, 1, 1));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(to->date(), QDate(2026, 1, 1));
+        QTRY_COMPARE(panel->resultCount(), 4);
+        QCOMPARE(ready.count(), 8);
     }
 
     void senderWithoutTextListsEverythingTheyWrote()

@@ -361,9 +361,17 @@ void SearchPanel::buildUi()
     filters->addWidget(m_kindFilter);
     filters->addWidget(m_tagFilter);
     filters->addWidget(m_dateFilter);
-    filters->addWidget(m_dateFrom);
-    filters->addWidget(m_dateTo);
     filters->addStretch(1);
+    // A custom range gets a row of its own: beside the filters its two dates widened the panel
+    // (and the list that takes its place) at the thread's expense.
+    m_dateRow = new QWidget(this);
+    auto *dates = new QHBoxLayout(m_dateRow);
+    dates->setContentsMargins(0, 0, 0, 0);
+    m_dateToLabel = new QLabel(m_dateRow);
+    dates->addWidget(m_dateFrom);
+    dates->addWidget(m_dateToLabel);
+    dates->addWidget(m_dateTo);
+    dates->addStretch(1);
     auto *options = new QHBoxLayout;
     options->addWidget(m_senderChip);
     options->addWidget(m_scopeChip);
@@ -376,6 +384,7 @@ void SearchPanel::buildUi()
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(searchRow);
     layout->addLayout(filters);
+    layout->addWidget(m_dateRow);
     layout->addLayout(options);
     layout->addWidget(m_chatsHeader);
     layout->addWidget(m_chatsView);
@@ -395,15 +404,31 @@ void SearchPanel::buildUi()
     for (QComboBox *combo : filterCombos())
         combo->view()->installEventFilter(this);
     connect(m_dateFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const auto range = DateRange(m_dateFilter->currentData().toInt());
+        if (range == DateRange::Custom)
+            startCustomRange(m_dateRange);
+        m_dateRange = range;
         updateDateEdits();
         startSearch();
     });
-    for (QDateEdit *edit : {m_dateFrom, m_dateTo}) {
-        connect(edit, &QDateEdit::dateChanged, this, [this] {
-            if (DateRange(m_dateFilter->currentData().toInt()) == DateRange::Custom)
-                startSearch();
-        });
-    }
+    // The range stays in order: a "from" after "to" moves "to" along, and the other way round, so
+    // a slip of the calendar never turns into an empty result with no reason given.
+    connect(m_dateFrom, &QDateEdit::dateChanged, this, [this](QDate from) {
+        if (from > m_dateTo->date()) {
+            const QSignalBlocker block(m_dateTo);
+            m_dateTo->setDate(from);
+        }
+        if (m_dateRange == DateRange::Custom)
+            startSearch();
+    });
+    connect(m_dateTo, &QDateEdit::dateChanged, this, [this](QDate to) {
+        if (to < m_dateFrom->date()) {
+            const QSignalBlocker block(m_dateFrom);
+            m_dateFrom->setDate(to);
+        }
+        if (m_dateRange == DateRange::Custom)
+            startSearch();
+    });
     connect(m_unreadFilter, &QCheckBox::toggled, this, &SearchPanel::startSearch);
     connect(m_senderChip, &QToolButton::clicked, this, &SearchPanel::clearSenderFilter);
     connect(m_scopeChip, &QToolButton::clicked, this, [this] { setConversationScope(0, QString()); });
@@ -457,6 +482,7 @@ void SearchPanel::retranslateUi()
     m_dateFilter->setAccessibleName(tr("Date filter"));
     m_dateFrom->setAccessibleName(tr("From date"));
     m_dateTo->setAccessibleName(tr("To date"));
+    m_dateToLabel->setText(tr("to", "a date range: 2026/11/29 to 2026/12/5"));
     m_unreadFilter->setText(tr("Unread only"));
     m_unreadFilter->setAccessibleName(tr("Only unread messages and comments"));
     m_orderCombo->setItemText(0, tr("Newest first"));
@@ -503,9 +529,23 @@ void SearchPanel::updateHighlightColors()
 
 void SearchPanel::updateDateEdits()
 {
-    const bool custom = DateRange(m_dateFilter->currentData().toInt()) == DateRange::Custom;
-    m_dateFrom->setVisible(custom);
-    m_dateTo->setVisible(custom);
+    m_dateRow->setVisible(DateRange(m_dateFilter->currentData().toInt()) == DateRange::Custom);
+}
+
+void SearchPanel::startCustomRange(DateRange previous)
+{
+    // A custom range starts as the range that was shown, counted from today (the app may have
+    // been open for days), so that only the day to change needs changing.
+    const QDate today = QDate::currentDate();
+    QDate from = today.addDays(-6);
+    if (previous == DateRange::Today)
+        from = today;
+    else if (previous == DateRange::Last30Days)
+        from = today.addDays(-29);
+    const QSignalBlocker blockFrom(m_dateFrom);
+    const QSignalBlocker blockTo(m_dateTo);
+    m_dateTo->setDate(today);
+    m_dateFrom->setDate(from);
 }
 
 void SearchPanel::updateStatus()

@@ -97,6 +97,8 @@ private:
     void retranslateUi();
     void updateStatus();
     void updateDateEdits();
+    // The dates a custom range starts with, after `previous` was shown.
+    void startCustomRange(DateRange previous);
     void updateHighlightColors();
     store::SearchQuery currentQuery() const;
     void startSearch();
@@ -140,6 +142,9 @@ private:
     QComboBox *m_dateFilter = nullptr;
     QDateEdit *m_dateFrom = nullptr;
     QDateEdit *m_dateTo = nullptr;
+    QWidget *m_dateRow = nullptr; // the two dates of a custom range, on a row of their own
+    QLabel *m_dateToLabel = nullptr;
+    DateRange m_dateRange = DateRange::Any; // the date filter's choice as the search has it
     QComboBox *m_tagFilter = nullptr;
     QCheckBox *m_unreadFilter = nullptr;
     QComboBox *m_orderCombo = nullptr;
