@@ -333,7 +333,8 @@ private slots:
 
     void customDatesStayInOrderOnARowOfTheirOwn()
     {
-        auto panel = makePanel();
+        auto panel = shownPanel();
+        QVERIFY(panel);
         QVERIFY(searchFor(*panel, u"发货"_s));
         QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
         QComboBox *date = combo(*panel, u"dateFilter"_s);
@@ -379,6 +380,24 @@ private slots:
         QCOMPARE(to->date(), QDate(2026, 1, 1));
         QTRY_COMPARE(panel->resultCount(), 4);
         QCOMPARE(ready.count(), 8);
+
+        // A day typed digit by digit counts when it is whole: the "1" of month 10 (January, before
+        // "from") neither searches nor moves "from".
+        from->setDate(QDate(2026, 9, 15));
+        QVERIFY(ready.wait(10000));
+        to->setDate(QDate(2026, 12, 5));
+        QVERIFY(ready.wait(10000));
+        to->setDisplayFormat(u"yyyy/M/d"_s); // as zh_CN and en_US show it: a month of one digit
+        to->setFocus();
+        to->setSelectedSection(QDateTimeEdit::MonthSection); // as a double-click on it does
+        QTest::keyClicks(to, u"1"_s);
+        QCOMPARE(from->date(), QDate(2026, 9, 15));
+        QTest::keyClicks(to, u"0"_s);
+        QTest::keyClick(to, Qt::Key_Return);
+        QCOMPARE(to->date(), QDate(2026, 10, 5));
+        QCOMPARE(from->date(), QDate(2026, 9, 15));
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(ready.count(), 11);
     }
 
     void senderWithoutTextListsEverythingTheyWrote()

@@ -291,6 +291,10 @@ void SearchPanel::buildUi()
     m_dateTo = new QDateEdit(today, this);
     m_dateTo->setObjectName(QStringLiteral("dateToEdit"));
     m_dateTo->setCalendarPopup(true);
+    // A date typed digit by digit counts once it is whole (Enter, Tab, an arrow, the calendar):
+    // the "1" of a month 10 must not move the other end of the range along.
+    m_dateFrom->setKeyboardTracking(false);
+    m_dateTo->setKeyboardTracking(false);
 
     m_senderChip = new QToolButton(this);
     m_senderChip->setObjectName(QStringLiteral("senderFilter"));
