@@ -101,6 +101,22 @@ private:
             out << p.chatsModel()->conversationId(i);
         return out;
     }
+    // Pixels of the selection colour in the head line of the row (the name, the account and the
+    // time) as the list paints it: the marked part of a name when the row is not selected.
+    static int highlightedPixels(QListView &view, int row)
+    {
+        const QImage image = view.viewport()->grab().toImage();
+        const QColor highlight = view.palette().color(QPalette::Active, QPalette::Highlight);
+        QRect head = view.visualRect(view.model()->index(row, 0));
+        head.setHeight(head.height() / 2);
+        int n = 0;
+        for (int y = head.top(); y <= head.bottom(); ++y) {
+            for (int x = head.left(); x <= head.right(); ++x)
+                n += image.pixelColor(x * image.width() / view.viewport()->width(),
+                                      y * image.height() / view.viewport()->height()) == highlight;
+        }
+        return n;
+    }
     static QListView *chatsView(SearchPanel &p) { return p.findChild<QListView *>(u"chatsView"_s); }
     static QListView *resultsView(SearchPanel &p) { return p.findChild<QListView *>(u"resultsView"_s); }
 
@@ -692,11 +708,19 @@ private slots:
         // As tall as its rows: none hidden behind a scroll bar, none cut.
         QCOMPARE(chats->height(), chats->sizeHintForRow(0) * 2 + 2 * chats->frameWidth());
         QVERIFY(chats->sizeHintForRow(0) > 20);
-        chats->grab();
+        // The part of the name that matched is marked, as a snippet's hits are, and painted so.
+        const QString open = QString(search::kHighlightOpen), close = QString(search::kHighlightClose);
+        QCOMPARE(first.data(ChatMatchesModel::MarkedNameRole).toString(),
+                 open + u"小美"_s + close + u"同学"_s);
+        chats->clearSelection();
+        chats->setCurrentIndex(QModelIndex());
+        QVERIFY(highlightedPixels(*chats, 0) > 50);
 
         // Either part of a Latin name, in any case.
         QVERIFY(searchFor(*panel, u"WANG"_s));
         QCOMPARE(chatIds(*panel), (QList<qint64>{m_alice2, m_alice1}));
+        QCOMPARE(panel->chatsModel()->index(0).data(ChatMatchesModel::MarkedNameRole).toString(),
+                 u"Alice "_s + open + u"Wang"_s + close);
         // A name that is also in a message: both sections.
         QVERIFY(searchFor(*panel, u"alice"_s));
         QCOMPARE(chatIds(*panel), (QList<qint64>{m_alice2, m_alice1}));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/search/ChatMatchesModel.h"
 
+#include "search/TextAnalysis.h"
+
 #include <QDateTime>
 
 namespace hiscrm::ui {
@@ -11,10 +13,11 @@ ChatMatchesModel::ChatMatchesModel(QObject *parent)
 
 ChatMatchesModel::~ChatMatchesModel() = default;
 
-void ChatMatchesModel::setChats(const QList<store::NamedChat> &chats)
+void ChatMatchesModel::setChats(const QList<store::NamedChat> &chats, const QStringList &terms)
 {
     beginResetModel();
     m_rows = chats;
+    m_terms = terms;
     endResetModel();
 }
 
@@ -67,6 +70,8 @@ QVariant ChatMatchesModel::data(const QModelIndex &index, int role) const
             text += QLatin1String(", ") + tr("archived");
         return text;
     }
+    case MarkedNameRole: // the whole name: a name is short, and the row elides it
+        return search::makeSnippet(chat.peerName, m_terms, int(qMax<qsizetype>(64, chat.peerName.size())));
     case ConversationIdRole:
         return c.id;
     case AccountNameRole:
@@ -94,6 +99,7 @@ QHash<int, QByteArray> ChatMatchesModel::roleNames() const
     names.insert(TimeRole, "time");
     names.insert(UnreadRole, "unread");
     names.insert(ArchivedRole, "archived");
+    names.insert(MarkedNameRole, "markedName");
     return names;
 }
 

@@ -24,6 +24,7 @@ public:
         TimeRole,                              // QDateTime, local: the latest activity
         UnreadRole,                            // qint64: what the chat's badge shows
         ArchivedRole,                          // bool
+        MarkedNameRole, // QString: the name with the search's hits between search::kHighlightOpen/Close
     };
     Q_ENUM(Role)
 
@@ -31,7 +32,8 @@ public:
     ~ChatMatchesModel() override;
     Q_DISABLE_COPY_MOVE(ChatMatchesModel)
 
-    void setChats(const QList<store::NamedChat> &chats);
+    // `terms`: the search's terms (search::buildMatch), marked where they occur in each name.
+    void setChats(const QList<store::NamedChat> &chats, const QStringList &terms = {});
     void clear() { setChats({}); }
     // The chat's row shows `conversation` as it is now (its badge, latest message, time); false when
     // no row shows that chat.
@@ -45,6 +47,7 @@ public:
 
 private:
     QList<store::NamedChat> m_rows;
+    QStringList m_terms;
 };
 
 } // namespace hiscrm::ui

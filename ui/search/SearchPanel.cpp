@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/search/SearchPanel.h"
 
+#include "search/TextAnalysis.h"
 #include "store/SearchService.h"
 #include "ui/common/Drawing.h"
 #include "ui/common/Placeholder.h"
@@ -106,11 +107,14 @@ public:
         painter->drawText(head, Qt::AlignRight | Qt::AlignVCenter, time);
         head.setRight(head.right() - fm.horizontalAdvance(time) - kRowMargin);
 
-        const QString name = boldFm.elidedText(this->name(index), Qt::ElideRight, head.width() / 2);
+        // The search's hits in the name as in a snippet; on a selected row, the other way round.
+        const QColor hitBack =
+            opt.palette.color(row.group, row.selected ? QPalette::HighlightedText : QPalette::Highlight);
+        const QColor hitText =
+            opt.palette.color(row.group, row.selected ? QPalette::Highlight : QPalette::HighlightedText);
         painter->setFont(bold);
-        painter->setPen(row.text);
-        painter->drawText(head, Qt::AlignLeft | Qt::AlignVCenter, name);
-        head.setLeft(head.left() + boldFm.horizontalAdvance(name));
+        head.setLeft(head.left() + drawMarked(painter, head, markedName(index), head.width() / 2,
+                                              {row.text, hitBack, hitText}));
         painter->setFont(opt.font);
         painter->setPen(row.dim);
         painter->drawText(head, Qt::AlignLeft | Qt::AlignVCenter,
@@ -132,8 +136,59 @@ public:
     }
 
 protected:
+    struct Colors
+    {
+        QColor text, hitBackground, hitText;
+    };
+    // Draws `marked` (search::kHighlightOpen/Close around hits) left in `r` in the painter's font, at
+    // most `maxWidth` wide and elided at the end; returns the width drawn.
+    static int drawMarked(QPainter *painter, const QRect &r, const QString &marked, int maxWidth,
+                          const Colors &colors)
+    {
+        QString plain;
+        QList<bool> hit; // per character of plain
+        bool inHit = false;
+        for (const QChar c : marked) {
+            if (c == search::kHighlightOpen || c == search::kHighlightClose) {
+                inHit = c == search::kHighlightOpen;
+                continue;
+            }
+            plain += c;
+            hit += inHit;
+        }
+        const QFontMetrics fm(painter->font());
+        const QString shown = fm.elidedText(plain, Qt::ElideRight, maxWidth);
+        const bool elided = shown != plain;
+        const qsizetype visible = elided ? qMax<qsizetype>(0, shown.size() - 1) : plain.size();
+        int x = r.left();
+        for (qsizetype from = 0; from < visible;) {
+            qsizetype to = from + 1;
+            while (to < visible && hit[to] == hit[from])
+                ++to;
+            const QString part = plain.mid(from, to - from);
+            const int width = fm.horizontalAdvance(part);
+            const QRect box(x, r.top(), width, r.height());
+            if (hit[from])
+                painter->fillRect(box, colors.hitBackground);
+            painter->setPen(hit[from] ? colors.hitText : colors.text);
+            painter->drawText(box, Qt::AlignLeft | Qt::AlignVCenter, part);
+            x += width;
+            from = to;
+        }
+        if (elided) {
+            const QString ellipsis = shown.right(1);
+            painter->setPen(colors.text);
+            painter->drawText(QRect(x, r.top(), r.right() - x, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                              ellipsis);
+            x += fm.horizontalAdvance(ellipsis);
+        }
+        return x - r.left();
+    }
+
     virtual int timeRole() const = 0;
     virtual QString name(const QModelIndex &index) const = 0;
+    // The name with the search's hits marked; the name as it is where nothing is marked.
+    virtual QString markedName(const QModelIndex &index) const { return name(index); }
     virtual QString where(const QModelIndex &index) const = 0;
     virtual void paintSecondLine(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index,
                                  const Row &row) const = 0;
@@ -199,6 +254,10 @@ protected:
     QString name(const QModelIndex &index) const override
     {
         return index.data(ChatMatchesModel::PeerNameRole).toString();
+    }
+    QString markedName(const QModelIndex &index) const override
+    {
+        return index.data(ChatMatchesModel::MarkedNameRole).toString();
     }
     QString where(const QModelIndex &index) const override
     {
@@ -824,7 +883,7 @@ void SearchPanel::onFinished(const Result<store::NamedSearchPage> &page, bool ap
 
 void SearchPanel::showChats(const QList<store::NamedChat> &chats, bool more)
 {
-    m_chats->setChats(chats);
+    m_chats->setChats(chats, chats.isEmpty() ? QStringList() : search::buildMatch(m_edit->text()).terms);
     m_moreChats = more;
     fitChatsView();
     retranslateChatsHeader();
