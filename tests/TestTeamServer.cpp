@@ -779,9 +779,11 @@ private slots:
 
         // Commands on another account's rows are forbidden and change nothing.
         qint64 foreignConversation = 0;
+        qint64 travellingFan = 0;
         {
             auto s = openStore(m.db, Store::Options{Store::Access::ReadOnly});
             foreignConversation = s->conversationByPlatformId(acc2, u"acc-2-conv-1"_s).value()->id;
+            travellingFan = s->userByPlatformId(u"demo"_s, u"acc-2-fan-7"_s).value()->id;
         }
         const qint64 before = masterRevision(m.db);
         auto refused = c->call({{u"type"_s, u"cmd"_s},
@@ -809,6 +811,15 @@ private slots:
                      {u"args"_s, QJsonObject{{u"text"_s, u"发货"_s}, {u"account_ids"_s, QJsonArray{acc2}}}}});
         QVERIFY(asked);
         QCOMPARE(asked->value(u"code"_s).toString(), u"forbidden"_s);
+        // Everything a fan wrote (no text, a sender) is also only what they wrote in the scope.
+        auto theirs =
+            c->call({{u"type"_s, u"cmd"_s},
+                     {u"op"_s, u"search"_s},
+                     {u"args"_s, QJsonObject{{u"text"_s, u""_s}, {u"sender_id"_s, travellingFan}}}});
+        QVERIFY(theirs);
+        const QJsonArray theirHits = theirs->value(u"result"_s).toObject().value(u"hits"_s).toArray();
+        QCOMPARE(theirHits.size(), 1);
+        QCOMPARE(theirHits[0].toObject().value(u"text"_s).toString(), u"你好，我从另一个号过来的"_s);
     }
 
     void revokedDeviceIsClosedAndRefused()
