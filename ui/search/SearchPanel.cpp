@@ -113,8 +113,8 @@ public:
         const QColor hitText =
             opt.palette.color(row.group, row.selected ? QPalette::Highlight : QPalette::HighlightedText);
         painter->setFont(bold);
-        head.setLeft(head.left() + drawMarked(painter, head, markedName(index), head.width() / 2,
-                                              {row.text, hitBack, hitText}));
+        head.setLeft(head.left() +
+                     drawMarked(painter, head, name(index), head.width() / 2, {row.text, hitBack, hitText}));
         painter->setFont(opt.font);
         painter->setPen(row.dim);
         painter->drawText(head, Qt::AlignLeft | Qt::AlignVCenter,
@@ -186,9 +186,8 @@ protected:
     }
 
     virtual int timeRole() const = 0;
+    // The row's name, with the search's hits marked (search::kHighlightOpen/Close) where it has any.
     virtual QString name(const QModelIndex &index) const = 0;
-    // The name with the search's hits marked; the name as it is where nothing is marked.
-    virtual QString markedName(const QModelIndex &index) const { return name(index); }
     virtual QString where(const QModelIndex &index) const = 0;
     virtual void paintSecondLine(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index,
                                  const Row &row) const = 0;
@@ -252,10 +251,6 @@ public:
 protected:
     int timeRole() const override { return ChatMatchesModel::TimeRole; }
     QString name(const QModelIndex &index) const override
-    {
-        return index.data(ChatMatchesModel::PeerNameRole).toString();
-    }
-    QString markedName(const QModelIndex &index) const override
     {
         return index.data(ChatMatchesModel::MarkedNameRole).toString();
     }
