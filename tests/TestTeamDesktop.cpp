@@ -8,6 +8,7 @@
 #include "TestUtil.h"
 
 #include "protocol/Protocol.h"
+#include "store/Store.h"
 #include "sync/SyncEngine.h"
 #include "ui/app/AppSession.h"
 #include "ui/app/SecretStore.h"
@@ -26,7 +27,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTimer>
 #include <QWebSocket>
@@ -334,6 +337,103 @@ private slots:
         QVERIFY2(shown.startsWith(u"Mute "_s) && shown.contains(u"future"_s), qPrintable(shown));
         QTRY_VERIFY_WITH_TIMEOUT(refused->text().isEmpty(), 5000);
         QVERIFY(session.store()->outbox().value().isEmpty());
+    }
+
+    // The admin revoked this desktop and gave the operator a new code: pairing again with the same
+    // master replaces the revoked pairing (its copy goes once its session ends) instead of listing
+    // the master twice. An earlier pairing whose copy still has changes to send is kept, and the
+    // Inbox source menu tells the two apart by the device's name; one with nothing to send goes.
+    void pairingAgainReplacesTheEarlierPairing()
+    {
+        const QString db = m_dir.filePath(u"master-again.db"_s);
+        MasterProcess m;
+        QVERIFY(m.start(db));
+        QWebSocket w;
+        int acks = 0;
+        QVERIFY(workerWithMessages(w, m.port, 3, &acks));
+        const QString data = m_dir.filePath(u"desk-again"_s);
+        const auto pairWith = [&](const QString &name) {
+            hiscrm::sync::PairedDevice d;
+            d.remote.url = QUrl(u"ws://127.0.0.1:%1/client"_s.arg(m.port));
+            d.remote.token = pairDevice(m.port, pairingCode(db, {u"--name"_s, name}));
+            d.name = name;
+            d.role = u"operator"_s;
+            return TeamPairings::save(data, d);
+        };
+        const auto revoked = pairWith(u"Desk A"_s);
+        const auto busy = pairWith(u"Desk K"_s);
+        const auto idle = pairWith(u"Desk D"_s);
+        QVERIFY(revoked && busy && idle);
+        {
+            // Desk K's copy has a reply that has not reached the master.
+            auto copy = hiscrm::store::Store::open(busy->replicaPath());
+            QVERIFY(copy);
+            hiscrm::store::OutboxEntry e;
+            e.commandId = u"k-1"_s;
+            e.op = u"reply"_s;
+            e.args = {{u"conversation_id"_s, 1}, {u"text"_s, u"稍等"_s}};
+            e.conversationId = 1;
+            QVERIFY(!copy.value()->restoreOutbox({e}));
+        }
+        QCOMPARE(TeamPairings::unsentChanges(*busy).value(), 1);
+        QCOMPARE(TeamPairings::unsentChanges(*idle).value(), 0); // no copy yet
+
+        Settings settings(m_dir.filePath(u"settings-again.ini"_s));
+        AppSession session;
+        QVERIFY(!session.startRemote(data, *revoked));
+        MainWindow window(&session, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *source = window.findChild<QLabel *>(u"statusSource"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(source->text().contains(u"connected"_s), 10000);
+        const QString list = admin({u"devices"_s, u"list"_s, u"--db"_s, db});
+        static const QRegularExpression deskA(u"^\\s*(\\d+)\\s+Desk A\\b"_s,
+                                              QRegularExpression::MultilineOption);
+        const QString deviceId = deskA.match(list).captured(1);
+        QVERIFY2(!deviceId.isEmpty(), qPrintable(list));
+        admin({u"devices"_s, u"revoke"_s, deviceId, u"--db"_s, db});
+        QTRY_VERIFY_WITH_TIMEOUT(source->text().contains(u"refused"_s), 10000);
+        // A change made after the revocation waits for ever.
+        const qint64 conv =
+            session.store()->conversations(ConversationFilter{}).value().conversations.value(0).id;
+        session.link()->pin(conv, true);
+        QTRY_COMPARE_WITH_TIMEOUT(session.outboxWaiting(), 1, 5000);
+
+        // The operator pairs again with the new code.
+        const auto again = pairWith(u"Desk B"_s);
+        QVERIFY(again);
+        QCOMPARE(TeamPairings::sameMaster(data, *again).size(), 3);
+        const QString told = window.replaceEarlierPairings(*again);
+        QVERIFY2(told.contains(u"replaces the earlier pairing “Desk A”"_s) &&
+                     told.contains(u"its 1 change"_s) && told.contains(u"never reached it"_s),
+                 qPrintable(told));
+        QVERIFY2(told.contains(u"“Desk K” is kept until its 1 change"_s), qPrintable(told));
+        QVERIFY2(told.contains(u"replaces the earlier pairing “Desk D”"_s), qPrintable(told));
+        QVERIFY(session.forgetPairing()); // Desk A, once its session is over
+        QVERIFY(QDir(revoked->folder).exists());
+        QVERIFY(!QDir(idle->folder).exists());
+        QVERIFY(QDir(busy->folder).exists());
+
+        // File → Inbox source: the master twice, each with its device's name.
+        auto *menu = window.findChild<QMenu *>(u"sourceMenu"_s);
+        QVERIFY(menu);
+        emit menu->aboutToShow();
+        QStringList entries;
+        for (QAction *a : menu->actions())
+            entries << a->text();
+        const QString host = u"127.0.0.1:%1"_s.arg(m.port);
+        QVERIFY2(entries.contains(u"Team master %1 (“Desk K”)"_s.arg(host)) &&
+                     entries.contains(u"Team master %1 (“Desk B”)"_s.arg(host)),
+                 qPrintable(entries.join(u" | "_s)));
+        // Once Desk A is gone (main() forgets it when its session ends) and Desk K is disconnected,
+        // the one pairing left is named by its address alone.
+        QVERIFY(!TeamPairings::forget(*revoked));
+        QVERIFY(!TeamPairings::forget(*busy));
+        emit menu->aboutToShow();
+        entries.clear();
+        for (QAction *a : menu->actions())
+            entries << a->text();
+        QVERIFY2(entries.contains(u"Team master %1"_s.arg(host)), qPrintable(entries.join(u" | "_s)));
     }
 
     // A link that is not one, or one without its fingerprint for wss, is refused with a reason.

@@ -1661,6 +1661,32 @@ Account: %2</translation>
         <source>The list changed just as you clicked, so nothing was opened. Click again to open it.</source>
         <translation>The list changed just as you clicked, so nothing was opened. Click again to open it.</translation>
     </message>
+    <message>
+        <source>Team master %1 (“%2”)</source>
+        <translation>Team master %1 (“%2”)</translation>
+    </message>
+    <message>
+        <source>The earlier pairing “%1” is kept: its copy could not be read (%2).</source>
+        <translation>The earlier pairing “%1” is kept: its copy could not be read (%2).</translation>
+    </message>
+    <message>
+        <source>It replaces the earlier pairing “%1”; this desktop&apos;s copy of it is deleted.</source>
+        <translation>It replaces the earlier pairing “%1”; this desktop&apos;s copy of it is deleted.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The team master had refused that device, so its %n changes waiting to be sent never reached it.</source>
+        <translation>
+            <numerusform>The team master had refused that device, so its %n change waiting to be sent never reached it.</numerusform>
+            <numerusform>The team master had refused that device, so its %n changes waiting to be sent never reached it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The earlier pairing “%1” is kept until its %n changes waiting to be sent reach the team master; then open it from File → Inbox source and disconnect from it in the File menu.</source>
+        <translation>
+            <numerusform>The earlier pairing “%1” is kept until its %n change waiting to be sent reaches the team master; then open it from File → Inbox source and disconnect from it in the File menu.</numerusform>
+            <numerusform>The earlier pairing “%1” is kept until its %n changes waiting to be sent reach the team master; then open it from File → Inbox source and disconnect from it in the File menu.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>

@@ -1649,6 +1649,30 @@ Account: %2</source>
         <source>The list changed just as you clicked, so nothing was opened. Click again to open it.</source>
         <translation>点击时列表刚好有变动，所以这次点击没有打开任何内容。请再点一次。</translation>
     </message>
+    <message>
+        <source>Team master %1 (“%2”)</source>
+        <translation>团队主控端 %1（“%2”）</translation>
+    </message>
+    <message>
+        <source>The earlier pairing “%1” is kept: its copy could not be read (%2).</source>
+        <translation>之前的配对“%1”已保留：无法读取它在本机的副本（%2）。</translation>
+    </message>
+    <message>
+        <source>It replaces the earlier pairing “%1”; this desktop&apos;s copy of it is deleted.</source>
+        <translation>它取代了之前的配对“%1”；本机上那份副本已删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The team master had refused that device, so its %n changes waiting to be sent never reached it.</source>
+        <translation>
+            <numerusform>团队主控端已拒绝那台设备，因此它等待发送的 %n 项更改没有送达。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The earlier pairing “%1” is kept until its %n changes waiting to be sent reach the team master; then open it from File → Inbox source and disconnect from it in the File menu.</source>
+        <translation>
+            <numerusform>之前的配对“%1”会保留，直到它等待发送的 %n 项更改送达团队主控端；之后请在“文件 → 收件箱来源”中打开它，再从“文件”菜单断开连接。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::MessageDelegate</name>

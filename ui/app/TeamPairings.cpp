@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/app/TeamPairings.h"
 
+#include "store/Store.h"
 #include "ui/app/SecretStore.h"
 
 #include <QDir>
@@ -149,6 +150,32 @@ Error TeamPairings::forget(const TeamPairing &pairing)
         return Error{ErrorCode::Io, tr("Cannot delete %1. Close other programs that use it and try again.")
                                         .arg(QDir::toNativeSeparators(pairing.folder))};
     return {};
+}
+
+QList<TeamPairing> TeamPairings::sameMaster(const QString &dataDir, const TeamPairing &pairing)
+{
+    QList<TeamPairing> out;
+    for (const TeamPairing &p : list(dataDir)) {
+        if (p.id != pairing.id && p.host().compare(pairing.host(), Qt::CaseInsensitive) == 0)
+            out.append(p);
+    }
+    return out;
+}
+
+Result<int> TeamPairings::unsentChanges(const TeamPairing &pairing)
+{
+    if (!QFile::exists(pairing.replicaPath()))
+        return 0;
+    auto replica = store::Store::openReader(pairing.replicaPath());
+    if (!replica)
+        return replica.error();
+    const auto entries = replica.value()->outbox();
+    if (!entries)
+        return entries.error();
+    int unsent = 0;
+    for (const store::OutboxEntry &e : *entries)
+        unsent += e.state == store::OutboxEntry::State::Waiting ? 1 : 0;
+    return unsent;
 }
 
 } // namespace hiscrm::ui

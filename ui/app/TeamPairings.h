@@ -43,6 +43,12 @@ public:
     static Result<TeamPairing> save(const QString &dataDir, const sync::PairedDevice &device);
     // Forgets the pairing: its folder with the token and the replica, and its keychain entry.
     static Error forget(const TeamPairing &pairing);
+    // The other pairings with the master `pairing` is paired with (the same address): a desktop
+    // paired again after the admin revoked it, or for another scope.
+    static QList<TeamPairing> sameMaster(const QString &dataDir, const TeamPairing &pairing);
+    // The operator's changes in a pairing's copy that the master has not done yet (waiting, or sent
+    // and not answered); 0 when there is no copy yet. Reads the copy, which may be open elsewhere.
+    static Result<int> unsentChanges(const TeamPairing &pairing);
 };
 
 } // namespace hiscrm::ui

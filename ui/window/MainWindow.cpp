@@ -1235,9 +1235,17 @@ void MainWindow::fillSourceMenu()
         });
     };
     add(tr("This computer"), QString(), !m_session->isRemote());
-    for (const TeamPairing &p : TeamPairings::list(m_session->dataDir()))
-        add(tr("Team master %1").arg(p.host()), p.id,
-            m_session->isRemote() && m_session->pairing().id == p.id);
+    const QList<TeamPairing> pairings = TeamPairings::list(m_session->dataDir());
+    for (const TeamPairing &p : pairings) {
+        // Two pairings with one master (one kept for its unsent changes) are told apart by the
+        // name the admin gave each device.
+        const bool twice = std::count_if(pairings.cbegin(), pairings.cend(), [&](const TeamPairing &o) {
+                               return o.host().compare(p.host(), Qt::CaseInsensitive) == 0;
+                           }) > 1;
+        add(twice ? tr("Team master %1 (“%2”)").arg(p.host(), p.deviceName)
+                  : tr("Team master %1").arg(p.host()),
+            p.id, m_session->isRemote() && m_session->pairing().id == p.id);
+    }
 }
 
 void MainWindow::switchSource(const QString &pairingId)
@@ -1256,10 +1264,11 @@ void MainWindow::connectTeam()
         QMessageBox::warning(this, tr("Connect to a team master"), saved.error().message);
         return;
     }
-    const QString paired =
-        tr("This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the "
-           "first catch-up may take a moment.")
-            .arg(saved->host(), saved->deviceName);
+    QString paired = tr("This desktop is paired with the team master %1 as “%2”. Its inbox opens now; the "
+                        "first catch-up may take a moment.")
+                         .arg(saved->host(), saved->deviceName);
+    if (const QString replaced = replaceEarlierPairings(*saved); !replaced.isEmpty())
+        paired += QStringLiteral("\n\n") + replaced;
     if (saved->tokenInKeychain)
         QMessageBox::information(this, tr("Connect to a team master"),
                                  paired + QStringLiteral("\n\n") +
@@ -1273,6 +1282,45 @@ void MainWindow::connectTeam()
                    "keep this computer's account to yourself.")
                     .arg(saved->keychainProblem, QDir::toNativeSeparators(saved->folder)));
     switchSource(saved->id);
+}
+
+QString MainWindow::replaceEarlierPairings(const TeamPairing &paired)
+{
+    QStringList told;
+    for (const TeamPairing &earlier : TeamPairings::sameMaster(m_session->dataDir(), paired)) {
+        const bool open = m_session->isRemote() && m_session->pairing().id == earlier.id;
+        // A refused device (revoked, or the master's certificate changed) can send nothing more.
+        const bool refused = open && m_session->syncState() == sync::SyncEngine::State::Refused;
+        const Result<int> unsent =
+            open ? Result<int>(m_session->outboxWaiting()) : TeamPairings::unsentChanges(earlier);
+        if (!refused && !unsent) {
+            told << tr("The earlier pairing “%1” is kept: its copy could not be read (%2).")
+                        .arg(earlier.deviceName, unsent.error().message);
+            continue;
+        }
+        if (!refused && *unsent > 0) {
+            told << tr("The earlier pairing “%1” is kept until its %n changes waiting to be sent reach "
+                       "the team master; then open it from File → Inbox source and disconnect from it in "
+                       "the File menu.",
+                       nullptr, *unsent)
+                        .arg(earlier.deviceName);
+            continue;
+        }
+        if (open) {
+            m_session->forgetPairingWhenDone(); // its files go once its session is over
+        } else if (Error e = TeamPairings::forget(earlier)) {
+            told << e.message;
+            continue;
+        }
+        QString replaced = tr("It replaces the earlier pairing “%1”; this desktop's copy of it is deleted.")
+                               .arg(earlier.deviceName);
+        if (refused && unsent && *unsent > 0)
+            replaced += u' ' + tr("The team master had refused that device, so its %n changes waiting "
+                                  "to be sent never reached it.",
+                                  nullptr, *unsent);
+        told << replaced;
+    }
+    return told.join(QStringLiteral("\n\n"));
 }
 
 void MainWindow::disconnectTeam()

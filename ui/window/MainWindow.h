@@ -33,6 +33,7 @@ class DraftStore;
 class SearchPanel;
 class Settings;
 class Sidebar;
+struct TeamPairing;
 class ThreadModel;
 class ThreadPane;
 class TrayNotifier;
@@ -73,6 +74,12 @@ public:
     void searchSender(qint64 userId, const QString &name);
     // Runs pending refreshes now instead of at the next coalescing tick (tests).
     void flushRefresh();
+    // After pairing again with a team master this desktop was already paired with (the admin
+    // revoked the old device, or gave it another scope), the new pairing replaces the earlier
+    // ones: their copies are deleted (the one open now once its session ends). One whose copy
+    // still has changes to send is kept, unless the master has refused it. Returns what the
+    // operator is told, or nothing when there was no earlier pairing.
+    QString replaceEarlierPairings(const TeamPairing &paired);
     DraftStore *drafts() const { return m_drafts; }
 
 protected:
