@@ -533,6 +533,23 @@ private slots:
                                 QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText)),
                  qPrintable(shown.join(u"\n"_s)));
         QVERIFY(shown.contains(u"Send the reply = Enter"_s));
+
+        // Settings has a key on every platform: the platform's own (macOS, KDE) or Ctrl+, where
+        // the platform has none (Windows, GNOME and the others).
+        QKeySequence settingsKey(QKeySequence::Preferences);
+        if (settingsKey.isEmpty())
+            settingsKey = QKeySequence(Qt::CTRL | Qt::Key_Comma);
+        QVERIFY2(shown.contains(u"Settings = "_s + settingsKey.toString(QKeySequence::NativeText)),
+                 qPrintable(shown.join(u"\n"_s)));
+        QString opened;
+        onNextPopup([&](QWidget *w) {
+            opened = w->objectName();
+            qobject_cast<QDialog *>(w)->reject();
+        });
+        m_window->activateWindow(); // the shortcuts dialog had the focus
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keySequence(m_window.get(), settingsKey);
+        QCOMPARE(opened, u"settingsDialog"_s);
     }
 
     // Medium 10: under Fusion, Adwaita and Adwaita-Dark a focused selected row shows its content:

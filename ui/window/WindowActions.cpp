@@ -26,6 +26,14 @@ QAction *make(QWidget *window, const char *name, QKeySequence key = {}, std::opt
     return a;
 }
 
+// The platform's key for Settings (Ctrl+, on macOS, Ctrl+Shift+, on KDE); Windows and the other
+// Linux desktops have none, so there it is Ctrl+, as in most apps.
+QKeySequence preferencesKey()
+{
+    const QKeySequence platform(QKeySequence::Preferences);
+    return platform.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Comma) : platform;
+}
+
 } // namespace
 
 WindowActions::WindowActions(QWidget *window)
@@ -47,7 +55,7 @@ WindowActions::WindowActions(QWidget *window)
     , userCard(make(window, "actionUserCard", QKeySequence(Qt::CTRL | Qt::Key_I), Glyph::UserCard))
     , retry(make(window, "actionRetry", QKeySequence(), Glyph::Retry))
     , markViewRead(make(window, "actionMarkViewRead", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)))
-    , settings(make(window, "actionSettings", QKeySequence::Preferences, Glyph::Settings))
+    , settings(make(window, "actionSettings", preferencesKey(), Glyph::Settings))
     , shortcuts(make(window, "actionShortcuts", QKeySequence(Qt::Key_F1), Glyph::Keyboard))
     , shortcutsSlash(make(window, "actionShortcutsSlash", QKeySequence(Qt::CTRL | Qt::Key_Slash)))
     , quit(make(window, "actionQuit", QKeySequence::Quit))
