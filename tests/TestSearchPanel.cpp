@@ -1033,6 +1033,34 @@ private slots:
         QCOMPARE(show.count(), 1);
         quitAction->trigger();
         QCOMPARE(quit.count(), 1);
+        QCOMPARE(tray.attentionCount(), 0); // no window to flash
+    }
+
+    // Notified while the operator is in another window, the inbox asks for attention in the taskbar:
+    // on a desktop without a tray that is the only sign that something came in.
+    void notificationAsksForAttentionUnlessTheWindowIsActive()
+    {
+        QWidget window;
+        auto *tray = new TrayNotifier(&window);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        tray->notify(1, u"小美同学"_s, u"什么时候发货"_s);
+        QCOMPARE(tray->notificationCount(), 1);
+        QCOMPARE(tray->attentionCount(), 0);
+
+        QWidget elsewhere;
+        elsewhere.show();
+        elsewhere.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
+        tray->notify(2, u"Alice"_s, u"hello"_s);
+        QCOMPARE(tray->attentionCount(), 1);
+        tray->notify(3, u"Tray"_s, u"reply not sent"_s, false);
+        QCOMPARE(tray->attentionCount(), 2);
+
+        tray->setNotificationsEnabled(false);
+        tray->notify(4, u"Bob"_s, u"hi"_s);
+        QCOMPARE(tray->attentionCount(), 2);
     }
 };
 

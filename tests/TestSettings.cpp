@@ -436,7 +436,8 @@ private slots:
         SettingsDialog dialog(&s);
         auto *check = dialog.findChild<QCheckBox *>(u"closeToTrayCheck"_s);
         auto *note = dialog.findChild<QLabel *>(u"closeToTrayNote"_s);
-        QVERIFY(check && note);
+        auto *notificationsNote = dialog.findChild<QLabel *>(u"notificationsNote"_s);
+        QVERIFY(check && note && notificationsNote);
         // By default the dialog asks the platform.
         QCOMPARE(check->isEnabled(), QSystemTrayIcon::isSystemTrayAvailable());
 
@@ -444,6 +445,7 @@ private slots:
         QVERIFY(check->isEnabled());
         QVERIFY(check->isChecked()); // the default
         QVERIFY(note->isHidden());
+        QVERIFY(notificationsNote->isHidden());
         check->setChecked(false);
         QVERIFY(dialog.hasPendingChanges());
         dialog.apply();
@@ -460,6 +462,9 @@ private slots:
         QVERIFY(!check->isChecked());
         QVERIFY(!note->isHidden());
         QVERIFY(!note->text().isEmpty());
+        // The Notifications page says what happens instead of a notification.
+        QVERIFY(!notificationsNote->isHidden());
+        QVERIFY(notificationsNote->text().contains(u"taskbar"_s));
         QVERIFY(!dialog.hasPendingChanges());
         dialog.apply();
         QCOMPARE(s.closeToTray(), true);

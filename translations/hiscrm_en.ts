@@ -2278,6 +2278,10 @@ A folder set here is used from the next start without --data-dir.</translation>
         <source>No system tray was found on this desktop, so closing the window quits HisCRM Desk.</source>
         <translation>No system tray was found on this desktop, so closing the window quits HisCRM Desk.</translation>
     </message>
+    <message>
+        <source>No system tray was found on this desktop, so notifications cannot pop up; when a message arrives, HisCRM Desk asks for attention in the taskbar instead.</source>
+        <translation>No system tray was found on this desktop, so notifications cannot pop up; when a message arrives, HisCRM Desk asks for attention in the taskbar instead.</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::ShortcutsDialog</name>

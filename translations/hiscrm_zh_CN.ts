@@ -2259,6 +2259,10 @@ A folder set here is used from the next start without --data-dir.</source>
         <source>No system tray was found on this desktop, so closing the window quits HisCRM Desk.</source>
         <translation>此桌面没有系统托盘，所以关闭窗口会退出 HisCRM Desk。</translation>
     </message>
+    <message>
+        <source>No system tray was found on this desktop, so notifications cannot pop up; when a message arrives, HisCRM Desk asks for attention in the taskbar instead.</source>
+        <translation>这个桌面没有系统托盘，所以无法弹出通知；有消息到达时，HisCRM Desk 会在任务栏中提醒你。</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::ShortcutsDialog</name>

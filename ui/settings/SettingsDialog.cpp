@@ -225,6 +225,9 @@ void SettingsDialog::buildNotificationsPage()
     dependent->addWidget(m_previewCheck);
     dependent->addWidget(m_soundCheck);
     notifications->addLayout(dependent);
+    m_notificationsNote = makeNote(m_notificationsPage, &m_notes);
+    m_notificationsNote->setObjectName(QStringLiteral("notificationsNote"));
+    notifications->addWidget(m_notificationsNote);
     notifications->addStretch(1);
     m_tabs->addTab(m_notificationsPage, QString());
 }
@@ -401,6 +404,10 @@ void SettingsDialog::updateNotes()
     m_closeToTrayNote->setText(
         tr("No system tray was found on this desktop, so closing the window quits HisCRM Desk."));
     m_closeToTrayNote->setVisible(!m_trayAvailable);
+    m_notificationsNote->setText(tr("No system tray was found on this desktop, so notifications cannot pop "
+                                    "up; when a message arrives, HisCRM Desk asks for attention in the "
+                                    "taskbar instead."));
+    m_notificationsNote->setVisible(!m_trayAvailable);
     updateFieldWidths();
 }
 

@@ -116,6 +116,7 @@ private:
     QCheckBox *m_notificationsCheck = nullptr;
     QCheckBox *m_previewCheck = nullptr;
     QCheckBox *m_soundCheck = nullptr;
+    QLabel *m_notificationsNote = nullptr; // no system tray: what happens instead
 
     QListWidget *m_quickReplies = nullptr;
     QPushButton *m_addReply = nullptr;

@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QSystemTrayIcon>
+#include <QWidget>
 
 #include <limits>
 
@@ -188,6 +189,10 @@ void TrayNotifier::notify(qint64 conversationId, const QString &title, const QSt
         QApplication::beep();
     if (isTrayAvailable() && m_tray->isVisible())
         m_tray->showMessage(m_last.title, m_last.body, m_tray->icon(), kNotificationMs);
+    if (auto *window = qobject_cast<QWidget *>(parent()); window && !window->isActiveWindow()) {
+        QApplication::alert(window);
+        ++m_attentionCount;
+    }
 }
 
 void TrayNotifier::retranslateUi()

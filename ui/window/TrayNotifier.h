@@ -58,13 +58,17 @@ public:
     void setWindowVisible(bool visible);
 
     // A desktop notification for a new message, when notifications are enabled. Without a system
-    // tray (offscreen, some desktops) nothing is shown, but the decision is still recorded.
+    // tray (offscreen, some desktops) none is shown, but the decision is still recorded. Either way,
+    // the window this belongs to (its parent, when a widget) asks for attention in the taskbar
+    // unless it is the active window (QApplication::alert: a flashing entry, a bouncing dock icon,
+    // the urgency hint), so a desktop without a tray still shows that something came in.
     // bodyIsMessageText: the body quotes a customer (hidden when previews are off); an alert of the
     // app's own (a reply that failed) is always shown.
     void notify(qint64 conversationId, const QString &title, const QString &body,
                 bool bodyIsMessageText = true);
     Notification lastNotification() const { return m_last; }
     int notificationCount() const { return m_notificationCount; }
+    int attentionCount() const { return m_attentionCount; } // times the window asked for attention
 
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     QMenu *menu() const { return m_menu; }
@@ -95,6 +99,7 @@ private:
     bool m_windowVisible = true;
     Notification m_last;
     int m_notificationCount = 0;
+    int m_attentionCount = 0;
 };
 
 } // namespace hiscrm::ui
