@@ -698,6 +698,10 @@ private slots:
         QVERIFY(chats->isVisible() && chatsHeader->isVisible() && resultsHeader->isVisible());
         QCOMPARE(chatsHeader->text(), u"Chats"_s);
         QCOMPARE(status(*panel), u"2 chats, no messages or comments"_s);
+        // No empty box under the messages' header: the header says none matched.
+        auto *results = panel->findChild<QListView *>(u"resultsView"_s);
+        QVERIFY(results && !results->isVisible());
+        QCOMPARE(resultsHeader->text(), u"Messages and comments: none found"_s);
         const QModelIndex first = panel->chatsModel()->index(0);
         QCOMPARE(first.data(ChatMatchesModel::PeerNameRole).toString(), u"小美同学"_s);
         QCOMPARE(first.data(ChatMatchesModel::AccountNameRole).toString(), u"小店二号"_s);
@@ -726,6 +730,8 @@ private slots:
         QCOMPARE(chatIds(*panel), (QList<qint64>{m_alice2, m_alice1}));
         QCOMPARE(ids(*panel), QList<qint64>{m_aliceSaidId});
         QVERIFY2(status(*panel).startsWith(u"2 chats, 1 "_s), qPrintable(status(*panel)));
+        QVERIFY(results->isVisible());
+        QCOMPARE(resultsHeader->text(), u"Messages and comments"_s);
 
         // The filters that apply to chats narrow them too.
         QSignalSpy ready(panel.get(), &SearchPanel::resultsReady);
@@ -747,7 +753,7 @@ private slots:
         // Words in no name: no chats section at all.
         QVERIFY(searchFor(*panel, u"发货"_s));
         QCOMPARE(chatIds(*panel), QList<qint64>{});
-        QVERIFY(!chats->isVisible() && !resultsHeader->isVisible());
+        QVERIFY(!chats->isVisible() && !resultsHeader->isVisible() && results->isVisible());
         QCOMPARE(status(*panel), u"4 results"_s);
 
         // More chats than shown: the latest five, and the header says how to reach the others.

@@ -2004,6 +2004,10 @@ Compare it with the one your admin sees; connect only if they are the same.</tra
         <comment>a date range: 2026/11/29 to 2026/12/5</comment>
         <translation>to</translation>
     </message>
+    <message>
+        <source>Messages and comments: none found</source>
+        <translation>Messages and comments: none found</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::SearchResultsModel</name>

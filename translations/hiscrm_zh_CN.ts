@@ -1985,6 +1985,10 @@ Compare it with the one your admin sees; connect only if they are the same.</sou
         <comment>a date range: 2026/11/29 to 2026/12/5</comment>
         <translation>至</translation>
     </message>
+    <message>
+        <source>Messages and comments: none found</source>
+        <translation>消息和评论：没有找到</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::SearchResultsModel</name>

@@ -448,6 +448,7 @@ void SearchPanel::buildUi()
     layout->addWidget(m_chatsView);
     layout->addWidget(m_resultsHeader);
     layout->addWidget(m_view, 1);
+    layout->addStretch(0); // takes the room of the results while they are hidden (updateStatus)
     layout->addWidget(m_status);
     updateDateEdits();
 
@@ -554,10 +555,9 @@ void SearchPanel::retranslateUi()
     m_scopeChip->setAccessibleName(tr("Conversation filter: %1. Press to remove.").arg(m_scopeTitle));
     retranslateChatsHeader();
     m_chatsView->setAccessibleName(tr("Chats found by the person's name"));
-    m_resultsHeader->setText(tr("Messages and comments"));
     m_view->setAccessibleName(tr("Search results"));
     m_status->setAccessibleName(tr("Search status"));
-    updateStatus();
+    updateStatus(); // and the results' header
 }
 
 void SearchPanel::retranslateChatsHeader()
@@ -627,6 +627,12 @@ void SearchPanel::updateStatus()
                          : tr("%1, %2", "chats found by name, messages found").arg(found, text);
     }
     m_status->setText(text);
+    // Chats found by name and no message or comment: an empty box under its header read as a
+    // search still running or broken; the header says so instead and the box goes.
+    const bool onlyChats = m_searched && m_error.isEmpty() && rows == 0 && chats > 0;
+    m_view->setVisible(!onlyChats);
+    m_resultsHeader->setText(onlyChats ? tr("Messages and comments: none found")
+                                       : tr("Messages and comments"));
 }
 
 void SearchPanel::focusSearch()
