@@ -241,6 +241,35 @@ private slots:
             return unreadChats() == before && unreadOf(first) == 1 &&
                    m_window->currentConversation() == second;
         }));
+
+        // Ctrl+K in the open search keeps the filter; the search closed and opened again with
+        // Ctrl+K searches everything (the chip gone, the filters above it kept), as does Ctrl+F
+        // in the open chat (its own chip only).
+        action("actionSearch")->trigger();
+        QVERIFY(chip->isVisible());
+        QCOMPARE(panel->resultCount(), 2);
+        action("actionEscape")->trigger();
+        QTRY_VERIFY(!panel->isVisible());
+        action("actionSearch")->trigger();
+        QTRY_VERIFY(panel->isVisible());
+        QVERIFY(!chip->isVisible());
+        QTRY_COMPARE(panel->resultCount(), 0); // no words, no one: nothing listed
+        auto *scope = panel->findChild<QToolButton *>(u"conversationFilter"_s);
+        panel->setSenderFilter(m_window->session()->store()->conversation(second).value()->peerUserId,
+                               u"张三"_s);
+        QTRY_COMPARE(panel->resultCount(), 2);
+        action("actionEscape")->trigger();
+        action("actionFind")->trigger();
+        QTRY_VERIFY(panel->isVisible());
+        QVERIFY(scope->isVisible() && !chip->isVisible());
+        action("actionEscape")->trigger();
+        action("actionSearch")->trigger();
+        QTRY_VERIFY(panel->isVisible());
+        QVERIFY(!scope->isVisible() && !chip->isVisible());
+        QVERIFY(holdsFor(300, [&] {
+            return unreadChats() == before && unreadOf(first) == 1 &&
+                   m_window->currentConversation() == second;
+        }));
     }
 
     // Critical 2: a draft per chat, restored on return, kept across restarts, shown in the list.

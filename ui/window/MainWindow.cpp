@@ -246,12 +246,22 @@ void MainWindow::connectActions()
 {
     // The conversation's own actions are the ConversationController's; these are the frame's.
     const WindowActions &a = *m_actions;
-    connect(a.search, &QAction::triggered, this, &MainWindow::showSearch);
-    connect(a.find, &QAction::triggered, this, [this] {
+    // Ctrl+K searches everything and Ctrl+F the open chat: opened anew, the search drops the chips
+    // that "Find in conversation" and "Messages from" left (the filters above them stay), so
+    // nothing narrows it that the operator did not just ask for.
+    const auto openSearch = [this](qint64 conversationScope) {
+        const bool anew = m_listStack->currentWidget() != m_search;
         showSearch();
-        if (const qint64 id = m_current->conversation())
-            m_search->setConversationScope(id, m_pane->title());
-    });
+        if (m_listStack->currentWidget() != m_search)
+            return;
+        if (anew)
+            m_search->clearSenderFilter();
+        if (anew || conversationScope)
+            m_search->setConversationScope(conversationScope,
+                                           conversationScope ? m_pane->title() : QString());
+    };
+    connect(a.search, &QAction::triggered, this, [openSearch] { openSearch(0); });
+    connect(a.find, &QAction::triggered, this, [this, openSearch] { openSearch(m_current->conversation()); });
     connect(a.previous, &QAction::triggered, this, [this] { moveSelection(-1); });
     connect(a.next, &QAction::triggered, this, [this] { moveSelection(1); });
     connect(a.nextUnread, &QAction::triggered, this, &MainWindow::nextUnread);
