@@ -2,11 +2,14 @@
 // The light and dark themes' palettes (contrast by WCAG 2), switching themes and text size live,
 // and "system" giving back exactly the platform's style, palette and font.
 
+#include "ui/common/TagChips.h"
 #include "ui/settings/Settings.h"
 #include "ui/settings/Theme.h"
+#include "ui/thread/TagDialog.h"
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QPainter>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -146,6 +149,38 @@ private slots:
                      qPrintable(describe(p, QPalette::Disabled, fg, bg) + u" vs active %1"_s.arg(active)));
             // Still legible as "there, but off".
             QVERIFY2(disabled >= 1.8, qPrintable(describe(p, QPalette::Disabled, fg, bg)));
+        }
+    }
+
+    // A tag's chip on a selected row (the highlight behind it): filled with the tag's colour, its
+    // name in white or black, whichever reads at 3:1 at least, for every colour a tag can have.
+    // Tinted as on other rows, a red name on the blue highlight could not be read.
+    void tagChipsReadOnASelectedRow()
+    {
+        const QColor highlight = themePalette(u"light"_s).color(QPalette::Highlight);
+        for (const QColor &tag : TagDialog::palette()) {
+            const QColor text = tagChipTextOnFill(tag);
+            QVERIFY2(
+                contrastRatio(text, tag) >= 3.0,
+                qPrintable(u"%1 on %2: %3"_s.arg(text.name(), tag.name()).arg(contrastRatio(text, tag))));
+            QImage image(120, 24, QImage::Format_RGB32);
+            image.fill(highlight);
+            {
+                QPainter p(&image);
+                QFont font;
+                font.setPixelSize(14);
+                paintTagChip(&p, QRectF(0, 0, 120, 24), u"重要客户"_s, tag, font, true);
+            }
+            int fill = 0, letters = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    fill += c == tag ? 1 : 0;
+                    letters += c == text ? 1 : 0;
+                }
+            }
+            QVERIFY2(fill > image.width() * image.height() / 3, qPrintable(tag.name()));
+            QVERIFY2(letters > 20, qPrintable(tag.name()));
         }
     }
 

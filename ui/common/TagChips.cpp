@@ -3,6 +3,8 @@
 
 #include <QPainter>
 
+#include <cmath>
+
 namespace hiscrm::ui {
 
 namespace {
@@ -19,12 +21,24 @@ int tagChipWidth(const QFontMetrics &fm, const QString &label)
     return fm.horizontalAdvance(label) + 2 * chipPadding(fm);
 }
 
+QColor tagChipTextOnFill(const QColor &fill)
+{
+    // WCAG 2: relative luminance and white's contrast ratio with it.
+    const auto linear = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    const double l =
+        0.2126 * linear(fill.redF()) + 0.7152 * linear(fill.greenF()) + 0.0722 * linear(fill.blueF());
+    return 1.05 / (l + 0.05) >= 3.0 ? QColor(Qt::white) : QColor(Qt::black);
+}
+
 void paintTagChip(QPainter *p, const QRectF &rect, const QString &label, const QColor &color,
-                  const QFont &font)
+                  const QFont &font, bool onSelection)
 {
     const QColor c = color.isValid() ? color : QColor(Qt::gray);
     QColor fill = c;
-    fill.setAlphaF(0.18f);
+    if (!onSelection)
+        fill.setAlphaF(0.18f);
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
     p->setPen(QPen(c, 1));
@@ -32,8 +46,10 @@ void paintTagChip(QPainter *p, const QRectF &rect, const QString &label, const Q
     const qreal radius = rect.height() / 2.0;
     p->drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
     p->setFont(font);
-    // A very light colour would vanish on a light row: its darker shade carries the text.
-    p->setPen(c.lightnessF() > 0.75 ? c.darker(170) : c);
+    if (onSelection)
+        p->setPen(tagChipTextOnFill(c));
+    else // a very light colour would vanish on a light row: its darker shade carries the text
+        p->setPen(c.lightnessF() > 0.75 ? c.darker(170) : c);
     p->drawText(rect, Qt::AlignCenter, label);
     p->restore();
 }

@@ -83,7 +83,7 @@ void drawMuted(QPainter *p, const QRectF &r, const QColor &color)
 // Tag chips right-aligned before `right`, at most kMaxChips and "+n" for the rest, fewer when the
 // line is short (the preview keeps a third of it); returns the new right edge.
 int drawChips(QPainter *p, const QList<TagChip> &tags, int left, int right, int top, int lineHeight,
-              const QFont &font, int spacing)
+              const QFont &font, int spacing, bool selected)
 {
     if (tags.isEmpty())
         return right;
@@ -112,7 +112,7 @@ int drawChips(QPainter *p, const QList<TagChip> &tags, int left, int right, int 
     int x = start + spacing;
     for (const TagChip &t : std::as_const(shown)) {
         const int w = tagChipWidth(fm, t.name);
-        paintTagChip(p, QRectF(x, top + (lineHeight - h) / 2.0, w, h), t.name, t.color, font);
+        paintTagChip(p, QRectF(x, top + (lineHeight - h) / 2.0, w, h), t.name, t.color, font, selected);
         x += w + spacing;
     }
     if (shown.size() < tags.size()) {
@@ -304,7 +304,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         x -= w + spacing;
     }
     painter->setPen(secondary); // for the "+n" of tags that do not fit
-    x = drawChips(painter, tags, left, x, line2, g.line, smallFont, spacing);
+    x = drawChips(painter, tags, left, x, line2, g.line, smallFont, spacing, selected);
 
     int textLeft = left;
     const QString body = draft.isEmpty() ? preview : draft;
