@@ -6,6 +6,7 @@
 #include "TestUtil.h"
 
 #include "search/TextAnalysis.h"
+#include "ui/common/ElidingComboBox.h"
 #include "ui/search/ChatMatchesModel.h"
 #include "ui/search/SearchPanel.h"
 #include "ui/search/SearchResultsModel.h"
@@ -1040,6 +1041,31 @@ private slots:
         quitAction->trigger();
         QCOMPARE(quit.count(), 1);
         QCOMPARE(tray.attentionCount(), 0); // no window to flash
+    }
+
+    // A filter squeezed below its text's width (English at a narrow panel) shows "All acc…" with the
+    // whole text as its tooltip, not "All accou" cut mid-letter; given the room, the whole text.
+    void squeezedFiltersElideTheirText()
+    {
+        auto panel = shownPanel();
+        QVERIFY(panel);
+        for (const char *name : {"accountFilter", "kindFilter", "tagFilter", "dateFilter"})
+            QVERIFY2(qobject_cast<hiscrm::ui::ElidingComboBox *>(combo(*panel, QString::fromLatin1(name))), name);
+        hiscrm::ui::ElidingComboBox box;
+        box.addItem(u"All accounts"_s);
+        box.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&box));
+        box.resize(box.sizeHint());
+        QCOMPARE(box.shownText(), u"All accounts"_s);
+        QVERIFY(box.toolTip().isEmpty());
+        box.resize(box.sizeHint().width() / 2, box.height());
+        QVERIFY2(box.shownText().endsWith(QChar(0x2026)) && box.shownText().size() < 12,
+                 qPrintable(box.shownText()));
+        QCOMPARE(box.toolTip(), u"All accounts"_s);
+        box.addItem(u"小店"_s);
+        box.setCurrentIndex(1); // fits again
+        QCOMPARE(box.shownText(), u"小店"_s);
+        QVERIFY(box.toolTip().isEmpty());
     }
 
     // Notified while the operator is in another window, the inbox asks for attention in the taskbar:

@@ -4,6 +4,7 @@
 #include "search/TextAnalysis.h"
 #include "store/SearchService.h"
 #include "ui/common/Drawing.h"
+#include "ui/common/ElidingComboBox.h"
 #include "ui/common/Placeholder.h"
 #include "ui/common/PlatformName.h"
 #include "ui/search/ChatMatchesModel.h"
@@ -317,23 +318,23 @@ void SearchPanel::buildUi()
     // A click leaves the focus in the search box; Tab still reaches the button.
     m_closeButton->setFocusPolicy(Qt::TabFocus);
 
-    m_accountFilter = new QComboBox(this);
+    m_accountFilter = new ElidingComboBox(this);
     m_accountFilter->setObjectName(QStringLiteral("accountFilter"));
     m_accountFilter->addItem(QString(), qint64(0));
     m_accountFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    m_kindFilter = new QComboBox(this);
+    m_kindFilter = new ElidingComboBox(this);
     m_kindFilter->setObjectName(QStringLiteral("kindFilter"));
     m_kindFilter->addItem(QString(), -1);
     m_kindFilter->addItem(QString(), int(model::ItemKind::Message));
     m_kindFilter->addItem(QString(), int(model::ItemKind::Comment));
 
-    m_tagFilter = new QComboBox(this);
+    m_tagFilter = new ElidingComboBox(this);
     m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
     m_tagFilter->addItem(QString(), qint64(0));
     m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    m_dateFilter = new QComboBox(this);
+    m_dateFilter = new ElidingComboBox(this);
     m_dateFilter->setObjectName(QStringLiteral("dateFilter"));
     for (DateRange range :
          {DateRange::Any, DateRange::Today, DateRange::Last7Days, DateRange::Last30Days, DateRange::Custom})
