@@ -3,6 +3,7 @@
 // pairing dialog fed the link `hiscrm-master pair` printed, the window on the replica, a message a
 // worker sends to the master appearing in the conversation list, an action going to the master.
 
+#include "OneStringTranslator.h"
 #include "StoreFixtures.h"
 #include "TeamFixture.h"
 #include "TestUtil.h"
@@ -30,9 +31,12 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTimer>
 #include <QWebSocket>
+
+#include <sqlite3.h>
 
 using namespace testutil;
 using namespace teamfixture;
@@ -434,6 +438,51 @@ private slots:
         for (QAction *a : menu->actions())
             entries << a->text();
         QVERIFY2(entries.contains(u"Team master %1"_s.arg(host)), qPrintable(entries.join(u" | "_s)));
+    }
+
+    // A refused code is explained in the operator's language: the master's reason (wrong, used,
+    // expired) picks the desktop's own words, and its English message for developers is not shown.
+    void refusedCodesAreExplainedInTheUsersWords()
+    {
+        const QString db = m_dir.filePath(u"master-codes.db"_s);
+        MasterProcess m;
+        QVERIFY(m.start(db));
+        testutil::OneStringTranslator zh(
+            "PairingLink",
+            "The team master does not know this pairing code. Check that it was typed as the admin gave "
+            "it, or ask the admin for a new code.",
+            u"团队主控端不认识这个配对码。"_s);
+        QCoreApplication::installTranslator(&zh);
+        const auto untranslate = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
+        const auto attempt = [&](const QString &code) {
+            PairDialog dialog;
+            dialog.show();
+            dialog.findChild<QLineEdit *>(u"pairingAddress"_s)->setText(u"127.0.0.1:%1"_s.arg(m.port));
+            dialog.findChild<QLineEdit *>(u"pairingCode"_s)->setText(code);
+            dialog.connectNow();
+            auto *message = dialog.findChild<QLabel *>(u"pairingMessage"_s);
+            if (!QTest::qWaitFor([&] { return !message->text().startsWith(u"Connecting"_s); }, 10000))
+                return QString();
+            return message->text();
+        };
+        QCOMPARE(attempt(u"00000-00000"_s), u"团队主控端不认识这个配对码。"_s);
+        const QString used = pairingCode(db);
+        QVERIFY(!pairDevice(m.port, used).isEmpty());
+        const QString again = attempt(used);
+        QVERIFY2(again.startsWith(u"This pairing code was used already"_s), qPrintable(again));
+        QVERIFY(!again.contains(u"Ask your admin"_s)); // the master's own words
+        const QString late = pairingCode(db);
+        {
+            sqlite3 *raw = nullptr;
+            QCOMPARE(sqlite3_open(db.toUtf8().constData(), &raw), SQLITE_OK);
+            sqlite3_busy_timeout(raw, 10000);
+            QCOMPARE(sqlite3_exec(raw, "UPDATE pairings SET expires_at = 1 WHERE used_at = 0", nullptr,
+                                  nullptr, nullptr),
+                     SQLITE_OK);
+            sqlite3_close(raw);
+        }
+        const QString expired = attempt(late);
+        QVERIFY2(expired.startsWith(u"This pairing code has expired"_s), qPrintable(expired));
     }
 
     // A link that is not one, or one without its fingerprint for wss, is refused with a reason.

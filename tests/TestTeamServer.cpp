@@ -375,6 +375,7 @@ private slots:
         QVERIFY(reused);
         QCOMPARE(reused->value(u"code"_s).toString(), u"unauthorized"_s);
         QVERIFY(reused->value(u"message"_s).toString().contains(u"used already"_s));
+        QCOMPARE(reused->value(u"reason"_s).toString(), u"used_code"_s); // for the client's own words
 
         // An expired code.
         const QString late = pairingCode(m.db);
@@ -391,10 +392,12 @@ private slots:
         QVERIFY(expired);
         QCOMPARE(expired->value(u"code"_s).toString(), u"unauthorized"_s);
         QVERIFY(expired->value(u"message"_s).toString().contains(u"expired"_s));
+        QCOMPARE(expired->value(u"reason"_s).toString(), u"expired_code"_s);
         // A third wrong code on the connection closes it.
         auto wrong = again.call({{u"type"_s, u"pair"_s}, {u"code"_s, u"00000-00000"_s}});
         QVERIFY(wrong);
         QCOMPARE(wrong->value(u"code"_s).toString(), u"unauthorized"_s);
+        QCOMPARE(wrong->value(u"reason"_s).toString(), u"wrong_code"_s);
         QVERIFY(QTest::qWaitFor([&] { return !again.connected(); }, 5000));
         QCOMPARE(again.closeCode, 1008);
 

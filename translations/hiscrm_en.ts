@@ -150,6 +150,18 @@
         <source>The team master at %1 could not be reached. Check the address and that the master is running.</source>
         <translation>The team master at %1 could not be reached. Check the address and that the master is running.</translation>
     </message>
+    <message>
+        <source>The team master does not know this pairing code. Check that it was typed as the admin gave it, or ask the admin for a new code.</source>
+        <translation>The team master does not know this pairing code. Check that it was typed as the admin gave it, or ask the admin for a new code.</translation>
+    </message>
+    <message>
+        <source>This pairing code was used already: each code pairs one device. Ask the admin for a new code.</source>
+        <translation>This pairing code was used already: each code pairs one device. Ask the admin for a new code.</translation>
+    </message>
+    <message>
+        <source>This pairing code has expired (a code lasts 10 minutes). Ask the admin for a new code.</source>
+        <translation>This pairing code has expired (a code lasts 10 minutes). Ask the admin for a new code.</translation>
+    </message>
 </context>
 <context>
     <name>SecretStore</name>

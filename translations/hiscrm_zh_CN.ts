@@ -150,6 +150,18 @@
         <source>The team master at %1 could not be reached. Check the address and that the master is running.</source>
         <translation>无法连接位于 %1 的团队主控端。请检查地址，并确认主控端正在运行。</translation>
     </message>
+    <message>
+        <source>The team master does not know this pairing code. Check that it was typed as the admin gave it, or ask the admin for a new code.</source>
+        <translation>团队主控端不认识这个配对码。请核对是否与管理员给你的完全一致，或向管理员要一个新的配对码。</translation>
+    </message>
+    <message>
+        <source>This pairing code was used already: each code pairs one device. Ask the admin for a new code.</source>
+        <translation>这个配对码已经用过了：每个配对码只能配对一台设备。请向管理员要一个新的配对码。</translation>
+    </message>
+    <message>
+        <source>This pairing code has expired (a code lasts 10 minutes). Ask the admin for a new code.</source>
+        <translation>这个配对码已过期（配对码 10 分钟内有效）。请向管理员要一个新的配对码。</translation>
+    </message>
 </context>
 <context>
     <name>SecretStore</name>

@@ -240,16 +240,21 @@ void ClientHub::onPair(Client &c, const Envelope &e)
     viaMaster(
         c,
         [code, now](Master *master) {
-            return master->store() ? master->store()->redeemPairing(code, now)
-                                   : Result<store::PairedDevice>(Error{
-                                         ErrorCode::Io, QStringLiteral("The master database is not open.")});
+            store::PairingRefusal why = store::PairingRefusal::None;
+            auto paired = master->store()
+                              ? master->store()->redeemPairing(code, now, &why)
+                              : Result<store::PairedDevice>(
+                                    Error{ErrorCode::Io, QStringLiteral("The master database is not open.")});
+            return std::pair{std::move(paired), why};
         },
-        [this, re = e.id, now](Client &c, const Result<store::PairedDevice> &paired) {
-            paid(c, re, now, paired);
+        [this, re = e.id, now](Client &c,
+                               const std::pair<Result<store::PairedDevice>, store::PairingRefusal> &r) {
+            paid(c, re, now, r.first, r.second);
         });
 }
 
-void ClientHub::paid(Client &c, const QJsonValue &re, qint64 now, const Result<store::PairedDevice> &paired)
+void ClientHub::paid(Client &c, const QJsonValue &re, qint64 now, const Result<store::PairedDevice> &paired,
+                     store::PairingRefusal why)
 {
     if (!paired) {
         const bool refused =
@@ -262,7 +267,11 @@ void ClientHub::paid(Client &c, const QJsonValue &re, qint64 now, const Result<s
         qCWarning(lcClients) << "refused a pairing code from" << c.peer->address();
         Peer *peer = c.peer;
         const bool last = ++c.wrongCodes >= kWrongCodesPerConnection;
-        peer->reject(re, str(code::Unauthorized), paired.error().message);
+        // The reason, for the device to say it in its user's language (the message is English).
+        peer->reject(re, str(code::Unauthorized), paired.error().message,
+                     why == store::PairingRefusal::None
+                         ? QJsonObject()
+                         : QJsonObject{{QStringLiteral("reason"), store::toString(why)}});
         if (last)
             peer->close(1008, QStringLiteral("too many wrong pairing codes"));
         return;

@@ -100,7 +100,8 @@ private:
 
     Client &client(Peer *peer);
     void onPair(Client &c, const protocol::Envelope &e);
-    void paid(Client &c, const QJsonValue &re, qint64 now, const Result<store::PairedDevice> &paired);
+    void paid(Client &c, const QJsonValue &re, qint64 now, const Result<store::PairedDevice> &paired,
+              store::PairingRefusal why);
     template <typename Work, typename Then> void viaMaster(Client &c, Work work, Then then);
     void publishDevices();
     void onHello(Client &c, const protocol::Envelope &e);

@@ -56,9 +56,11 @@ public:
     virtual void flush() = 0;
     // An answer: {type, v, re, ...body}.
     virtual void answer(QJsonObject body, const QJsonValue &re, const char *type) = 0;
-    // An error answer. Before the peer is authenticated, errors add up and the fifth closes the
-    // connection (1008): the caller returns right after.
-    virtual void reject(const QJsonValue &re, const QString &code, const QString &message) = 0;
+    // An error answer (with `extra` fields beside code and message). Before the peer is
+    // authenticated, errors add up and the fifth closes the connection (1008): the caller returns
+    // right after.
+    virtual void reject(const QJsonValue &re, const QString &code, const QString &message,
+                        const QJsonObject &extra = {}) = 0;
     // Closes the connection with this WebSocket close code after what is queued.
     virtual void close(int closeCode, const QString &why) = 0;
     // The peer proved who it is: frames up to the protocol limit, no handshake timeout.

@@ -268,9 +268,10 @@ struct WorkerServer::Session final : public Peer
 
     // Answers with an error frame. Before register, errors add up and the last one costs the
     // connection, so callers return right after.
-    void rejectWith(const QJsonValue &re, const QString &code, const QString &message)
+    void rejectWith(const QJsonValue &re, const QString &code, const QString &message,
+                    const QJsonObject &extra = {})
     {
-        sendBytes(errorFrame(re, code, message));
+        sendBytes(errorFrame(re, code, message, extra));
         if (registered || ++strikes < kMaxStrikes)
             return;
         closeCode = QWebSocketProtocol::CloseCodePolicyViolated;
@@ -319,9 +320,10 @@ struct WorkerServer::Session final : public Peer
     {
         send(std::move(body), re, type);
     }
-    void reject(const QJsonValue &re, const QString &code, const QString &message) override
+    void reject(const QJsonValue &re, const QString &code, const QString &message,
+                const QJsonObject &extra = {}) override
     {
-        rejectWith(re, code, message);
+        rejectWith(re, code, message, extra);
     }
     void close(int code, const QString &why) override
     {

@@ -638,15 +638,16 @@ QByteArray frame(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-QByteArray errorFrame(const QJsonValue &re, const QString &code, const QString &message)
+QByteArray errorFrame(const QJsonValue &re, const QString &code, const QString &message,
+                      const QJsonObject &extra)
 {
-    return frame(QJsonObject{
-        {QStringLiteral("type"), QStringLiteral("error")},
-        {QStringLiteral("v"), kVersion},
-        {QStringLiteral("re"), re.isUndefined() ? QJsonValue(QJsonValue::Null) : re},
-        {QStringLiteral("code"), code},
-        {QStringLiteral("message"), message},
-    });
+    QJsonObject o = extra;
+    o.insert(QStringLiteral("type"), QStringLiteral("error"));
+    o.insert(QStringLiteral("v"), kVersion);
+    o.insert(QStringLiteral("re"), re.isUndefined() ? QJsonValue(QJsonValue::Null) : re);
+    o.insert(QStringLiteral("code"), code);
+    o.insert(QStringLiteral("message"), message);
+    return frame(o);
 }
 
 std::variant<model::Batch, ProtocolError> batchFromJson(const QJsonObject &object)

@@ -88,7 +88,8 @@ bool readString(const QJsonObject &o, const char *key, QString *out, bool requir
 // A JSON number that is an integer within ±2^53 (kMaxSafeInteger); false for anything else.
 bool safeInteger(const QJsonValue &v, qint64 *out);
 
-QByteArray errorFrame(const QJsonValue &re, const QString &code, const QString &message);
+QByteArray errorFrame(const QJsonValue &re, const QString &code, const QString &message,
+                      const QJsonObject &extra = {});
 QByteArray frame(const QJsonObject &object); // compact JSON
 
 // Strict conversions: every field has the right JSON type or the call fails with a message that

@@ -51,6 +51,17 @@ struct PairedDevice
     QString token; // shown once to the device: "hcd_" + 43 base64url characters (256 bits)
 };
 
+// Why a pairing code was refused, for the device to tell its user in the user's language (the
+// protocol's `reason` of the `pair` error: wrong_code, used_code, expired_code).
+enum class PairingRefusal
+{
+    None,
+    Wrong,
+    Used,
+    Expired
+};
+QString toString(PairingRefusal refusal); // "wrong_code", ...; empty for None
+
 constexpr int kMaxDeviceNameChars = 100;
 
 // Codes are typed by people: case, dashes and spaces do not matter, and O/I/L read as 0/1/1.

@@ -258,8 +258,8 @@ public:
     // the scope does not exist.
     Result<Pairing> createPairing(const PairingRequest &request, qint64 nowMs);
     // Exchanges a code for a device and its token, once. NotFound: no such code; Conflict: used or
-    // expired (the message says which).
-    Result<PairedDevice> redeemPairing(const QString &code, qint64 nowMs);
+    // expired (the message says which, and so does *refusal when given).
+    Result<PairedDevice> redeemPairing(const QString &code, qint64 nowMs, PairingRefusal *refusal = nullptr);
     // The device holding this token, revoked or not (callers check revokedAt).
     Result<std::optional<Device>> deviceByToken(const QString &token) const;
     Result<std::optional<Device>> device(qint64 id) const;

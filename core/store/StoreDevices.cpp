@@ -173,8 +173,26 @@ Result<Pairing> Store::createPairing(const PairingRequest &request, qint64 now)
     });
 }
 
-Result<PairedDevice> Store::redeemPairing(const QString &code, qint64 now)
+QString toString(PairingRefusal refusal)
 {
+    switch (refusal) {
+    case PairingRefusal::Wrong:
+        return QStringLiteral("wrong_code");
+    case PairingRefusal::Used:
+        return QStringLiteral("used_code");
+    case PairingRefusal::Expired:
+        return QStringLiteral("expired_code");
+    case PairingRefusal::None:
+        break;
+    }
+    return {};
+}
+
+Result<PairedDevice> Store::redeemPairing(const QString &code, qint64 now, PairingRefusal *refusal)
+{
+    PairingRefusal ignored = PairingRefusal::None;
+    PairingRefusal &why = refusal ? *refusal : ignored;
+    why = PairingRefusal::None;
     if (Error e = d->checkWritable())
         return e;
     const QString clean = normalizePairingCode(code);
@@ -183,15 +201,21 @@ Result<PairedDevice> Store::redeemPairing(const QString &code, qint64 now)
         auto q = d->db.cached(
             "SELECT name, role, accounts, expires_at, used_at FROM pairings WHERE code_hash = ?1");
         q.bindUtf8(1, digest(clean));
-        if (clean.size() != kCodeChars || !q.next())
+        if (clean.size() != kCodeChars || !q.next()) {
+            why = PairingRefusal::Wrong;
             return Error{ErrorCode::NotFound,
                          Store::tr("The pairing code is wrong. Check it, or ask your admin for a new one.")};
-        if (q.int64(4) != 0)
+        }
+        if (q.int64(4) != 0) {
+            why = PairingRefusal::Used;
             return Error{ErrorCode::Conflict, Store::tr("The pairing code was used already: each code pairs "
                                                         "one device. Ask your admin for a new one.")};
-        if (q.int64(3) < now)
+        }
+        if (q.int64(3) < now) {
+            why = PairingRefusal::Expired;
             return Error{ErrorCode::Conflict,
                          Store::tr("The pairing code has expired. Ask your admin for a new one.")};
+        }
         PairedDevice out;
         out.device.name = q.text(0);
         fromString(q.text(1), &out.device.role);

@@ -122,12 +122,7 @@ private:
     {
         const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
         if (o.value(QLatin1String("type")).toString() != u"paired") {
-            const QString code = o.value(QLatin1String("code")).toString();
-            fail(code == u"rate_limited"
-                     ? PairingLink::tr("The team master is refusing pairing codes for a minute after too "
-                                       "many wrong ones. Try again in a minute.")
-                     : PairingLink::tr("The team master refused the code: %1 Ask the admin for a new code.")
-                           .arg(o.value(QLatin1String("message")).toString()));
+            fail(refusal(o));
             return;
         }
         PairedDevice d;
@@ -144,6 +139,27 @@ private:
             return;
         }
         finish(d, true);
+    }
+    // What the operator is told, in their language: the master's `message` is English for
+    // developers, so only a master that names no `reason` (an older one) gets it quoted.
+    static QString refusal(const QJsonObject &error)
+    {
+        const QString code = error.value(QLatin1String("code")).toString();
+        const QString reason = error.value(QLatin1String("reason")).toString();
+        if (code == u"rate_limited")
+            return PairingLink::tr("The team master is refusing pairing codes for a minute after too many "
+                                   "wrong ones. Try again in a minute.");
+        if (reason == u"wrong_code")
+            return PairingLink::tr("The team master does not know this pairing code. Check that it was typed "
+                                   "as the admin gave it, or ask the admin for a new code.");
+        if (reason == u"used_code")
+            return PairingLink::tr("This pairing code was used already: each code pairs one device. Ask "
+                                   "the admin for a new code.");
+        if (reason == u"expired_code")
+            return PairingLink::tr("This pairing code has expired (a code lasts 10 minutes). Ask the admin "
+                                   "for a new code.");
+        return PairingLink::tr("The team master refused the code: %1 Ask the admin for a new code.")
+            .arg(error.value(QLatin1String("message")).toString());
     }
     void fail(const QString &why) { finish(Error{ErrorCode::Io, why}, true); }
     void finish(const Result<PairedDevice> &r, bool call)
