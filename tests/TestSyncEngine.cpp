@@ -248,6 +248,17 @@ private slots:
             ++answers;
         });
         QVERIFY(QTest::qWaitFor([&] { return answers == 3; }, 10000));
+        // One the master refuses is told in the desktop's own words (translated), not in the
+        // master's English message.
+        a.command(u"update_tag"_s, {{u"tag_id"_s, 999999}, {u"name"_s, u"VIP"_s}}, u"tag-gone"_s,
+                  [&](const Result<QJsonObject> &r) {
+                      QVERIFY(!r);
+                      QCOMPARE(r.error().code, ErrorCode::NotFound);
+                      QVERIFY2(r.error().message.startsWith(u"The team master does not have it"_s),
+                               qPrintable(r.error().message));
+                      ++answers;
+                  });
+        QVERIFY(QTest::qWaitFor([&] { return answers == 4; }, 10000));
     }
 
     // Commands given while the master is down are kept in the replica's outbox, shown at once, and

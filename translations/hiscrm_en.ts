@@ -726,6 +726,18 @@
         <source>Reconnecting.</source>
         <translation>Reconnecting.</translation>
     </message>
+    <message>
+        <source>This desktop may not do that: the chat is not among the accounts the admin gave it, or its role does not allow it.</source>
+        <translation>This desktop may not do that: the chat is not among the accounts the admin gave it, or its role does not allow it.</translation>
+    </message>
+    <message>
+        <source>The team master does not have it (any more): it may have been deleted on another desktop.</source>
+        <translation>The team master does not have it (any more): it may have been deleted on another desktop.</translation>
+    </message>
+    <message>
+        <source>The team master did not accept it: %1</source>
+        <translation>The team master did not accept it: %1</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::AppSession</name>

@@ -726,6 +726,18 @@
         <source>Reconnecting.</source>
         <translation>正在重新连接。</translation>
     </message>
+    <message>
+        <source>This desktop may not do that: the chat is not among the accounts the admin gave it, or its role does not allow it.</source>
+        <translation>本机不能这样做：这个会话不在管理员分配给本机的账号中，或本机的角色不允许。</translation>
+    </message>
+    <message>
+        <source>The team master does not have it (any more): it may have been deleted on another desktop.</source>
+        <translation>团队主控端上（已）没有它：可能已在另一台电脑上被删除。</translation>
+    </message>
+    <message>
+        <source>The team master did not accept it: %1</source>
+        <translation>团队主控端没有接受：%1</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::AppSession</name>

@@ -267,7 +267,8 @@ struct SyncEngine::Session final : public QObject
                 p.done(o.value(QLatin1String("result")).toObject());
             else
                 p.done(Error{errorFromWire(o.value(QLatin1String("code")).toString()),
-                             o.value(QLatin1String("message")).toString()});
+                             refusalText(o.value(QLatin1String("code")).toString(),
+                                         o.value(QLatin1String("message")).toString())});
         }
     }
 
@@ -477,6 +478,20 @@ struct SyncEngine::Session final : public QObject
             done(queued(given));
     }
 
+    // Why the master refused a command, for the operator in their language: the wire's `message`
+    // is English for developers, so it is quoted only where its detail is the point (what was
+    // not accepted).
+    static QString refusalText(const QString &code, const QString &message)
+    {
+        if (code == u"forbidden")
+            return SyncEngine::tr("This desktop may not do that: the chat is not among the accounts the "
+                                  "admin gave it, or its role does not allow it.");
+        if (code == u"not_found")
+            return SyncEngine::tr("The team master does not have it (any more): it may have been deleted "
+                                  "on another desktop.");
+        return SyncEngine::tr("The team master did not accept it: %1").arg(message);
+    }
+
     // The master answered a command of the outbox.
     void answered(const QString &commandId, const QJsonObject &o)
     {
@@ -501,10 +516,11 @@ struct SyncEngine::Session final : public QObject
             }
             // Refused: the master's state wins. An operator who waits for the answer hears it;
             // otherwise the entry stays, marked, for the window to show.
-            if (auto a = replica->commandRefused(commandId, message, !done))
+            const QString why = refusalText(code, message);
+            if (auto a = replica->commandRefused(commandId, why, !done))
                 notify(*a);
             if (done)
-                done(Error{errorFromWire(code), message});
+                done(Error{errorFromWire(code), why});
         }
         reportOutbox();
         pump();
