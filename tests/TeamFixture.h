@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// A real hiscrm-master process for the team-mode tests (TestTeamServer, TestSyncEngine), and what
-// the admin does on its machine (hiscrm-master pair), as a shell would run them.
+// A real hiscrm-master process for the team-mode tests (TestTeamServer, TestSyncEngine,
+// TestTeamDesktop), and what the admin does on its machine (hiscrm-master pair), as a shell would
+// run them.
 
 #include "TestUtil.h"
 
@@ -15,6 +16,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QWebSocket>
+
+#include <sqlite3.h>
 
 namespace teamfixture {
 
@@ -115,6 +118,21 @@ inline QUrlQuery pairingLink(const QString &db, const QStringList &extra = {})
 inline QString pairingCode(const QString &db, const QStringList &extra = {})
 {
     return pairingLink(db, extra).queryItemValue(u"code"_s);
+}
+
+// Ages every pairing code not used yet past its 10 minutes, in the master's database as it runs
+// (the admin's clock cannot be moved). False when the database could not be written.
+inline bool expireUnusedPairingCodes(const QString &db)
+{
+    sqlite3 *raw = nullptr;
+    bool ok = sqlite3_open(db.toUtf8().constData(), &raw) == SQLITE_OK;
+    if (ok) {
+        sqlite3_busy_timeout(raw, 10000);
+        ok = sqlite3_exec(raw, "UPDATE pairings SET expires_at = 1 WHERE used_at = 0", nullptr, nullptr,
+                          nullptr) == SQLITE_OK;
+    }
+    sqlite3_close(raw);
+    return ok;
 }
 
 // Pairs a device with the code the admin printed; its token.

@@ -36,8 +36,6 @@
 #include <QTimer>
 #include <QWebSocket>
 
-#include <sqlite3.h>
-
 using namespace testutil;
 using namespace teamfixture;
 using namespace hiscrm::ui;
@@ -472,15 +470,7 @@ private slots:
         QVERIFY2(again.startsWith(u"This pairing code was used already"_s), qPrintable(again));
         QVERIFY(!again.contains(u"Ask your admin"_s)); // the master's own words
         const QString late = pairingCode(db);
-        {
-            sqlite3 *raw = nullptr;
-            QCOMPARE(sqlite3_open(db.toUtf8().constData(), &raw), SQLITE_OK);
-            sqlite3_busy_timeout(raw, 10000);
-            QCOMPARE(sqlite3_exec(raw, "UPDATE pairings SET expires_at = 1 WHERE used_at = 0", nullptr,
-                                  nullptr, nullptr),
-                     SQLITE_OK);
-            sqlite3_close(raw);
-        }
+        QVERIFY(expireUnusedPairingCodes(db));
         const QString expired = attempt(late);
         QVERIFY2(expired.startsWith(u"This pairing code has expired"_s), qPrintable(expired));
     }

@@ -26,8 +26,6 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
-#include <sqlite3.h>
-
 #include <atomic>
 
 using namespace testutil;
@@ -379,15 +377,7 @@ private slots:
 
         // An expired code.
         const QString late = pairingCode(m.db);
-        {
-            sqlite3 *raw = nullptr;
-            QCOMPARE(sqlite3_open(m.db.toUtf8().constData(), &raw), SQLITE_OK);
-            sqlite3_busy_timeout(raw, 10000);
-            QCOMPARE(sqlite3_exec(raw, "UPDATE pairings SET expires_at = 1 WHERE used_at = 0", nullptr,
-                                  nullptr, nullptr),
-                     SQLITE_OK);
-            sqlite3_close(raw);
-        }
+        QVERIFY(expireUnusedPairingCodes(m.db));
         auto expired = again.call({{u"type"_s, u"pair"_s}, {u"code"_s, late}});
         QVERIFY(expired);
         QCOMPARE(expired->value(u"code"_s).toString(), u"unauthorized"_s);
