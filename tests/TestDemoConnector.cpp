@@ -3,6 +3,7 @@
 #include "StoreFixtures.h"
 #include "TestUtil.h"
 
+#include "demo/Corpus.h"
 #include "worker/DemoConnector.h"
 
 #include <QHash>
@@ -131,6 +132,41 @@ private slots:
         }
         QVERIFY(!textsA.isEmpty());
         QVERIFY(textsA != textsB);
+    }
+
+    // The live demo (the app's) never has the account send a fan's words; the benchmark's keeps its
+    // more varied mix.
+    void liveDemoAccountsSayWhatAnOperatorSays()
+    {
+        const QStringList stock = hiscrm::demo::Corpus::agentReplies();
+        const auto ownTexts = [](DemoConnector &c) {
+            QStringList out;
+            for (int n = 0; n < 40; ++n) {
+                for (const MessageRecord &m : c.nextBatch(50).messages) {
+                    if (m.direction == Direction::Out && m.type == MessageType::Text)
+                        out << m.text;
+                }
+            }
+            return out;
+        };
+        DemoConnector::Options o = smallOptions(4);
+        DemoConnector mixed(o);
+        const QStringList mixedTexts = ownTexts(mixed);
+        QVERIFY(std::any_of(mixedTexts.begin(), mixedTexts.end(),
+                            [&stock](const QString &t) { return !stock.contains(t); }));
+
+        o.live = true;
+        DemoConnector live(o);
+        const QStringList liveTexts = ownTexts(live);
+        QVERIFY(liveTexts.size() > 100);
+        // An edit may add to a stock reply or retype another.
+        for (QString t : liveTexts) {
+            for (const QString &suffix : {u"（已编辑）"_s, u"，麻烦尽快回复"_s}) {
+                while (t.endsWith(suffix))
+                    t.chop(suffix.size());
+            }
+            QVERIFY2(stock.contains(t), qPrintable(t));
+        }
     }
 
     void editsAndRecallsReachTheStoreAsHistory()

@@ -368,6 +368,16 @@ QString Corpus::agentReply(Rng &rng)
     return rng.chance(0.8) ? pick(rng, kAgentChinese) : pick(rng, kAgentEnglish);
 }
 
+QStringList Corpus::agentReplies()
+{
+    QStringList out;
+    for (const char16_t *line : kAgentChinese)
+        out << QString::fromUtf16(line);
+    for (const char16_t *line : kAgentEnglish)
+        out << QString::fromUtf16(line);
+    return out;
+}
+
 QString Corpus::emoji(Rng &rng)
 {
     return pick(rng, kEmoji);

@@ -37,6 +37,8 @@ public:
     QString englishWord(Rng &rng) const;
     // What an agent answers (Chinese four times in five), an emoji, a video's hashtag.
     static QString agentReply(Rng &rng);
+    // Every line agentReply can give.
+    static QStringList agentReplies();
     static QString emoji(Rng &rng);
     static QString hashtag(Rng &rng);
 

@@ -355,7 +355,7 @@ model::Batch Generator::next(int items)
             m.text = QString::fromUtf16(label);
             m.media = QStringLiteral("https://demo.invalid/media/%1.%2")
                           .arg(QString::number(m_serial), QString::fromUtf16(ext));
-        } else if (m.direction == model::Direction::Out && m_rng.chance(0.6)) {
+        } else if (m.direction == model::Direction::Out && m_rng.chance(m_cfg.stockReplyShare)) {
             m.text = Corpus::agentReply(m_rng);
         } else {
             m.text = corpus.sample(m_rng);

@@ -50,14 +50,15 @@ QString failureReason(demo::Rng &rng)
     return QString::fromUtf16(kReplyFailures[rng.below(std::size(kReplyFailures))]);
 }
 
-// How people edit a message after sending it: mark it, add what they forgot, or retype it.
-QString editedText(const QString &text, demo::Rng &rng)
+// How people edit a message after sending it: mark it, add what they forgot, or retype it. An
+// operator retypes one of the stock replies when `stock`.
+QString editedText(const QString &text, bool stock, demo::Rng &rng)
 {
     const QString marker = QStringLiteral("（已编辑）");
     QString edited;
     switch (rng.below(3)) {
     case 0:
-        edited = demo::Corpus::instance().sample(rng);
+        edited = stock ? demo::Corpus::agentReply(rng) : demo::Corpus::instance().sample(rng);
         break;
     case 1:
         edited = text + QStringLiteral("，麻烦尽快回复");
@@ -76,12 +77,22 @@ template <typename Record> void keepRecent(QList<Record> &recent, const QList<Re
         recent.remove(0, recent.size() - kRecentLimit);
 }
 
+// The live demo is what a newcomer reads: what "you" said is always something an operator says (a
+// fan's question sent by the account reads as a fault). Tests and the benchmark keep the mix.
+demo::GeneratorConfig generatorFor(const DemoConnector::Options &o)
+{
+    demo::GeneratorConfig c = o.generator;
+    if (o.live)
+        c.stockReplyShare = 1.0;
+    return c;
+}
+
 } // namespace
 
 DemoConnector::DemoConnector(Options options, QObject *parent)
     : Connector(parent)
     , m_opt(std::move(options))
-    , m_gen(m_opt.generator)
+    , m_gen(generatorFor(m_opt))
     , m_rng(connectorSeed(m_opt.generator.seed))
     , m_timer(this) // a child, so moveToThread takes it along
     , m_runTag(m_opt.live ? nowMs() : 0)
@@ -154,7 +165,8 @@ model::Batch DemoConnector::nextBatch(int items)
                 // Recalled items cannot change again; keep them out of later picks.
                 m_recentMessages.removeAt(pick);
             } else {
-                changed.text = editedText(m.text, m_rng);
+                const bool stock = m.direction == model::Direction::Out && m_opt.live;
+                changed.text = editedText(m.text, stock, m_rng);
                 m.text = changed.text;
             }
             b.messages.append(std::move(changed));
@@ -169,7 +181,7 @@ model::Batch DemoConnector::nextBatch(int items)
                 changed.recalled = true;
                 m_recentComments.removeAt(at);
             } else {
-                changed.text = editedText(c.text, m_rng);
+                changed.text = editedText(c.text, false, m_rng);
                 c.text = changed.text;
             }
             b.comments.append(std::move(changed));
