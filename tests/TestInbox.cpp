@@ -28,6 +28,7 @@
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -386,6 +387,46 @@ private slots:
         // A second Enter sends it.
         QTest::keyClick(composer(), Qt::Key_Return);
         QTRY_VERIFY(refreshed([&] { return conv(store(), chat).lastDirection == Direction::Out; }));
+    }
+
+    // The quick replies' menu by the reply box lists them and leads to where they are edited:
+    // Settings, on its Quick replies page. With none, it says so instead of opening empty.
+    void quickRepliesMenuLeadsToTheirEditor()
+    {
+        start();
+        clickRow(list(), 2);
+        auto *button = m_window->findChild<QToolButton *>(u"quickReplyButton"_s);
+        QVERIFY(button && button->menu());
+        const auto openMenu = [&] {
+            QStringList entries;
+            QString page;
+            onNextPopup([&](QWidget *w) {
+                auto *menu = qobject_cast<QMenu *>(w);
+                QVERIFY(menu);
+                for (QAction *a : menu->actions()) {
+                    if (!a->isSeparator())
+                        entries << (a->isEnabled() ? a->text() : u"(off) "_s + a->text());
+                }
+                onNextPopup([&](QWidget *dialog) {
+                    page = dialog->findChild<QTabWidget *>(u"settingsTabs"_s)->currentWidget()->objectName();
+                    qobject_cast<QDialog *>(dialog)->reject();
+                });
+                menu->setActiveAction(menu->findChild<QAction *>(u"editQuickRepliesAction"_s));
+                QTest::keyClick(menu, Qt::Key_Return);
+            });
+            QTest::mouseClick(button, Qt::LeftButton);
+            return std::make_pair(entries, page);
+        };
+        auto [entries, page] = openMenu();
+        QCOMPARE(entries.first(), u"您好，请问有什么可以帮您？"_s);
+        QCOMPARE(entries.size(), m_settings->quickReplies().size() + 1);
+        QCOMPARE(entries.last(), u"Edit quick replies…"_s);
+        QCOMPARE(page, u"quickRepliesPage"_s);
+
+        m_settings->setQuickReplies({});
+        std::tie(entries, page) = openMenu();
+        QCOMPARE(entries, QStringList({u"(off) No quick replies yet"_s, u"Edit quick replies…"_s}));
+        QCOMPARE(page, u"quickRepliesPage"_s);
     }
 
     // Low: opening a chat with unread messages draws "New messages" above the first of them.

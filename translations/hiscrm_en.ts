@@ -2577,6 +2577,14 @@ A folder set here is used from the next start without --data-dir.</translation>
         <source>Scroll up to the first message you have not read</source>
         <translation>Scroll up to the first message you have not read</translation>
     </message>
+    <message>
+        <source>No quick replies yet</source>
+        <translation>No quick replies yet</translation>
+    </message>
+    <message>
+        <source>Edit quick replies…</source>
+        <translation>Edit quick replies…</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::TrayNotifier</name>

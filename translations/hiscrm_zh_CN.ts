@@ -2551,6 +2551,14 @@ A folder set here is used from the next start without --data-dir.</source>
         <source>Scroll up to the first message you have not read</source>
         <translation>向上滚动到你还没读的第一条消息</translation>
     </message>
+    <message>
+        <source>No quick replies yet</source>
+        <translation>还没有快捷回复</translation>
+    </message>
+    <message>
+        <source>Edit quick replies…</source>
+        <translation>编辑快捷回复…</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::TrayNotifier</name>

@@ -645,10 +645,15 @@ namespace hiscrm::ui {
 
 void SettingsDialog::showAbout()
 {
-    if (auto *tabs = findChild<QTabWidget *>(QStringLiteral("settingsTabs"))) {
-        if (auto *about = findChild<QWidget *>(QStringLiteral("aboutPage")))
-            tabs->setCurrentWidget(about);
-    }
+    m_tabs->setCurrentWidget(m_aboutPage);
+}
+
+void SettingsDialog::showQuickReplies()
+{
+    m_tabs->setCurrentWidget(m_quickRepliesPage);
+    if (m_quickReplies->count() > 0 && !m_quickReplies->currentItem())
+        m_quickReplies->setCurrentRow(0);
+    m_quickReplies->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace hiscrm::ui

@@ -44,6 +44,8 @@ public:
     void setSystemTrayAvailable(bool available);
     // Opens on the About page (Help > About).
     void showAbout();
+    // Opens on the Quick replies page, its list focused (the reply box's quick replies menu).
+    void showQuickReplies();
     // Widgets to the settings. A new language is installed at once (installTranslations) and
     // announced with languageChanged.
     void apply();

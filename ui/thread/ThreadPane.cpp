@@ -151,13 +151,20 @@ QLayout *ThreadPane::buildComposerRow(Settings *settings)
     auto *quickMenu = new QMenu(m_quickReplies);
     connect(quickMenu, &QMenu::aboutToShow, this, [this, quickMenu, settings] {
         quickMenu->clear();
-        for (const QString &q : settings->quickReplies()) {
+        const QStringList replies = settings->quickReplies();
+        for (const QString &q : replies) {
             const QString shown = q.size() > 60 ? q.left(59) + QChar(0x2026) : q;
             quickMenu->addAction(shown, this, [this, q] {
                 m_composer->insertPlainText(q);
                 m_composer->setFocus(Qt::OtherFocusReason);
             });
         }
+        if (replies.isEmpty())
+            quickMenu->addAction(tr("No quick replies yet"))->setEnabled(false);
+        quickMenu->addSeparator();
+        QAction *edit =
+            quickMenu->addAction(tr("Edit quick replies…"), this, &ThreadPane::editQuickRepliesRequested);
+        edit->setObjectName(QStringLiteral("editQuickRepliesAction"));
     });
     m_quickReplies->setMenu(quickMenu);
     m_lengthLabel = new QLabel;

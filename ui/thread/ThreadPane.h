@@ -59,6 +59,8 @@ signals:
     void currentItemChanged();
     // The operator edited the reply (not a draft being filled in).
     void replyEdited();
+    // The operator asked to edit the quick replies (from their menu).
+    void editQuickRepliesRequested();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -267,10 +267,16 @@ void MainWindow::connectActions()
     connect(a.nextUnread, &QAction::triggered, this, &MainWindow::nextUnread);
     connect(a.escape, &QAction::triggered, this, &MainWindow::leaveSearch);
     connect(a.markViewRead, &QAction::triggered, this, &MainWindow::markViewRead);
-    connect(a.settings, &QAction::triggered, this, [this] {
+    // Settings opened on a page: none (where it opens), About or Quick replies.
+    const auto openSettings = [this](void (SettingsDialog::*page)()) {
         SettingsDialog dialog(m_settings, this);
+        if (page)
+            (dialog.*page)();
         dialog.exec();
-    });
+    };
+    connect(a.settings, &QAction::triggered, this, [openSettings] { openSettings(nullptr); });
+    connect(m_pane, &ThreadPane::editQuickRepliesRequested, this,
+            [openSettings] { openSettings(&SettingsDialog::showQuickReplies); });
     connect(a.shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(a.shortcutsSlash, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(a.quit, &QAction::triggered, qApp, &QApplication::quit);
@@ -285,11 +291,7 @@ void MainWindow::connectActions()
     connect(a.connectWorker, &QAction::triggered, this, [this] { connectExternalWorker(true); });
     connect(a.connectTeam, &QAction::triggered, this, &MainWindow::connectTeam);
     connect(a.disconnectTeam, &QAction::triggered, this, &MainWindow::disconnectTeam);
-    connect(a.about, &QAction::triggered, this, [this] {
-        SettingsDialog dialog(m_settings, this);
-        dialog.showAbout();
-        dialog.exec();
-    });
+    connect(a.about, &QAction::triggered, this, [openSettings] { openSettings(&SettingsDialog::showAbout); });
 }
 
 void MainWindow::buildMenus()
