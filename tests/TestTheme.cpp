@@ -2,18 +2,24 @@
 // The light and dark themes' palettes (contrast by WCAG 2), switching themes and text size live,
 // and "system" giving back exactly the platform's style, palette and font.
 
+#include "ui/common/Icons.h"
 #include "ui/common/TagChips.h"
+#include "ui/search/SearchPanel.h"
 #include "ui/settings/Settings.h"
 #include "ui/settings/Theme.h"
 #include "ui/thread/TagDialog.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPainter>
+#include <QProxyStyle>
+#include <QPushButton>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <cmath>
 
@@ -73,6 +79,40 @@ bool samePalette(const QPalette &a, const QPalette &b, QString *difference)
         }
     }
     return true;
+}
+
+// Fusion, showing icons on dialog buttons or not.
+class IconsOnDialogButtons : public QProxyStyle
+{
+public:
+    explicit IconsOnDialogButtons(bool shown)
+        : QProxyStyle(QStyleFactory::create(u"Fusion"_s))
+        , m_shown(shown)
+    {}
+    int styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
+                  QStyleHintReturn *returnData) const override
+    {
+        if (hint == SH_DialogButtonBox_ButtonsHaveIcons)
+            return m_shown ? 1 : 0;
+        return QProxyStyle::styleHint(hint, option, widget, returnData);
+    }
+
+private:
+    bool m_shown;
+};
+
+// How many of the icon's opaque pixels stand out from bg by 3:1 at least, at 16×16.
+int inkAgainst(const QIcon &icon, const QColor &bg)
+{
+    const QImage image = icon.pixmap(16, 16).toImage().convertToFormat(QImage::Format_ARGB32);
+    int ink = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            ink += c.alpha() >= 160 && contrastRatio(c, bg) >= 3.0 ? 1 : 0;
+        }
+    }
+    return ink;
 }
 
 } // namespace
@@ -182,6 +222,48 @@ private slots:
             QVERIFY2(fill > image.width() * image.height() / 3, qPrintable(tag.name()));
             QVERIFY2(letters > 20, qPrintable(tag.name()));
         }
+    }
+
+    // Under either theme the crosses that close things read against what is behind them: the
+    // dialogs' Close buttons (where the style shows icons on them) and the search's close button,
+    // which is nothing but its icon. The style's own cross is black, lost on the dark theme.
+    void closeCrossesReadOnEitherTheme_data()
+    {
+        QTest::addColumn<QString>("theme");
+        QTest::newRow("light") << u"light"_s;
+        QTest::newRow("dark") << u"dark"_s;
+    }
+
+    void closeCrossesReadOnEitherTheme()
+    {
+        QFETCH(QString, theme);
+        applyAppearance(theme, 0);
+        const QPalette p = QApplication::palette();
+        QTemporaryDir dir;
+        SearchPanel panel(dir.filePath(u"none.db"_s));
+        auto *searchClose = panel.findChild<QToolButton *>(u"searchCloseButton"_s);
+        QVERIFY(searchClose);
+        const int searchInk = inkAgainst(searchClose->icon(), p.color(QPalette::Window));
+        // Dialog buttons: with icons as on Linux desktops (the offscreen platform shows none), and
+        // without, where nothing is added.
+        IconsOnDialogButtons withIcons(true), withoutIcons(false);
+        int dialogInk = -1;
+        bool plain = false;
+        for (IconsOnDialogButtons *style : {&withIcons, &withoutIcons}) {
+            QDialogButtonBox box(QDialogButtonBox::Close);
+            QPushButton *close = box.button(QDialogButtonBox::Close);
+            close->setIcon(QIcon()); // as the platform's hint would have it
+            close->setStyle(style);
+            useCloseGlyph(&box);
+            if (style == &withIcons)
+                dialogInk = inkAgainst(close->icon(), p.color(QPalette::Button));
+            else
+                plain = close->icon().isNull();
+        }
+        applyAppearance(u"system"_s, 0);
+        QVERIFY2(searchInk >= 12, qPrintable(QString::number(searchInk)));
+        QVERIFY2(dialogInk >= 12, qPrintable(QString::number(dialogInk)));
+        QVERIFY(plain);
     }
 
     void themesDiffer()

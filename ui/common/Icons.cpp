@@ -3,6 +3,7 @@
 
 #include "ui/common/Drawing.h"
 
+#include <QDialogButtonBox>
 #include <QGuiApplication>
 #include <QIconEngine>
 #include <QPainter>
@@ -10,6 +11,8 @@
 #include <QPainterPathStroker>
 #include <QPalette>
 #include <QPixmap>
+#include <QPushButton>
+#include <QStyle>
 
 #include <algorithm>
 #include <array>
@@ -433,6 +436,13 @@ private:
 QIcon icon(Glyph glyph)
 {
     return QIcon(new GlyphIconEngine(glyph));
+}
+
+void useCloseGlyph(QDialogButtonBox *box)
+{
+    QPushButton *close = box ? box->button(QDialogButtonBox::Close) : nullptr;
+    if (close && close->style()->styleHint(QStyle::SH_DialogButtonBox_ButtonsHaveIcons, nullptr, close))
+        close->setIcon(icon(Glyph::Close));
 }
 
 void paintGlyph(QPainter *p, const QRectF &r, Glyph glyph, const QColor &color)

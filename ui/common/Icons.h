@@ -10,6 +10,7 @@
 #include <QIcon>
 #include <QRectF>
 
+class QDialogButtonBox;
 class QPainter;
 
 namespace hiscrm::ui {
@@ -43,6 +44,10 @@ inline constexpr int kGlyphCount = int(Glyph::Failed) + 1;
 // An icon whose engine paints the glyph on demand: ButtonText for the Normal and Active modes, the
 // same dimmed toward Button when Disabled, HighlightedText when Selected (Failed keeps its own red).
 QIcon icon(Glyph glyph);
+
+// Gives box's Close button the Close glyph, where the style shows icons on dialog buttons at all
+// (Linux): the style's own is a black cross, lost on a dark palette.
+void useCloseGlyph(QDialogButtonBox *box);
 
 // Paints the glyph centred in the largest square that fits r, in color (Failed ignores color).
 void paintGlyph(QPainter *p, const QRectF &r, Glyph glyph, const QColor &color);

@@ -5,6 +5,7 @@
 #include "store/SearchService.h"
 #include "ui/common/Drawing.h"
 #include "ui/common/ElidingComboBox.h"
+#include "ui/common/Icons.h"
 #include "ui/common/Placeholder.h"
 #include "ui/common/PlatformName.h"
 #include "ui/search/ChatMatchesModel.h"
@@ -313,7 +314,7 @@ void SearchPanel::buildUi()
 
     m_closeButton = new QToolButton(this);
     m_closeButton->setObjectName(QStringLiteral("searchCloseButton"));
-    m_closeButton->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+    m_closeButton->setIcon(icon(Glyph::Close)); // the style's black cross is lost on a dark palette
     m_closeButton->setAutoRaise(true);
     // A click leaves the focus in the search box; Tab still reaches the button.
     m_closeButton->setFocusPolicy(Qt::TabFocus);

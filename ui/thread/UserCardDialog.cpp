@@ -64,6 +64,7 @@ UserCardDialog::UserCardDialog(const store::StoreReader *store, const User &u, Q
     });
     layout->addWidget(list);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Close);
+    useCloseGlyph(box);
     QPushButton *messages =
         box->addButton(tr("Messages from %1").arg(m_userName), QDialogButtonBox::ActionRole);
     messages->setObjectName(QStringLiteral("searchSenderButton"));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/window/ShortcutsDialog.h"
 
+#include "ui/common/Icons.h"
+
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -38,6 +40,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, const QList<En
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    useCloseGlyph(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_list);

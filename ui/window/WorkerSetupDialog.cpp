@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/window/WorkerSetupDialog.h"
 
+#include "ui/common/Icons.h"
+
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -45,6 +47,7 @@ WorkerSetupDialog::WorkerSetupDialog(const QString &url, const QString &token, Q
         m_copied->setText(tr("Both copied to the clipboard."));
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    useCloseGlyph(buttons);
     buttons->addButton(both, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
