@@ -134,39 +134,54 @@ private slots:
         QVERIFY(textsA != textsB);
     }
 
-    // The live demo (the app's) never has the account send a fan's words; the benchmark's keeps its
-    // more varied mix.
-    void liveDemoAccountsSayWhatAnOperatorSays()
+    // The live demo (the app's) never has an account send a fan's words, nor title its video with
+    // them; the benchmark's keeps its more varied mix.
+    void liveDemoAccountsWriteWhatOperatorsWrite()
     {
         const QStringList stock = hiscrm::demo::Corpus::agentReplies();
-        const auto ownTexts = [](DemoConnector &c) {
-            QStringList out;
+        const QStringList titles = hiscrm::demo::Corpus::videoTitles();
+        struct Own
+        {
+            QStringList texts, titles;
+        };
+        const auto ownWords = [](DemoConnector &c) {
+            Own out;
             for (int n = 0; n < 40; ++n) {
-                for (const MessageRecord &m : c.nextBatch(50).messages) {
+                const Batch b = c.nextBatch(50);
+                for (const MessageRecord &m : b.messages) {
                     if (m.direction == Direction::Out && m.type == MessageType::Text)
-                        out << m.text;
+                        out.texts << m.text;
                 }
+                for (const ContentRecord &v : b.contents)
+                    out.titles << v.title.section(u" #"_s, 0, 0); // without its hashtag
             }
             return out;
         };
+        const auto notIn = [](const QStringList &lines, const QStringList &set) {
+            return std::any_of(lines.begin(), lines.end(),
+                               [&set](const QString &t) { return !set.contains(t); });
+        };
         DemoConnector::Options o = smallOptions(4);
         DemoConnector mixed(o);
-        const QStringList mixedTexts = ownTexts(mixed);
-        QVERIFY(std::any_of(mixedTexts.begin(), mixedTexts.end(),
-                            [&stock](const QString &t) { return !stock.contains(t); }));
+        const Own mixedWords = ownWords(mixed);
+        QVERIFY(notIn(mixedWords.texts, stock));
+        QVERIFY(notIn(mixedWords.titles, titles));
 
         o.live = true;
         DemoConnector live(o);
-        const QStringList liveTexts = ownTexts(live);
-        QVERIFY(liveTexts.size() > 100);
+        const Own liveWords = ownWords(live);
+        QVERIFY(liveWords.texts.size() > 100);
+        QVERIFY(!liveWords.titles.isEmpty());
         // An edit may add to a stock reply or retype another.
-        for (QString t : liveTexts) {
+        for (QString t : liveWords.texts) {
             for (const QString &suffix : {u"（已编辑）"_s, u"，麻烦尽快回复"_s}) {
                 while (t.endsWith(suffix))
                     t.chop(suffix.size());
             }
             QVERIFY2(stock.contains(t), qPrintable(t));
         }
+        for (const QString &t : liveWords.titles)
+            QVERIFY2(titles.contains(t), qPrintable(t));
     }
 
     void editsAndRecallsReachTheStoreAsHistory()

@@ -227,6 +227,24 @@ const char16_t *const kAgentEnglish[] = {
     u"Could you send us a photo of the item?",
 };
 
+const char16_t *const kVideoTitlesChinese[] = {
+    u"新品开箱｜这款保温杯真的太好用了", u"三分钟教你选对粉底色号",
+    u"夏季清爽穿搭，一周不重样",         u"直播回放：周年庆福利专场",
+    u"工厂实拍，带你看看生产线",         u"平价好物分享，学生党必看",
+    u"秋冬护肤步骤，一次讲清楚",         u"买前必看：尺码到底怎么选",
+    u"今晚八点直播间见，福利不停",       u"用了一个月的真实感受",
+    u"小个子女生显高穿搭技巧",           u"厨房收纳好物，告别杂乱",
+    u"老板亲自讲解两种面料的区别",       u"粉丝问得最多的十个问题",
+    u"从下单到发货，仓库的一天",
+};
+
+const char16_t *const kVideoTitlesEnglish[] = {
+    u"Unboxing our new collection",
+    u"How to pick the right size",
+    u"Behind the scenes at our workshop",
+    u"Weekend live stream highlights",
+};
+
 // English that Chinese chat uses as is.
 const char16_t *const kLoanwords[] = {
     u"ok", u"OK", u"size", u"logo", u"vlog", u"iPhone", u"link", u"VIP", u"App", u"bug", u"wifi", u"nice",
@@ -370,12 +388,17 @@ QString Corpus::agentReply(Rng &rng)
 
 QStringList Corpus::agentReplies()
 {
-    QStringList out;
-    for (const char16_t *line : kAgentChinese)
-        out << QString::fromUtf16(line);
-    for (const char16_t *line : kAgentEnglish)
-        out << QString::fromUtf16(line);
-    return out;
+    return toList(kAgentChinese) + toList(kAgentEnglish);
+}
+
+QString Corpus::videoTitle(Rng &rng)
+{
+    return rng.chance(0.8) ? pick(rng, kVideoTitlesChinese) : pick(rng, kVideoTitlesEnglish);
+}
+
+QStringList Corpus::videoTitles()
+{
+    return toList(kVideoTitlesChinese) + toList(kVideoTitlesEnglish);
 }
 
 QString Corpus::emoji(Rng &rng)

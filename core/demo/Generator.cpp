@@ -198,9 +198,14 @@ model::ContentRecord makeContent(const Generator &g, int i, int accounts, int co
     model::ContentRecord c;
     c.accountId = g.accountId(i % accounts);
     c.platformId = g.contentId(i);
-    QString title = Corpus::instance().sample(r);
-    for (int tries = 0; tries < 8 && title.size() < 8; ++tries)
+    QString title;
+    if (g.config().accountsWriteStockLines) {
+        title = Corpus::videoTitle(r);
+    } else {
         title = Corpus::instance().sample(r);
+        for (int tries = 0; tries < 8 && title.size() < 8; ++tries)
+            title = Corpus::instance().sample(r);
+    }
     if (r.chance(0.5))
         title += u' ' + Corpus::hashtag(r);
     c.title = title;
@@ -355,7 +360,8 @@ model::Batch Generator::next(int items)
             m.text = QString::fromUtf16(label);
             m.media = QStringLiteral("https://demo.invalid/media/%1.%2")
                           .arg(QString::number(m_serial), QString::fromUtf16(ext));
-        } else if (m.direction == model::Direction::Out && m_rng.chance(m_cfg.stockReplyShare)) {
+        } else if (m.direction == model::Direction::Out &&
+                   (m_rng.chance(0.6) || m_cfg.accountsWriteStockLines)) {
             m.text = Corpus::agentReply(m_rng);
         } else {
             m.text = corpus.sample(m_rng);

@@ -28,9 +28,10 @@ struct GeneratorConfig
     double zipfS = 1.1;
     qint64 startMs = 1735689600000; // 2025-01-01T00:00:00Z
     qint64 stepMs = 1500;           // mean time between items
-    // Share of the account's own text messages that are an operator's stock replies; the rest are
-    // drawn from the corpus like the fans' (more varied text for the benchmark).
-    double stockReplyShare = 0.6;
+    // What the accounts write themselves (their messages, their videos' titles) only from the
+    // lines an operator or a creator would write (the live demo a newcomer reads). Off, they also
+    // draw from the corpus as the fans do: more varied text for the benchmark.
+    bool accountsWriteStockLines = false;
 };
 
 // Produces batches of a synthetic platform: accounts, fans with profiles, videos with comment

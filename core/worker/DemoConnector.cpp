@@ -78,12 +78,12 @@ template <typename Record> void keepRecent(QList<Record> &recent, const QList<Re
 }
 
 // The live demo is what a newcomer reads: what "you" said is always something an operator says (a
-// fan's question sent by the account reads as a fault). Tests and the benchmark keep the mix.
+// fan's question sent by the account reads as a fault), a video's title a creator's. Tests and the
+// benchmark keep the mix.
 demo::GeneratorConfig generatorFor(const DemoConnector::Options &o)
 {
     demo::GeneratorConfig c = o.generator;
-    if (o.live)
-        c.stockReplyShare = 1.0;
+    c.accountsWriteStockLines = c.accountsWriteStockLines || o.live;
     return c;
 }
 
