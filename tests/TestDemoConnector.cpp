@@ -143,6 +143,7 @@ private slots:
         struct Own
         {
             QStringList texts, titles;
+            QHash<QString, QString> titleOf; // video id → its title
         };
         const auto ownWords = [](DemoConnector &c) {
             Own out;
@@ -152,8 +153,10 @@ private slots:
                     if (m.direction == Direction::Out && m.type == MessageType::Text)
                         out.texts << m.text;
                 }
-                for (const ContentRecord &v : b.contents)
+                for (const ContentRecord &v : b.contents) {
                     out.titles << v.title.section(u" #"_s, 0, 0); // without its hashtag
+                    out.titleOf.insert(v.platformId, out.titles.last());
+                }
             }
             return out;
         };
@@ -182,6 +185,9 @@ private slots:
         }
         for (const QString &t : liveWords.titles)
             QVERIFY2(titles.contains(t), qPrintable(t));
+        // Every video its own title.
+        const QStringList videoTitles = liveWords.titleOf.values();
+        QCOMPARE(QSet<QString>(videoTitles.begin(), videoTitles.end()).size(), videoTitles.size());
     }
 
     void editsAndRecallsReachTheStoreAsHistory()

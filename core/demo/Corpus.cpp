@@ -227,22 +227,48 @@ const char16_t *const kAgentEnglish[] = {
     u"Could you send us a photo of the item?",
 };
 
-const char16_t *const kVideoTitlesChinese[] = {
-    u"新品开箱｜这款保温杯真的太好用了", u"三分钟教你选对粉底色号",
-    u"夏季清爽穿搭，一周不重样",         u"直播回放：周年庆福利专场",
-    u"工厂实拍，带你看看生产线",         u"平价好物分享，学生党必看",
-    u"秋冬护肤步骤，一次讲清楚",         u"买前必看：尺码到底怎么选",
-    u"今晚八点直播间见，福利不停",       u"用了一个月的真实感受",
-    u"小个子女生显高穿搭技巧",           u"厨房收纳好物，告别杂乱",
-    u"老板亲自讲解两种面料的区别",       u"粉丝问得最多的十个问题",
-    u"从下单到发货，仓库的一天",
-};
-
-const char16_t *const kVideoTitlesEnglish[] = {
+// Videos' titles as creators write them, about one in five in English; video i has title i.
+const char16_t *const kVideoTitles[] = {
+    u"新品开箱｜这款保温杯真的太好用了",
+    u"三分钟教你选对粉底色号",
+    u"夏季清爽穿搭，一周不重样",
+    u"直播回放：周年庆福利专场",
     u"Unboxing our new collection",
+    u"工厂实拍，带你看看生产线",
+    u"平价好物分享，学生党必看",
+    u"秋冬护肤步骤，一次讲清楚",
+    u"买前必看：尺码到底怎么选",
     u"How to pick the right size",
+    u"今晚八点直播间见，福利不停",
+    u"用了一个月的真实感受",
+    u"小个子女生显高穿搭技巧",
+    u"厨房收纳好物，告别杂乱",
     u"Behind the scenes at our workshop",
+    u"老板亲自讲解两种面料的区别",
+    u"粉丝问得最多的十个问题",
+    u"从下单到发货，仓库的一天",
+    u"新款连衣裙试穿，三种颜色对比",
     u"Weekend live stream highlights",
+    u"一分钟学会系丝巾",
+    u"通勤包里都装了什么",
+    u"宝宝辅食怎么做，跟着做就对了",
+    u"真假对比：教你辨别正品",
+    u"Five ways to wear one scarf",
+    u"露营装备清单，新手照着买",
+    u"办公室午餐便当一周合集",
+    u"护发误区，你中了几个",
+    u"开学季文具好物推荐",
+    u"Packing orders with the team",
+    u"夜跑装备分享，安全第一",
+    u"客服小姐姐的一天",
+    u"老顾客返图合集，谢谢大家",
+    u"冬季保暖内搭怎么选",
+    u"Customer photos of the month",
+    u"打包发货现场，今天发了五百单",
+    u"新店开业，感谢一路支持",
+    u"不同肤质怎么选防晒",
+    u"家居小改造，花小钱变大样",
+    u"Our answers to your top questions",
 };
 
 // English that Chinese chat uses as is.
@@ -391,14 +417,15 @@ QStringList Corpus::agentReplies()
     return toList(kAgentChinese) + toList(kAgentEnglish);
 }
 
-QString Corpus::videoTitle(Rng &rng)
+QString Corpus::videoTitle(int i)
 {
-    return rng.chance(0.8) ? pick(rng, kVideoTitlesChinese) : pick(rng, kVideoTitlesEnglish);
+    const auto n = std::size(kVideoTitles);
+    return QString::fromUtf16(kVideoTitles[(std::size_t(i) % n + n) % n]);
 }
 
 QStringList Corpus::videoTitles()
 {
-    return toList(kVideoTitlesChinese) + toList(kVideoTitlesEnglish);
+    return toList(kVideoTitles);
 }
 
 QString Corpus::emoji(Rng &rng)

@@ -39,8 +39,9 @@ public:
     static QString agentReply(Rng &rng);
     // Every line agentReply can give.
     static QStringList agentReplies();
-    // A title a creator gives a video (Chinese four times in five); every one of them.
-    static QString videoTitle(Rng &rng);
+    // A title a creator gives a video, a different one for each of the first 40 (Chinese four
+    // times in five); every one of them.
+    static QString videoTitle(int i);
     static QStringList videoTitles();
     static QString emoji(Rng &rng);
     static QString hashtag(Rng &rng);

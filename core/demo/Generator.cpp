@@ -200,7 +200,7 @@ model::ContentRecord makeContent(const Generator &g, int i, int accounts, int co
     c.platformId = g.contentId(i);
     QString title;
     if (g.config().accountsWriteStockLines) {
-        title = Corpus::videoTitle(r);
+        title = Corpus::videoTitle(i);
     } else {
         title = Corpus::instance().sample(r);
         for (int tries = 0; tries < 8 && title.size() < 8; ++tries)
