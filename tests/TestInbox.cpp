@@ -561,15 +561,25 @@ private slots:
     void shortcutsHelpListsTheKeys()
     {
         start();
-        QStringList shown;
+        QStringList shown, cut;
         onNextPopup([&](QWidget *w) {
             auto *tree = w->findChild<QTreeWidget *>(u"shortcutsList"_s);
             QVERIFY(tree);
             for (int r = 0; r < tree->topLevelItemCount(); ++r)
                 shown << tree->topLevelItem(r)->text(0) + u" = "_s + tree->topLevelItem(r)->text(1);
+            // Every line in full: no action or keys cut short.
+            const QFontMetrics fm(tree->font());
+            for (int r = 0; r < tree->topLevelItemCount(); ++r) {
+                for (int c : {0, 1}) {
+                    const QString text = tree->topLevelItem(r)->text(c);
+                    if (fm.horizontalAdvance(text) >= tree->columnWidth(c))
+                        cut << text;
+                }
+            }
             qobject_cast<QDialog *>(w)->reject();
         });
         QTest::keyClick(m_window.get(), Qt::Key_F1);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(u", "_s)));
         QVERIFY2(shown.contains(u"Mark read = "_s +
                                 QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText)),
                  qPrintable(shown.join(u"\n"_s)));

@@ -5,7 +5,10 @@
 
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
 #include <QHeaderView>
+#include <QScreen>
+#include <QScrollBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -38,6 +41,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, const QList<En
         new QTreeWidgetItem(m_list, {e.what, e.keys});
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_list->header()->setStretchLastSection(false);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     useCloseGlyph(buttons);
@@ -45,7 +49,18 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, const QList<En
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_list);
     layout->addWidget(buttons);
-    resize(fontMetrics().averageCharWidth() * 70, fontMetrics().height() * 30);
+    // Wide enough for every action and its keys in full (both languages' longest lines are long),
+    // within the screen.
+    const int em = fontMetrics().averageCharWidth();
+    const QMargins margins = layout->contentsMargins();
+    const QAbstractItemView *view = m_list; // where sizeHintForColumn is public
+    const int columns = view->sizeHintForColumn(0) + view->sizeHintForColumn(1) + 4 * em;
+    const int chrome = 2 * m_list->frameWidth() + m_list->verticalScrollBar()->sizeHint().width() +
+                       margins.left() + margins.right();
+    int width = qMax(em * 40, columns + chrome);
+    if (const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+        width = qMin(width, screen->availableGeometry().width() * 9 / 10);
+    resize(width, fontMetrics().height() * 30);
 }
 
 } // namespace hiscrm::ui
