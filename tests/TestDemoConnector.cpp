@@ -6,6 +6,7 @@
 #include "demo/Corpus.h"
 #include "worker/DemoConnector.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
 #include <QSignalSpy>
@@ -188,6 +189,50 @@ private slots:
         // Every video its own title.
         const QStringList videoTitles = liveWords.titleOf.values();
         QCOMPARE(QSet<QString>(videoTitles.begin(), videoTitles.end()).size(), videoTitles.size());
+    }
+
+    // A live demo started again goes on in the same chats with new messages (a start's own seed),
+    // not the last start's messages over again; its backlog comes on the first start only.
+    void liveDemoStartedAgainBringsNewMessages()
+    {
+        const auto firstTexts = [](DemoConnector &c, Batch *directory) {
+            *directory = c.nextBatch(0);
+            QStringList out;
+            for (int n = 0; n < 5; ++n) {
+                for (const MessageRecord &m : c.nextBatch(40).messages)
+                    out << m.conversationId + u':' + m.text;
+            }
+            return out;
+        };
+        DemoConnector::Options o = smallOptions(6);
+        o.live = true;
+        Batch dirA, dirB, dirC;
+        DemoConnector a(o);
+        const QStringList textsA = firstTexts(a, &dirA);
+        // The next start comes at a later millisecond.
+        const qint64 started = QDateTime::currentMSecsSinceEpoch();
+        while (QDateTime::currentMSecsSinceEpoch() == started) {
+        }
+        DemoConnector b(o);
+        const QStringList textsB = firstTexts(b, &dirB);
+        QVERIFY(textsA != textsB);
+        QCOMPARE(dirA.accounts, dirB.accounts);
+        QCOMPARE(dirA.users, dirB.users);
+        QCOMPARE(dirA.conversations, dirB.conversations);
+        QCOMPARE(dirA.contents, dirB.contents);
+        // A seed given is kept: the same messages.
+        o.generator.itemSeed = 99;
+        DemoConnector c(o), d(o);
+        const QStringList textsC = firstTexts(c, &dirC);
+        QCOMPARE(firstTexts(d, &dirB), textsC);
+
+        Account demoAccount;
+        demoAccount.platform = u"demo"_s;
+        Account other;
+        other.platform = u"douyin"_s;
+        QCOMPARE(DemoConnector::initialBacklogFor({}, 400), 400);
+        QCOMPARE(DemoConnector::initialBacklogFor({other}, 400), 400);
+        QCOMPARE(DemoConnector::initialBacklogFor({other, demoAccount}, 400), 0);
     }
 
     void editsAndRecallsReachTheStoreAsHistory()

@@ -231,11 +231,14 @@ int main(int argc, char *argv[])
     });
     if (p.isSet(demo) || qEnvironmentVariable("HISCRM_DEMO") == u"1") {
         master.runSync([&] {
-            master.workers()->add([rate] {
+            // A backlog on the demo's first start in this database only.
+            const auto stored = master.master()->store()->accounts();
+            const int backlog = stored ? worker::DemoConnector::initialBacklogFor(stored.value(), 400) : 0;
+            master.workers()->add([rate, backlog] {
                 worker::DemoConnector::Options d;
                 d.itemsPerSecond = rate;
                 d.live = true;
-                d.initialBacklog = 400;
+                d.initialBacklog = backlog;
                 return std::make_unique<worker::DemoConnector>(d);
             });
         });

@@ -135,7 +135,7 @@ qint64 heavyTail(Rng &r, double alpha, double scale, qint64 cap)
 
 Generator::Generator(GeneratorConfig config)
     : m_cfg(std::move(config))
-    , m_rng(m_cfg.seed)
+    , m_rng(m_cfg.itemSeed != 0 ? m_cfg.itemSeed : m_cfg.seed)
     , m_clock(m_cfg.startMs)
 {
     m_recentComments.resize(Dims(m_cfg).contents);

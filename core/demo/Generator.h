@@ -32,6 +32,10 @@ struct GeneratorConfig
     // lines an operator or a creator would write (the live demo a newcomer reads). Off, they also
     // draw from the corpus as the fans do: more varied text for the benchmark.
     bool accountsWriteStockLines = false;
+    // Seeds the stream of messages and comments apart from the directory (accounts, fans, videos,
+    // chats): 0 uses seed. The live demo draws a new one on every start, so that a restart goes
+    // on with new messages instead of the same ones again.
+    std::uint64_t itemSeed = 0;
 };
 
 // Produces batches of a synthetic platform: accounts, fans with profiles, videos with comment

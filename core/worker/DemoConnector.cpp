@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QVariant>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <iterator>
@@ -78,12 +79,16 @@ template <typename Record> void keepRecent(QList<Record> &recent, const QList<Re
 }
 
 // The live demo is what a newcomer reads: what "you" said is always something an operator says (a
-// fan's question sent by the account reads as a fault), a video's title a creator's. Tests and the
-// benchmark keep the mix.
+// fan's question sent by the account reads as a fault), a video's title a creator's; and a restart
+// brings new messages, not the last run's again. Tests and the benchmark keep the mix.
 demo::GeneratorConfig generatorFor(const DemoConnector::Options &o)
 {
     demo::GeneratorConfig c = o.generator;
-    c.accountsWriteStockLines = c.accountsWriteStockLines || o.live;
+    if (o.live) {
+        c.accountsWriteStockLines = true;
+        if (c.itemSeed == 0) // new messages on every start, in the same chats
+            c.itemSeed = c.seed ^ std::uint64_t(nowMs());
+    }
     return c;
 }
 
@@ -99,6 +104,15 @@ DemoConnector::DemoConnector(Options options, QObject *parent)
 {
     m_timer.setInterval(kTickMs);
     connect(&m_timer, &QTimer::timeout, this, &DemoConnector::tick);
+}
+
+int DemoConnector::initialBacklogFor(const QList<model::Account> &stored, int wanted)
+{
+    const QString platform = Options().generator.platform;
+    const bool ranBefore = std::any_of(stored.begin(), stored.end(), [&platform](const model::Account &a) {
+        return a.platform == platform;
+    });
+    return ranBefore ? 0 : wanted;
 }
 
 QStringList DemoConnector::accounts() const

@@ -39,6 +39,11 @@ public:
 
     explicit DemoConnector(Options options, QObject *parent = nullptr);
 
+    // The live demo's backlog for a store holding `stored` accounts: `wanted` on the demo's first
+    // start there, none when the demo's accounts are already in (a later start goes on from the
+    // inbox as it was left, with no second backlog over the same hours).
+    static int initialBacklogFor(const QList<model::Account> &stored, int wanted);
+
     QString id() const override { return m_opt.id; }
     QString platform() const override { return m_opt.generator.platform; }
     QStringList accounts() const override;

@@ -200,17 +200,21 @@ void AppSession::startDemo(double itemsPerSecond, qint64 maxItems)
     if (!m_master || m_demo)
         return;
     m_demo = true;
+    // A backlog on the demo's first start in this data folder only.
+    const auto stored = store()->accounts();
+    const int backlog =
+        maxItems >= 0 || !stored ? 0 : worker::DemoConnector::initialBacklogFor(stored.value(), 400);
     // Queued into the master thread, where the connectors' host lives; nothing waits for it.
     worker::WorkerHost *host = m_master->workers();
     QMetaObject::invokeMethod(
         host,
-        [host, itemsPerSecond, maxItems] {
-            host->add([itemsPerSecond, maxItems] {
+        [host, itemsPerSecond, maxItems, backlog] {
+            host->add([itemsPerSecond, maxItems, backlog] {
                 worker::DemoConnector::Options d;
                 d.itemsPerSecond = itemsPerSecond;
                 d.maxItems = maxItems;
                 d.live = true;
-                d.initialBacklog = maxItems >= 0 ? 0 : 400;
+                d.initialBacklog = backlog;
                 return std::make_unique<worker::DemoConnector>(d);
             });
         },
