@@ -683,6 +683,28 @@ private slots:
 
     // A customer is found by name as well as by what was said: the chats whose person's name
     // matches are listed above the messages and comments, in their own section.
+    // Before there is anything to search, the results' place says what to type (an empty box said
+    // nothing); a search in one chat names it. The hint goes while there are words, and comes back.
+    void emptySearchSaysWhatToType()
+    {
+        auto panel = shownPanel();
+        QVERIFY(panel);
+        auto *hint = panel->findChild<QLabel *>(u"searchHint"_s);
+        auto *results = panel->findChild<QListView *>(u"resultsView"_s);
+        QVERIFY(hint && results);
+        QVERIFY(hint->isVisible() && !results->isVisible());
+        QVERIFY2(hint->text().contains(u"every account"_s), qPrintable(hint->text()));
+        QVERIFY(searchFor(*panel, u"发货"_s));
+        QVERIFY(!hint->isVisible() && results->isVisible());
+        panel->setText(QString()); // nothing to search: at once, no search runs
+        QVERIFY(hint->isVisible() && !results->isVisible());
+        panel->setConversationScope(m_xiaomei1, u"小美同学"_s);
+        QVERIFY2(hint->text().contains(u"“小美同学”"_s), qPrintable(hint->text()));
+        QVERIFY(hint->isVisible());
+        panel->setConversationScope(0, QString());
+        QVERIFY(hint->text().contains(u"every account"_s));
+    }
+
     void findsChatsByThePersonsName()
     {
         auto panel = shownPanel();

@@ -2032,6 +2032,14 @@ Compare it with the one your admin sees; connect only if they are the same.</tra
         <source>Messages and comments: none found</source>
         <translation>Messages and comments: none found</translation>
     </message>
+    <message>
+        <source>Type to search the messages and comments of “%1”.</source>
+        <translation>Type to search the messages and comments of “%1”.</translation>
+    </message>
+    <message>
+        <source>Type to search the messages and comments of every account, and your customers&apos; names. Chinese words of one or two characters work too; the filters above narrow the search.</source>
+        <translation>Type to search the messages and comments of every account, and your customers&apos; names. Chinese words of one or two characters work too; the filters above narrow the search.</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::SearchResultsModel</name>

@@ -2013,6 +2013,14 @@ Compare it with the one your admin sees; connect only if they are the same.</sou
         <source>Messages and comments: none found</source>
         <translation>消息和评论：没有找到</translation>
     </message>
+    <message>
+        <source>Type to search the messages and comments of “%1”.</source>
+        <translation>输入文字，搜索“%1”的消息和评论。</translation>
+    </message>
+    <message>
+        <source>Type to search the messages and comments of every account, and your customers&apos; names. Chinese words of one or two characters work too; the filters above narrow the search.</source>
+        <translation>输入文字，搜索所有账号的私信、评论和客户名字。一两个字的中文词也能搜到；用上方的筛选缩小范围。</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::SearchResultsModel</name>

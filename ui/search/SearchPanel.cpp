@@ -411,6 +411,13 @@ void SearchPanel::buildUi()
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->installEventFilter(this);
 
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("searchHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setContentsMargins(0, fontMetrics().height(), 0, 0);
+
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("searchStatus"));
     m_status->setWordWrap(true);
@@ -450,6 +457,7 @@ void SearchPanel::buildUi()
     layout->addWidget(m_chatsView);
     layout->addWidget(m_resultsHeader);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_hint);
     layout->addStretch(0); // takes the room of the results while they are hidden (updateStatus)
     layout->addWidget(m_status);
     updateDateEdits();
@@ -632,7 +640,14 @@ void SearchPanel::updateStatus()
     // Chats found by name and no message or comment: an empty box under its header read as a
     // search still running or broken; the header says so instead and the box goes.
     const bool onlyChats = m_searched && m_error.isEmpty() && rows == 0 && chats > 0;
-    m_view->setVisible(!onlyChats);
+    // Nothing to search yet: what to type, where an empty box said nothing.
+    const bool idle = !m_searched && m_error.isEmpty();
+    m_hint->setText(m_scopeId != 0 ? tr("Type to search the messages and comments of “%1”.").arg(m_scopeTitle)
+                                   : tr("Type to search the messages and comments of every account, and "
+                                        "your customers' names. Chinese words of one or two characters "
+                                        "work too; the filters above narrow the search."));
+    m_hint->setVisible(idle);
+    m_view->setVisible(!onlyChats && !idle);
     m_resultsHeader->setText(onlyChats ? tr("Messages and comments: none found")
                                        : tr("Messages and comments"));
 }

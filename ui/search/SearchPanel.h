@@ -152,6 +152,7 @@ private:
     QListView *m_chatsView = nullptr;
     QLabel *m_resultsHeader = nullptr;
     QListView *m_view = nullptr;
+    QLabel *m_hint = nullptr; // what to do, in the results' place before there is anything to search
     QLabel *m_status = nullptr;
     ChatMatchesModel *m_chats = nullptr;
     SearchResultsModel *m_model = nullptr;
