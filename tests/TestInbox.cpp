@@ -9,6 +9,7 @@
 
 #include "common/Translations.h"
 #include "ui/common/Drawing.h"
+#include "ui/common/ElidedLabel.h"
 #include "ui/inbox/ConversationDelegate.h"
 #include "ui/search/SearchPanel.h"
 #include "ui/thread/MessageDelegate.h"
@@ -326,6 +327,29 @@ private slots:
         QTRY_VERIFY(
             refreshed([&] { return conv(store(), chat).isMuted(QDateTime::currentMSecsSinceEpoch()); }));
         QCOMPARE(action("actionMute")->text(), u"Unmute"_s);
+        auto *subtitle = m_window->findChild<ElidedLabel *>(u"threadSubtitle"_s);
+        QVERIFY(subtitle);
+        QTRY_VERIFY2(refreshed([&] { return subtitle->text().endsWith(u" · muted"_s); }),
+                     qPrintable(subtitle->text()));
+        // A mute for an hour says until when, in the header and in its menu.
+        QTest::keyClick(m_window.get(), Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier); // unmuted
+        QTRY_VERIFY(
+            refreshed([&] { return !conv(store(), chat).isMuted(QDateTime::currentMSecsSinceEpoch()); }));
+        emit mute->aboutToShow();
+        const QList<QAction *> choices = mute->actions();
+        const auto hour = std::find_if(choices.begin(), choices.end(),
+                                       [](QAction *a) { return a->text() == u"For 1 hour"_s; });
+        QVERIFY(hour != choices.end());
+        (*hour)->trigger();
+        QTRY_VERIFY(refreshed([&] { return conv(store(), chat).mutedUntil > 0; }));
+        const QDateTime until = QDateTime::fromMSecsSinceEpoch(conv(store(), chat).mutedUntil);
+        const QString end = until.date() == QDate::currentDate()
+                                ? QLocale().toString(until.time(), QLocale::ShortFormat)
+                                : QLocale().toString(until, QLocale::ShortFormat);
+        QTRY_VERIFY2(refreshed([&] { return subtitle->text().endsWith(u" · muted until "_s + end); }),
+                     qPrintable(subtitle->text()));
+        emit mute->aboutToShow();
+        QCOMPARE(mute->actions().first()->text(), u"Muted until "_s + end);
         QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY(refreshed([&] { return conv(store(), chat).unreadBadge() == 1; }));
         QVERIFY(action("actionMarkRead")->isEnabled());

@@ -994,6 +994,10 @@ Account: %2</translation>
         <source>Messages from %1</source>
         <translation>Messages from %1</translation>
     </message>
+    <message>
+        <source>muted until %1</source>
+        <translation>muted until %1</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::ConversationDelegate</name>

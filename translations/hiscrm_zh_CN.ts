@@ -990,6 +990,10 @@ Account: %2</source>
         <source>Messages from %1</source>
         <translation>%1 的全部消息</translation>
     </message>
+    <message>
+        <source>muted until %1</source>
+        <translation>免打扰至 %1</translation>
+    </message>
 </context>
 <context>
     <name>hiscrm::ui::ConversationDelegate</name>

@@ -29,7 +29,19 @@ namespace hiscrm::ui {
 
 using namespace model;
 
-namespace {} // namespace
+namespace {
+
+// When a timed mute ends, as briefly as it can be said: the time when it is today, else the date
+// and time.
+QString muteEnd(qint64 untilMs)
+{
+    const QDateTime until = QDateTime::fromMSecsSinceEpoch(untilMs);
+    const QLocale locale;
+    return until.date() == QDate::currentDate() ? locale.toString(until.time(), QLocale::ShortFormat)
+                                                : locale.toString(until, QLocale::ShortFormat);
+}
+
+} // namespace
 
 ConversationController::ConversationController(const Parts &parts, QWidget *window)
     : QObject(window)
@@ -214,7 +226,9 @@ void ConversationController::updateHeader()
         if (conv->archived)
             parts << tr("archived");
         if (conv->isMuted(nowMs()))
-            parts << tr("muted");
+            parts << (conv->mutedUntil == kMutedForever
+                          ? tr("muted")
+                          : tr("muted until %1").arg(muteEnd(conv->mutedUntil)));
         QList<TagChip> chips;
         if (const auto tags = store->tags()) {
             for (const Tag &t : *tags) {
@@ -393,11 +407,8 @@ void ConversationController::fillMuteMenu(QMenu *menu, qint64 conversationId)
         return;
     if (c->isMuted(nowMs())) {
         const qint64 until = c->mutedUntil;
-        menu->addAction(until == kMutedForever
-                            ? tr("Muted until you unmute it")
-                            : tr("Muted until %1")
-                                  .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(until),
-                                                          QLocale::ShortFormat)))
+        menu->addAction(until == kMutedForever ? tr("Muted until you unmute it")
+                                               : tr("Muted until %1").arg(muteEnd(until)))
             ->setEnabled(false);
         menu->addAction(icon(Glyph::Unmute), tr("Unmute"), this, [this, conversationId] {
             link()->unmute(conversationId, reporting(tr("unmute the conversation")));
