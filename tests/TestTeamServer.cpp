@@ -744,6 +744,13 @@ private slots:
             acc1 = s->accountByPlatformId(u"demo"_s, u"acc-1"_s).value()->id;
             acc2 = s->accountByPlatformId(u"demo"_s, u"acc-2"_s).value()->id;
         }
+        // The admin finds the numbers with `accounts`: a header, then a row for each.
+        const QStringList listed = admin({u"accounts"_s, u"--db"_s, m.db}).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(listed.size(), 3);
+        QCOMPARE(listed.first(), u"NUMBER\tPLATFORM\tACCOUNT ID\tNAME"_s);
+        QVERIFY2(listed.filter(u"%1\tdemo\tacc-1\t"_s.arg(acc1)).size() == 1 &&
+                     listed.filter(u"%1\tdemo\tacc-2\t"_s.arg(acc2)).size() == 1,
+                 qPrintable(listed.join(u" | "_s)));
         auto c = device(m.port, m.db, {u"--accounts"_s, QString::number(acc1)});
         QVERIFY(c);
         Replica r;

@@ -107,6 +107,10 @@
         <source>Backed up to %1 (revision %2). To restore: stop the master, put the file in place of the database (remove its -wal and -shm files and its -search.db), start the master.</source>
         <translation>Backed up to %1 (revision %2). To restore: stop the master, put the file in place of the database (remove its -wal and -shm files and its -search.db), start the master.</translation>
     </message>
+    <message>
+        <source>NUMBER	PLATFORM	ACCOUNT ID	NAME</source>
+        <translation>NUMBER	PLATFORM	ACCOUNT ID	NAME</translation>
+    </message>
 </context>
 <context>
     <name>PairingLink</name>

@@ -107,6 +107,10 @@
         <source>Backed up to %1 (revision %2). To restore: stop the master, put the file in place of the database (remove its -wal and -shm files and its -search.db), start the master.</source>
         <translation>已备份到 %1（版本 %2）。恢复方法：停止主服务，用该文件替换数据库（删除它的 -wal、-shm 文件和 -search.db），再启动主服务。</translation>
     </message>
+    <message>
+        <source>NUMBER	PLATFORM	ACCOUNT ID	NAME</source>
+        <translation>编号	平台	账号 ID	名称</translation>
+    </message>
 </context>
 <context>
     <name>PairingLink</name>

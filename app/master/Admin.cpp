@@ -173,8 +173,12 @@ int accounts(store::Store &s)
         printErr(all.error().message);
         return 1;
     }
-    if (all->isEmpty())
+    if (all->isEmpty()) {
         printOut(Admin::tr("No accounts yet: they appear when a worker syncs them."));
+        return 0;
+    }
+    // A header for the person choosing numbers for pair --accounts; the rows stay tab-separated.
+    printOut(Admin::tr("NUMBER\tPLATFORM\tACCOUNT ID\tNAME"));
     for (const model::Account &a : *all)
         printOut(QStringLiteral("%1\t%2\t%3\t%4").arg(a.id).arg(a.platform, a.platformId, a.name));
     return 0;
