@@ -227,12 +227,7 @@ private slots:
     // Under either theme the crosses that close things read against what is behind them: the
     // dialogs' Close buttons (where the style shows icons on them) and the search's close button,
     // which is nothing but its icon. The style's own cross is black, lost on the dark theme.
-    void closeCrossesReadOnEitherTheme_data()
-    {
-        QTest::addColumn<QString>("theme");
-        QTest::newRow("light") << u"light"_s;
-        QTest::newRow("dark") << u"dark"_s;
-    }
+    void closeCrossesReadOnEitherTheme_data() { palettesAreComplete_data(); }
 
     void closeCrossesReadOnEitherTheme()
     {
