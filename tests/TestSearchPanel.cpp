@@ -1072,7 +1072,8 @@ private slots:
         auto panel = shownPanel();
         QVERIFY(panel);
         for (const char *name : {"accountFilter", "kindFilter", "tagFilter", "dateFilter"})
-            QVERIFY2(qobject_cast<hiscrm::ui::ElidingComboBox *>(combo(*panel, QString::fromLatin1(name))), name);
+            QVERIFY2(qobject_cast<hiscrm::ui::ElidingComboBox *>(combo(*panel, QString::fromLatin1(name))),
+                     name);
         hiscrm::ui::ElidingComboBox box;
         box.addItem(u"All accounts"_s);
         box.show();
