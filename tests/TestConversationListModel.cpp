@@ -459,6 +459,38 @@ private slots:
         QCOMPARE(model.heldNewCount(), 0);
     }
 
+    // Held, a row the operator archived from its context menu (letGo) leaves at once and the rows
+    // below close up; the rest hold still: one archived elsewhere waits for the release.
+    void heldListLetsTheOperatorsArchivedRowGo()
+    {
+        ConversationListModel model(m_db.ro.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setHeld(true);
+        const qint64 mine = model.idAt(2);
+        const qint64 below = model.idAt(3);
+        const qint64 theirs = model.idAt(5);
+        model.letGo(mine);
+        model.refresh(); // not archived yet: nothing leaves
+        QCOMPARE(model.rowOf(mine), 2);
+        QVERIFY(m_db.rw->setArchived(mine, true));
+        QVERIFY(m_db.rw->setArchived(theirs, true));
+        model.refresh();
+        QCOMPARE(model.rowOf(mine), -1);
+        QCOMPARE(model.rowOf(below), 2);
+        QCOMPARE(model.rowOf(theirs), 4); // still shown, one up
+        model.setHeld(false);
+        QCOMPARE(model.rowOf(theirs), -1);
+        // Unarchived while held and not let go, it waits for the release to come back.
+        model.setHeld(true);
+        QVERIFY(m_db.rw->setArchived(mine, false));
+        QVERIFY(m_db.rw->setArchived(theirs, false));
+        model.refresh();
+        QCOMPARE(model.rowOf(mine), -1);
+        model.setHeld(false);
+        QCOMPARE(model.rowOf(mine), 2);
+        QCOMPARE(model.rowOf(theirs), 5);
+    }
+
     void listDiffReachesTheTargetWithFewMoves()
     {
         // Replays the signals on a mirror, as a view would, and checks it ends up equal.

@@ -46,8 +46,16 @@ void InboxListModel::setHeld(bool held)
     if (held == m_held)
         return;
     m_held = held;
-    if (!held)
+    if (!held) {
+        m_letGo.clear();
         refresh();
+    }
+}
+
+void InboxListModel::letGo(qint64 id)
+{
+    if (id != 0)
+        m_letGo.insert(id);
 }
 
 void InboxListModel::setDrafts(DraftStore *drafts)

@@ -36,6 +36,10 @@ public:
     // While held, refresh() never moves, adds or removes a row; releasing applies everything.
     void setHeld(bool held);
     bool isHeld() const { return m_held; }
+    // The operator's own command takes this thread out of the list (archived from its context
+    // menu): its row leaves at the next refresh that finds it gone, held or not. Only that row;
+    // the rest hold still. Forgotten once the list is released.
+    void letGo(qint64 id);
     // Threads with new activity waiting while held.
     int heldNewCount() const { return int(m_heldNew.size()); }
     // Draft texts shown on the rows; may be null.
@@ -54,6 +58,9 @@ protected:
     QString failedFor(qint64 id) const { return m_failed.value(id); }
     void addHeldNew(const QSet<qint64> &ids);
     void clearHeldNew();
+    // Whether letGo() asked for id's row to leave; forgetLetGo once it has, or when released.
+    bool isLetGo(qint64 id) const { return m_letGo.contains(id); }
+    void forgetLetGo(qint64 id) { m_letGo.remove(id); }
     void emitRowChanged(qint64 id, const QList<int> &roles);
 
 private:
@@ -63,6 +70,7 @@ private:
     qint64 m_openId = 0;
     bool m_held = false;
     QSet<qint64> m_heldNew;
+    QSet<qint64> m_letGo;
 };
 
 } // namespace hiscrm::ui

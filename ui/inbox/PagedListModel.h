@@ -12,6 +12,8 @@
 #include <QList>
 #include <QSet>
 
+#include <algorithm>
+
 namespace hiscrm::ui {
 
 // Row: what one row shows. A derived model reads the rows (readTop, readMore), completes them
@@ -44,6 +46,7 @@ public:
         // An empty list has no row anyone could be aiming at: its first rows come in even while
         // held (a window that opens under a resting pointer would otherwise show only "N new").
         if (isHeld() && !m_rows.isEmpty()) {
+            removeLetGo(target);
             const auto newer = [this](const Row &shown, const Row &now) {
                 return newActivity(shown, now);
             };
@@ -168,6 +171,26 @@ protected:
     bool m_updating = false;
 
 private:
+    // Held: the rows the operator's own command took out of the list (letGo) and that target no
+    // longer has leave; nothing else moves.
+    void removeLetGo(const QList<Row> &target)
+    {
+        for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+            const qint64 id = idOf(m_rows[row]);
+            if (!isLetGo(id))
+                continue;
+            const bool gone = std::none_of(target.begin(), target.end(),
+                                           [this, id](const Row &r) { return idOf(r) == id; });
+            if (!gone)
+                continue;
+            forgetLetGo(id);
+            beginRemoveRows(QModelIndex(), row, row);
+            m_rows.removeAt(row);
+            reindex();
+            endRemoveRows();
+        }
+    }
+
     void reindex()
     {
         m_rowOf.clear();

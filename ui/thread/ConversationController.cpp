@@ -96,12 +96,16 @@ void ConversationController::connectActions()
             link()->pin(c->id, !c->pinned,
                         reporting(c->pinned ? tr("unpin the conversation") : tr("pin the conversation")));
     });
-    // The chat stays open (and in the list) until the operator leaves it.
+    // The chat stays open (and in the list) until the operator leaves it. One archived from its
+    // context menu leaves the list at once, though the pointer holds the rest still.
     connect(a.archive, &QAction::triggered, this, [this] {
-        if (const auto c = stored(target()))
+        if (const auto c = stored(target())) {
+            if (c->id != m_conversation)
+                m_conversations->letGo(c->id);
             link()->archive(
                 c->id, !c->archived,
                 reporting(c->archived ? tr("unarchive the conversation") : tr("archive the conversation")));
+        }
     });
     // Triggered (the shortcut, or the menu entry) it toggles "muted until unmuted"; the toolbar
     // button and the context menu open the menu of durations.
