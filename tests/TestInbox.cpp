@@ -356,6 +356,24 @@ private slots:
         QVERIFY(!action("actionMarkUnread")->isEnabled());
     }
 
+    // A timed mute's end shows when it comes, with nothing else happening to the chat: the header
+    // stops saying "muted until" and the action offers Mute again.
+    void timedMuteEndsOnTime()
+    {
+        start();
+        clickRow(list(), 0);
+        const qint64 chat = m_window->currentConversation();
+        auto *subtitle = m_window->findChild<ElidedLabel *>(u"threadSubtitle"_s);
+        QVERIFY(chat && subtitle);
+        m_session->link()->mute(chat, QDateTime::currentMSecsSinceEpoch() + 1500);
+        QTRY_VERIFY2(refreshed([&] { return subtitle->text().contains(u" · muted until "_s); }),
+                     qPrintable(subtitle->text()));
+        QCOMPARE(action("actionMute")->text(), u"Unmute"_s);
+        QTRY_VERIFY2_WITH_TIMEOUT(!subtitle->text().contains(u"muted"_s), qPrintable(subtitle->text()),
+                                  10000);
+        QCOMPARE(action("actionMute")->text(), u"Mute"_s);
+    }
+
     // Medium 11: the crawler's address and key stay the same across restarts.
     void crawlerAddressAndKeyStayAcrossRestarts()
     {

@@ -54,6 +54,11 @@ ConversationController::ConversationController(const Parts &parts, QWidget *wind
     , m_actions(parts.actions)
     , m_window(window)
 {
+    m_muteEnds.setSingleShot(true);
+    connect(&m_muteEnds, &QTimer::timeout, this, [this] {
+        updateHeader();
+        updateActions();
+    });
     connectActions();
     connect(m_pane, &ThreadPane::sendRequested, this, &ConversationController::sendReply);
     connect(m_pane, &ThreadPane::retryRequested, this, &ConversationController::retryReply);
@@ -207,6 +212,7 @@ void ConversationController::refresh(const master::ChangeNotice &notice)
 
 void ConversationController::updateHeader()
 {
+    m_muteEnds.stop();
     if (!m_conversation && !m_content) {
         m_pane->setHeader(tr("No conversation selected"),
                           tr("Pick a chat, or press %1 to search.")
@@ -229,6 +235,10 @@ void ConversationController::updateHeader()
         QStringList parts{tr("Direct messages · %1").arg(account)};
         if (conv->archived)
             parts << tr("archived");
+        if (conv->isMuted(nowMs()) && conv->mutedUntil != kMutedForever) {
+            constexpr qint64 kDayMs = 24 * 3600 * 1000; // a longer mute: looked at again in a day
+            m_muteEnds.start(int(qBound<qint64>(0, conv->mutedUntil - nowMs() + 1, kDayMs)));
+        }
         if (conv->isMuted(nowMs()))
             parts << (conv->mutedUntil == kMutedForever
                           ? tr("muted")

@@ -6,6 +6,7 @@
 #include "model/Model.h"
 
 #include <QObject>
+#include <QTimer>
 
 class QMenu;
 class QWidget;
@@ -108,6 +109,8 @@ private:
     qint64 m_menuTarget = 0;     // the row a context menu acts on, while it is open
     bool m_loadingDraft = false; // the composer is being filled from a draft
     bool m_inboxShown = false;
+    // Fires when the open chat's timed mute ends, so its header and the Mute action say so then.
+    QTimer m_muteEnds;
 };
 
 } // namespace hiscrm::ui
